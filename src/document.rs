@@ -1,0 +1,147 @@
+//! The parsed article: the unmodified source, the analysis text and its blocks.
+//!
+//! Every input format produces a [`Document`]. `text` is what the segmenter and the rules read:
+//! for plain text and Markdown it has exactly the length of `source`, with markup and non-prose
+//! bytes (code, front matter, link destinations, emphasis marks…) replaced by spaces, so a span
+//! into `text` is also a span into `source`. Formats that must decode (HTML entities) build a
+//! different `text` and an [`OffsetMap`] back to the source, translated once by
+//! [`Document::source_span`].
+
+use crate::span::Span;
+use serde::Serialize;
+use std::path::PathBuf;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Plain,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    /// The format for a file name, by extension (`.md`, `.markdown`, `.html`, `.htm`; else plain).
+    pub fn from_path(path: &std::path::Path) -> Format {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref()
+        {
+            Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
+            Some("html" | "htm" | "xhtml") => Format::Html,
+            _ => Format::Plain,
+        }
+    }
+}
+
+/// What kind of block a run of prose is. Sentences never cross a block boundary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockKind {
+    /// A Markdown/HTML heading, or a plain-text title line.
+    Heading,
+    Paragraph,
+    ListItem,
+    BlockQuote,
+    /// A single plain-text line without final punctuation: headline, subhead, caption, dateline.
+    Line,
+    TableCell,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Span in `Document::text` coordinates, trimmed of surrounding white space.
+    pub span: Span,
+    /// Heading level (1–6) for headings, else 0.
+    pub level: u8,
+}
+
+/// Monotone map from analysis-text offsets to source offsets: sorted `(text, source)` anchors;
+/// between anchors the offset delta of the previous anchor applies. Empty means identity.
+#[derive(Clone, Debug, Default)]
+pub struct OffsetMap {
+    anchors: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    pub fn identity() -> Self {
+        OffsetMap::default()
+    }
+    /// Records that text offset `text` corresponds to source offset `source`. Calls must come in
+    /// increasing `text` order.
+    pub fn push(&mut self, text: usize, source: usize) {
+        if let Some(last) = self.anchors.last_mut() {
+            if last.0 == text {
+                *last = (text, source);
+                return;
+            }
+        }
+        self.anchors.push((text, source));
+    }
+    pub fn is_identity(&self) -> bool {
+        self.anchors.is_empty()
+    }
+    pub fn to_source(&self, offset: usize) -> usize {
+        if self.anchors.is_empty() {
+            return offset;
+        }
+        let i = match self.anchors.binary_search_by_key(&offset, |a| a.0) {
+            Ok(i) => i,
+            Err(0) => return offset,
+            Err(i) => i - 1,
+        };
+        let (t, s) = self.anchors[i];
+        s + (offset - t)
+    }
+}
+
+/// A directive found in a comment (`<!-- whosaid off -->` and friends), kept for suppression.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Directive {
+    /// Span of the whole comment in text coordinates.
+    pub span: Span,
+    /// The comment body, trimmed (`whosaid-disable loaded-verb`).
+    pub body: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Display path (`-` for standard input).
+    pub path: PathBuf,
+    pub format: Format,
+    /// The file as read, never modified.
+    pub source: String,
+    /// The analysis text (see module docs).
+    pub text: String,
+    pub map: OffsetMap,
+    pub blocks: Vec<Block>,
+    pub directives: Vec<Directive>,
+}
+
+impl Document {
+    /// Translates a span in `text` coordinates to `source` coordinates.
+    pub fn source_span(&self, span: Span) -> Span {
+        if self.map.is_identity() {
+            return span;
+        }
+        let start = self.map.to_source(span.start);
+        // the end maps as the position after the last byte
+        let end = if span.end > span.start {
+            self.map.to_source(span.end - 1) + 1
+        } else {
+            start
+        };
+        let mut end = end.max(start).min(self.source.len());
+        while end < self.source.len() && !self.source.is_char_boundary(end) {
+            end += 1;
+        }
+        Span::new(start.min(end), end)
+    }
+
+    /// The analysis text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+}
