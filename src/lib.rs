@@ -10,13 +10,17 @@ pub mod check;
 pub mod checks;
 pub mod classify;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod error;
 pub mod input;
+pub mod ledger;
 pub mod report;
 pub mod rules;
 pub mod segment;
 pub mod span;
+pub mod suppress;
+pub mod walk;
 
 pub use check::{Checker, FileReport};
 pub use classify::{Classification, Label};

@@ -1,5 +1,6 @@
 //! Input formats: bytes of a file → [`Document`]. One file per format.
 
+pub mod html;
 pub mod markdown;
 pub mod plain;
 

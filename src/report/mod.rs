@@ -1,6 +1,10 @@
 //! Report formats. Spans become line/column only here, against the unmodified source.
 
+pub mod github;
+pub mod html;
 pub mod json;
+pub mod rdjson;
+pub mod sarif;
 pub mod segment;
 pub mod terminal;
 

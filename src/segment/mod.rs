@@ -48,7 +48,33 @@ pub struct Segmentation {
     pub unbalanced: Vec<Span>,
 }
 
+/// Segments every block of `doc`. (Interim splitter: `.`, `!`, `?` followed by white space.)
 pub fn segment(doc: &Document) -> Segmentation {
-    let _ = doc;
-    Segmentation::default()
+    let mut seg = Segmentation::default();
+    for (bi, b) in doc.blocks.iter().enumerate() {
+        let text = doc.slice(b.span);
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        for i in 0..bytes.len() {
+            let end_here = matches!(bytes[i], b'.' | b'!' | b'?')
+                && bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace());
+            if end_here || i + 1 == bytes.len() {
+                push_trimmed(&mut seg, text, b.span.start, start, i + 1, bi);
+                start = i + 1;
+            }
+        }
+    }
+    seg
+}
+
+fn push_trimmed(seg: &mut Segmentation, text: &str, base: usize, s: usize, e: usize, block: usize) {
+    let Some(part) = text.get(s..e) else { return };
+    let lead = part.len() - part.trim_start().len();
+    let trail = part.len() - part.trim_end().len();
+    if lead + trail < part.len() {
+        seg.sentences.push(Sentence {
+            span: Span::new(base + s + lead, base + e - trail),
+            block,
+        });
+    }
 }

@@ -1,0 +1,1 @@
+//! `whosaid.toml` configuration: discovery, parsing (deny unknown keys), merging.

@@ -1,0 +1,1 @@
+//! HTML input: prose through an HTML parser that keeps source offsets.

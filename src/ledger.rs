@@ -1,0 +1,1 @@
+//! The source ledger: sources of one file with aliases merged.

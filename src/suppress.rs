@@ -1,0 +1,1 @@
+//! Inline suppression comments (`<!-- whosaid off -->` …) applied to findings.

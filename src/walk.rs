@@ -1,0 +1,1 @@
+//! Walking paths into the list of files to check (honours .gitignore, include/exclude globs).
