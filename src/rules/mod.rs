@@ -1,5 +1,9 @@
 //! Rule files: loading, validation and compilation (one rule per TOML file under `rules/`).
 
+pub mod info;
+
+pub use info::{Example, RuleInfo};
+
 use crate::error::Result;
 
 /// All loaded rules, compiled.

@@ -1,0 +1,39 @@
+//! Rule metadata shared by every kind of rule (classifier rules and editorial checks): what
+//! `whosaid rules`, `whosaid explain`, SARIF `tool.driver.rules` and the docs are generated from.
+
+use crate::checks::Severity;
+use crate::classify::Label;
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// One example kept inside a rule file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Example {
+    pub text: String,
+    /// For classifier rules: the label the text must get. For checks: `None` ("must fire").
+    pub expect: Option<String>,
+    /// `false` for `allows` examples (must not fire).
+    pub fires: bool,
+}
+
+/// Metadata of one loaded rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RuleInfo {
+    /// Kebab-case id, equal to the rule file's stem.
+    pub id: String,
+    /// One line.
+    pub summary: String,
+    /// Markdown with "## What it flags" and "## Why it matters".
+    pub description: String,
+    /// Rule kind as written in the file (`phrase`, `pattern`, `frame`, `check` …).
+    pub kind: String,
+    /// The label the rule implies, for classifier rules.
+    pub implies: Option<Label>,
+    /// Severity of the findings it produces; `None` for rules that only label.
+    pub severity: Option<Severity>,
+    /// Whether the rule runs (a config or `--disable` may turn it off).
+    pub enabled: bool,
+    /// `None` for built-in rules; the file it was loaded from otherwise.
+    pub path: Option<PathBuf>,
+    pub examples: Vec<Example>,
+}
