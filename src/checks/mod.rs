@@ -31,4 +31,7 @@ pub struct Finding {
     pub span: Span,
     /// Index of the sentence the finding belongs to, if any.
     pub sentence: Option<usize>,
+    /// Set when an inline directive or the baseline suppresses the finding (it stays in JSON
+    /// and SARIF as an audit trail, but does not count for `--fail-on`). Checks leave it `None`.
+    pub suppressed: Option<crate::suppress::Suppression>,
 }
