@@ -3,13 +3,22 @@
 use crate::span::Span;
 use serde::Serialize;
 
-/// Why a finding is suppressed: kept on the finding so JSON and SARIF can show it (audit trail).
+/// Why a finding is not counted: kept on the finding (`Finding::suppressed`) so JSON and SARIF
+/// can show it as an audit trail.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Suppression {
-    /// SARIF suppression kind: `inSource` for comments in the file, `external` for a baseline.
-    pub kind: String,
+    /// SARIF suppression kind: `inSource` for a comment in the file, `external` for a baseline.
+    pub kind: SuppressionKind,
     /// The reason written after ` -- ` in the directive, if any.
-    pub reason: Option<String>,
-    /// Span of the directive comment in document text coordinates (empty for a baseline).
-    pub directive: Span,
+    pub justification: Option<String>,
+    /// Span of the directive comment in document text coordinates (`None` for a baseline).
+    pub directive: Option<Span>,
+}
+
+/// SARIF `suppression.kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SuppressionKind {
+    InSource,
+    External,
 }
