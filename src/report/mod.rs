@@ -9,10 +9,13 @@ pub mod segment;
 pub mod terminal;
 
 use crate::check::FileReport;
+use crate::checks::Severity;
+use crate::classify::Label;
 use crate::document::Document;
 use crate::rules::RuleInfo;
-use std::io::{self, Write};
 use crate::span::{LineCol, LineIndex, Span};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 /// Converts text spans of one document to source offsets and 1-based line/character columns.
 pub struct Locator<'a> {
@@ -79,4 +82,167 @@ pub trait Reporter {
     fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()>;
     /// Writes the tail of the report.
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()>;
+}
+
+impl Summary {
+    /// Adds one file's sentences and findings to the totals.
+    pub fn add(&mut self, report: &FileReport) {
+        self.files += 1;
+        self.sentences += report.labels.len();
+        for c in &report.labels {
+            self.labels[label_index(c.label)] += 1;
+        }
+        for f in &report.findings {
+            self.findings[severity_index(f.severity)] += 1;
+        }
+    }
+
+    /// The totals of a whole slice of reports.
+    pub fn of(reports: &[FileReport]) -> Summary {
+        let mut s = Summary::default();
+        for r in reports {
+            s.add(r);
+        }
+        s
+    }
+
+    /// Sentences with `label`.
+    pub fn label(&self, label: Label) -> usize {
+        self.labels[label_index(label)]
+    }
+
+    /// Findings of `severity`.
+    pub fn severity(&self, severity: Severity) -> usize {
+        self.findings[severity_index(severity)]
+    }
+}
+
+/// Position of `label` in [`Label::ALL`].
+pub fn label_index(label: Label) -> usize {
+    match label {
+        Label::Attributed => 0,
+        Label::Reported => 1,
+        Label::Alleged => 2,
+        Label::Unattributed => 3,
+        Label::None => 4,
+    }
+}
+
+/// Position of `severity` in [`Summary::findings`].
+pub fn severity_index(severity: Severity) -> usize {
+    match severity {
+        Severity::Info => 0,
+        Severity::Warning => 1,
+        Severity::Error => 2,
+    }
+}
+
+/// Why a finding is not counted: an inline comment (`inSource`) or a baseline file (`external`).
+/// Suppressed findings stay in JSON and SARIF as an audit trail.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Suppression {
+    /// SARIF suppression kind: `"inSource"` or `"external"`.
+    pub kind: SuppressionKind,
+    /// The reason given after `--` in the directive, if any.
+    pub justification: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SuppressionKind {
+    InSource,
+    External,
+}
+
+/// The output formats of `whosaid check --format`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// rustc-style diagnostics for people (default).
+    #[default]
+    Terminal,
+    /// The versioned JSON contract.
+    Json,
+    /// SARIF 2.1.0 for GitHub code scanning and SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// reviewdog's rdjson.
+    Rdjson,
+    /// One self-contained HTML page for editors.
+    Html,
+}
+
+impl ReportFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportFormat::Terminal => "terminal",
+            ReportFormat::Json => "json",
+            ReportFormat::Sarif => "sarif",
+            ReportFormat::Github => "github",
+            ReportFormat::Rdjson => "rdjson",
+            ReportFormat::Html => "html",
+        }
+    }
+}
+
+/// Options shared by the report formats; each format uses the ones that apply to it.
+#[derive(Clone, Debug, Default)]
+pub struct ReportOptions {
+    /// ANSI colour in the terminal format (the CLI decides: a terminal and no `NO_COLOR`).
+    pub color: bool,
+    /// Terminal format: counts only, no diagnostics.
+    pub quiet: bool,
+    /// Terminal format: print each file's source ledger.
+    pub show_sources: bool,
+    /// Paths in reports are made relative to this directory when they lie under it
+    /// (SARIF, GitHub and rdjson want repository-relative paths).
+    pub base_dir: Option<PathBuf>,
+}
+
+impl ReportOptions {
+    /// The path of a checked file as reports show it: relative to `base_dir` when under it,
+    /// forward slashes, no leading `./`.
+    pub fn path_of(&self, path: &Path) -> String {
+        if let Some(base) = &self.base_dir {
+            if let Ok(rel) = path.strip_prefix(base) {
+                if !rel.as_os_str().is_empty() {
+                    return display_path(rel);
+                }
+            }
+        }
+        display_path(path)
+    }
+}
+
+/// The reporter for `format`.
+pub fn reporter(format: ReportFormat, opts: ReportOptions) -> Box<dyn Reporter> {
+    match format {
+        ReportFormat::Terminal => Box::new(terminal::TerminalReporter::new(opts)),
+        ReportFormat::Json => Box::new(json::JsonReporter::new(opts)),
+        ReportFormat::Sarif => Box::new(sarif::SarifReporter::new(opts)),
+        ReportFormat::Github => Box::new(github::GithubReporter::new(opts)),
+        ReportFormat::Rdjson => Box::new(rdjson::RdjsonReporter::new(opts)),
+        ReportFormat::Html => Box::new(html::HtmlReporter::new(opts)),
+    }
+}
+
+/// Runs a reporter over reports already in memory (tests, small runs) and returns the output.
+pub fn render_all(
+    reporter: &mut dyn Reporter,
+    rules: &[RuleInfo],
+    reports: &[FileReport],
+) -> String {
+    let mut out = Vec::new();
+    let mut summary = Summary::default();
+    let mut run = || -> io::Result<()> {
+        reporter.begin(rules, &mut out)?;
+        for r in reports {
+            summary.add(r);
+            reporter.file(r, &mut out)?;
+        }
+        reporter.finish(&summary, &mut out)
+    };
+    // writing to a Vec cannot fail
+    let _ = run();
+    String::from_utf8_lossy(&out).into_owned()
 }
