@@ -1,6 +1,6 @@
 //! The pipeline for one file: parse → segment → classify → checks.
 
-use crate::checks::Finding;
+use crate::checks::{CheckSet, Finding};
 use crate::classify::{self, Classification};
 use crate::document::{Document, Format};
 use crate::error::Result;
@@ -17,28 +17,39 @@ pub struct FileReport {
     /// One classification per sentence, in sentence order.
     pub labels: Vec<Classification>,
     pub findings: Vec<Finding>,
+    /// The sources of the file with aliases merged.
+    pub ledger: crate::ledger::Ledger,
 }
 
 /// Checks documents against a rule set.
 #[derive(Debug)]
 pub struct Checker {
     pub rules: RuleSet,
+    /// The editorial checks (built-in; the CLI/config may disable or re-level them).
+    pub checks: CheckSet,
 }
 
 impl Checker {
     pub fn new(rules: RuleSet) -> Self {
-        Checker { rules }
+        // the built-in checks are embedded and tested (tests/checks.rs); an error here is a
+        // build defect, and the pipeline then runs without editorial checks
+        let checks = CheckSet::builtin().unwrap_or_default();
+        Checker { rules, checks }
     }
 
     /// Checks one document.
     pub fn check_document(&self, doc: Document) -> FileReport {
         let segmentation = segment::segment(&doc);
         let labels = classify::classify(&doc, &segmentation, &self.rules);
+        let ledger = crate::ledger::build(&doc, &segmentation, &labels, &self.checks);
+        let findings =
+            crate::checks::run_with_ledger(&doc, &segmentation, &labels, &self.checks, &ledger);
         FileReport {
             doc,
             segmentation,
             labels,
-            findings: Vec::new(),
+            findings,
+            ledger,
         }
     }
 

@@ -1,1 +1,292 @@
 //! The source ledger: sources of one file with aliases merged.
+//!
+//! Built from the classifier's source spans in one pass over the sentences. Mentions merge
+//! into one source when they are the same name (ignoring `the`, titles and possessives), an
+//! acronym of an earlier name (`HRANA`), a surname of an earlier person (`Trump`), a
+//! definite reference back (`the organisation`, `the report`) or a pronoun. The word lists
+//! live in `rules/checks/single-source.toml`.
+
+use crate::checks::phrases::{tokens, PhraseList};
+use crate::checks::{CheckDef, CheckSet};
+use crate::classify::Classification;
+use crate::document::Document;
+use crate::segment::Segmentation;
+use crate::span::Span;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// What kind of source a ledger entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    NamedPerson,
+    Organisation,
+    Outlet,
+    Document,
+    Anonymous,
+    Vague,
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::NamedPerson => "named-person",
+            SourceKind::Organisation => "organisation",
+            SourceKind::Outlet => "outlet",
+            SourceKind::Document => "document",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::Vague => "vague",
+        }
+    }
+}
+
+/// One source of a file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// The fullest form of its name seen in the file.
+    pub name: String,
+    /// Every other form it was mentioned by (acronym, surname, `the organisation`, `he` …).
+    pub aliases: Vec<String>,
+    pub kind: SourceKind,
+    /// How many sentences (claims) it supports.
+    pub claims: usize,
+    /// Where it is mentioned (text spans, in order).
+    pub mentions: Vec<Span>,
+    /// The sentences it supports (indices, in order).
+    pub sentences: Vec<usize>,
+}
+
+/// The sources of one file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Ledger {
+    pub sources: Vec<Source>,
+    /// Per sentence: indices into `sources` of the sources supporting it.
+    #[serde(skip)]
+    pub by_sentence: Vec<Vec<usize>>,
+}
+
+impl Ledger {
+    /// The sources that sentence `i` rests on.
+    pub fn sources_of(&self, i: usize) -> &[usize] {
+        self.by_sentence.get(i).map_or(&[], Vec::as_slice)
+    }
+}
+
+struct Lists<'a> {
+    def: Option<&'a CheckDef>,
+}
+
+impl Lists<'_> {
+    fn get(&self, name: &str) -> &PhraseList {
+        match self.def {
+            Some(d) => d.list(name),
+            None => PhraseList::empty(),
+        }
+    }
+}
+
+/// Builds the ledger of one document from its classifications.
+pub fn build(
+    doc: &Document,
+    seg: &Segmentation,
+    labels: &[Classification],
+    checks: &CheckSet,
+) -> Ledger {
+    let lists = Lists {
+        def: checks.get("single-source"),
+    };
+    let text = doc.text.as_str();
+    let mut b = Builder {
+        text,
+        lists,
+        ledger: Ledger::default(),
+        keys: HashMap::new(),
+        last_kind: HashMap::new(),
+        last_other: None,
+    };
+    b.ledger.by_sentence = vec![Vec::new(); seg.sentences.len()];
+    for (i, c) in labels.iter().enumerate().take(seg.sentences.len()) {
+        for span in &c.sources {
+            if let Some(id) = b.resolve(*span) {
+                let Some(src) = b.ledger.sources.get_mut(id) else {
+                    continue;
+                };
+                b.last_kind.insert(src.kind, id);
+                if src.kind != SourceKind::NamedPerson {
+                    b.last_other = Some(id);
+                }
+                if !src.mentions.contains(span) {
+                    src.mentions.push(*span);
+                }
+                if src.sentences.last() != Some(&i) {
+                    src.sentences.push(i);
+                    src.claims += 1;
+                }
+                if let Some(v) = b.ledger.by_sentence.get_mut(i) {
+                    if !v.contains(&id) {
+                        v.push(id);
+                    }
+                }
+            }
+        }
+    }
+    b.ledger
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    lists: Lists<'a>,
+    ledger: Ledger,
+    /// Normalised name, acronym or surname → source index.
+    keys: HashMap<String, usize>,
+    /// The latest source of each kind, and the latest that is not a person.
+    last_kind: HashMap<SourceKind, usize>,
+    last_other: Option<usize>,
+}
+
+impl Builder<'_> {
+    /// The ledger index of the source mentioned at `span`, creating it when new.
+    fn resolve(&mut self, span: Span) -> Option<usize> {
+        let surface = span.slice(self.text).trim();
+        if surface.is_empty() {
+            return None;
+        }
+        let toks = tokens(self.text, span);
+        let words: Vec<&str> = toks.iter().map(|t| t.text(self.text)).collect();
+        let lower = surface.to_lowercase();
+        // pronouns refer to the latest fitting source
+        if words.len() == 1 {
+            let w = words[0];
+            let person = self.lists.get("pronouns-person").is(w);
+            let group = self.lists.get("pronouns-group").is(w);
+            if person || group {
+                let id = if person {
+                    self.last_kind.get(&SourceKind::NamedPerson).copied()?
+                } else {
+                    self.last_other
+                        .or_else(|| self.last_kind.get(&SourceKind::NamedPerson).copied())?
+                };
+                self.alias(id, surface);
+                return Some(id);
+            }
+        }
+        // `the organisation`, `the report`: a definite reference back
+        if words.len() == 2
+            && words[0].eq_ignore_ascii_case("the")
+            && self.lists.get("references").is(words[1])
+        {
+            let kind = self.kind_of(&words[1..], surface);
+            if let Some(id) = self.last_kind.get(&kind).copied() {
+                self.alias(id, surface);
+                return Some(id);
+            }
+        }
+        let key = self.key(&words);
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(&id) = self.keys.get(&key) {
+            self.alias(id, surface);
+            return Some(id);
+        }
+        let kind = self.kind_of(&words, &lower);
+        // a new name: register it with its acronym and, for people, the surname
+        let id = self.ledger.sources.len();
+        self.ledger.sources.push(Source {
+            name: surface.to_string(),
+            aliases: Vec::new(),
+            kind,
+            claims: 0,
+            mentions: Vec::new(),
+            sentences: Vec::new(),
+        });
+        self.keys.insert(key, id);
+        let caps: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| !self.lists.get("joiners").is(w) && !self.lists.get("titles").is(w))
+            .collect();
+        if caps.len() >= 2
+            && caps
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            let acronym: String = caps.iter().filter_map(|w| w.chars().next()).collect();
+            self.keys.entry(acronym.to_lowercase()).or_insert(id);
+            if kind == SourceKind::NamedPerson {
+                if let Some(last) = caps.last() {
+                    self.keys.entry(last.to_lowercase()).or_insert(id);
+                }
+            }
+        }
+        // `Human Rights Activists News Agency (HRANA)`: the acronym in parentheses
+        if let Some((_, rest)) = surface.split_once('(') {
+            let inner = rest.trim_end_matches(')').trim().to_lowercase();
+            if !inner.is_empty() {
+                self.keys.entry(inner).or_insert(id);
+            }
+        }
+        Some(id)
+    }
+
+    fn alias(&mut self, id: usize, surface: &str) {
+        if let Some(src) = self.ledger.sources.get_mut(id) {
+            if src.name != surface && !src.aliases.iter().any(|a| a == surface) {
+                // keep the fullest form as the name
+                if surface.len() > src.name.len() && !self.lists.get("pronouns-person").is(surface)
+                {
+                    let old = std::mem::replace(&mut src.name, surface.to_string());
+                    src.aliases.push(old);
+                } else {
+                    src.aliases.push(surface.to_string());
+                }
+            }
+        }
+    }
+
+    /// Lowercase name without determiners, titles, possessives and parentheticals.
+    fn key(&self, words: &[&str]) -> String {
+        let mut out: Vec<String> = Vec::new();
+        for (k, w) in words.iter().enumerate() {
+            if k == 0 && (w.eq_ignore_ascii_case("the") || self.lists.get("titles").is(w)) {
+                continue;
+            }
+            if self.lists.get("titles").is(w) && out.is_empty() {
+                continue;
+            }
+            let w = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+            out.push(w.to_lowercase());
+        }
+        out.join(" ")
+    }
+
+    fn kind_of(&self, words: &[&str], surface: &str) -> SourceKind {
+        let span = Span::new(0, surface.len());
+        let l = &self.lists;
+        let first_lower = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+        let has_cap = words
+            .iter()
+            .skip(1)
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+            || (words.len() == 1 && words[0].chars().next().is_some_and(char::is_uppercase));
+        if l.get("vague").any(surface, span) && !has_cap {
+            SourceKind::Vague
+        } else if l.get("anonymous").any(surface, span) || l.get("indefinite").is(&first_lower) {
+            SourceKind::Anonymous
+        } else if l.get("outlets").any(surface, span) {
+            SourceKind::Outlet
+        } else if l.get("documents").any(surface, span) {
+            SourceKind::Document
+        } else if l.get("organisations").any(surface, span)
+            || words
+                .iter()
+                .any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+        {
+            SourceKind::Organisation
+        } else if has_cap {
+            SourceKind::NamedPerson
+        } else {
+            SourceKind::Vague
+        }
+    }
+}

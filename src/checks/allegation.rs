@@ -1,0 +1,61 @@
+//! `allegation-without-accuser`: `allegedly` / `alleged` with no one who alleges in the
+//! sentence or its paragraph.
+
+use super::phrases::tokens;
+use super::{finding, CheckDef, Ctx, Finding};
+use crate::ledger::Ledger;
+use crate::span::Span;
+
+pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+    // whether each paragraph names an accuser, computed on first use
+    let mut para_cache: Vec<Option<bool>> = vec![None; ctx.block_sentences.len()];
+    for i in 0..ctx.seg.sentences.len() {
+        let sentence = ctx.sentence(i);
+        let found = ctx.outside_quotes(i).into_iter().find_map(|p| {
+            def.list("markers")
+                .find(ctx.text, p)
+                .into_iter()
+                .map(|m| m.0)
+                .find(|m| !is_verb_use(ctx.text, sentence, *m, def))
+        });
+        let Some(span) = found else { continue };
+        let block = ctx.block_of(i);
+        let has = match para_cache.get(block).copied().flatten() {
+            Some(v) => v,
+            None => {
+                let v = ctx.paragraph(i).any(|j| has_accuser(ctx, j, def));
+                if let Some(slot) = para_cache.get_mut(block) {
+                    *slot = Some(v);
+                }
+                v
+            }
+        };
+        if has {
+            continue;
+        }
+        let raised = ctx.in_top(i);
+        let message = format!(
+            "`{}` with no one named who makes the allegation",
+            span.slice(ctx.text)
+        );
+        out.push(finding(def, raised, span, Some(i), message));
+    }
+}
+
+/// Sentence `j` names a source or an accuser (`prosecutors`, `a lawsuit`, `according to`).
+fn has_accuser(ctx: &Ctx, j: usize, def: &CheckDef) -> bool {
+    ctx.sources(j).iter().any(|s| !s.is_empty())
+        || def.list("accusers").any(ctx.text, ctx.sentence(j))
+}
+
+/// `alleged that`, `has alleged`: the verb, whose subject is the accuser (word lists
+/// `verb-after` and `verb-before`).
+fn is_verb_use(text: &str, sentence: Span, m: Span, def: &CheckDef) -> bool {
+    let next = tokens(text, Span::new(m.end, sentence.end));
+    let prev = tokens(text, Span::new(sentence.start, m.start));
+    next.first()
+        .is_some_and(|t| def.list("verb-after").is(t.text(text)))
+        || prev
+            .last()
+            .is_some_and(|t| def.list("verb-before").is(t.text(text)))
+}

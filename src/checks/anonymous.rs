@@ -1,0 +1,106 @@
+//! `anonymous-source`: bare `a source said` (raised), characterised anonymous sources without a
+//! reason for anonymity or a basis of knowledge, and allegations or attacks from them (raised).
+
+use super::phrases::{tokens, Token};
+use super::{finding, CheckDef, Ctx, Finding};
+use crate::ledger::Ledger;
+use crate::span::Span;
+
+pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+    for i in 0..ctx.seg.sentences.len() {
+        let parts = ctx.outside_quotes(i);
+        let bare = parts
+            .iter()
+            .find_map(|p| def.list("bare").find(ctx.text, *p).first().map(|m| m.0));
+        let characterised = bare.or_else(|| {
+            parts.iter().find_map(|p| {
+                described_source(ctx.text, *p, def).or_else(|| {
+                    def.list("characterised")
+                        .find(ctx.text, *p)
+                        .first()
+                        .map(|m| m.0)
+                })
+            })
+        });
+        let Some(span) = characterised else { continue };
+        let sentence = ctx.sentence(i);
+        // allegations and attacks anywhere in the sentence, quoted or not
+        let attack = def.list("allegation-words").any(ctx.text, sentence)
+            || def.list("pejoratives").any(ctx.text, sentence);
+        let (raised, message) = if attack {
+            (
+                true,
+                "an allegation or attack rests on an anonymous source".to_string(),
+            )
+        } else if bare.is_some() {
+            (
+                true,
+                format!("bare anonymous source `{}`", span.slice(ctx.text)),
+            )
+        } else {
+            let next = i + 1;
+            let mut window = vec![sentence];
+            if ctx.paragraph(i).contains(&next) {
+                window.push(ctx.sentence(next));
+            }
+            let explained = window.iter().any(|w| {
+                def.list("reasons").any(ctx.text, *w) || def.list("basis").any(ctx.text, *w)
+            });
+            if explained {
+                continue;
+            }
+            (
+                false,
+                format!(
+                    "anonymous source `{}` with no reason for anonymity and no basis of knowledge",
+                    span.slice(ctx.text)
+                ),
+            )
+        };
+        out.push(finding(def, raised, span, Some(i), message));
+    }
+}
+
+/// `a senior US official said`, `according to two people …`: a determiner, capitalised words or
+/// listed modifiers, a listed head noun, and a speech cue right around it.
+fn described_source(text: &str, part: Span, def: &CheckDef) -> Option<Span> {
+    let toks = tokens(text, part);
+    let w = |t: &Token| t.text(text);
+    for (k, t) in toks.iter().enumerate() {
+        if !def.list("determiners").is(w(t)) {
+            continue;
+        }
+        let mut h = k + 1;
+        while h < toks.len() && h <= k + 4 {
+            let tok = &toks[h];
+            if def.list("heads").is(w(tok)) {
+                break;
+            }
+            if !(tok.is_capitalised(text) || def.list("modifiers").is(w(tok))) {
+                h = toks.len();
+                break;
+            }
+            h += 1;
+        }
+        let Some(head) = toks.get(h).filter(|tok| def.list("heads").is(w(tok))) else {
+            continue;
+        };
+        let span = Span::new(t.span.start, head.span.end);
+        let before = Span::new(part.start, t.span.start);
+        let cued_before = text.get(before.start..before.end).is_some_and(|b| {
+            let b = b.trim_end().trim_end_matches(',').trim_end();
+            def.list("speech")
+                .find(text, Span::new(before.start, before.start + b.len()))
+                .last()
+                .is_some_and(|m| m.0.end == before.start + b.len())
+        });
+        let after_end = toks.get(h + 10).map_or(part.end, |x| x.span.end);
+        let cued_after = def
+            .list("speech")
+            .any(text, Span::new(head.span.end, after_end));
+        if cued_before || cued_after {
+            return Some(span);
+        }
+    }
+    None
+}

@@ -1,0 +1,39 @@
+//! `figure-conflict`: the same source gives different figures for the same quantity.
+//! Figures are bucketed by (source, quantity), so the work is linear in the document.
+
+use super::numbers::{figures, Figure};
+use super::{finding, CheckDef, Ctx, Finding};
+use crate::ledger::Ledger;
+use std::collections::HashMap;
+
+/// Distinct figures remembered per bucket (a bound that keeps the check linear).
+const KEEP: usize = 8;
+
+pub fn check(ctx: &Ctx, def: &CheckDef, ledger: &Ledger, out: &mut Vec<Finding>) {
+    let mut buckets: HashMap<(usize, String), Vec<Figure>> = HashMap::new();
+    for i in 0..ctx.seg.sentences.len() {
+        let sources = ledger.sources_of(i);
+        if sources.is_empty() {
+            continue;
+        }
+        for fig in figures(ctx.text, ctx.sentence(i), def) {
+            for &src in sources {
+                let seen = buckets.entry((src, fig.quantity.clone())).or_default();
+                if let Some(prev) = seen.iter().find(|p| p.conflicts(&fig)) {
+                    let name = ledger.sources.get(src).map_or("", |s| s.name.as_str());
+                    let message = format!(
+                        "`{}` {} differs from `{}` given earlier by the same source ({name})",
+                        fig.span.slice(ctx.text),
+                        fig.quantity,
+                        prev.span.slice(ctx.text)
+                    );
+                    out.push(finding(def, false, fig.span, Some(i), message));
+                    break;
+                }
+                if seen.len() < KEEP && !seen.iter().any(|p| p.lo == fig.lo && p.hi == fig.hi) {
+                    seen.push(fig.clone());
+                }
+            }
+        }
+    }
+}

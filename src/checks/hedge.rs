@@ -1,0 +1,48 @@
+//! `hedge-only`: `reportedly`, `it is understood` and the like with no outlet or document named.
+
+use super::phrases::tokens;
+use super::{finding, CheckDef, Ctx, Finding};
+use crate::classify::Label;
+use crate::ledger::Ledger;
+use crate::span::Span;
+
+pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+    for i in 0..ctx.seg.sentences.len() {
+        let found = ctx
+            .outside_quotes(i)
+            .into_iter()
+            .find_map(|p| def.list("hedges").find(ctx.text, p).first().map(|m| m.0));
+        let Some(span) = found else { continue };
+        let sentence = ctx.sentence(i);
+        let attributed = ctx.label(i).is_some_and(|c| {
+            c.label == Label::Attributed
+                && !c.inherited
+                && c.sources.iter().any(|s| !s.overlaps(span))
+        });
+        if attributed || names_outlet(ctx.text, sentence, def) {
+            continue;
+        }
+        let message = format!(
+            "`{}` with no outlet or document named",
+            span.slice(ctx.text)
+        );
+        out.push(finding(def, false, span, Some(i), message));
+    }
+}
+
+/// An outlet from the list, or `according to` / `citing` / `reported by` followed by a
+/// capitalised name.
+fn names_outlet(text: &str, sentence: Span, def: &CheckDef) -> bool {
+    if def.list("outlets").any(text, sentence) {
+        return true;
+    }
+    def.list("named-by")
+        .find(text, sentence)
+        .iter()
+        .any(|(m, _)| {
+            tokens(text, Span::new(m.end, sentence.end))
+                .iter()
+                .take(4)
+                .any(|t| t.is_capitalised(text))
+        })
+}

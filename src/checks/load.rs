@@ -1,0 +1,424 @@
+//! Loading check files (`rules/checks/*.toml`): schema, validation, compiled word lists.
+
+use super::phrases::PhraseList;
+use super::Severity;
+use crate::error::{Error, Result};
+use crate::rules::{Example, RuleInfo};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// The built-in check files, embedded at build time: (id, TOML text).
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "unattributed-claim",
+        include_str!("../../rules/checks/unattributed-claim.toml"),
+    ),
+    (
+        "anonymous-source",
+        include_str!("../../rules/checks/anonymous-source.toml"),
+    ),
+    (
+        "vague-source",
+        include_str!("../../rules/checks/vague-source.toml"),
+    ),
+    (
+        "hedge-only",
+        include_str!("../../rules/checks/hedge-only.toml"),
+    ),
+    (
+        "allegation-without-accuser",
+        include_str!("../../rules/checks/allegation-without-accuser.toml"),
+    ),
+    (
+        "loaded-verb",
+        include_str!("../../rules/checks/loaded-verb.toml"),
+    ),
+    (
+        "mental-state",
+        include_str!("../../rules/checks/mental-state.toml"),
+    ),
+    (
+        "figure-conflict",
+        include_str!("../../rules/checks/figure-conflict.toml"),
+    ),
+    (
+        "unbalanced-quotation",
+        include_str!("../../rules/checks/unbalanced-quotation.toml"),
+    ),
+    (
+        "quote-without-speaker",
+        include_str!("../../rules/checks/quote-without-speaker.toml"),
+    ),
+    (
+        "single-source",
+        include_str!("../../rules/checks/single-source.toml"),
+    ),
+];
+
+/// The word lists each check reads (any other list name is a load error).
+fn known_lists(id: &str) -> &'static [&'static str] {
+    match id {
+        "unattributed-claim" => &[
+            "figure-nouns",
+            "superlatives",
+            "allegation-words",
+            "months",
+            "number-suffixes",
+        ],
+        "anonymous-source" => &[
+            "bare",
+            "determiners",
+            "modifiers",
+            "heads",
+            "speech",
+            "characterised",
+            "reasons",
+            "basis",
+            "allegation-words",
+            "pejoratives",
+        ],
+        "vague-source" => &[
+            "phrases",
+            "quantifiers",
+            "refer-back",
+            "groups",
+            "verbs",
+            "not-names",
+        ],
+        "hedge-only" => &["hedges", "named-by", "outlets"],
+        "allegation-without-accuser" => &["markers", "accusers", "verb-after", "verb-before"],
+        "loaded-verb" => &["verbs", "allowed-after", "clause-starts", "subject-words"],
+        "mental-state" => &["verbs", "not-followed-by", "said-verbs", "subject-words"],
+        "figure-conflict" => &[
+            "more",
+            "at-least",
+            "less",
+            "at-most",
+            "about",
+            "percent",
+            "skip-words",
+        ],
+        "unbalanced-quotation" => &[],
+        "quote-without-speaker" => &["speech"],
+        "single-source" => &[
+            "pronouns-person",
+            "pronouns-group",
+            "titles",
+            "references",
+            "outlets",
+            "documents",
+            "organisations",
+            "anonymous",
+            "indefinite",
+            "vague",
+            "joiners",
+        ],
+        _ => &[],
+    }
+}
+
+/// One `[[test]]` entry: a text on which the check must fire.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TestCase {
+    pub text: String,
+    /// The severity the finding must have, when given.
+    pub severity: Option<Severity>,
+    /// The text of the span the finding must point at, when given.
+    pub span: Option<String>,
+}
+
+/// A check file as written.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckFile {
+    id: Option<String>,
+    summary: String,
+    description: String,
+    severity: Severity,
+    raised_severity: Option<Severity>,
+    #[serde(default = "yes")]
+    enabled: bool,
+    help: String,
+    #[serde(default)]
+    lists: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    numbers: BTreeMap<String, f64>,
+    #[serde(default)]
+    synonyms: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    allows: Vec<String>,
+    #[serde(default)]
+    test: Vec<TestCase>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One loaded check with its compiled word lists.
+#[derive(Clone, Debug)]
+pub struct CheckDef {
+    pub id: String,
+    pub summary: String,
+    pub description: String,
+    pub severity: Severity,
+    /// Severity of the raised level (headline, figure, bare anonymous source …).
+    pub raised_severity: Severity,
+    pub enabled: bool,
+    pub help: String,
+    pub lists: HashMap<String, PhraseList>,
+    pub raw_lists: BTreeMap<String, Vec<String>>,
+    pub numbers: BTreeMap<String, f64>,
+    pub synonyms: BTreeMap<String, Vec<String>>,
+    pub allows: Vec<String>,
+    pub tests: Vec<TestCase>,
+    /// `None` for built-in checks.
+    pub path: Option<PathBuf>,
+}
+
+impl CheckDef {
+    /// A compiled word list (empty when the file does not define it).
+    pub fn list(&self, name: &str) -> &PhraseList {
+        self.lists.get(name).unwrap_or_else(|| PhraseList::empty())
+    }
+    /// The raw entries of a word list.
+    pub fn raw(&self, name: &str) -> &[String] {
+        self.raw_lists.get(name).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// All editorial checks, in a fixed order.
+#[derive(Clone, Debug, Default)]
+pub struct CheckSet {
+    pub(crate) defs: Vec<CheckDef>,
+}
+
+impl CheckSet {
+    /// The built-in checks embedded in the binary.
+    pub fn builtin() -> Result<CheckSet> {
+        let mut defs = Vec::with_capacity(BUILTIN.len());
+        for (id, text) in BUILTIN {
+            let path = PathBuf::from(format!("rules/checks/{id}.toml"));
+            defs.push(parse_check(id, text, &path, None)?);
+        }
+        Ok(CheckSet { defs })
+    }
+
+    /// Replaces a built-in check by a newsroom's own file of the same id (the file stem).
+    pub fn load_file(&mut self, path: &Path) -> Result<()> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let id = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        self.load_str(&id, &text, path)
+    }
+
+    /// Like [`CheckSet::load_file`], from text.
+    pub fn load_str(&mut self, id: &str, text: &str, path: &Path) -> Result<()> {
+        let Some(pos) = self.defs.iter().position(|d| d.id == id) else {
+            return Err(Error::Rule {
+                path: path.to_path_buf(),
+                message: format!(
+                    "no editorial check is called `{id}` (the file stem names the check it replaces; known: {})",
+                    self.defs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+            });
+        };
+        self.defs[pos] = parse_check(id, text, path, Some(path.to_path_buf()))?;
+        Ok(())
+    }
+
+    pub fn get(&self, id: &str) -> Option<&CheckDef> {
+        self.defs.iter().find(|d| d.id == id)
+    }
+
+    /// The check if it exists and is enabled.
+    pub fn enabled(&self, id: &str) -> Option<&CheckDef> {
+        self.get(id).filter(|d| d.enabled)
+    }
+
+    pub fn defs(&self) -> &[CheckDef] {
+        &self.defs
+    }
+
+    /// Turns a check off. Returns `false` when no check has that id.
+    pub fn disable(&mut self, id: &str) -> bool {
+        self.defs
+            .iter_mut()
+            .find(|d| d.id == id)
+            .map(|d| d.enabled = false)
+            .is_some()
+    }
+
+    /// Turns a check on (for checks off by default). Returns `false` when no check has that id.
+    pub fn enable(&mut self, id: &str) -> bool {
+        self.defs
+            .iter_mut()
+            .find(|d| d.id == id)
+            .map(|d| d.enabled = true)
+            .is_some()
+    }
+
+    /// Sets the severity of every finding of a check. Returns `false` when no check has that id.
+    pub fn set_severity(&mut self, id: &str, sev: Severity) -> bool {
+        self.defs
+            .iter_mut()
+            .find(|d| d.id == id)
+            .map(|d| {
+                d.severity = sev;
+                d.raised_severity = sev;
+            })
+            .is_some()
+    }
+
+    /// Shared rule metadata, for `whosaid rules`, SARIF and the docs.
+    pub fn infos(&self) -> Vec<RuleInfo> {
+        self.defs
+            .iter()
+            .map(|d| {
+                let mut examples: Vec<Example> = d
+                    .tests
+                    .iter()
+                    .map(|t| Example {
+                        text: t.text.clone(),
+                        expect: None,
+                        fires: true,
+                    })
+                    .collect();
+                examples.extend(d.allows.iter().map(|a| Example {
+                    text: a.clone(),
+                    expect: None,
+                    fires: false,
+                }));
+                RuleInfo {
+                    id: d.id.clone(),
+                    summary: d.summary.clone(),
+                    description: d.description.clone(),
+                    kind: "check".to_string(),
+                    implies: None,
+                    severity: Some(d.severity),
+                    enabled: d.enabled,
+                    path: d.path.clone(),
+                    examples,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Parses and validates one check file.
+fn parse_check(id: &str, text: &str, path: &Path, user: Option<PathBuf>) -> Result<CheckDef> {
+    let err = |message: String| Error::Rule {
+        path: path.to_path_buf(),
+        message,
+    };
+    let file: CheckFile = toml::from_str(text).map_err(|e| err(describe_toml_error(text, &e)))?;
+    if let Some(declared) = &file.id {
+        if declared != id {
+            return Err(err(format!(
+                "{}: key `id`: `{declared}` does not match the file stem `{id}`",
+                key_position(text, "id")
+            )));
+        }
+    }
+    let known = known_lists(id);
+    let mut lists = HashMap::new();
+    for (name, words) in &file.lists {
+        if !known.contains(&name.as_str()) {
+            return Err(err(format!(
+                "{}: key `lists.{name}`: unknown word list for `{id}` (expected one of: {})",
+                key_position(text, name),
+                known.join(", ")
+            )));
+        }
+        if let Some(bad) = words.iter().find(|w| w.trim().is_empty()) {
+            return Err(err(format!(
+                "{}: key `lists.{name}`: empty entry {bad:?}",
+                key_position(text, name)
+            )));
+        }
+        lists.insert(name.clone(), PhraseList::new(words));
+    }
+    for t in &file.test {
+        if t.text.trim().is_empty() {
+            return Err(err("key `test.text`: empty test text".to_string()));
+        }
+    }
+    let raised = file.raised_severity.unwrap_or(file.severity);
+    Ok(CheckDef {
+        id: id.to_string(),
+        summary: file.summary,
+        description: file.description,
+        severity: file.severity,
+        raised_severity: raised,
+        enabled: file.enabled,
+        help: file.help,
+        lists,
+        raw_lists: file.lists,
+        numbers: file.numbers,
+        synonyms: file.synonyms,
+        allows: file.allows,
+        tests: file.test,
+        path: user,
+    })
+}
+
+/// `line L, column C: key `k`: message` from a TOML error.
+fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
+    let msg = e.message().trim().to_string();
+    let Some(range) = e.span() else { return msg };
+    let (line, col) = line_col(text, range.start);
+    let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    let key = quoted_field(&msg).or_else(|| {
+        line_text
+            .split_once('=')
+            .map(|(k, _)| k.trim().trim_matches('"').to_string())
+            .filter(|k| !k.is_empty() && !k.starts_with('['))
+    });
+    match key {
+        Some(k) => format!("line {line}, column {col}: key `{k}`: {msg}"),
+        None => format!("line {line}, column {col}: {msg}"),
+    }
+}
+
+/// The first backquoted name in a serde message (`unknown field `foo``).
+fn quoted_field(msg: &str) -> Option<String> {
+    if !msg.contains("field") {
+        return None;
+    }
+    let rest = msg.split_once('`')?.1;
+    Some(rest.split_once('`')?.0.to_string())
+}
+
+/// Position of the first line that assigns `key`, for validation errors found after parsing.
+fn key_position(text: &str, key: &str) -> String {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        if let Some(rest) = t
+            .strip_prefix(key)
+            .or_else(|| t.strip_prefix(&format!("\"{key}\"")))
+        {
+            if rest.trim_start().starts_with('=') {
+                let (l, c) = line_col(text, offset + (line.len() - t.len()));
+                return format!("line {l}, column {c}");
+            }
+        }
+        offset += line.len();
+    }
+    "line ?, column ?".to_string()
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}

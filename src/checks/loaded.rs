@@ -1,0 +1,92 @@
+//! `loaded-verb`: `claimed`, `admitted`, `insisted` … as the attribution verb (suggest `said`).
+//! Never inside a direct quotation; `claim` as a noun or in set phrases is left alone.
+
+use super::phrases::{tokens, Token};
+use super::{finding, CheckDef, Ctx, Finding};
+use crate::ledger::Ledger;
+use crate::span::Span;
+
+pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+    for i in 0..ctx.seg.sentences.len() {
+        let sentence = ctx.sentence(i);
+        let verbs = def.list("verbs");
+        // the classifier's cue, when it marked one of the verbs
+        let cue = ctx.label(i).and_then(|c| {
+            c.cues
+                .iter()
+                .copied()
+                .find(|s| verbs.is(s.slice(ctx.text)) && !ctx.in_quote(i, *s))
+        });
+        let found = cue
+            .filter(|s| !allowed_after(ctx.text, sentence, *s, def))
+            .or_else(|| {
+                ctx.outside_quotes(i).into_iter().find_map(|p| {
+                    verbs
+                        .find(ctx.text, p)
+                        .into_iter()
+                        .map(|m| m.0)
+                        .find(|m| is_attribution(ctx, i, sentence, *m, def))
+                })
+            });
+        let Some(span) = found else { continue };
+        let verb = span.slice(ctx.text);
+        let message =
+            format!("loaded attribution verb `{verb}` judges the statement; prefer `said`");
+        out.push(finding(def, false, span, Some(i), message));
+    }
+}
+
+/// `claimed responsibility`, `denied bail`: set phrases that are not attribution.
+fn allowed_after(text: &str, sentence: Span, m: Span, def: &CheckDef) -> bool {
+    let rest = Span::new(m.end, sentence.end);
+    let Some(first) = tokens(text, rest).first().copied() else {
+        return false;
+    };
+    def.list("allowed-after")
+        .find(text, Span::new(first.span.start, sentence.end))
+        .first()
+        .is_some_and(|(s, _)| s.start == first.span.start)
+}
+
+/// The verb at `m` introduces or closes a statement: a subject before it (a name, a pronoun,
+/// a source the classifier found) and a clause, `that`, or the end of the sentence after it.
+fn is_attribution(ctx: &Ctx, i: usize, sentence: Span, m: Span, def: &CheckDef) -> bool {
+    let text = ctx.text;
+    if allowed_after(text, sentence, m, def) {
+        return false;
+    }
+    let prev: Vec<Token> = tokens(text, Span::new(sentence.start, m.start));
+    let next: Vec<Token> = tokens(text, Span::new(m.end, sentence.end));
+    let p = prev.last();
+    let source_before = ctx
+        .sources(i)
+        .iter()
+        .any(|s| s.end <= m.start && m.start - s.end <= 2);
+    let subject = source_before
+        || p.is_some_and(|t| {
+            let w = t.text(text);
+            let possessive = w.ends_with("'s") || w.ends_with("\u{2019}s");
+            (def.list("subject-words").is(w) || (t.is_capitalised(text) && prev.len() > 1))
+                && !possessive
+        })
+        || (prev.len() == 1 && p.is_some_and(|t| t.is_capitalised(text)));
+    let gap_after = text
+        .get(m.end..next.first().map_or(sentence.end, |t| t.span.start))
+        .unwrap_or("");
+    let closes = gap_after
+        .trim()
+        .starts_with([',', '.', ':', '"', '\u{201c}', ';'])
+        || next.is_empty();
+    let clause = next
+        .first()
+        .is_some_and(|t| def.list("clause-starts").is(t.text(text)));
+    // `"…," claimed Smith.`: inverted after a quotation
+    let gap_before = text
+        .get(p.map_or(sentence.start, |t| t.span.end)..m.start)
+        .unwrap_or("");
+    let inverted = gap_before.contains([',', '"', '\u{201d}'])
+        && next
+            .first()
+            .is_some_and(|t| t.is_capitalised(text) || def.list("subject-words").is(t.text(text)));
+    (subject && (clause || closes)) || inverted
+}

@@ -1,0 +1,46 @@
+//! `mental-state`: `believes`, `feels`, `hopes` standing in for what a source said (info).
+
+use super::phrases::tokens;
+use super::{finding, CheckDef, Ctx, Finding};
+use crate::ledger::Ledger;
+use crate::span::Span;
+
+pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+    for i in 0..ctx.seg.sentences.len() {
+        let sentence = ctx.sentence(i);
+        let parts = ctx.outside_quotes(i);
+        // `Smith said he believes …` reports speech: fine
+        if parts
+            .iter()
+            .any(|p| def.list("said-verbs").any(ctx.text, *p))
+        {
+            continue;
+        }
+        let found = parts.iter().find_map(|p| {
+            def.list("verbs")
+                .find(ctx.text, *p)
+                .into_iter()
+                .map(|m| m.0)
+                .find(|m| {
+                    let prev = tokens(ctx.text, Span::new(sentence.start, m.start));
+                    let next = tokens(ctx.text, Span::new(m.end, sentence.end));
+                    let subject = prev.last().is_some_and(|t| {
+                        def.list("subject-words").is(t.text(ctx.text)) || t.is_capitalised(ctx.text)
+                    }) || ctx
+                        .sources(i)
+                        .iter()
+                        .any(|s| s.end <= m.start && m.start - s.end <= 2);
+                    let object = next
+                        .first()
+                        .is_some_and(|t| !def.list("not-followed-by").is(t.text(ctx.text)));
+                    subject && object
+                })
+        });
+        let Some(span) = found else { continue };
+        let message = format!(
+            "`{}` reports a state of mind as fact; say what the source said",
+            span.slice(ctx.text)
+        );
+        out.push(finding(def, false, span, Some(i), message));
+    }
+}

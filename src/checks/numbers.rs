@@ -1,0 +1,162 @@
+//! Figures in a sentence, normalised: `2,003`, `nine`, `16,700`, `2.5 million`, `25 per cent`,
+//! with `more than` / `at least` / `about` turned into an interval, and the quantity they count.
+
+use super::phrases::{tokens, Token};
+use super::CheckDef;
+use crate::span::Span;
+
+/// One figure: the value range it asserts and what it counts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    /// From the modifier (if any) to the end of the number.
+    pub span: Span,
+    pub lo: f64,
+    pub hi: f64,
+    /// Canonical quantity (`deaths`, `percent arrests`).
+    pub quantity: String,
+}
+
+impl Figure {
+    pub fn conflicts(&self, other: &Figure) -> bool {
+        self.hi < other.lo || other.hi < self.lo
+    }
+}
+
+/// Every figure of `span` that names what it counts.
+pub fn figures(text: &str, span: Span, def: &CheckDef) -> Vec<Figure> {
+    let toks = tokens(text, span);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        let Some(mut value) = number(text, &toks[k], def) else {
+            k += 1;
+            continue;
+        };
+        let start_tok = k;
+        let mut end = toks[k].span.end;
+        let mut percent = toks[k].text(text).ends_with('%');
+        k += 1;
+        // `2.5 million`, `nine hundred`
+        if let Some(t) = toks.get(k) {
+            let w = t.text(text).to_lowercase();
+            if let Some(m) = def.numbers.get(&w).copied().filter(|m| *m >= 100.0) {
+                value *= m;
+                end = t.span.end;
+                k += 1;
+            }
+        }
+        // `25 per cent`
+        if let Some(t) = toks.get(k) {
+            if let Some((m, _)) = def
+                .list("percent")
+                .find(text, Span::new(t.span.start, span.end))
+                .first()
+            {
+                if m.start == t.span.start {
+                    percent = true;
+                    end = m.end;
+                    while toks.get(k).is_some_and(|t| t.span.end <= m.end) {
+                        k += 1;
+                    }
+                }
+            }
+        }
+        let Some(quantity) = quantity(text, &toks[k.min(toks.len())..], def) else {
+            continue;
+        };
+        let quantity = if percent {
+            format!("percent {quantity}")
+        } else {
+            quantity
+        };
+        let (start, lo, hi) = interval(text, span, &toks, start_tok, value, def);
+        out.push(Figure {
+            span: Span::new(start, end),
+            lo,
+            hi,
+            quantity,
+        });
+    }
+    out
+}
+
+/// The value of a number token (digits with separators, or a number word); years are not.
+fn number(text: &str, t: &Token, def: &CheckDef) -> Option<f64> {
+    let w = t.text(text);
+    if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        let digits = w.trim_end_matches('%');
+        if !digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
+            return None;
+        }
+        if digits.len() == 4
+            && !digits.contains([',', '.'])
+            && (digits.starts_with("19") || digits.starts_with("20"))
+        {
+            return None;
+        }
+        return digits.replace(',', "").parse().ok();
+    }
+    let lower = w.to_lowercase();
+    def.numbers
+        .get(&lower)
+        .copied()
+        .filter(|v| *v < 100.0 && w.chars().all(|c| c.is_lowercase()))
+}
+
+/// The counted noun after a number, skipping listed filler words; mapped through synonyms.
+fn quantity(text: &str, after: &[Token], def: &CheckDef) -> Option<String> {
+    for t in after.iter().take(4) {
+        let w = t.text(text).to_lowercase();
+        if def.list("skip-words").is(&w) {
+            continue;
+        }
+        if t.is_capitalised(text) || w.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        for (canon, variants) in &def.synonyms {
+            if variants.iter().any(|v| v.eq_ignore_ascii_case(&w)) || canon == &w {
+                return Some(canon.clone());
+            }
+        }
+        return Some(w.strip_suffix('s').unwrap_or(&w).to_string());
+    }
+    None
+}
+
+/// The modifier right before the number, as an interval around `v`.
+fn interval(
+    text: &str,
+    span: Span,
+    toks: &[Token],
+    k: usize,
+    v: f64,
+    def: &CheckDef,
+) -> (usize, f64, f64) {
+    let num = toks[k].span.start;
+    let from = toks[k.saturating_sub(4)].span.start.max(span.start);
+    let window = Span::new(from, num);
+    let eps = v.abs() * 1e-9 + 1e-9;
+    let adjacent = |name: &str| {
+        def.list(name)
+            .find(text, window)
+            .into_iter()
+            .map(|m| m.0)
+            .find(|m| text.get(m.end..num).is_some_and(|g| g.trim().is_empty()))
+    };
+    if let Some(m) = adjacent("more") {
+        (m.start, v + eps, f64::INFINITY)
+    } else if let Some(m) = adjacent("at-least") {
+        (m.start, v, f64::INFINITY)
+    } else if let Some(m) = adjacent("less") {
+        (m.start, 0.0, v - eps)
+    } else if let Some(m) = adjacent("at-most") {
+        (m.start, 0.0, v)
+    } else if let Some(m) = adjacent("about") {
+        (m.start, v * 0.9, v * 1.1)
+    } else {
+        (num, v, v)
+    }
+}

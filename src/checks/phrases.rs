@@ -1,0 +1,142 @@
+//! Case-insensitive whole-word phrase lists (compiled once, at load) and word tokens.
+
+use crate::span::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::OnceLock;
+
+/// A compiled word list: multi-word phrases, matched case-insensitively on whole words.
+/// Straight and curly apostrophes match each other.
+#[derive(Clone, Debug, Default)]
+pub struct PhraseList {
+    ac: Option<AhoCorasick>,
+    /// Index of the entry each automaton pattern came from.
+    entry: Vec<usize>,
+    pub entries: Vec<String>,
+}
+
+impl PhraseList {
+    pub fn new(words: &[String]) -> PhraseList {
+        let mut pats = Vec::new();
+        let mut entry = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let w = w.trim().to_lowercase();
+            if w.contains('\'') {
+                pats.push(w.replace('\'', "\u{2019}"));
+                entry.push(i);
+            }
+            pats.push(w);
+            entry.push(i);
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&pats)
+            .ok();
+        PhraseList {
+            ac,
+            entry,
+            entries: words.to_vec(),
+        }
+    }
+
+    pub fn empty() -> &'static PhraseList {
+        static EMPTY: OnceLock<PhraseList> = OnceLock::new();
+        EMPTY.get_or_init(PhraseList::default)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every whole-word match inside `within` of `text`, as (span, entry index), in order of
+    /// start; at one start only the longest match is kept.
+    pub fn find(&self, text: &str, within: Span) -> Vec<(Span, usize)> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let hay = within.slice(text);
+        let mut out: Vec<(Span, usize)> = Vec::new();
+        for m in ac.find_overlapping_iter(hay) {
+            let (s, e) = (m.start(), m.end());
+            if !is_boundary(hay, s) || !is_boundary(hay, e) {
+                continue;
+            }
+            let sp = Span::new(within.start + s, within.start + e);
+            let idx = self.entry.get(m.pattern().as_usize()).copied().unwrap_or(0);
+            match out.iter_mut().find(|(o, _)| o.start == sp.start) {
+                Some(o) if o.0.end < sp.end => *o = (sp, idx),
+                Some(_) => {}
+                None => out.push((sp, idx)),
+            }
+        }
+        out.sort_by_key(|(s, _)| s.start);
+        out
+    }
+
+    /// Whether any entry occurs in `within`.
+    pub fn any(&self, text: &str, within: Span) -> bool {
+        !self.find(text, within).is_empty()
+    }
+
+    /// Whether `word` (a whole token) equals an entry, ignoring case.
+    pub fn is(&self, word: &str) -> bool {
+        let w = word.replace('\u{2019}', "'");
+        self.entries.iter().any(|e| e.eq_ignore_ascii_case(&w))
+    }
+}
+
+/// True when position `i` of `s` is not inside a word.
+fn is_boundary(s: &str, i: usize) -> bool {
+    let before = s.get(..i).and_then(|p| p.chars().next_back());
+    let after = s.get(i..).and_then(|p| p.chars().next());
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    !(word(before) && word(after))
+}
+
+/// A word token of a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span.slice(text)
+    }
+    pub fn is_capitalised(&self, text: &str) -> bool {
+        self.text(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+}
+
+/// Word tokens (letters, digits, and inner `.,'’-` between them) of `within`.
+pub fn tokens(text: &str, within: Span) -> Vec<Token> {
+    let s = within.slice(text);
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_word = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        let inner =
+            matches!(c, '.' | ',' | '\'' | '\u{2019}' | '-') && start.is_some() && next_word;
+        let keep = c.is_alphanumeric() || c == '%' || inner;
+        match (keep, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push(Token {
+                    span: Span::new(within.start + st, within.start + i),
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push(Token {
+            span: Span::new(within.start + st, within.end),
+        });
+    }
+    out
+}

@@ -1,0 +1,87 @@
+//! `unbalanced-quotation` (from the segmenter's marks) and `quote-without-speaker`.
+
+use super::phrases::tokens;
+use super::{finding, CheckDef, Ctx, Finding};
+use crate::ledger::Ledger;
+use crate::span::Span;
+
+pub fn check_unbalanced(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+    for span in &ctx.seg.unbalanced {
+        let sentence = sentence_at(ctx, span.start);
+        let message = "quotation mark is never closed".to_string();
+        out.push(finding(def, true, *span, sentence, message));
+    }
+}
+
+/// A direct quotation (of at least `min-words` words) with no speaker in its sentence, the
+/// sentence before or after, or its paragraph. A quotation that continues one from the
+/// previous paragraph takes the speaker of the quotation it continues.
+pub fn check_speaker(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+    let min_words = def.numbers.get("min-words").copied().unwrap_or(4.0);
+    let n = ctx.seg.sentences.len();
+    let mut sent_cache: Vec<Option<bool>> = vec![None; n];
+    let mut para_cache: Vec<Option<bool>> = vec![None; ctx.block_sentences.len()];
+    let mut chain_has_speaker = false;
+    for q in &ctx.seg.quotes {
+        if q.depth != 0 {
+            continue;
+        }
+        let inner = Span::new(q.open.end, q.close.map_or(q.span.end, |c| c.start));
+        if (tokens(ctx.text, inner).len() as f64) < min_words {
+            continue;
+        }
+        let Some(i) = sentence_at(ctx, q.span.start) else {
+            continue;
+        };
+        let mut speaker = q.continues && chain_has_speaker;
+        if !speaker {
+            let lo = i.saturating_sub(1);
+            let hi = (i + 1).min(n.saturating_sub(1));
+            speaker = (lo..=hi).any(|j| sentence_speaker(ctx, j, def, &mut sent_cache));
+        }
+        if !speaker {
+            let block = ctx.block_of(i);
+            speaker = match para_cache.get(block).copied().flatten() {
+                Some(v) => v,
+                None => {
+                    let v = ctx
+                        .paragraph(i)
+                        .any(|j| sentence_speaker(ctx, j, def, &mut sent_cache));
+                    if let Some(slot) = para_cache.get_mut(block) {
+                        *slot = Some(v);
+                    }
+                    v
+                }
+            };
+        }
+        chain_has_speaker = speaker;
+        if !speaker && !ctx.is_heading(i) {
+            let message = "direct quotation with no speaker named nearby".to_string();
+            out.push(finding(def, false, q.open, Some(i), message));
+        }
+    }
+}
+
+/// Sentence `j` names a speaker: the classifier found a source, or a speech verb stands
+/// outside its quotations.
+fn sentence_speaker(ctx: &Ctx, j: usize, def: &CheckDef, cache: &mut [Option<bool>]) -> bool {
+    if let Some(v) = cache.get(j).copied().flatten() {
+        return v;
+    }
+    let v = !ctx.sources(j).is_empty()
+        || ctx
+            .outside_quotes(j)
+            .iter()
+            .any(|p| def.list("speech").any(ctx.text, *p));
+    if let Some(slot) = cache.get_mut(j) {
+        *slot = Some(v);
+    }
+    v
+}
+
+/// Index of the sentence containing byte `pos` (or the last one starting before it).
+fn sentence_at(ctx: &Ctx, pos: usize) -> Option<usize> {
+    let ss = &ctx.seg.sentences;
+    let k = ss.partition_point(|s| s.span.start <= pos);
+    k.checked_sub(1)
+}

@@ -1,0 +1,75 @@
+//! `unattributed-claim`: a factual claim with no source; raised for figures, superlatives,
+//! allegation words, and the headline or first paragraph.
+
+use super::phrases::tokens;
+use super::{finding, CheckDef, Ctx, Finding};
+use crate::classify::Label;
+use crate::ledger::Ledger;
+
+pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+    for (i, c) in ctx.labels.iter().enumerate() {
+        if c.label != Label::Unattributed {
+            continue;
+        }
+        let span = ctx.sentence(i);
+        let mut why = Vec::new();
+        if has_figure(ctx.text, span, def) {
+            why.push("carries a figure");
+        }
+        if def.list("superlatives").any(ctx.text, span) {
+            why.push("makes a superlative claim");
+        }
+        if def.list("allegation-words").any(ctx.text, span) {
+            why.push("makes an allegation");
+        }
+        if ctx.in_top(i) {
+            why.push(if ctx.is_heading(i) {
+                "is in the headline"
+            } else {
+                "is in the first paragraph"
+            });
+        }
+        let message = if why.is_empty() {
+            "unattributed claim: no source is given for this sentence".to_string()
+        } else {
+            format!("unattributed claim that {}", why.join(" and "))
+        };
+        out.push(finding(def, !why.is_empty(), span, Some(i), message));
+    }
+}
+
+/// A count, percentage or amount: a number that is not a year, or a figure noun (`dozens`).
+pub(super) fn has_figure(text: &str, span: crate::span::Span, def: &CheckDef) -> bool {
+    if def.list("figure-nouns").any(text, span) {
+        return true;
+    }
+    let toks = tokens(text, span);
+    toks.iter().enumerate().any(|(k, t)| {
+        let w = t.text(text);
+        let after_month = k > 0
+            && toks
+                .get(k - 1)
+                .is_some_and(|p| def.list("months").is(p.text(text)));
+        w.chars().any(|c| c.is_ascii_digit())
+            && !is_year(w)
+            && !after_month
+            && !has_number_suffix(w, def)
+    })
+}
+
+/// `2015`, `1999`: a bare four-digit year.
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.chars().all(|c| c.is_ascii_digit())
+        && (w.starts_with("19") || w.starts_with("20"))
+}
+
+/// `11th`, `5pm`, `1990s`: ordinals, clock times and decades are not figures.
+fn has_number_suffix(w: &str, def: &CheckDef) -> bool {
+    let lower = w.to_lowercase();
+    def.raw("number-suffixes").iter().any(|suf| {
+        lower
+            .strip_suffix(suf.as_str())
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    })
+}

@@ -1,0 +1,78 @@
+//! `vague-source`: weasel attributions (`experts say`, `it is believed`, `studies show`, an
+//! unnamed plural group) unless a specific name follows in the sentence or the next one.
+
+use super::phrases::tokens;
+use super::{finding, CheckDef, Ctx, Finding};
+use crate::ledger::Ledger;
+use crate::span::Span;
+
+pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+    let n = ctx.seg.sentences.len();
+    for i in 0..n {
+        let sentence = ctx.sentence(i);
+        let found = ctx.outside_quotes(i).into_iter().find_map(|p| {
+            def.list("phrases")
+                .find(ctx.text, p)
+                .first()
+                .map(|m| m.0)
+                .or_else(|| unnamed_group(ctx.text, sentence, p, def))
+        });
+        let Some(span) = found else { continue };
+        let rest = Span::new(span.end, sentence.end);
+        if names_someone(ctx.text, rest, def, false)
+            || (i + 1 < n && names_someone(ctx.text, ctx.sentence(i + 1), def, true))
+        {
+            continue;
+        }
+        let message = format!("vague source `{}`: say who", span.slice(ctx.text));
+        out.push(finding(def, false, span, Some(i), message));
+    }
+}
+
+/// `(some|many)? GROUP VERB` where GROUP is an unnamed plural (`critics`, `rights groups`) at
+/// the start of a clause: not after a capitalised name (`Pentagon officials`), a determiner
+/// that refers back (`the officials`) or a possessive.
+fn unnamed_group(text: &str, sentence: Span, part: Span, def: &CheckDef) -> Option<Span> {
+    for (g, _) in def.list("groups").find(text, part) {
+        let after = tokens(text, Span::new(g.end, part.end));
+        let mut k = 0;
+        if after
+            .first()
+            .is_some_and(|t| matches!(t.text(text).to_lowercase().as_str(), "have" | "has"))
+        {
+            k = 1;
+        }
+        let Some(verb) = after.get(k) else { continue };
+        if !def.list("verbs").is(verb.text(text)) {
+            continue;
+        }
+        let before = tokens(text, Span::new(sentence.start, g.start));
+        let ok = match before.last() {
+            None => true,
+            Some(p) => {
+                let w = p.text(text);
+                let gap = text.get(p.span.end..g.start).unwrap_or("");
+                let possessive = w.ends_with("'s") || w.ends_with("\u{2019}s");
+                gap.contains(',')
+                    || def.list("quantifiers").is(w)
+                    || (!p.is_capitalised(text) && !def.list("refer-back").is(w) && !possessive)
+            }
+        };
+        if ok {
+            return Some(Span::new(g.start, verb.span.end));
+        }
+    }
+    None
+}
+
+/// Whether `span` names a specific person or organisation: a capitalised word that is not a
+/// listed non-name (`Monday`, `I`). When `whole` (a whole sentence), a lone capitalised first
+/// word does not count (every sentence starts with one); two in a row (`Jane Doe`) do.
+pub(super) fn names_someone(text: &str, span: Span, def: &CheckDef, whole: bool) -> bool {
+    let toks = tokens(text, span);
+    let name = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.is_capitalised(text) && !def.list("not-names").is(t.text(text)))
+    };
+    (0..toks.len()).any(|k| name(k) && (k > 0 || !whole || name(1)))
+}
