@@ -1,0 +1,17 @@
+//! Plain text → document → segmentation; asserts the span invariants.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use whosaid::Format;
+
+include!("invariants.rs");
+
+fuzz_target!(|data: &[u8]| {
+    let path = std::path::Path::new("fuzz.txt");
+    let Ok(source) = whosaid::input::decode(path, data.to_vec()) else {
+        return;
+    };
+    let doc = whosaid::input::parse(path.to_path_buf(), Format::Plain, source);
+    let seg = whosaid::segment::segment(&doc);
+    assert_segmentation(&doc, &seg);
+});

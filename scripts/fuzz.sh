@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Runs every cargo-fuzz target for a bounded time and prints the executions per target.
+#
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     # default: 60 s for each target
+#
+# Works with stable Rust only: cargo-fuzz needs nightly compiler flags, which RUSTC_BOOTSTRAP=1
+# unlocks on a stable toolchain. Installs cargo-fuzz if missing (idempotent). Seed corpora are
+# generated from tests/fixtures/ and examples/ (and rules/ for the rule loader) into
+# fuzz/corpus/<target>/ (git-ignored). Crashes land in fuzz/artifacts/<target>/; the script
+# then exits 1 after running the remaining targets.
+#
+# Environment: FUZZ_SANITIZER (default `none`: the crate forbids unsafe code, so AddressSanitizer
+# adds build time and halves the speed for little; set `address` to use it), FUZZ_MAX_LEN
+# (default 8192 bytes), FUZZ_JOBS (parallel fuzzing processes per target, default 1).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SECS="${1:-60}"
+shift || true
+SANITIZER="${FUZZ_SANITIZER:-none}"
+MAX_LEN="${FUZZ_MAX_LEN:-8192}"
+JOBS="${FUZZ_JOBS:-1}"
+export RUSTC_BOOTSTRAP=1
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+if ! cargo fuzz --version >/dev/null 2>&1; then
+    echo "installing cargo-fuzz from crates.io" >&2
+    cargo install cargo-fuzz --version '^0.13' --locked
+fi
+
+cd fuzz
+if [ "$#" -gt 0 ]; then
+    TARGETS=("$@")
+else
+    mapfile -t TARGETS < <(cargo fuzz list)
+fi
+
+# --- seed corpora (regenerated each run; libFuzzer adds what it finds) -----------------------
+seed() { # seed TARGET FILES...
+    local dir="corpus/$1"
+    shift
+    mkdir -p "$dir"
+    local f
+    for f in "$@"; do
+        [ -f "$f" ] || continue
+        cp "$f" "$dir/seed-$(printf '%s' "$f" | cksum | cut -d' ' -f1)"
+    done
+}
+prose() { # prose files under fixtures and examples with the given extensions
+    local pat=()
+    local e
+    for e in "$@"; do pat+=(-o -name "*.$e"); done
+    find "$ROOT/tests/fixtures" "$ROOT/examples" -type f \( -false "${pat[@]}" \) 2>/dev/null | sort
+}
+for t in "${TARGETS[@]}"; do
+    case "$t" in
+    segment) mapfile -t files < <(prose txt text md markdown) ;;
+    markdown) mapfile -t files < <(prose md markdown txt) ;;
+    html) mapfile -t files < <(prose html htm xhtml) ;;
+    rules) mapfile -t files < <(find "$ROOT/rules" "$ROOT/tests/fixtures" -type f -name '*.toml' \
+        ! -name 'whosaid.toml' 2>/dev/null | sort) ;;
+    config) mapfile -t files < <(find "$ROOT/tests/fixtures" "$ROOT/examples" "$ROOT" -maxdepth 4 \
+        -type f \( -name 'whosaid.toml' -o -name '.whosaid.toml' -o -path '*config*.toml' \) \
+        -not -path '*/target/*' -not -path '*/fuzz/*' 2>/dev/null | sort -u) ;;
+    *) files=() ;;
+    esac
+    seed "$t" "${files[@]}"
+done
+
+# --- build all targets at once (shares the dependency build) ---------------------------------
+BUILD=(--sanitizer "$SANITIZER" --debug-assertions --release)
+echo "=== building ${#TARGETS[@]} fuzz targets (sanitizer: $SANITIZER)"
+cargo fuzz build "${BUILD[@]}"
+
+# --- run --------------------------------------------------------------------------------------
+mkdir -p artifacts logs
+declare -A RUNS CRASH
+failed=0
+for t in "${TARGETS[@]}"; do
+    echo "=== fuzzing $t for ${SECS}s"
+    log="logs/$t.log"
+    set +e
+    cargo fuzz run "${BUILD[@]}" "$t" "corpus/$t" -- \
+        -max_total_time="$SECS" -max_len="$MAX_LEN" -timeout=10 -rss_limit_mb=2048 \
+        -jobs="$JOBS" -workers="$JOBS" -print_final_stats=1 >"$log" 2>&1
+    rc=$?
+    set -e
+    # libFuzzer's final line is "Done N runs in S second(s)"; with -jobs, sum the fuzz-*.log files.
+    runs=$(grep -ho 'Done [0-9]* runs' "$log" fuzz-*.log 2>/dev/null | awk '{s+=$2} END {print s+0}')
+    rm -f fuzz-*.log
+    RUNS[$t]=$runs
+    if [ "$rc" -ne 0 ]; then
+        failed=1
+        CRASH[$t]=$(grep -ho 'artifact_prefix.*Test unit written to .*' "$log" | sed 's/.*written to //' | head -1)
+        [ -n "${CRASH[$t]}" ] || CRASH[$t]="exit $rc (see fuzz/$log)"
+        tail -n 40 "$log" >&2
+    else
+        CRASH[$t]=none
+    fi
+done
+
+echo
+printf '%-10s %14s %8s  %s\n' target executions seconds crash
+for t in "${TARGETS[@]}"; do
+    printf '%-10s %14s %8s  %s\n' "$t" "${RUNS[$t]}" "$SECS" "${CRASH[$t]}"
+done
+exit "$failed"
