@@ -1,4 +1,17 @@
-//! Plain text: blocks split on blank lines.
+//! Plain text: blocks split on blank lines, and on single line breaks that end a line without
+//! sentence-final punctuation (headlines, datelines, captions, list lines).
+//!
+//! The line rule: inside a run of non-blank lines, a line that does not end with a stop
+//! (`.` `!` `?` `…`, possibly followed by closing quotes or brackets) ends its block, unless the
+//! break is a soft wrap:
+//! - the next line starts with a lower-case letter and itself ends with a stop (a sentence cut
+//!   by a stray newline: "This is a sentence\ncut off in the middle."), or
+//! - the run has at least three lines, the line is at least 40 characters long and the next
+//!   line's first word would not have fitted on it within the run's longest line (text
+//!   hard-wrapped at a fixed width).
+//!
+//! A lower-case next line that does not end with a stop ("features\ncontact manager") and a
+//! short line before a capitalised one ("Putter King Trophy\nThe team…") are separate blocks.
 
 use crate::document::{Block, BlockKind, Document, Format};
 use crate::span::Span;
@@ -6,36 +19,115 @@ use std::path::PathBuf;
 
 pub fn parse(path: PathBuf, source: String) -> Document {
     let mut doc = super::identity_document(path, Format::Plain, source);
-    let text = doc.text.as_str();
-    let mut blocks = Vec::new();
-    let mut start = None;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let blank = line.trim().is_empty();
-        match (blank, start) {
-            (true, Some(s)) => {
-                blocks.push(trimmed_block(text, s, pos));
-                start = None;
-            }
-            (false, None) => start = Some(pos),
-            _ => {}
-        }
-        pos += line.len();
-    }
-    if let Some(s) = start {
-        blocks.push(trimmed_block(text, s, pos));
-    }
-    doc.blocks = blocks;
+    doc.blocks = blocks(&doc.text, 0, doc.text.len());
     doc
 }
 
-fn trimmed_block(text: &str, start: usize, end: usize) -> Block {
-    let s = &text[start..end];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    Block {
-        kind: BlockKind::Paragraph,
-        span: Span::new(start + lead, end - trail),
-        level: 0,
+/// A non-blank line: trimmed span and length in characters.
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    span: Span,
+    chars: usize,
+}
+
+/// Blocks of `text[from..to]` by the rules in the module docs (spans are absolute).
+pub fn blocks(text: &str, from: usize, to: usize) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut run: Vec<Line> = Vec::new();
+    let mut pos = from;
+    let body = text.get(from..to).unwrap_or("");
+    for raw in body.split_inclusive(['\n', '\r']) {
+        let start = pos;
+        pos += raw.len();
+        let (a, z) = crate::segment::trim_range(text, start, pos);
+        if a == z {
+            flush(text, &run, &mut out);
+            run.clear();
+        } else {
+            let chars = text.get(a..z).map_or(0, |s| s.chars().count());
+            run.push(Line {
+                span: Span::new(a, z),
+                chars,
+            });
+        }
+    }
+    flush(text, &run, &mut out);
+    out
+}
+
+fn flush(text: &str, run: &[Line], out: &mut Vec<Block>) {
+    let Some(first) = run.first() else { return };
+    let widest = run.iter().map(|l| l.chars).max().unwrap_or(0);
+    let mut start = first.span.start;
+    let mut lines_in_block = 0;
+    for (k, line) in run.iter().enumerate() {
+        lines_in_block += 1;
+        let s = text.get(line.span.start..line.span.end).unwrap_or("");
+        let last = k + 1 == run.len();
+        let final_stop = ends_with_stop(s);
+        let breaks = last
+            || (!final_stop
+                && run.get(k + 1).is_some_and(|next| {
+                    let n = text.get(next.span.start..next.span.end).unwrap_or("");
+                    !soft_wrap(s, line.chars, n, run.len(), widest)
+                }));
+        if breaks {
+            let kind = if lines_in_block == 1 && !final_stop {
+                BlockKind::Line
+            } else {
+                BlockKind::Paragraph
+            };
+            out.push(Block {
+                kind,
+                span: Span::new(start, line.span.end),
+                level: 0,
+            });
+            if let Some(next) = run.get(k + 1) {
+                start = next.span.start;
+            }
+            lines_in_block = 0;
+        }
+    }
+}
+
+/// Whether `s` ends with a sentence-final stop, ignoring closing quotes and brackets.
+pub fn ends_with_stop(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*', '_']);
+    t.ends_with(['.', '!', '?', '…', '．', '。', '！', '？'])
+}
+
+fn soft_wrap(line: &str, chars: usize, next: &str, run_len: usize, widest: usize) -> bool {
+    let first = next.chars().next();
+    if first.is_some_and(char::is_lowercase) && ends_with_stop(next) && !starts_list_item(next) {
+        return true;
+    }
+    let word: usize = next
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    run_len >= 3
+        && chars >= 40
+        && chars + 1 + word > widest
+        && !starts_list_item(next)
+        && !line.trim_end().ends_with(':')
+}
+
+/// A bullet or an enumeration marker opens the line.
+fn starts_list_item(s: &str) -> bool {
+    let mut it = s.chars();
+    match it.next() {
+        Some('•' | '‣' | '⁃' | '·' | '*' | '-' | '–' | '—') => true,
+        Some(c) if c.is_ascii_digit() || c.is_ascii_lowercase() || c == '(' => {
+            let head: String = s.chars().take(5).collect();
+            let marker = head.trim_start_matches('(');
+            let body = marker.trim_start_matches(|c: char| c.is_ascii_digit());
+            let body = if body.len() == marker.len() {
+                marker.get(1..).unwrap_or("")
+            } else {
+                body
+            };
+            body.starts_with(". ") || body.starts_with(") ") || body.starts_with(".) ")
+        }
+        _ => false,
     }
 }

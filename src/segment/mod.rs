@@ -2,8 +2,16 @@
 //!
 //! One pass per block; every span is a half-open byte range into `Document::text`.
 
+pub mod lang;
+mod lists;
+mod quotes;
+mod sentences;
+mod text;
+
 use crate::document::Document;
 use crate::span::Span;
+pub use lang::Lang;
+use quotes::QuoteScanner;
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -48,33 +56,52 @@ pub struct Segmentation {
     pub unbalanced: Vec<Span>,
 }
 
-/// Segments every block of `doc`. (Interim splitter: `.`, `!`, `?` followed by white space.)
+/// Segments every block of `doc` into sentences and quotation spans.
 pub fn segment(doc: &Document) -> Segmentation {
+    segment_with(doc, lang::en())
+}
+
+/// [`segment`] with explicit language data.
+pub fn segment_with(doc: &Document, lang: &Lang) -> Segmentation {
     let mut seg = Segmentation::default();
+    let mut scanner = QuoteScanner::new(lang);
+    let mut parts = Vec::new();
+    let mut quiet = Vec::new();
     for (bi, b) in doc.blocks.iter().enumerate() {
-        let text = doc.slice(b.span);
-        let bytes = text.as_bytes();
-        let mut start = 0;
-        for i in 0..bytes.len() {
-            let end_here = matches!(bytes[i], b'.' | b'!' | b'?')
-                && bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace());
-            if end_here || i + 1 == bytes.len() {
-                push_trimmed(&mut seg, text, b.span.start, start, i + 1, bi);
-                start = i + 1;
-            }
-        }
+        let Some(text) = doc.text.get(b.span.start..b.span.end) else {
+            continue;
+        };
+        let base = b.span.start;
+        let q0 = seg.quotes.len();
+        scanner.block(text, base, bi, &mut seg);
+        quiet.clear();
+        quiet.extend(
+            seg.quotes
+                .get(q0..)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|q| q.depth == 0 && q.close.is_some() && quiet_quote(q))
+                .map(|q| (q.span.start - base, q.span.end - base)),
+        );
+        parts.clear();
+        sentences::split(text, lang, &quiet, &mut parts);
+        seg.sentences.extend(parts.iter().map(|&(s, e)| Sentence {
+            span: Span::new(base + s, base + e),
+            block: bi,
+        }));
     }
+    scanner.finish(&mut seg);
+    seg.quotes.sort_by_key(|q| (q.span.start, q.depth));
+    seg.unbalanced.sort();
     seg
 }
 
-fn push_trimmed(seg: &mut Segmentation, text: &str, base: usize, s: usize, e: usize, block: usize) {
-    let Some(part) = text.get(s..e) else { return };
-    let lead = part.len() - part.trim_start().len();
-    let trail = part.len() - part.trim_end().len();
-    if lead + trail < part.len() {
-        seg.sentences.push(Sentence {
-            span: Span::new(base + s + lead, base + e - trail),
-            block,
-        });
-    }
+/// Trims white space (including NO-BREAK SPACE and the BOM) from both ends of `t[s..e]`.
+pub fn trim_range(t: &str, s: usize, e: usize) -> (usize, usize) {
+    text::trim(t, s, e)
+}
+
+/// Whether no sentence boundary is placed inside this quotation.
+fn quiet_quote(_q: &Quote) -> bool {
+    false
 }

@@ -1,0 +1,167 @@
+//! Language data for the segmenter, read once from `rules/lang/en.toml`.
+
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// The built-in English data (embedded at compile time).
+pub const EN_TOML: &str = include_str!("../../rules/lang/en.toml");
+
+#[derive(Debug, Deserialize)]
+struct Raw {
+    abbreviations: RawAbbrev,
+    words: RawWords,
+    quotes: RawQuotes,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawAbbrev {
+    titles: Vec<String>,
+    before_number: Vec<String>,
+    dates: Vec<String>,
+    time: Vec<String>,
+    common: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawWords {
+    starters: Vec<String>,
+    after_time: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawQuotes {
+    elisions: Vec<String>,
+}
+
+/// What an abbreviation before a period is, as far as sentence ends are concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AbbrevKind {
+    /// Mr., Dr., Gen.: a name follows.
+    Title,
+    /// No., p., Fig.: a number follows.
+    BeforeNumber,
+    /// Jan., Tue.
+    Date,
+    /// a.m., p.m.
+    Time,
+    /// Inc., etc., U.S.
+    Common,
+}
+
+/// Word lists used by the segmenter, all lower case.
+#[derive(Debug, Default)]
+pub struct Lang {
+    titles: HashSet<String>,
+    before_number: HashSet<String>,
+    dates: HashSet<String>,
+    time: HashSet<String>,
+    common: HashSet<String>,
+    starters: HashSet<String>,
+    after_time: HashSet<String>,
+    elisions: HashSet<String>,
+}
+
+fn set(v: Vec<String>) -> HashSet<String> {
+    v.into_iter().map(|s| s.to_lowercase()).collect()
+}
+
+impl Lang {
+    /// Parses language data in the format of `rules/lang/en.toml`.
+    pub fn parse(toml_text: &str) -> crate::error::Result<Lang> {
+        let raw: Raw = toml::from_str(toml_text).map_err(|e| crate::error::Error::Rule {
+            path: "rules/lang/en.toml".into(),
+            message: e.to_string(),
+        })?;
+        Ok(Lang {
+            titles: set(raw.abbreviations.titles),
+            before_number: set(raw.abbreviations.before_number),
+            dates: set(raw.abbreviations.dates),
+            time: set(raw.abbreviations.time),
+            common: set(raw.abbreviations.common),
+            starters: set(raw.words.starters),
+            after_time: set(raw.words.after_time),
+            elisions: set(raw.quotes.elisions),
+        })
+    }
+
+    /// The abbreviation class of `word` (without its final period), if any.
+    pub fn abbrev(&self, word: &str) -> Option<AbbrevKind> {
+        let mut buf = [0u8; 24];
+        let w = lower(word, &mut buf)?;
+        if self.titles.contains(w) {
+            Some(AbbrevKind::Title)
+        } else if self.before_number.contains(w) {
+            Some(AbbrevKind::BeforeNumber)
+        } else if self.time.contains(w) {
+            Some(AbbrevKind::Time)
+        } else if self.dates.contains(w) {
+            Some(AbbrevKind::Date)
+        } else if self.common.contains(w) {
+            Some(AbbrevKind::Common)
+        } else {
+            None
+        }
+    }
+
+    /// Whether `word` takes a number after its period (No. 5).
+    pub fn is_before_number(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        lower(word, &mut buf).is_some_and(|w| self.before_number.contains(w))
+    }
+
+    /// Whether a capitalised `word` is a closed-class word that can start a sentence.
+    pub fn is_starter(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        lower(word, &mut buf).is_some_and(|w| self.starters.contains(w))
+    }
+
+    /// Whether a capitalised `word` may follow a clock time in the same sentence (Monday, EST).
+    pub fn is_after_time(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        lower(word, &mut buf).is_some_and(|w| self.after_time.contains(w))
+    }
+
+    /// Whether `word` is an elided form written with a leading apostrophe ('em, ’n’).
+    pub fn is_elision(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        lower(word, &mut buf).is_some_and(|w| self.elisions.contains(w))
+    }
+}
+
+/// ASCII-lower-cases `word` into `buf`; `None` when it is too long to be in any list.
+fn lower<'a>(word: &str, buf: &'a mut [u8; 24]) -> Option<&'a str> {
+    let b = word.as_bytes();
+    let dst = buf.get_mut(..b.len())?;
+    for (d, s) in dst.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(dst).ok()
+}
+
+static EN: LazyLock<Lang> = LazyLock::new(|| Lang::parse(EN_TOML).unwrap_or_default());
+
+/// The built-in English data. A malformed built-in file yields empty lists here (never a panic);
+/// the test `builtin_language_data_parses` catches it at build time.
+pub fn en() -> &'static Lang {
+    &EN
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_language_data_parses() {
+        let lang = Lang::parse(EN_TOML).unwrap();
+        assert_eq!(lang.abbrev("Mr"), Some(AbbrevKind::Title));
+        assert_eq!(lang.abbrev("Inc"), Some(AbbrevKind::Common));
+        assert!(lang.is_starter("The"));
+        assert!(lang.is_elision("em"));
+    }
+
+    #[test]
+    fn malformed_data_is_an_error() {
+        assert!(Lang::parse("[abbreviations]\ntitles = 3").is_err());
+    }
+}

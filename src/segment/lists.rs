@@ -1,0 +1,153 @@
+//! Inline enumerations ("1. The first item 2. The second item", "a) … b) …").
+//!
+//! A list starts when a sentence begins with a marker (`1.`, `1.)`, `1)`, `(1)`, `a.`, `a)`,
+//! optionally after a bullet). Each later marker that continues the sequence (the next number or
+//! letter, same style, after white space) starts a new sentence even without a stop before it.
+
+/// How the marker is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// `1.`
+    Dot,
+    /// `1.)`
+    DotParen,
+    /// `1)`
+    Paren,
+    /// `(1)`
+    Parens,
+}
+
+/// A list marker found at the start of a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Marker {
+    /// Number, or `b'a'..=b'z'` as a number for letters.
+    pub value: u32,
+    pub alpha: bool,
+    pub style: Style,
+    pub bullet: bool,
+    /// Byte just after the marker (before the white space that follows it).
+    pub end: usize,
+    /// Byte at which the marker starts (at its bullet if it has one).
+    pub start: usize,
+}
+
+fn bullet_len(b: &[u8], i: usize) -> usize {
+    match b.get(i) {
+        Some(b'*' | b'-') => 1,
+        Some(0xC2) if b.get(i + 1) == Some(&0xB7) => 2,
+        Some(0xE2) => match (b.get(i + 1), b.get(i + 2)) {
+            (Some(0x80), Some(0xA2)) | (Some(0x81), Some(0x83)) | (Some(0x80), Some(0xA3)) => 3,
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+/// Parses a marker starting exactly at `i` (no leading white space). The marker must be followed
+/// by white space.
+pub fn parse_at(b: &[u8], i: usize) -> Option<Marker> {
+    let start = i;
+    let mut p = i;
+    let bl = bullet_len(b, p);
+    let bullet = bl > 0;
+    if bullet {
+        p += bl;
+        while b.get(p) == Some(&b' ') {
+            p += 1;
+        }
+    }
+    let open = b.get(p) == Some(&b'(');
+    if open {
+        p += 1;
+    }
+    let ds = p;
+    while p < ds + 3 && b.get(p).is_some_and(u8::is_ascii_digit) {
+        p += 1;
+    }
+    let (value, alpha) = if p > ds {
+        let mut v = 0u32;
+        for &d in b.get(ds..p)? {
+            v = v * 10 + u32::from(d - b'0');
+        }
+        if b.get(p).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        (v, false)
+    } else {
+        match b.get(p) {
+            Some(&c @ b'a'..=b'z') if !b.get(p + 1).is_some_and(u8::is_ascii_alphanumeric) => {
+                p += 1;
+                (u32::from(c), true)
+            }
+            _ => return None,
+        }
+    };
+    let style = match (open, b.get(p), b.get(p + 1)) {
+        (true, Some(b')'), _) => {
+            p += 1;
+            Style::Parens
+        }
+        (false, Some(b'.'), Some(b')')) => {
+            p += 2;
+            Style::DotParen
+        }
+        (false, Some(b'.'), _) => {
+            p += 1;
+            Style::Dot
+        }
+        (false, Some(b')'), _) => {
+            p += 1;
+            Style::Paren
+        }
+        _ => return None,
+    };
+    if super::text::ws_len(b, p) == 0 {
+        return None;
+    }
+    Some(Marker {
+        value,
+        alpha,
+        style,
+        bullet,
+        end: p,
+        start,
+    })
+}
+
+/// Whether the marker that would follow `prev` ends at byte `end` (exclusive); returns it.
+/// `end` is the position just after the marker's last character ('.' or ')').
+pub fn next_ending_at(b: &[u8], prev: &Marker, end: usize) -> Option<Marker> {
+    let want = prev.value + 1;
+    let digits = if prev.alpha {
+        1
+    } else if want >= 100 {
+        3
+    } else if want >= 10 {
+        2
+    } else {
+        1
+    };
+    let tail = match prev.style {
+        Style::Dot | Style::Paren | Style::Parens => 1,
+        Style::DotParen => 2,
+    };
+    let open = usize::from(prev.style == Style::Parens);
+    let body = end.checked_sub(tail + digits + open)?;
+    // look back over an optional bullet and spaces before the body
+    let mut start = body;
+    if prev.bullet {
+        while start > 0 && b.get(start - 1) == Some(&b' ') {
+            start -= 1;
+        }
+        let bstart = [1usize, 2, 3]
+            .into_iter()
+            .filter_map(|l| start.checked_sub(l))
+            .find(|&s| bullet_len(b, s) == start - s)?;
+        start = bstart;
+    }
+    if !super::text::ws_before(b, start) || start == 0 {
+        return None;
+    }
+    let m = parse_at(b, start)?;
+    (m.end == end && m.value == want && m.alpha == prev.alpha && m.style == prev.style).then_some(m)
+}

@@ -1,0 +1,318 @@
+//! Quotation spans: straight and curly, double and single, nested; apostrophes told apart.
+//!
+//! Each mark is classified from its neighbours (opening when it leans on the next word,
+//! closing when it leans on the previous one) and matched on a bounded stack. A quotation left
+//! open at the end of a paragraph whose next paragraph reopens with the same mark is news style
+//! for a multi-paragraph quotation (`continued` / `continues`); any other mark that never closes
+//! is recorded as unbalanced.
+
+use super::lang::Lang;
+use super::text::{char_at, ws_before, ws_len};
+use super::{Quote, QuoteMark, Segmentation};
+use crate::span::Span;
+
+/// Deepest nesting tracked; deeper marks are recorded as unbalanced.
+const MAX_DEPTH: usize = 16;
+/// How far below the top of the stack a closing mark looks for its opener.
+const LOOK_DOWN: usize = 3;
+
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    mark: QuoteMark,
+    open: Span,
+    /// Opened with a straight apostrophe-like `'`: dropped silently if it never closes.
+    weak: bool,
+    continues: bool,
+}
+
+/// Scans blocks in document order, carrying open quotations from one block to the next.
+pub struct QuoteScanner<'a> {
+    lang: &'a Lang,
+    /// Quotations left open by the previous block, with its index and end.
+    pending: Vec<Open>,
+    pending_block: usize,
+    pending_end: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Open(QuoteMark),
+    Close(QuoteMark),
+    /// Straight `"` between two non-space characters: closes if one is open, else opens.
+    Either,
+    Ignore,
+}
+
+impl<'a> QuoteScanner<'a> {
+    pub fn new(lang: &'a Lang) -> Self {
+        QuoteScanner {
+            lang,
+            pending: Vec::new(),
+            pending_block: 0,
+            pending_end: 0,
+        }
+    }
+
+    /// Scans one block (`t` is its text, starting at absolute offset `base`).
+    pub fn block(&mut self, t: &str, base: usize, block: usize, seg: &mut Segmentation) {
+        let b = t.as_bytes();
+        let first = super::text::skip_ws(b, 0);
+        let reopen = match char_at(t, first) {
+            Some('“') => Some(QuoteMark::Double),
+            Some('"') if first + 1 < b.len() && ws_len(b, first + 1) == 0 => {
+                Some(QuoteMark::Double)
+            }
+            Some('‘') => Some(QuoteMark::Single),
+            _ => None,
+        };
+        let carried = self.resolve_pending(reopen, seg);
+        let start = seg.quotes.len();
+        let mut stack: Vec<Open> = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            let Some(off) = b
+                .get(i..)
+                .and_then(|r| r.iter().position(|&c| MARK[c as usize]))
+            else {
+                break;
+            };
+            i += off;
+            let Some(ch) = char_at(t, i) else {
+                i += 1;
+                continue;
+            };
+            let l = ch.len_utf8();
+            let span = Span::new(base + i, base + i + l);
+            let role = self.role(t, i, ch, &stack);
+            match role {
+                Role::Ignore => {}
+                Role::Either => {
+                    if stack.iter().any(|o| o.mark == QuoteMark::Double) {
+                        close(&mut stack, QuoteMark::Double, span, block, seg);
+                    } else {
+                        push(&mut stack, QuoteMark::Double, span, false, false, seg);
+                    }
+                }
+                Role::Open(mark) => {
+                    let continues = carried && i == first && Some(mark) == reopen;
+                    push(&mut stack, mark, span, ch == '\'', continues, seg);
+                }
+                Role::Close(mark) => close(&mut stack, mark, span, block, seg),
+            }
+            i += l;
+        }
+        if let Some(q) = seg.quotes.get_mut(start..) {
+            q.sort_by_key(|q| q.span.start);
+        }
+        self.pending = stack;
+        self.pending_block = block;
+        self.pending_end = base + b.len();
+    }
+
+    /// Ends the document: quotations still open are unbalanced.
+    pub fn finish(&mut self, seg: &mut Segmentation) {
+        self.resolve_pending(None, seg);
+    }
+
+    /// Settles the quotations left open by the previous block; returns whether the outermost
+    /// one continues into this block (which reopens with `reopen`).
+    fn resolve_pending(&mut self, reopen: Option<QuoteMark>, seg: &mut Segmentation) -> bool {
+        let pending = std::mem::take(&mut self.pending);
+        let mut carried = false;
+        for (d, o) in pending.iter().enumerate() {
+            if o.weak {
+                continue;
+            }
+            let continued = d == 0 && reopen == Some(o.mark);
+            carried |= continued;
+            seg.quotes.push(Quote {
+                span: Span::new(o.open.start, self.pending_end.max(o.open.end)),
+                open: o.open,
+                close: None,
+                mark: o.mark,
+                depth: u8::try_from(d).unwrap_or(u8::MAX),
+                block: self.pending_block,
+                continued,
+                continues: o.continues,
+            });
+            if !continued {
+                seg.unbalanced.push(o.open);
+            }
+        }
+        carried
+    }
+
+    /// What the mark `ch` at byte `i` does.
+    fn role(&self, t: &str, i: usize, ch: char, stack: &[Open]) -> Role {
+        let b = t.as_bytes();
+        let l = ch.len_utf8();
+        let space_before = ws_before(b, i);
+        let after = char_at(t, i + l);
+        let space_after = after.is_none() || ws_len(b, i + l) > 0;
+        let prev = t.get(..i).and_then(|s| s.chars().next_back());
+        let lean_left = !space_before && prev.is_some_and(|c| !is_open_punct(c));
+        let lean_right = !space_after && after.is_some_and(|c| !is_close_punct(c));
+        let open_single = stack.iter().any(|o| o.mark == QuoteMark::Single);
+        match ch {
+            '“' | '„' | '«' => Role::Open(QuoteMark::Double),
+            '”' | '»' => {
+                if !lean_left && lean_right {
+                    Role::Open(QuoteMark::Double)
+                } else {
+                    Role::Close(QuoteMark::Double)
+                }
+            }
+            '"' => {
+                let open_double = stack.iter().any(|o| o.mark == QuoteMark::Double);
+                match (lean_left, lean_right) {
+                    (false, true) => Role::Open(QuoteMark::Double),
+                    (true, false) => {
+                        if !open_double && prev.is_some_and(|c| c.is_ascii_digit()) {
+                            Role::Ignore // 6 3/4" (inches)
+                        } else {
+                            Role::Close(QuoteMark::Double)
+                        }
+                    }
+                    (true, true) => Role::Either,
+                    (false, false) => {
+                        if open_double && !space_before {
+                            Role::Close(QuoteMark::Double)
+                        } else if !space_after && !open_double {
+                            Role::Open(QuoteMark::Double)
+                        } else {
+                            Role::Ignore
+                        }
+                    }
+                }
+            }
+            '‘' | '’' | '\'' => {
+                let letter_before = prev.is_some_and(char::is_alphanumeric);
+                let letter_after = after.is_some_and(char::is_alphanumeric);
+                if letter_before && letter_after {
+                    return Role::Ignore; // don't, Iran’s
+                }
+                if lean_right && !lean_left {
+                    if self.elided(t, i + l) {
+                        return Role::Ignore; // ’90s, 'em, ’n’
+                    }
+                    return Role::Open(QuoteMark::Single);
+                }
+                if lean_left && !lean_right {
+                    return if open_single {
+                        Role::Close(QuoteMark::Single)
+                    } else {
+                        Role::Ignore // the Joneses’
+                    };
+                }
+                if ch == '‘' && lean_right {
+                    return Role::Open(QuoteMark::Single);
+                }
+                Role::Ignore
+            }
+            _ => Role::Ignore,
+        }
+    }
+
+    /// Whether the word starting at `p` is written with an elided first letter ('em, ’90s).
+    fn elided(&self, t: &str, p: usize) -> bool {
+        let rest = t.get(p..).unwrap_or("");
+        if rest.bytes().next().is_some_and(|c| c.is_ascii_digit()) {
+            return rest.bytes().take_while(u8::is_ascii_digit).count() == 2;
+        }
+        let len: usize = rest
+            .chars()
+            .take(20)
+            .take_while(|c| c.is_alphabetic())
+            .map(char::len_utf8)
+            .sum();
+        self.lang.is_elision(rest.get(..len).unwrap_or(""))
+    }
+}
+
+fn is_open_punct(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"' | '\''
+    )
+}
+
+fn is_close_punct(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '}'
+            | '—'
+            | '–'
+            | '…'
+            | '”'
+            | '’'
+            | '"'
+            | '\''
+    )
+}
+
+const fn marks() -> [bool; 256] {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xE2] = true; // “ ” ‘ ’ „
+    t[0xC2] = true; // « »
+    t
+}
+static MARK: [bool; 256] = marks();
+
+fn push(
+    stack: &mut Vec<Open>,
+    mark: QuoteMark,
+    open: Span,
+    weak: bool,
+    continues: bool,
+    seg: &mut Segmentation,
+) {
+    if stack.len() >= MAX_DEPTH {
+        seg.unbalanced.push(open);
+        return;
+    }
+    stack.push(Open {
+        mark,
+        open,
+        weak,
+        continues,
+    });
+}
+
+fn close(stack: &mut Vec<Open>, mark: QuoteMark, span: Span, block: usize, seg: &mut Segmentation) {
+    let lo = stack.len().saturating_sub(LOOK_DOWN);
+    let Some(d) = (lo..stack.len())
+        .rev()
+        .find(|&k| stack.get(k).is_some_and(|o| o.mark == mark))
+    else {
+        if mark == QuoteMark::Double {
+            seg.unbalanced.push(span);
+        }
+        return;
+    };
+    for o in stack.drain(d + 1..) {
+        if !o.weak {
+            seg.unbalanced.push(o.open);
+        }
+    }
+    if let Some(o) = stack.pop() {
+        seg.quotes.push(Quote {
+            span: Span::new(o.open.start, span.end),
+            open: o.open,
+            close: Some(span),
+            mark: o.mark,
+            depth: u8::try_from(d).unwrap_or(u8::MAX),
+            block,
+            continued: false,
+            continues: o.continues,
+        });
+    }
+}

@@ -1,0 +1,521 @@
+//! Sentence boundaries inside one block: one pass over the bytes.
+//!
+//! Candidates (`.` `!` `?` `…`, full-width stops, and `)` for enumerations) are found with a
+//! byte table; each is decided from a bounded look at its neighbours (the word before, the
+//! closing marks after, the first letter of the next word), so the cost is linear in the
+//! block length whatever the input.
+
+use super::lang::{AbbrevKind, Lang};
+use super::lists::{self, Marker};
+use super::text::{char_at, class_of, is_dash, is_opener, skip_ws, ws_before, ws_len, Class};
+
+const fn candidates() -> [bool; 256] {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b')' as usize] = true;
+    // lead bytes of … (E2 80 A6), 。 (E3 80 82), ．！？ (EF BC 8E/81/9F)
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+}
+static CAND: [bool; 256] = candidates();
+
+/// Longest word looked at before a stop (longer words are never abbreviations).
+const WORD_MAX: usize = 40;
+
+/// Splits the block text `t` into sentences; pushes trimmed `(start, end)` byte ranges
+/// relative to `t`. `quiet` gives sorted, disjoint ranges (relative to `t`) inside which no
+/// boundary is placed.
+pub fn split(t: &str, lang: &Lang, quiet: &[(usize, usize)], out: &mut Vec<(usize, usize)>) {
+    let mut s = Splitter {
+        t,
+        b: t.as_bytes(),
+        lang,
+        cuts: Vec::new(),
+        sent_start: 0,
+        list: None,
+        tok: (0, 0, false),
+        quiet,
+        qi: 0,
+    };
+    s.run();
+    let mut prev = 0;
+    for c in s.cuts.into_iter().chain(std::iter::once(t.len())) {
+        let (a, z) = super::text::trim(t, prev, c);
+        if a < z {
+            out.push((a, z));
+        }
+        prev = c;
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Plain,
+    Number,
+    Abbrev(AbbrevKind),
+    /// Letters separated by periods (U.S, e.g, Ph.D).
+    Dotted,
+    /// A single lower-case letter (a variable, a list letter).
+    Letter,
+    /// A single capital letter (an initial).
+    Initial,
+}
+
+struct Splitter<'a> {
+    t: &'a str,
+    b: &'a [u8],
+    lang: &'a Lang,
+    cuts: Vec<usize>,
+    /// Where the current sentence starts (just after the last cut).
+    sent_start: usize,
+    /// The last marker of an enumeration in progress.
+    list: Option<Marker>,
+    /// Cached white-space-delimited token: start, end, is a URL or e-mail address.
+    tok: (usize, usize, bool),
+    quiet: &'a [(usize, usize)],
+    qi: usize,
+}
+
+impl Splitter<'_> {
+    fn run(&mut self) {
+        let n = self.b.len();
+        self.sentence_start(0);
+        let mut i = 0;
+        while i < n {
+            let Some(off) = self
+                .b
+                .get(i..)
+                .and_then(|r| r.iter().position(|&c| CAND[c as usize]))
+            else {
+                break;
+            };
+            i += off;
+            i = self.candidate(i).max(i + 1);
+        }
+    }
+
+    /// Records a cut and notes a list marker that may start the new sentence.
+    fn cut(&mut self, at: usize) {
+        if self.is_quiet(at) {
+            return;
+        }
+        if self.cuts.last().is_none_or(|&l| l < at) && at < self.b.len() {
+            self.cuts.push(at);
+        }
+        self.sentence_start(at);
+    }
+
+    fn is_quiet(&mut self, at: usize) -> bool {
+        while let Some(&(_, e)) = self.quiet.get(self.qi) {
+            if e <= at {
+                self.qi += 1;
+            } else {
+                break;
+            }
+        }
+        self.quiet.get(self.qi).is_some_and(|&(s, _)| s < at)
+    }
+
+    fn sentence_start(&mut self, at: usize) {
+        self.sent_start = at;
+        let p = skip_ws(self.b, at);
+        if let Some(m) = lists::parse_at(self.b, p) {
+            self.list = Some(m);
+        }
+    }
+
+    /// Handles the candidate byte at `i`; returns where to continue.
+    fn candidate(&mut self, i: usize) -> usize {
+        let c = self.b.get(i).copied().unwrap_or(0);
+        match c {
+            b')' => {
+                self.list_continues(i + 1);
+                i + 1
+            }
+            b'.' | b'!' | b'?' => self.stop(i),
+            _ => match char_at(self.t, i) {
+                Some('…' | '．' | '。' | '！' | '？') => self.stop(i),
+                Some(ch) => i + ch.len_utf8(),
+                None => i + 1,
+            },
+        }
+    }
+
+    /// If the enumeration in progress continues with a marker ending at `end`, cuts before it.
+    fn list_continues(&mut self, end: usize) -> bool {
+        let Some(prev) = self.list else { return false };
+        match lists::next_ending_at(self.b, &prev, end) {
+            Some(m) => {
+                self.cut(m.start);
+                self.list = Some(m);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// A run of stops starting at `i`.
+    fn stop(&mut self, i: usize) -> usize {
+        let b = self.b;
+        let n = b.len();
+        if b.get(i) == Some(&b'.') {
+            let end = if b.get(i + 1) == Some(&b')') {
+                i + 2
+            } else {
+                i + 1
+            };
+            if self.list_continues(end) {
+                return end;
+            }
+        }
+        // the run of stops, with spaced ellipses ". . ."
+        let (mut j, mut dots, mut qe, mut ell, mut wide, mut spaced) =
+            (i, 0, false, false, false, false);
+        loop {
+            match b.get(j) {
+                Some(b'.') => {
+                    dots += 1;
+                    j += 1;
+                }
+                Some(b'!' | b'?') => {
+                    qe = true;
+                    j += 1;
+                }
+                Some(b' ') if dots > 0 && !qe && b.get(j + 1) == Some(&b'.') => {
+                    spaced = true;
+                    j += 1;
+                }
+                Some(_) => match char_at(self.t, j) {
+                    Some('…') => {
+                        ell = true;
+                        j += 3;
+                    }
+                    Some('．' | '。' | '！' | '？') => {
+                        wide = true;
+                        j += 3;
+                    }
+                    _ => break,
+                },
+                None => break,
+            }
+        }
+        let run_end = j;
+        let single = dots == 1 && !qe && !ell && !wide && !spaced;
+        let attached = !ws_before(b, i);
+
+        // a stop directly followed by a word character
+        let next = char_at(self.t, run_end);
+        if next.is_some_and(char::is_alphanumeric) && !wide {
+            if single {
+                return self.glued_period(i);
+            }
+            return run_end;
+        }
+
+        // closing quotation marks and brackets, citation marks [1]
+        let mut e = run_end;
+        let mut closers = false;
+        loop {
+            match char_at(self.t, e) {
+                Some('"' | '”' | '»' | '›' | ')' | ']' | '}') => {
+                    e += char_at(self.t, e).map_or(1, char::len_utf8);
+                    closers = true;
+                }
+                Some('\'' | '’') => {
+                    let l = char_at(self.t, e).map_or(1, char::len_utf8);
+                    if char_at(self.t, e + l).is_some_and(char::is_alphanumeric) {
+                        // Jr.'s: an apostrophe, the stop was inside a word
+                        return e + l;
+                    }
+                    e += l;
+                    closers = true;
+                }
+                Some('[') => match self.citation_end(e) {
+                    Some(z) => e = z,
+                    None => break,
+                },
+                _ => break,
+            }
+        }
+        if e >= n {
+            return n;
+        }
+        if ws_len(b, e) == 0 {
+            if wide {
+                self.cut(e);
+            }
+            return e;
+        }
+        let m = skip_ws(b, e);
+        if m >= n {
+            return n;
+        }
+        let (class, word) = self.next_word(m);
+        if wide {
+            self.cut(e);
+            return e;
+        }
+        if spaced {
+            if attached && b.get(i + 1) == Some(&b' ') {
+                // "compounds. . . . The": the first stop ends the sentence, the ellipsis opens
+                // the next one
+                if class == Class::Upper {
+                    self.cut(i + 1);
+                    return i + 2;
+                }
+                return run_end;
+            }
+            if dots >= 4 && class == Class::Upper {
+                self.cut(e);
+            }
+            return e;
+        }
+        if !single {
+            if matches!(class, Class::Upper | Class::Digit) {
+                self.cut(e);
+            }
+            return e;
+        }
+        // a single period
+        let ws = self.word_start(i);
+        let first = skip_ws(b, self.sent_start);
+        if ws == first && self.list.is_some_and(|m| m.start == first) {
+            // the marker of a list item: "1. The first item"
+            return e;
+        }
+        let next_marker = lists::parse_at(b, m).is_some_and(|mk| mk.style != lists::Style::Parens);
+        let kind = if closers {
+            Kind::Plain
+        } else {
+            self.kind(ws, i)
+        };
+        let end_here = match kind {
+            Kind::Plain | Kind::Number => class != Class::Lower || next_marker,
+            Kind::Abbrev(AbbrevKind::Title) => false,
+            Kind::Letter => next_marker,
+            Kind::Abbrev(AbbrevKind::Time) if self.number_before(ws) => match class {
+                Class::Upper => !self.lang.is_after_time(word),
+                Class::Digit => true,
+                _ => false,
+            },
+            Kind::Abbrev(_) | Kind::Dotted => class == Class::Upper && self.lang.is_starter(word),
+            Kind::Initial => {
+                let pronoun = self.t.get(ws..i) == Some("I") && self.lower_word_before(ws);
+                if pronoun {
+                    class != Class::Lower
+                } else {
+                    class == Class::Upper && self.lang.is_starter(word) && ws != first
+                }
+            }
+        };
+        if end_here {
+            self.cut(e);
+        }
+        e
+    }
+
+    /// A period with a word character right after it: a decimal, a domain, an abbreviation
+    /// (U.S), a footnote number ("consultation.11 12 Take") or a missing space ("world.Today").
+    fn glued_period(&mut self, i: usize) -> usize {
+        let b = self.b;
+        let prev = b.get(i.wrapping_sub(1)).copied().unwrap_or(0);
+        let n1 = b.get(i + 1).copied().unwrap_or(0);
+        let n2 = b.get(i + 2).copied().unwrap_or(0);
+        if n1.is_ascii_digit() && (prev.is_ascii_lowercase() || prev == b')' || prev == b']') {
+            // footnote numbers: 1–3 digits, then white space, then a capital after optional
+            // further numbers
+            let mut p = i + 1;
+            while p < i + 4 && b.get(p).is_some_and(u8::is_ascii_digit) {
+                p += 1;
+            }
+            if ws_len(b, p) == 0 || !self.is_footnote_ctx(i) {
+                return i + 1;
+            }
+            let mut e = p;
+            loop {
+                let q = skip_ws(b, e);
+                let mut r = q;
+                while r < q + 3 && b.get(r).is_some_and(u8::is_ascii_digit) {
+                    r += 1;
+                }
+                if r > q && ws_len(b, r) > 0 && !b.get(r).is_some_and(u8::is_ascii_digit) {
+                    e = r;
+                } else {
+                    break;
+                }
+            }
+            let q = skip_ws(b, e);
+            if class_of(char_at(self.t, q)) == Class::Upper {
+                self.cut(e);
+            }
+            return e;
+        }
+        if (prev.is_ascii_lowercase() || prev.is_ascii_digit())
+            && n1.is_ascii_uppercase()
+            && n2.is_ascii_lowercase()
+            && !self.in_url(i)
+        {
+            let ws = self.word_start(i);
+            if matches!(self.kind(ws, i), Kind::Plain | Kind::Number) {
+                self.cut(i + 1);
+            }
+        }
+        i + 1
+    }
+
+    /// A footnote number follows a word (letters), not a number or code ("v1.2").
+    fn is_footnote_ctx(&mut self, i: usize) -> bool {
+        let ws = self.word_start(i);
+        let w = self.t.get(ws..i).unwrap_or("");
+        !self.in_url(i)
+            && w.len() >= 2
+            && !w.bytes().any(|c| c.is_ascii_digit() && c != b')')
+            && matches!(self.kind(ws, i), Kind::Plain)
+    }
+
+    /// End of a citation mark `[12]`, `[2–11]`, `[3, 4]` starting at `e`.
+    fn citation_end(&self, e: usize) -> Option<usize> {
+        let s = self.t.get(e + 1..)?;
+        let mut len = 0;
+        for ch in s.chars().take(16) {
+            match ch {
+                ']' if len > 0 => return Some(e + 1 + len + 1),
+                '0'..='9' | ',' | ' ' | '-' | '–' => len += ch.len_utf8(),
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Class of the next word starting at `m` (after openers and dashes) and its letters.
+    fn next_word(&self, m: usize) -> (Class, &str) {
+        let mut p = m;
+        for _ in 0..8 {
+            match char_at(self.t, p) {
+                Some(c) if is_opener(c) || is_dash(c) || c == ' ' => p += c.len_utf8(),
+                _ => break,
+            }
+        }
+        let class = class_of(char_at(self.t, p));
+        let rest = self.t.get(p..).unwrap_or("");
+        let len: usize = rest
+            .chars()
+            .take(24)
+            .take_while(|c| c.is_alphabetic())
+            .map(char::len_utf8)
+            .sum();
+        (class, rest.get(..len).unwrap_or(""))
+    }
+
+    /// Start of the word that ends at the stop `i` (bounded; openers excluded).
+    fn word_start(&self, i: usize) -> usize {
+        let b = self.b;
+        let lo = i.saturating_sub(WORD_MAX);
+        let mut s = i;
+        while s > lo {
+            let c = b.get(s - 1).copied().unwrap_or(b' ');
+            if c.is_ascii_alphanumeric() || c == b'.' || c == b'&' || c == b'-' || c >= 0x80 {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        while s < i && !self.t.is_char_boundary(s) {
+            s += 1;
+        }
+        // drop leading non-alphanumeric characters (curly quotes, dashes)
+        let w = self.t.get(s..i).unwrap_or("");
+        let trimmed = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        i - trimmed.len()
+    }
+
+    fn kind(&self, ws: usize, i: usize) -> Kind {
+        let w = self.t.get(ws..i).unwrap_or("");
+        if w.is_empty() || i - ws >= WORD_MAX - 1 {
+            return Kind::Plain;
+        }
+        if let Some(k) = self.lang.abbrev(w) {
+            return Kind::Abbrev(k);
+        }
+        if w.bytes()
+            .all(|c| c.is_ascii_digit() || c == b',' || c == b'.')
+        {
+            return Kind::Number;
+        }
+        let mut chars = w.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if c.is_uppercase() {
+                return Kind::Initial;
+            }
+            if c.is_lowercase() {
+                return Kind::Letter;
+            }
+        }
+        if w.contains('.')
+            && w.split('.').all(|seg| {
+                (1..=2).contains(&seg.len()) && seg.bytes().all(|c| c.is_ascii_alphabetic())
+            })
+        {
+            return Kind::Dotted;
+        }
+        Kind::Plain
+    }
+
+    /// Whether the word before `ws` is a number ("6 p.m.").
+    fn number_before(&self, ws: usize) -> bool {
+        let before = self.t.get(..ws).unwrap_or("").trim_end();
+        let start = before.len().saturating_sub(12);
+        let tail = before.get(start..).unwrap_or("");
+        tail.rsplit(|c: char| c.is_whitespace())
+            .next()
+            .is_some_and(|w| w.bytes().next().is_some_and(|c| c.is_ascii_digit()))
+    }
+
+    /// Whether the word before `ws` starts with a lower-case letter ("you and I.").
+    fn lower_word_before(&self, ws: usize) -> bool {
+        let before = self.t.get(..ws).unwrap_or("").trim_end();
+        let start = before.len().saturating_sub(WORD_MAX);
+        let start = (start..before.len())
+            .find(|&k| before.is_char_boundary(k))
+            .unwrap_or(before.len());
+        let tail = before.get(start..).unwrap_or("");
+        tail.rsplit(|c: char| c.is_whitespace())
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_lowercase)
+    }
+
+    /// Whether the white-space-delimited token around `i` is a URL or an e-mail address.
+    fn in_url(&mut self, i: usize) -> bool {
+        let (s, e, url) = self.tok;
+        if s <= i && i < e {
+            return url;
+        }
+        let b = self.b;
+        let lo = e.min(i);
+        let mut s = i;
+        while s > lo && !ws_before(b, s) {
+            s -= 1;
+        }
+        let mut e = i;
+        while e < b.len() && ws_len(b, e) == 0 {
+            e += 1;
+        }
+        let tok = b.get(s..e).unwrap_or(&[]);
+        let tok = match tok.iter().position(u8::is_ascii_alphanumeric) {
+            Some(p) => tok.get(p..).unwrap_or(&[]),
+            None => tok,
+        };
+        let url = memchr::memchr(b'@', tok).is_some()
+            || memchr::memmem::find(tok, b"://").is_some()
+            || tok
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"www."));
+        self.tok = (s, e, url);
+        url
+    }
+}
