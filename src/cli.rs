@@ -1,13 +1,21 @@
 //! Command-line interface: argument definitions and the commands, writing to the given streams.
 
-use crate::check::{Checker, FileReport};
+mod baseline;
+mod check;
+mod commands;
+mod diff;
+mod pipeline;
+mod profile;
+mod progress;
+
+pub use crate::config::{FailOn, OutputFormat};
 use crate::document::Format;
-use crate::error::{Error, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
-use crate::report;
-use crate::rules::RuleSet;
+use crate::error::Error;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+
+pub use crate::walk::is_checkable;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -26,39 +34,80 @@ pub enum Command {
     Check(CheckArgs),
     /// Split a file into sentences (one a line, or JSON with blocks and quotations).
     Segment(SegmentArgs),
+    /// List the built-in and loaded rules, or self-check rule files (`--check PATH`).
+    Rules(RulesArgs),
+    /// Show a rule's description and examples.
+    Explain(ExplainArgs),
+    /// Write a commented starter `whosaid.toml` in the current directory.
+    Init(InitArgs),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    Terminal,
-    Json,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
-    Error,
-    Warning,
-    Info,
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when standard output is a terminal and `NO_COLOR` is not set.
+    #[default]
+    Auto,
+    Always,
     Never,
 }
 
-#[derive(clap::Args, Debug)]
+#[derive(clap::Args, Debug, Default)]
 pub struct CheckArgs {
     /// Files or directories to check (`-` for standard input).
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = OutputFormat::Terminal)]
-    pub format: OutputFormat,
-    /// Lowest severity that makes the exit code 1.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// Output format [default: terminal, or `format` from the configuration].
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Lowest severity that makes the exit code 1 [default: error, or `fail-on` from the configuration].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Extra rule file or directory (repeatable).
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+    /// Turn a rule off (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub disable: Vec<String>,
+    /// Turn a rule on (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub enable: Vec<String>,
+    /// Use this configuration file for every path (no discovery).
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+    /// Terminal format: counts only.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Terminal format: print each file's source ledger.
+    #[arg(long)]
+    pub sources: bool,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Report only findings on lines changed since this git revision.
+    #[arg(long, visible_alias = "changed-since", value_name = "REV")]
+    pub diff: Option<String>,
+    /// Accept the findings recorded in FILE; fail only on new ones.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record today's findings in FILE (then exit 0 unless a file could not be checked).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Files checked in parallel [default: number of cores].
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
     /// Format of standard input.
     #[arg(long, value_enum, default_value_t = InputFormat::Plain)]
     pub stdin_format: InputFormat,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
+    #[default]
     Plain,
     Markdown,
     Html,
@@ -92,22 +141,53 @@ pub struct SegmentArgs {
     pub input_format: Option<InputFormat>,
 }
 
-/// Standard streams of a run.
+#[derive(clap::Args, Debug)]
+pub struct RulesArgs {
+    /// Load only these rule files or directories and run their own examples; exit 78 on failure.
+    #[arg(long, value_name = "PATH", num_args = 1..)]
+    pub check: Vec<PathBuf>,
+    /// Extra rule file or directory to list with the built-in ones (repeatable).
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExplainArgs {
+    /// Rule id (`whosaid rules` lists them).
+    pub id: String,
+    /// Extra rule file or directory (repeatable).
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct InitArgs {
+    /// Where to write the file.
+    #[arg(default_value = "whosaid.toml")]
+    pub path: PathBuf,
+}
+
+/// Standard streams of a run, and whether they are terminals (for colour and progress).
 pub struct Io<'a> {
     pub stdin: &'a mut dyn Read,
     pub stdout: &'a mut dyn Write,
     pub stderr: &'a mut dyn Write,
+    pub stdout_is_terminal: bool,
+    pub stderr_is_terminal: bool,
 }
 
 /// Runs a parsed command line and returns the exit code.
 pub fn run(cli: Cli, io: &mut Io) -> i32 {
     match cli.command {
-        Command::Check(a) => check(a, io),
-        Command::Segment(a) => segment(a, io),
+        Command::Check(a) => check::run(a, io),
+        Command::Segment(a) => commands::segment(a, io),
+        Command::Rules(a) => commands::rules(a, io),
+        Command::Explain(a) => commands::explain(a, io),
+        Command::Init(a) => commands::init(a, io),
     }
 }
 
-fn read_input(path: &Path, io: &mut Io) -> Result<Vec<u8>, Error> {
+pub(crate) fn read_input(path: &Path, io: &mut Io) -> Result<Vec<u8>, Error> {
     let mut bytes = Vec::new();
     if path == Path::new("-") {
         io.stdin
@@ -125,134 +205,7 @@ fn read_input(path: &Path, io: &mut Io) -> Result<Vec<u8>, Error> {
     }
 }
 
-fn report_error(e: &Error, io: &mut Io) -> i32 {
+pub(crate) fn report_error(e: &Error, io: &mut Io) -> i32 {
     let _ = writeln!(io.stderr, "error: {e}");
     e.exit_code()
-}
-
-fn segment(a: SegmentArgs, io: &mut Io) -> i32 {
-    let format = a.input_format.map(Format::from).unwrap_or_else(|| {
-        if a.file == Path::new("-") {
-            Format::Plain
-        } else {
-            Format::from_path(&a.file)
-        }
-    });
-    let bytes = match read_input(&a.file, io) {
-        Ok(b) => b,
-        Err(e) => return report_error(&e, io),
-    };
-    let source = match crate::input::decode(&a.file, bytes) {
-        Ok(s) => s,
-        Err(e) => return report_error(&e, io),
-    };
-    let doc = crate::input::parse(a.file.clone(), format, source);
-    let seg = crate::segment::segment(&doc);
-    let out = match a.format {
-        SegmentFormat::Text => report::segment::render_lines(&doc, &seg),
-        SegmentFormat::Json => report::segment::render_json(&doc, &seg),
-    };
-    let _ = io.stdout.write_all(out.as_bytes());
-    EXIT_OK
-}
-
-/// Files under `path` with a checkable extension, sorted; `path` itself when it is a file.
-fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let meta = std::fs::metadata(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if !meta.is_dir() {
-        out.push(path.to_path_buf());
-        return Ok(());
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            collect_files(&p, out)?;
-        } else if is_checkable(&p) {
-            out.push(p);
-        }
-    }
-    Ok(())
-}
-
-/// Extensions `check` picks up when walking a directory.
-pub fn is_checkable(p: &Path) -> bool {
-    matches!(
-        p.extension()
-            .and_then(|e| e.to_str())
-            .map(|e| e.to_ascii_lowercase())
-            .as_deref(),
-        Some("md" | "markdown" | "txt" | "text" | "html" | "htm")
-    )
-}
-
-fn check(a: CheckArgs, io: &mut Io) -> i32 {
-    let rules = match RuleSet::builtin() {
-        Ok(r) => r,
-        Err(e) => return report_error(&e, io),
-    };
-    let checker = Checker::new(rules);
-    let mut reports: Vec<FileReport> = Vec::new();
-    let mut input_error = false;
-    for path in &a.paths {
-        if path == Path::new("-") {
-            match read_input(path, io)
-                .and_then(|b| checker.check_bytes(path.clone(), a.stdin_format.into(), b))
-            {
-                Ok(r) => reports.push(r),
-                Err(e) => {
-                    report_error(&e, io);
-                    input_error = true;
-                }
-            }
-            continue;
-        }
-        let mut files = Vec::new();
-        if let Err(e) = collect_files(path, &mut files) {
-            report_error(&e, io);
-            input_error = true;
-        }
-        for f in files {
-            let format = Format::from_path(&f);
-            match read_input(&f, io).and_then(|b| checker.check_bytes(f.clone(), format, b)) {
-                Ok(r) => reports.push(r),
-                Err(e) => {
-                    report_error(&e, io);
-                    input_error = true;
-                }
-            }
-        }
-    }
-    let out = match a.format {
-        OutputFormat::Terminal => report::terminal::render(&reports),
-        OutputFormat::Json => report::json::render(&reports),
-    };
-    let _ = io.stdout.write_all(out.as_bytes());
-    let threshold = match a.fail_on {
-        FailOn::Error => Some(crate::checks::Severity::Error),
-        FailOn::Warning => Some(crate::checks::Severity::Warning),
-        FailOn::Info => Some(crate::checks::Severity::Info),
-        FailOn::Never => None,
-    };
-    let failing = threshold.is_some_and(|t| {
-        reports
-            .iter()
-            .any(|r| r.findings.iter().any(|f| f.severity >= t))
-    });
-    if input_error {
-        EXIT_INPUT
-    } else if failing {
-        EXIT_FINDINGS
-    } else {
-        EXIT_OK
-    }
 }

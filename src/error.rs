@@ -31,8 +31,9 @@ pub enum Error {
     /// A rule file is invalid. `message` already names line, column and key where known.
     #[error("{}: {message}", path.display())]
     Rule { path: PathBuf, message: String },
-    /// A configuration file is invalid.
-    #[error("{}: {message}", path.display())]
+    /// A configuration file is invalid. A `message` that starts with `line:column:` is joined
+    /// to the path as `file:line:column: …`.
+    #[error("{}", located(path, message))]
     Config { path: PathBuf, message: String },
     #[error("{0}")]
     Usage(String),
@@ -46,6 +47,16 @@ impl Error {
             _ => EXIT_INPUT,
         }
     }
+}
+
+/// `path: message`, or `path:line:col: …` when the message starts with a position.
+fn located(path: &std::path::Path, message: &str) -> String {
+    let sep = if message.starts_with(|c: char| c.is_ascii_digit()) {
+        ":"
+    } else {
+        ": "
+    };
+    format!("{}{sep}{message}", path.display())
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -40,8 +40,16 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
 pub fn parse(path: PathBuf, format: Format, source: String) -> Document {
     match format {
         Format::Markdown => markdown::parse(path, source),
-        // HTML input is handled by the HTML module once it lands; until then, as plain text.
-        Format::Plain | Format::Html => plain::parse(path, source),
+        Format::Html => html::parse(path, source, &html::HtmlOptions::default()),
+        Format::Plain => plain::parse(path, source),
+    }
+}
+
+/// Parses `source` in `format`, with the HTML options of the configuration in effect.
+pub fn parse_with(path: PathBuf, format: Format, source: String, html: &html::HtmlOptions) -> Document {
+    match format {
+        Format::Html => html::parse(path, source, html),
+        _ => parse(path, format, source),
     }
 }
 

@@ -1,0 +1,303 @@
+//! `whosaid check`: configuration, walking, parallel checking in a bounded window, streaming
+//! reports, suppression, `--diff`, baselines and the exit code.
+
+use super::baseline::{Baseline, Recorder};
+use super::diff::{self, Changes};
+use super::profile::{Profile, Profiles};
+use super::progress::Progress;
+use super::{pipeline, report_error, CheckArgs, ColorChoice, Io, OutputFormat};
+use crate::check::FileReport;
+use crate::document::Format;
+use crate::error::{Error, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
+use crate::report::{self, ReportFormat, ReportOptions, Summary};
+use crate::walk::{walk, Walked};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One file to check.
+struct Job {
+    path: PathBuf,
+    format: Format,
+    profile: Arc<Profile>,
+    /// Already read (standard input).
+    bytes: Option<Vec<u8>>,
+}
+
+/// The result of one job.
+struct Done {
+    report: Result<FileReport, Error>,
+    bytes: usize,
+}
+
+fn report_format(f: OutputFormat) -> ReportFormat {
+    match f {
+        OutputFormat::Terminal => ReportFormat::Terminal,
+        OutputFormat::Json => ReportFormat::Json,
+        OutputFormat::Sarif => ReportFormat::Sarif,
+        OutputFormat::Github => ReportFormat::Github,
+        OutputFormat::Rdjson => ReportFormat::Rdjson,
+        OutputFormat::Html => ReportFormat::Html,
+    }
+}
+
+fn is_stdin(p: &Path) -> bool {
+    p == Path::new("-")
+}
+
+/// Whether ANSI colour is used: `--color`, else a terminal without `NO_COLOR`.
+fn use_color(args: &CheckArgs, io: &Io) -> bool {
+    match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            args.output.is_none() && io.stdout_is_terminal && !no_color
+        }
+    }
+}
+
+fn process(job: Job, changes: Option<&Changes>) -> Done {
+    let bytes = match job.bytes {
+        Some(b) => Ok(b),
+        None => std::fs::read(&job.path).map_err(|source| Error::Io {
+            path: job.path.clone(),
+            source,
+        }),
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            return Done {
+                report: Err(e),
+                bytes: 0,
+            }
+        }
+    };
+    let n = bytes.len();
+    let report = crate::input::decode(&job.path, bytes).map(|source| {
+        let doc = crate::input::parse_with(job.path, job.format, source, &job.profile.html);
+        let mut report = job.profile.checker.check_document(doc);
+        crate::suppress::apply(&report.doc, &mut report.findings);
+        if let Some(lines) = changes.and_then(|c| c.lines(&report.doc.path)) {
+            diff::retain_changed(&report.doc, &mut report.findings, lines);
+        }
+        report
+    });
+    Done { report, bytes: n }
+}
+
+/// Directory in which `git` runs for `--diff`: the first path's directory.
+fn git_dir(paths: &[PathBuf]) -> PathBuf {
+    let first = paths.iter().find(|p| !is_stdin(p));
+    match first {
+        Some(p) if p.is_dir() => p.clone(),
+        Some(p) => p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+        None => PathBuf::from("."),
+    }
+}
+
+/// Builds the job list (walking directories); walk problems go to standard error.
+fn collect(
+    args: &CheckArgs,
+    profiles: &mut Profiles,
+    changes: Option<&Changes>,
+    io: &mut Io,
+) -> Result<(Vec<Job>, usize), Error> {
+    let mut jobs = Vec::new();
+    let mut errors = 0;
+    for path in &args.paths {
+        if is_stdin(path) {
+            let mut bytes = Vec::new();
+            let profile = profiles.for_path(Path::new("."))?;
+            match io.stdin.read_to_end(&mut bytes) {
+                Ok(_) => jobs.push(Job {
+                    path: path.clone(),
+                    format: args.stdin_format.into(),
+                    profile,
+                    bytes: Some(bytes),
+                }),
+                Err(source) => {
+                    report_error(
+                        &Error::Io {
+                            path: path.clone(),
+                            source,
+                        },
+                        io,
+                    );
+                    errors += 1;
+                }
+            }
+            continue;
+        }
+        let root_profile = profiles.for_path(path)?;
+        for w in walk(path, &root_profile.filter) {
+            match w {
+                Walked::File(f) => {
+                    if changes.is_some_and(|c| !c.touches(&f)) {
+                        continue;
+                    }
+                    let profile = if f == *path {
+                        root_profile.clone()
+                    } else {
+                        profiles.for_path(&f)?
+                    };
+                    jobs.push(Job {
+                        format: Format::from_path(&f),
+                        path: f,
+                        profile,
+                        bytes: None,
+                    });
+                }
+                Walked::Error(e) => {
+                    report_error(&e, io);
+                    errors += 1;
+                }
+                Walked::Warning(m) => {
+                    let _ = writeln!(io.stderr, "warning: {m}");
+                }
+            }
+        }
+    }
+    Ok((jobs, errors))
+}
+
+pub fn run(args: CheckArgs, io: &mut Io) -> i32 {
+    let mut profiles = Profiles::new(&args);
+    let first = args
+        .paths
+        .iter()
+        .find(|p| !is_stdin(p))
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
+    let run_profile = match profiles.for_path(&first) {
+        Ok(p) => p,
+        Err(e) => return report_error(&e, io),
+    };
+    let cfg = &run_profile.config.file;
+    let format = args.format.or(cfg.format).unwrap_or_default();
+    let fail_on = args.fail_on.or(cfg.fail_on).unwrap_or_default();
+    let changes = match &args.diff {
+        Some(rev) => match Changes::since(rev, &git_dir(&args.paths)) {
+            Ok(c) => Some(c),
+            Err(e) => return report_error(&e, io),
+        },
+        None => None,
+    };
+    let mut baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
+        Ok(b) => b,
+        Err(e) => return report_error(&e, io),
+    };
+    let (jobs, mut errors) = match collect(&args, &mut profiles, changes.as_ref(), io) {
+        Ok(j) => j,
+        Err(e) => return report_error(&e, io),
+    };
+    let opts = ReportOptions {
+        color: use_color(&args, io),
+        quiet: args.quiet,
+        show_sources: args.sources,
+        base_dir: std::env::current_dir().ok(),
+    };
+    let mut file_out = match &args.output {
+        Some(p) => match std::fs::File::create(p) {
+            Ok(f) => Some(std::io::BufWriter::new(f)),
+            Err(source) => {
+                return report_error(
+                    &Error::Io {
+                        path: p.clone(),
+                        source,
+                    },
+                    io,
+                )
+            }
+        },
+        None => None,
+    };
+    let Io {
+        stdout,
+        stderr,
+        stderr_is_terminal,
+        ..
+    } = io;
+    let out: &mut dyn Write = match file_out.as_mut() {
+        Some(f) => f,
+        None => &mut **stdout,
+    };
+    let mut reporter = report::reporter(report_format(format), opts);
+    let mut write_failed = reporter
+        .begin(&run_profile.checker.rules.infos(), out)
+        .is_err();
+    let threshold = fail_on.threshold();
+    let mut failing = false;
+    let mut summary = Summary::default();
+    let mut recorder = args.write_baseline.as_ref().map(|_| Recorder::default());
+    let mut progress = Progress::new(*stderr_is_terminal, jobs.len());
+    let threads = args
+        .jobs
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    pipeline::ordered(
+        jobs,
+        threads,
+        threads * 4,
+        |job| process(job, changes.as_ref()),
+        |done| match done.report {
+            Ok(mut r) => {
+                if let Some(b) = baseline.as_mut() {
+                    b.apply(&mut r);
+                }
+                if let Some(rec) = recorder.as_mut() {
+                    rec.add(&r);
+                }
+                let counted = r.findings.iter().filter(|f| f.suppressed.is_none());
+                let mut n = 0;
+                for f in counted {
+                    n += 1;
+                    failing |= threshold.is_some_and(|t| f.severity >= t);
+                }
+                progress.file_done(done.bytes, n, &mut **stderr);
+                summary.add(&r);
+                write_failed |= reporter.file(&r, out).is_err();
+            }
+            Err(e) => {
+                progress.file_done(done.bytes, 0, &mut **stderr);
+                progress.clear(&mut **stderr);
+                let _ = writeln!(stderr, "error: {e}");
+                errors += 1;
+            }
+        },
+    );
+    progress.clear(&mut **stderr);
+    summary.errors = errors;
+    write_failed |= reporter.finish(&summary, out).is_err();
+    write_failed |= out.flush().is_err();
+    if write_failed {
+        let _ = writeln!(stderr, "error: could not write the report");
+        return EXIT_INPUT;
+    }
+    if let (Some(rec), Some(path)) = (recorder, &args.write_baseline) {
+        let n = rec.len();
+        if let Err(e) = rec.write(path) {
+            let _ = writeln!(stderr, "error: {e}");
+            return EXIT_INPUT;
+        }
+        let _ = writeln!(
+            stderr,
+            "wrote {} finding{} to {}",
+            n,
+            if n == 1 { "" } else { "s" },
+            path.display()
+        );
+        failing = false;
+    }
+    if errors > 0 {
+        EXIT_INPUT
+    } else if failing {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}

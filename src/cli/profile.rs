@@ -1,0 +1,138 @@
+//! Per-configuration settings of a `check` run: the rule set, HTML options and walk filter that
+//! apply to the files under one `whosaid.toml` (or to every file with `--config`/`--isolated`).
+
+use super::CheckArgs;
+use crate::check::Checker;
+use crate::config::{self, Config};
+use crate::error::{Error, Result};
+use crate::input::html::HtmlOptions;
+use crate::rules::RuleSet;
+use crate::walk::{Filter, WalkOptions};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Everything that depends on the configuration file in effect.
+#[derive(Debug)]
+pub struct Profile {
+    pub config: Config,
+    pub checker: Checker,
+    pub html: HtmlOptions,
+    pub filter: Filter,
+}
+
+/// Finds and caches the profile for each checked path.
+pub struct Profiles<'a> {
+    args: &'a CheckArgs,
+    discovered: HashMap<PathBuf, Option<PathBuf>>,
+    loaded: HashMap<Option<PathBuf>, Arc<Profile>>,
+}
+
+impl<'a> Profiles<'a> {
+    pub fn new(args: &'a CheckArgs) -> Self {
+        Profiles {
+            args,
+            discovered: HashMap::new(),
+            loaded: HashMap::new(),
+        }
+    }
+
+    /// The configuration file that applies to `path` (`None`: defaults only).
+    pub fn config_path(&mut self, path: &Path) -> Option<PathBuf> {
+        if self.args.isolated {
+            None
+        } else if let Some(c) = &self.args.config {
+            Some(c.clone())
+        } else {
+            config::discover(path, &mut self.discovered)
+        }
+    }
+
+    /// The profile for `path`, loading its configuration the first time.
+    pub fn for_path(&mut self, path: &Path) -> Result<Arc<Profile>> {
+        let key = self.config_path(path);
+        if let Some(p) = self.loaded.get(&key) {
+            return Ok(p.clone());
+        }
+        let config = match &key {
+            Some(p) => Config::load(p)?,
+            None => Config {
+                path: None,
+                dir: PathBuf::from("."),
+                file: Default::default(),
+            },
+        };
+        let profile = Arc::new(build(config, self.args)?);
+        self.loaded.insert(key, profile.clone());
+        Ok(profile)
+    }
+}
+
+fn config_error(config: &Config, message: String) -> Error {
+    Error::Config {
+        path: config.path.clone().unwrap_or_default(),
+        message,
+    }
+}
+
+fn build(config: Config, args: &CheckArgs) -> Result<Profile> {
+    let mut paths = config.rule_paths();
+    paths.extend(args.rules.iter().cloned());
+    let mut rules = if paths.is_empty() {
+        RuleSet::builtin()?
+    } else {
+        RuleSet::load(&paths)?
+    };
+    let f = &config.file;
+    for (ids, on, key) in [(&f.enable, true, "enable"), (&f.disable, false, "disable")] {
+        for id in ids {
+            if !rules.set_enabled(id, on) {
+                return Err(config_error(
+                    &config,
+                    format!("`{key}`: no rule `{id}` (`whosaid rules` lists them)"),
+                ));
+            }
+        }
+    }
+    for (id, sev) in &f.severity {
+        if !rules.set_severity(id, *sev) {
+            return Err(config_error(
+                &config,
+                format!("[severity]: no rule `{id}` (`whosaid rules` lists them)"),
+            ));
+        }
+    }
+    if let Some(n) = f.carry_over {
+        rules.set_carry_over(n);
+    }
+    for (ids, on, flag) in [
+        (&args.enable, true, "--enable"),
+        (&args.disable, false, "--disable"),
+    ] {
+        for id in ids {
+            if !rules.set_enabled(id, on) {
+                return Err(Error::Usage(format!(
+                    "{flag} {id}: no such rule (`whosaid rules` lists them)"
+                )));
+            }
+        }
+    }
+    let glob_root = config
+        .path
+        .as_ref()
+        .map(|_| std::path::absolute(&config.dir).unwrap_or_else(|_| config.dir.clone()));
+    let filter = Filter::new(
+        &WalkOptions {
+            include: f.include.clone(),
+            exclude: f.exclude.clone(),
+            glob_root,
+        },
+        config.path.as_deref().unwrap_or(Path::new("whosaid.toml")),
+    )?;
+    Ok(Profile {
+        html: HtmlOptions::from_config(&f.html),
+        checker: Checker::new(rules),
+        filter,
+        config,
+    })
+}
