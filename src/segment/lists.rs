@@ -74,12 +74,17 @@ pub fn parse_at(b: &[u8], i: usize) -> Option<Marker> {
         }
         (v, false)
     } else {
-        match b.get(p) {
-            Some(&c @ b'a'..=b'z') if !b.get(p + 1).is_some_and(u8::is_ascii_alphanumeric) => {
-                p += 1;
-                (u32::from(c), true)
-            }
-            _ => return None,
+        let ls = p;
+        while p < ls + 5 && b.get(p).is_some_and(u8::is_ascii_lowercase) {
+            p += 1;
+        }
+        if b.get(p).is_some_and(u8::is_ascii_alphanumeric) {
+            return None;
+        }
+        match b.get(ls..p)? {
+            [] => return None,
+            &[c] => (u32::from(c), true),
+            word => (roman(word)?, false),
         }
     };
     let style = match (open, b.get(p), b.get(p + 1)) {
@@ -150,4 +155,25 @@ pub fn next_ending_at(b: &[u8], prev: &Marker, end: usize) -> Option<Marker> {
     }
     let m = parse_at(b, start)?;
     (m.end == end && m.value == want && m.alpha == prev.alpha && m.style == prev.style).then_some(m)
+}
+
+/// Value of a lower-case Roman numeral of two or more letters (ii, iv, xii).
+fn roman(w: &[u8]) -> Option<u32> {
+    let mut total = 0u32;
+    let mut prev = 0u32;
+    for &c in w.iter().rev() {
+        let v = match c {
+            b'i' => 1,
+            b'v' => 5,
+            b'x' => 10,
+            _ => return None,
+        };
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    Some(total)
 }

@@ -205,6 +205,7 @@ impl Splitter<'_> {
         }
         let run_end = j;
         let single = dots == 1 && !qe && !ell && !wide && !spaced;
+
         let attached = !ws_before(b, i);
 
         // a stop directly followed by a word character
@@ -222,6 +223,11 @@ impl Splitter<'_> {
         loop {
             match char_at(self.t, e) {
                 Some('"' | '”' | '»' | '›' | ')' | ']' | '}') => {
+                    e += char_at(self.t, e).map_or(1, char::len_utf8);
+                    closers = true;
+                }
+                // a left mark used as a closing one: ".“ However"
+                Some('“') if e == run_end && (ws_len(b, e + 3) > 0 || e + 3 == n) => {
                     e += char_at(self.t, e).map_or(1, char::len_utf8);
                     closers = true;
                 }
@@ -255,6 +261,10 @@ impl Splitter<'_> {
             return n;
         }
         let (class, word) = self.next_word(m);
+        if self.citation_follows(m) {
+            // "… stairways [...]" (Smith 55).": a parenthetical citation closes the sentence
+            return e;
+        }
         if wide {
             self.cut(e);
             return e;
@@ -283,11 +293,14 @@ impl Splitter<'_> {
         // a single period
         let ws = self.word_start(i);
         let first = skip_ws(b, self.sent_start);
-        if ws == first && self.list.is_some_and(|m| m.start == first) {
+        if self
+            .list
+            .is_some_and(|m| m.start == first && m.start <= i && i < m.end)
+        {
             // the marker of a list item: "1. The first item"
             return e;
         }
-        let next_marker = lists::parse_at(b, m).is_some_and(|mk| mk.style != lists::Style::Parens);
+        let next_marker = lists::parse_at(b, m).is_some();
         let kind = if closers {
             Kind::Plain
         } else {
@@ -369,6 +382,9 @@ impl Splitter<'_> {
 
     /// A footnote number follows a word (letters), not a number or code ("v1.2").
     fn is_footnote_ctx(&mut self, i: usize) -> bool {
+        if matches!(self.b.get(i.wrapping_sub(1)), Some(b')' | b']')) {
+            return !self.in_url(i);
+        }
         let ws = self.word_start(i);
         let w = self.t.get(ws..i).unwrap_or("");
         !self.in_url(i)
@@ -389,6 +405,25 @@ impl Splitter<'_> {
             }
         }
         None
+    }
+
+    /// Whether a parenthesis opens at `m` and closes within a few words right before a stop.
+    fn citation_follows(&self, m: usize) -> bool {
+        if self.b.get(m) != Some(&b'(') {
+            return false;
+        }
+        let window = self.b.get(m + 1..(m + 48).min(self.b.len())).unwrap_or(&[]);
+        match memchr::memchr2(b')', b'(', window) {
+            Some(k) if window.get(k) == Some(&b')') => {
+                matches!(window.get(k + 1), Some(b'.' | b'!' | b'?'))
+                    && !window
+                        .get(..k)
+                        .unwrap_or(&[])
+                        .iter()
+                        .any(|&c| matches!(c, b'.' | b'!' | b'?'))
+            }
+            _ => false,
+        }
     }
 
     /// Class of the next word starting at `m` (after openers and dashes) and its letters.
@@ -414,7 +449,7 @@ impl Splitter<'_> {
     /// Start of the word that ends at the stop `i` (bounded; openers excluded).
     fn word_start(&self, i: usize) -> usize {
         let b = self.b;
-        let lo = i.saturating_sub(WORD_MAX);
+        let lo = i.saturating_sub(WORD_MAX).max(self.sent_start.min(i));
         let mut s = i;
         while s > lo {
             let c = b.get(s - 1).copied().unwrap_or(b' ');
