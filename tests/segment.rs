@@ -1,0 +1,299 @@
+//! Unit tests of the segmenter, one per case class of issue 2 (sentences, blocks, quotations).
+
+use std::path::PathBuf;
+use whosaid::document::BlockKind;
+use whosaid::input::{markdown, plain};
+use whosaid::segment::{segment, QuoteMark, Segmentation};
+use whosaid::Document;
+
+fn doc(text: &str) -> Document {
+    plain::parse(PathBuf::from("t.txt"), text.to_string())
+}
+
+fn split(text: &str) -> Vec<String> {
+    let d = doc(text);
+    segment(&d)
+        .sentences
+        .iter()
+        .map(|s| d.slice(s.span).to_string())
+        .collect()
+}
+
+fn quotes(text: &str) -> (Document, Segmentation) {
+    let d = doc(text);
+    let s = segment(&d);
+    (d, s)
+}
+
+#[test]
+fn titles_and_abbreviations() {
+    assert_eq!(
+        split("Mr. Smith met Dr. Jones and Gen. Lee. Sen. Rep. Gov. Lt. Col. Brown agreed."),
+        [
+            "Mr. Smith met Dr. Jones and Gen. Lee.",
+            "Sen. Rep. Gov. Lt. Col. Brown agreed."
+        ]
+    );
+    assert_eq!(
+        split("The vote is on Jan. 20 in the U.S. Senate, e.g. in Room No. 5, i.e. upstairs."),
+        ["The vote is on Jan. 20 in the U.S. Senate, e.g. in Room No. 5, i.e. upstairs."]
+    );
+    assert_eq!(
+        split("He met St. John in the U.K. office."),
+        ["He met St. John in the U.K. office."]
+    );
+}
+
+#[test]
+fn abbreviation_that_ends_the_sentence() {
+    assert_eq!(
+        split("Troops stayed in the U.S. They left in May."),
+        ["Troops stayed in the U.S.", "They left in May."]
+    );
+    assert_eq!(
+        split("It bought Acme Inc. The deal closed on Friday."),
+        ["It bought Acme Inc.", "The deal closed on Friday."]
+    );
+    assert_eq!(
+        split("They sold pens, paper, etc. Nothing else."),
+        ["They sold pens, paper, etc.", "Nothing else."]
+    );
+}
+
+#[test]
+fn british_titles_without_period() {
+    assert_eq!(
+        split("Mr Soltani said Dr Rahimi was held. Ms Amini denied it."),
+        ["Mr Soltani said Dr Rahimi was held.", "Ms Amini denied it."]
+    );
+}
+
+#[test]
+fn initials() {
+    assert_eq!(
+        split("J. K. Rowling wrote it. A. B. Smith did not."),
+        ["J. K. Rowling wrote it.", "A. B. Smith did not."]
+    );
+    assert_eq!(
+        split("We make a good team, you and I. Did you see Albert I. Jones?"),
+        [
+            "We make a good team, you and I.",
+            "Did you see Albert I. Jones?"
+        ]
+    );
+}
+
+#[test]
+fn decimals_money_percent_times() {
+    assert_eq!(
+        split(
+            "Inflation hit 3.5 percent, or $1.2bn, up 0.4%. Talks start at 10 a.m. Monday in Rome."
+        ),
+        [
+            "Inflation hit 3.5 percent, or $1.2bn, up 0.4%.",
+            "Talks start at 10 a.m. Monday in Rome."
+        ]
+    );
+    assert_eq!(
+        split("The rally began at 6 p.m. Police arrived later."),
+        ["The rally began at 6 p.m.", "Police arrived later."]
+    );
+}
+
+#[test]
+fn ellipses() {
+    assert_eq!(
+        split("He paused… Then he left."),
+        ["He paused…", "Then he left."]
+    );
+    assert_eq!(
+        split("He paused... Then he left."),
+        ["He paused...", "Then he left."]
+    );
+    assert_eq!(
+        split("He paused ... and then left."),
+        ["He paused ... and then left."]
+    );
+    assert_eq!(
+        split("It was . . . odd. We left."),
+        ["It was . . . odd.", "We left."]
+    );
+}
+
+#[test]
+fn runs_of_stops() {
+    assert_eq!(
+        split("Unbelievable!!!... She won."),
+        ["Unbelievable!!!...", "She won."]
+    );
+    assert_eq!(split("Really?! Yes."), ["Really?!", "Yes."]);
+}
+
+#[test]
+fn closing_quote_or_bracket_after_stop() {
+    assert_eq!(
+        split("He said \"No.\" Then he left."),
+        ["He said \"No.\"", "Then he left."]
+    );
+    assert_eq!(
+        split("He said “No.” Then he left."),
+        ["He said “No.”", "Then he left."]
+    );
+    assert_eq!(
+        split("(The vote was close.) It passed."),
+        ["(The vote was close.)", "It passed."]
+    );
+}
+
+#[test]
+fn question_in_quotation_with_attribution() {
+    assert_eq!(
+        split("\"Why?\" she asked. \"Now!\" he said."),
+        ["\"Why?\" she asked.", "\"Now!\" he said."]
+    );
+}
+
+#[test]
+fn urls_and_emails() {
+    assert_eq!(
+        split("Write to jane.doe@example.com. Or see https://example.org/a.Html. Thanks."),
+        [
+            "Write to jane.doe@example.com.",
+            "Or see https://example.org/a.Html.",
+            "Thanks."
+        ]
+    );
+    assert_eq!(
+        split("Visit www.news.Example.com today."),
+        ["Visit www.news.Example.com today."]
+    );
+}
+
+#[test]
+fn numbered_list_items() {
+    assert_eq!(
+        split("1. The first item 2. The second item"),
+        ["1. The first item", "2. The second item"]
+    );
+    assert_eq!(split("a) Go home b) Stay"), ["a) Go home", "b) Stay"]);
+    assert_eq!(
+        split("Pay for 1. above and 2. below."),
+        ["Pay for 1. above and 2. below."]
+    );
+}
+
+#[test]
+fn colon_introducing_a_quotation() {
+    assert_eq!(
+        split("The minister said: \"We will act. We must.\" Others disagreed."),
+        [
+            "The minister said: \"We will act.",
+            "We must.\"",
+            "Others disagreed."
+        ]
+    );
+}
+
+#[test]
+fn headline_and_stray_newlines() {
+    let d = doc("Protests spread to 170 cities\nTEHRAN, Jan. 3\nThe toll rose to 15. Officials\nwere silent.\n");
+    let kinds: Vec<_> = d.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [BlockKind::Line, BlockKind::Line, BlockKind::Paragraph]
+    );
+    assert_eq!(
+        split("This is a sentence\ncut off in the middle.\n\nfeatures\ncontact manager\n"),
+        [
+            "This is a sentence\ncut off in the middle.",
+            "features",
+            "contact manager"
+        ]
+    );
+}
+
+#[test]
+fn quotations_straight_curly_nested() {
+    let (d, s) = quotes("He said, “She told me ‘never’ twice.” Then \"it's 'fine'\" too.");
+    let got: Vec<_> = s
+        .quotes
+        .iter()
+        .map(|q| (d.slice(q.span), q.mark, q.depth))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("“She told me ‘never’ twice.”", QuoteMark::Double, 0),
+            ("‘never’", QuoteMark::Single, 1),
+            ("\"it's 'fine'\"", QuoteMark::Double, 0),
+            ("'fine'", QuoteMark::Single, 1),
+        ]
+    );
+    assert!(s.unbalanced.is_empty());
+}
+
+#[test]
+fn apostrophes_are_not_quotes() {
+    let (_, s) = quotes("Don't say Iran’s ’90s rock ’n’ roll, the Joneses’ car, 'em all.");
+    assert!(s.quotes.is_empty(), "{:?}", s.quotes);
+    assert!(s.unbalanced.is_empty());
+}
+
+#[test]
+fn multi_sentence_quotation() {
+    let (d, s) = quotes("\"We lost. We will be back,\" the coach said.");
+    assert_eq!(s.quotes.len(), 1);
+    assert_eq!(d.slice(s.quotes[0].span), "\"We lost. We will be back,\"");
+    assert_eq!(s.sentences.len(), 2);
+}
+
+#[test]
+fn multi_paragraph_quotation() {
+    let (_, s) = quotes("\"We will not stop.\n\n\"We will go on,\" she said.\n\n\"Never mind.");
+    assert_eq!(s.quotes.len(), 3);
+    assert!(s.quotes[0].continued && s.quotes[0].close.is_none());
+    assert!(s.quotes[1].continues && s.quotes[1].close.is_some());
+    assert!(!s.quotes[2].continued);
+    // only the last, never closed and not reopened, is unbalanced
+    assert_eq!(s.unbalanced.len(), 1);
+}
+
+#[test]
+fn unbalanced_marks_are_recorded() {
+    let (_, s) = quotes("He said \"no and left. She said yes.\" Then” nothing.");
+    assert!(!s.unbalanced.is_empty());
+}
+
+#[test]
+fn markdown_prose_only() {
+    let src = "---\ntitle: x. y.\n---\n# Head line\n\nSee [the report](http://a.b/c.d). `x. y.` Done.\n\n```\ncode. more.\n```\n<!-- whosaid off -->\n";
+    let d = markdown::parse(PathBuf::from("a.md"), src.to_string());
+    assert_eq!(d.text.len(), d.source.len());
+    let seg = segment(&d);
+    let got: Vec<_> = seg
+        .sentences
+        .iter()
+        .map(|s| d.slice(s.span).trim().to_string())
+        .collect();
+    assert_eq!(got[0], "Head line");
+    assert!(
+        got[1].starts_with("See  the report ") && got[1].ends_with(" ."),
+        "{:?}",
+        got[1]
+    );
+    assert!(!got[1].contains("http"));
+    assert_eq!(got.len(), 3);
+    assert_eq!(d.blocks[0].kind, BlockKind::Heading);
+    assert_eq!(d.directives.len(), 1);
+    assert_eq!(d.directives[0].body, "whosaid off");
+}
+
+#[test]
+fn pathological_inputs_are_linear() {
+    let quotes = "\" ".repeat(10_000) + &"“".repeat(10_000) + &"'a ".repeat(10_000);
+    let _ = split(&quotes);
+    let long = "a".repeat(5_000_000);
+    assert_eq!(split(&long).len(), 1);
+    let dots = "a.".repeat(500_000);
+    assert_eq!(split(&dots).len(), 1);
+}
