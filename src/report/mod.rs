@@ -6,6 +6,7 @@ pub mod json;
 pub mod rdjson;
 pub mod sarif;
 pub mod segment;
+mod snippet;
 pub mod terminal;
 
 use crate::check::FileReport;
@@ -48,6 +49,16 @@ impl<'a> Locator<'a> {
             end: self.index.line_col(&self.doc.source, span.end),
         }
     }
+    /// Line and 1-based column counted in UTF-8 bytes (reviewdog's unit) of a source offset.
+    pub fn byte_position(&self, source_offset: usize) -> LineCol {
+        let src = &self.doc.source;
+        let line = self.index.line_col(src, source_offset).line;
+        let start = self.index.line_span(src, line).start;
+        LineCol {
+            line,
+            column: source_offset.min(src.len()).saturating_sub(start) + 1,
+        }
+    }
     pub fn line_index(&self) -> &LineIndex {
         &self.index
     }
@@ -70,6 +81,8 @@ pub struct Summary {
     pub findings: [usize; 3],
     /// Files that could not be checked (their errors are reported on stderr).
     pub errors: usize,
+    /// Suppressed findings (not in `findings`).
+    pub suppressed: usize,
 }
 
 /// A report format, fed one file at a time so a run over a large archive streams its output
@@ -93,7 +106,11 @@ impl Summary {
             self.labels[label_index(c.label)] += 1;
         }
         for f in &report.findings {
-            self.findings[severity_index(f.severity)] += 1;
+            if f.suppressed.is_some() {
+                self.suppressed += 1;
+            } else {
+                self.findings[severity_index(f.severity)] += 1;
+            }
         }
     }
 
@@ -117,6 +134,38 @@ impl Summary {
     }
 }
 
+/// The distinct source phrases of a file's sentences (white space collapsed), in order of first
+/// appearance, with the number of sentences naming each. A stand-in for the source ledger.
+pub fn sources_of(report: &FileReport) -> Vec<(String, usize)> {
+    let mut rows: Vec<(String, usize)> = Vec::new();
+    let mut seen = std::collections::HashMap::new();
+    for c in &report.labels {
+        let mut in_sentence: Vec<usize> = Vec::new();
+        for sp in &c.sources {
+            let name = report
+                .doc
+                .slice(*sp)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if name.is_empty() {
+                continue;
+            }
+            let i = *seen.entry(name.clone()).or_insert_with(|| {
+                rows.push((name, 0));
+                rows.len() - 1
+            });
+            if !in_sentence.contains(&i) {
+                in_sentence.push(i);
+                if let Some(row) = rows.get_mut(i) {
+                    row.1 += 1;
+                }
+            }
+        }
+    }
+    rows
+}
+
 /// Position of `label` in [`Label::ALL`].
 pub fn label_index(label: Label) -> usize {
     match label {
@@ -137,22 +186,8 @@ pub fn severity_index(severity: Severity) -> usize {
     }
 }
 
-/// Why a finding is not counted: an inline comment (`inSource`) or a baseline file (`external`).
-/// Suppressed findings stay in JSON and SARIF as an audit trail.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Suppression {
-    /// SARIF suppression kind: `"inSource"` or `"external"`.
-    pub kind: SuppressionKind,
-    /// The reason given after `--` in the directive, if any.
-    pub justification: Option<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum SuppressionKind {
-    InSource,
-    External,
-}
+/// Suppression info of a finding (defined by the suppression module).
+pub use crate::suppress::{Suppression, SuppressionKind};
 
 /// The output formats of `whosaid check --format`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]

@@ -1,0 +1,213 @@
+//! Source excerpts with a caret underline, in display columns (tabs expanded, wide characters
+//! counted as two cells), for the terminal report.
+
+use crate::span::{LineIndex, Span};
+use unicode_width::UnicodeWidthChar;
+
+/// Tab stops every this many cells.
+const TAB: usize = 4;
+/// Lines wider than this are cut to a window around the span.
+const MAX_WIDTH: usize = 100;
+/// Cells of context kept before the span when a line is cut.
+const LEAD: usize = 24;
+/// Spans over more lines than this show the first two lines, `...`, and the last line.
+const MAX_LINES: usize = 4;
+
+/// One row of an excerpt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Row {
+    Line {
+        /// 1-based line number.
+        number: usize,
+        /// The line as displayed (tabs expanded, control characters blanked, maybe cut).
+        text: String,
+        /// Cells before the underline, and its width (0 = no underline on this line).
+        under: (usize, usize),
+    },
+    /// Lines left out of a long span.
+    Gap,
+}
+
+/// One displayed character: its byte offset in the source and the cells it takes.
+struct Cell {
+    byte: usize,
+    col: usize,
+    shown: String,
+    width: usize,
+}
+
+fn cells(source: &str, line: Span) -> Vec<Cell> {
+    let mut out = Vec::new();
+    let mut col = 0;
+    for (i, ch) in line.slice(source).char_indices() {
+        let (shown, width) = if ch == '\t' {
+            let w = TAB - col % TAB;
+            (" ".repeat(w), w)
+        } else if ch.is_control() {
+            (" ".to_string(), 1)
+        } else {
+            (ch.to_string(), ch.width().unwrap_or(0))
+        };
+        out.push(Cell {
+            byte: line.start + i,
+            col,
+            shown,
+            width,
+        });
+        col += width;
+    }
+    out
+}
+
+/// Display column of byte `at` among `cells` (the end column when past the last cell).
+fn col_at(cells: &[Cell], at: usize) -> usize {
+    match cells.iter().find(|c| c.byte >= at) {
+        Some(c) => c.col,
+        None => cells.last().map_or(0, |c| c.col + c.width),
+    }
+}
+
+/// Renders one line, with the span part `from..to` (bytes) underlined.
+fn line_row(source: &str, number: usize, line: Span, from: usize, to: usize, first: bool) -> Row {
+    let cells = cells(source, line);
+    let total = cells.last().map_or(0, |c| c.col + c.width);
+    let a = col_at(&cells, from);
+    let b = col_at(&cells, to).max(a);
+    // an empty span still gets one caret on its first line
+    let width = if first { (b - a).max(1) } else { b - a };
+    if total <= MAX_WIDTH {
+        let text: String = cells.iter().map(|c| c.shown.as_str()).collect();
+        return Row::Line {
+            number,
+            text,
+            under: (a, width),
+        };
+    }
+    let w0 = if first { a.saturating_sub(LEAD) } else { 0 };
+    let w1 = w0 + MAX_WIDTH;
+    let mut text = String::new();
+    let mut shift = 0;
+    if w0 > 0 {
+        text.push('…');
+        shift = 1;
+    }
+    for c in cells
+        .iter()
+        .filter(|c| c.col >= w0 && c.col + c.width <= w1)
+    {
+        text.push_str(&c.shown);
+    }
+    if total > w1 {
+        text.push('…');
+    }
+    let start = a.max(w0);
+    let end = (a + width).min(w1).max(start);
+    let under = (
+        start - w0 + shift,
+        if first {
+            (end - start).max(1)
+        } else {
+            end - start
+        },
+    );
+    Row::Line {
+        number,
+        text,
+        under,
+    }
+}
+
+/// The rows showing `span` (source bytes) of `source`, from `start_line` to `end_line` (1-based).
+pub fn rows(
+    source: &str,
+    index: &LineIndex,
+    span: Span,
+    start_line: usize,
+    end_line: usize,
+) -> Vec<Row> {
+    let mut last = end_line.max(start_line);
+    // a span ending just after a line break ends on the previous line
+    if last > start_line && index.line_span(source, last).start == span.end {
+        last -= 1;
+    }
+    let lines: Vec<usize> = if last - start_line + 1 > MAX_LINES {
+        vec![start_line, start_line + 1, last]
+    } else {
+        (start_line..=last).collect()
+    };
+    let mut out = Vec::new();
+    let mut prev = None;
+    for n in lines {
+        if prev.is_some_and(|p: usize| n > p + 1) {
+            out.push(Row::Gap);
+        }
+        prev = Some(n);
+        let line = index.line_span(source, n);
+        let from = if n == start_line {
+            span.start.max(line.start)
+        } else {
+            line.start
+        };
+        let to = span.end.min(line.end).max(from);
+        out.push(line_row(source, n, line, from, to, n == start_line));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(src: &str, span: Span) -> Vec<Row> {
+        let ix = LineIndex::new(src);
+        let s = ix.line_col(src, span.start).line;
+        let e = ix.line_col(src, span.end).line;
+        rows(src, &ix, span, s, e)
+    }
+
+    #[test]
+    fn tabs_and_wide_characters_shift_the_carets() {
+        let src = "\t北京 said so.";
+        // "said" starts after a tab (4 cells), two wide characters (4 cells) and a space
+        let r = one(src, Span::new(8, 12));
+        assert_eq!(
+            r,
+            vec![Row::Line {
+                number: 1,
+                text: "    北京 said so.".into(),
+                under: (9, 4)
+            }]
+        );
+    }
+
+    #[test]
+    fn multi_line_spans_underline_every_line_and_elide_long_ones() {
+        let src = "one two\nthree\nfour\nfive\nsix seven\n";
+        let r = one(src, Span::new(4, 33));
+        assert_eq!(r.len(), 4);
+        assert_eq!(r[2], Row::Gap);
+        assert!(matches!(
+            &r[3],
+            Row::Line {
+                number: 5,
+                under: (0, 9),
+                ..
+            }
+        ));
+        let r = one(src, Span::new(4, 14));
+        // ends after the line break of line 2: lines 1 and 2 only
+        assert_eq!(r.len(), 2);
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_span() {
+        let src = format!("{}target{}", "x ".repeat(100), " y".repeat(100));
+        let r = one(&src, Span::new(200, 206));
+        let Row::Line { text, under, .. } = &r[0] else {
+            panic!("not a line")
+        };
+        assert!(text.starts_with('…') && text.ends_with('…'));
+        let cut: String = text.chars().skip(under.0).take(under.1).collect();
+        assert_eq!(cut, "target");
+    }
+}
