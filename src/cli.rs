@@ -7,6 +7,7 @@ mod diff;
 mod pipeline;
 mod profile;
 mod progress;
+mod ruleset;
 
 pub use crate::config::{FailOn, OutputFormat};
 use crate::document::Format;

@@ -228,7 +228,7 @@ pub fn run(args: CheckArgs, io: &mut Io) -> i32 {
     };
     let mut reporter = report::reporter(report_format(format), opts);
     let mut write_failed = reporter
-        .begin(&run_profile.checker.rules.infos(), out)
+        .begin(&super::ruleset::infos(&run_profile.checker), out)
         .is_err();
     let threshold = fail_on.threshold();
     let mut failing = false;

@@ -1,12 +1,12 @@
 //! The small subcommands: `segment`, `rules`, `explain`, `init`.
 
+use super::ruleset;
 use super::{read_input, report_error, ExplainArgs, InitArgs, Io, RulesArgs, SegmentArgs};
 use super::{InputFormat, SegmentFormat};
 use crate::document::Format;
 use crate::error::{Error, EXIT_CONFIG, EXIT_INPUT, EXIT_OK};
 use crate::report;
 use crate::rules::render::{render_explain, render_rule_list};
-use crate::rules::RuleSet;
 use std::io::Write;
 use std::path::Path;
 
@@ -36,23 +36,14 @@ pub fn segment(a: SegmentArgs, io: &mut Io) -> i32 {
     EXIT_OK
 }
 
-fn load(extra: &[std::path::PathBuf]) -> Result<RuleSet, Error> {
-    if extra.is_empty() {
-        RuleSet::builtin()
-    } else {
-        RuleSet::load(extra)
-    }
-}
-
 pub fn rules(a: RulesArgs, io: &mut Io) -> i32 {
     if !a.check.is_empty() {
         return self_check(&a, io);
     }
-    match load(&a.rules) {
-        Ok(set) => {
-            let _ = io
-                .stdout
-                .write_all(render_rule_list(&set.infos()).as_bytes());
+    match ruleset::load(&a.rules) {
+        Ok(c) => {
+            let list = render_rule_list(&ruleset::infos(&c));
+            let _ = io.stdout.write_all(list.as_bytes());
             EXIT_OK
         }
         Err(e) => report_error(&e, io),
@@ -60,23 +51,18 @@ pub fn rules(a: RulesArgs, io: &mut Io) -> i32 {
 }
 
 /// `whosaid rules --check PATH…`: loads the files (with the built-in rules around them, as a
-/// run would) and runs the examples of the rules from those files.
+/// run would) and runs the examples of the rules and checks from those files.
 fn self_check(a: &RulesArgs, io: &mut Io) -> i32 {
-    let set = match RuleSet::load(&a.check) {
-        Ok(s) => s,
+    let checker = match ruleset::load(&a.check) {
+        Ok(c) => c,
         Err(e) => return report_error(&e, io),
     };
-    let checked: Vec<_> = set
-        .infos()
+    let checked: Vec<_> = ruleset::infos(&checker)
         .into_iter()
         .filter(|i| i.path.is_some())
         .collect();
     let examples: usize = checked.iter().map(|i| i.examples.len()).sum();
-    let failures: Vec<_> = set
-        .self_check()
-        .into_iter()
-        .filter(|f| f.path.is_some())
-        .collect();
+    let failures = ruleset::self_check(&checker);
     for f in &failures {
         let path = f.path.as_deref().unwrap_or(Path::new("-"));
         let _ = writeln!(
@@ -114,11 +100,12 @@ fn plural(n: usize) -> &'static str {
 }
 
 pub fn explain(a: ExplainArgs, io: &mut Io) -> i32 {
-    let set = match load(&a.rules) {
-        Ok(s) => s,
+    let c = match ruleset::load(&a.rules) {
+        Ok(c) => c,
         Err(e) => return report_error(&e, io),
     };
-    match render_explain(&set.infos(), &a.id) {
+    let set = ruleset::infos(&c);
+    match render_explain(&set, &a.id) {
         Some(text) => {
             let _ = io.stdout.write_all(text.as_bytes());
             EXIT_OK

@@ -1,12 +1,12 @@
 //! Per-configuration settings of a `check` run: the rule set, HTML options and walk filter that
 //! apply to the files under one `whosaid.toml` (or to every file with `--config`/`--isolated`).
 
+use super::ruleset;
 use super::CheckArgs;
 use crate::check::Checker;
 use crate::config::{self, Config};
 use crate::error::{Error, Result};
 use crate::input::html::HtmlOptions;
-use crate::rules::RuleSet;
 use crate::walk::{Filter, WalkOptions};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -78,15 +78,11 @@ fn config_error(config: &Config, message: String) -> Error {
 fn build(config: Config, args: &CheckArgs) -> Result<Profile> {
     let mut paths = config.rule_paths();
     paths.extend(args.rules.iter().cloned());
-    let mut rules = if paths.is_empty() {
-        RuleSet::builtin()?
-    } else {
-        RuleSet::load(&paths)?
-    };
+    let mut checker = ruleset::load(&paths)?;
     let f = &config.file;
     for (ids, on, key) in [(&f.enable, true, "enable"), (&f.disable, false, "disable")] {
         for id in ids {
-            if !rules.set_enabled(id, on) {
+            if !ruleset::set_enabled(&mut checker, id, on) {
                 return Err(config_error(
                     &config,
                     format!("`{key}`: no rule `{id}` (`whosaid rules` lists them)"),
@@ -95,7 +91,7 @@ fn build(config: Config, args: &CheckArgs) -> Result<Profile> {
         }
     }
     for (id, sev) in &f.severity {
-        if !rules.set_severity(id, *sev) {
+        if !ruleset::set_severity(&mut checker, id, *sev) {
             return Err(config_error(
                 &config,
                 format!("[severity]: no rule `{id}` (`whosaid rules` lists them)"),
@@ -103,14 +99,14 @@ fn build(config: Config, args: &CheckArgs) -> Result<Profile> {
         }
     }
     if let Some(n) = f.carry_over {
-        rules.set_carry_over(n);
+        checker.rules.set_carry_over(n);
     }
     for (ids, on, flag) in [
         (&args.enable, true, "--enable"),
         (&args.disable, false, "--disable"),
     ] {
         for id in ids {
-            if !rules.set_enabled(id, on) {
+            if !ruleset::set_enabled(&mut checker, id, on) {
                 return Err(Error::Usage(format!(
                     "{flag} {id}: no such rule (`whosaid rules` lists them)"
                 )));
@@ -131,7 +127,7 @@ fn build(config: Config, args: &CheckArgs) -> Result<Profile> {
     )?;
     Ok(Profile {
         html: HtmlOptions::from_config(&f.html),
-        checker: Checker::new(rules),
+        checker,
         filter,
         config,
     })

@@ -197,7 +197,7 @@ impl Builder<'_> {
             return;
         };
         if self.block_start.is_none() {
-            let lead = raw.len() - raw.trim_start().len();
+            let lead = raw.len() - raw.trim_start_matches(is_space).len();
             if lead == raw.len() {
                 // white space between blocks: kept (line structure), no block
                 self.map.push(self.text.len(), span.start);
@@ -240,6 +240,11 @@ impl Builder<'_> {
             self.text.push_str(&raw[literal..]);
         }
     }
+}
+
+/// White space between blocks, including a byte order mark.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
 }
 
 /// Decodes the character reference at the start of `s` (`&amp;`, `&#8217;`, `&#x2019;`):
