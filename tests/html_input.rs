@@ -31,7 +31,10 @@ fn entities_are_decoded_and_spans_map_to_the_source() {
     assert_eq!(&html[s.start..s.end], "aide");
     // a span ending on a decoded reference ends after the whole reference
     let apos = d.text.find('’').unwrap();
-    let s = d.source_span(whosaid::Span::new(d.text.find("mayor").unwrap(), apos + '’'.len_utf8()));
+    let s = d.source_span(whosaid::Span::new(
+        d.text.find("mayor").unwrap(),
+        apos + '’'.len_utf8(),
+    ));
     assert_eq!(&html[s.start..s.end], "mayor&rsquo;");
     // the whole block maps to the source text of the paragraph
     let s = d.source_span(d.blocks[0].span);
@@ -65,7 +68,10 @@ fn blocks_get_their_kinds() {
 fn inline_markup_does_not_split_and_is_not_in_the_text() {
     let html = "<p>The <b>council</b> <a href=\"/x\">voted</a> on <em>Monday</em>.</p>";
     let d = doc(html);
-    assert_eq!(blocks(&d), [(BlockKind::Paragraph, "The council voted on Monday.")]);
+    assert_eq!(
+        blocks(&d),
+        [(BlockKind::Paragraph, "The council voted on Monday.")]
+    );
     let s = d.source_span(d.blocks[0].span);
     assert_eq!(&html[s.start..s.end], &html[3..html.len() - 4]);
 }
@@ -94,7 +100,11 @@ fn configured_selectors_and_classes_are_skipped() {
     let html = "<p class=\"meta byline\">By Ann Lee</p><p>The port reopened.</p>\
                 <div class=\"promo\"><div>Subscribe now!</div></div><div id=related>More</div>\
                 <footer>Copyright</footer><div class=other>Kept.</div>";
-    let d = parse("t.html".into(), html.into(), &HtmlOptions::from_config(&cfg));
+    let d = parse(
+        "t.html".into(),
+        html.into(),
+        &HtmlOptions::from_config(&cfg),
+    );
     let texts: Vec<&str> = blocks(&d).into_iter().map(|b| b.1).collect();
     assert_eq!(texts, ["The port reopened.", "Kept."]);
 }
