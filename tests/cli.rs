@@ -1,5 +1,6 @@
 //! `whosaid check` and the subcommands through the real binary: exit codes, inputs, outputs,
 //! parallel determinism, `--diff` in a temporary git repository, baselines.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod cli_support;
 

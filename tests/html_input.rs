@@ -1,5 +1,6 @@
 //! HTML input: entities decoded in the text while spans map back into the source, skipped
 //! elements and selectors, blocks, comment directives, and broken or deeply nested HTML.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use whosaid::config::HtmlConfig;
 use whosaid::document::{BlockKind, Document};

@@ -1,5 +1,5 @@
 //! Shared helpers for the CLI tests: run the real binary in a directory, write files.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
