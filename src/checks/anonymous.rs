@@ -86,18 +86,37 @@ fn described_source(text: &str, part: Span, def: &CheckDef) -> Option<Span> {
             continue;
         };
         let span = Span::new(t.span.start, head.span.end);
-        let before = Span::new(part.start, t.span.start);
-        let cued_before = text.get(before.start..before.end).is_some_and(|b| {
-            let b = b.trim_end().trim_end_matches(',').trim_end();
-            def.list("speech")
-                .find(text, Span::new(before.start, before.start + b.len()))
-                .last()
-                .is_some_and(|m| m.0.end == before.start + b.len())
-        });
-        let after_end = toks.get(h + 10).map_or(part.end, |x| x.span.end);
-        let cued_after = def
+        // `Erin Murphy, a former aide …`: an appositive to a name, not an anonymous source
+        let before_text = text.get(part.start..t.span.start).unwrap_or("").trim_end();
+        if before_text.ends_with(',') && k > 0 && toks[k - 1].is_capitalised(text) {
+            continue;
+        }
+        let b = before_text.trim_end_matches(',').trim_end();
+        let b_span = Span::new(part.start, part.start + b.len());
+        let cued_before = def
             .list("speech")
-            .any(text, Span::new(head.span.end, after_end));
+            .find(text, b_span)
+            .last()
+            .is_some_and(|m| m.0.end == b_span.end);
+        // the speech verb right after the head (`official said`), or after a listed
+        // post-modifier (`person familiar with the talks said`)
+        let near_end = toks.get(h + 3).map_or(part.end, |x| x.span.end);
+        let mut cued_after = def
+            .list("speech")
+            .any(text, Span::new(head.span.end, near_end));
+        if !cued_after {
+            let rest = Span::new(head.span.end, part.end);
+            let post = def.list("post-modifiers").find(text, rest);
+            if post.first().is_some_and(|(m, _)| {
+                text.get(head.span.end..m.start)
+                    .is_some_and(|g| g.trim().trim_matches(',').is_empty())
+            }) {
+                let far_end = toks.get(h + 14).map_or(part.end, |x| x.span.end);
+                cued_after = def
+                    .list("speech")
+                    .any(text, Span::new(head.span.end, far_end));
+            }
+        }
         if cued_before || cued_after {
             return Some(span);
         }

@@ -73,13 +73,24 @@ fn is_attribution(ctx: &Ctx, i: usize, sentence: Span, m: Span, def: &CheckDef) 
     let gap_after = text
         .get(m.end..next.first().map_or(sentence.end, |t| t.span.start))
         .unwrap_or("");
-    let closes = gap_after
-        .trim()
-        .starts_with([',', '.', ':', '"', '\u{201c}', ';'])
-        || next.is_empty();
     let clause = next
         .first()
         .is_some_and(|t| def.list("clause-starts").is(t.text(text)));
+    // `claims` and the like are nouns as often as verbs: only with a clause after them
+    if def.list("noun-forms").is(m.slice(text)) && !clause {
+        return false;
+    }
+    // `"…," he claimed.`: the verb closes a sentence whose quotation or clause came first
+    let subject_start = p.map_or(m.start, |t| t.span.start);
+    let lead = text
+        .get(sentence.start..subject_start)
+        .unwrap_or("")
+        .trim_end();
+    let after_clause = lead.ends_with([',', '"', '\u{201d}', '\'', '\u{2019}']);
+    let g = gap_after.trim_start();
+    let closes = next.is_empty()
+        || g.starts_with([':', '"', '\u{201c}'])
+        || (after_clause && g.starts_with([',', '.']));
     // `"…," claimed Smith.`: inverted after a quotation
     let gap_before = text
         .get(p.map_or(sentence.start, |t| t.span.end)..m.start)

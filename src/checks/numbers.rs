@@ -28,14 +28,20 @@ pub fn figures(text: &str, span: Span, def: &CheckDef) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
-        let Some(mut value) = number(text, &toks[k], def) else {
-            k += 1;
-            continue;
-        };
         let start_tok = k;
-        let mut end = toks[k].span.end;
+        let (mut value, next) = match number(text, &toks[k], def) {
+            Some(v) => (v, k + 1),
+            None => match word_run(text, &toks, k, def) {
+                Some(r) => r,
+                None => {
+                    k += 1;
+                    continue;
+                }
+            },
+        };
+        let mut end = toks[next - 1].span.end;
         let mut percent = toks[k].text(text).ends_with('%');
-        k += 1;
+        k = next;
         // `2.5 million`, `nine hundred`
         if let Some(t) = toks.get(k) {
             let w = t.text(text).to_lowercase();
@@ -99,11 +105,52 @@ fn number(text: &str, t: &Token, def: &CheckDef) -> Option<f64> {
         }
         return digits.replace(',', "").parse().ok();
     }
-    let lower = w.to_lowercase();
-    def.numbers
-        .get(&lower)
-        .copied()
-        .filter(|v| *v < 100.0 && w.chars().all(|c| c.is_lowercase()))
+    None
+}
+
+/// `nine`, `Two thousand and three`, `forty-five`: a run of number words from the `numbers`
+/// table (joined by `and`), as (value, index after the run).
+fn word_run(text: &str, toks: &[Token], k: usize, def: &CheckDef) -> Option<(f64, usize)> {
+    let (mut total, mut current, mut j, mut any) = (0.0_f64, 0.0_f64, k, false);
+    while let Some(t) = toks.get(j) {
+        let w = t.text(text).to_lowercase();
+        if w == "and" && any {
+            let next_is_number = toks
+                .get(j + 1)
+                .is_some_and(|n| def.numbers.contains_key(&n.text(text).to_lowercase()));
+            if !next_is_number {
+                break;
+            }
+            j += 1;
+            continue;
+        }
+        let mut parts = Vec::new();
+        for p in w.split('-') {
+            match def.numbers.get(p) {
+                Some(v) => parts.push(*v),
+                None => {
+                    parts.clear();
+                    break;
+                }
+            }
+        }
+        if parts.is_empty() {
+            break;
+        }
+        for v in parts {
+            if v >= 1000.0 {
+                total += current.max(1.0) * v;
+                current = 0.0;
+            } else if v >= 100.0 {
+                current = current.max(1.0) * v;
+            } else {
+                current += v;
+            }
+        }
+        any = true;
+        j += 1;
+    }
+    any.then_some((total + current, j))
 }
 
 /// The counted noun after a number, skipping listed filler words; mapped through synonyms.

@@ -33,7 +33,7 @@ pub fn check_speaker(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<
         let Some(i) = sentence_at(ctx, q.span.start) else {
             continue;
         };
-        let mut speaker = q.continues && chain_has_speaker;
+        let mut speaker = (q.continues && chain_has_speaker) || labelled(ctx, q, inner, def);
         if !speaker {
             let lo = i.saturating_sub(1);
             let hi = (i + 1).min(n.saturating_sub(1));
@@ -77,6 +77,50 @@ fn sentence_speaker(ctx: &Ctx, j: usize, def: &CheckDef, cache: &mut [Option<boo
         *slot = Some(v);
     }
     v
+}
+
+/// A speaker named right at the quotation: `Sanders: 'quote'`, `"quote" ― Ana Ruiz`, or a
+/// transcript label inside it (`"WALLACE: …`).
+fn labelled(ctx: &Ctx, q: &crate::segment::Quote, inner: Span, def: &CheckDef) -> bool {
+    let text = ctx.text;
+    let block_start = ctx
+        .doc
+        .blocks
+        .get(q.block)
+        .map_or(q.span.start, |b| b.span.start);
+    let before = text.get(block_start..q.open.start).unwrap_or("").trim_end();
+    if before.ends_with(':') && before.chars().any(char::is_uppercase) {
+        return true;
+    }
+    let after_close = q.close.map_or(q.span.end, |c| c.end);
+    let after = text.get(after_close..).unwrap_or("").trim_start();
+    let dash = def
+        .raw("dashes")
+        .iter()
+        .find(|d| after.starts_with(d.as_str()));
+    if let Some(d) = dash {
+        let rest = after.get(d.len()..).unwrap_or("").trim_start();
+        if rest.chars().next().is_some_and(char::is_uppercase) {
+            return true;
+        }
+    }
+    let inner_text = inner.slice(text).trim_start();
+    inner_text.split_once(':').is_some_and(|(label, _)| {
+        label.len() >= 2
+            && label.len() <= 40
+            && label.chars().any(char::is_uppercase)
+            && label
+                .chars()
+                .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-')
+    })
+}
+
+fn inner_start_lowercase(text: &str, inner: Span) -> bool {
+    inner
+        .slice(text)
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
 }
 
 /// Index of the sentence containing byte `pos` (or the last one starting before it).
