@@ -1,4 +1,15 @@
 //! Sentence classification: every sentence gets one [`Label`] from the rules.
+//!
+//! Per sentence ([`sentence`]): one automaton pass over the document finds every word and phrase
+//! of every rule; the frames ([`frames`]) look for the source of each cue. The label with the
+//! highest [`precedence`] wins: alleged > attributed > reported > unattributed > none. Then
+//! ([`context`]) sentences of a quotation take its speaker, and a sentence that continues the
+//! source of the previous one (pronoun, definite reference, topic link) inherits its label.
+
+pub mod context;
+pub mod frames;
+pub mod sentence;
+pub mod tokens;
 
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -31,6 +42,22 @@ impl Label {
             Label::None => "none",
         }
     }
+    /// True for labels that name who makes the claim (attributed, alleged).
+    pub fn has_source(self) -> bool {
+        matches!(self, Label::Attributed | Label::Alleged)
+    }
+}
+
+/// Rank of a label when several cues apply: higher wins.
+/// alleged (4) > attributed (3) > reported (2) > unattributed (1) > none (0).
+pub fn precedence(l: Label) -> u8 {
+    match l {
+        Label::Alleged => 4,
+        Label::Attributed => 3,
+        Label::Reported => 2,
+        Label::Unattributed => 1,
+        Label::None => 0,
+    }
 }
 
 /// The classification of one sentence.
@@ -47,21 +74,24 @@ pub struct Classification {
     pub inherited: bool,
 }
 
+impl Classification {
+    /// A sentence with no evidence.
+    pub fn plain(label: Label) -> Self {
+        Classification {
+            label,
+            sources: Vec::new(),
+            cues: Vec::new(),
+            rule: None,
+            inherited: false,
+        }
+    }
+}
+
 use crate::document::Document;
 use crate::rules::RuleSet;
 use crate::segment::Segmentation;
 
 /// Labels every sentence of `seg` (same order, same length).
 pub fn classify(doc: &Document, seg: &Segmentation, rules: &RuleSet) -> Vec<Classification> {
-    let _ = (doc, rules);
-    seg.sentences
-        .iter()
-        .map(|_| Classification {
-            label: Label::Unattributed,
-            sources: Vec::new(),
-            cues: Vec::new(),
-            rule: None,
-            inherited: false,
-        })
-        .collect()
+    context::classify_document(doc, seg, rules)
 }

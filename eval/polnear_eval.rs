@@ -1,0 +1,309 @@
+//! Sentence-level evaluation on PolNeAR (`../shared/data/polnear/*.jsonl`; never copied here).
+//!
+//! `cargo run --release --example polnear_eval -- FILE.jsonl [--floor attr=F,unattr=F,src=F]
+//! [--errors N] [--disable RULE,…]`
+//!
+//! Scoring: attributed side = attributed|alleged vs gold `attributed`; unattributed side =
+//! reported|unattributed|none vs gold `unattributed`; `discard` sentences are skipped; each gold
+//! sentence takes the label of our sentence overlapping it most (gold offsets are code points,
+//! ours bytes). Source match: for gold-attributed sentences with a source inside the sentence,
+//! one of our sources shares a word with a gold in-sentence source and has at most
+//! 2 × its words + 2 words.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use whosaid::classify::{classify, Label};
+use whosaid::document::Format;
+use whosaid::rules::RuleSet;
+use whosaid::segment::segment;
+
+#[derive(Deserialize)]
+struct Article {
+    id: String,
+    text: String,
+    sentences: Vec<GoldSentence>,
+}
+
+#[derive(Deserialize)]
+struct GoldSentence {
+    start: usize,
+    end: usize,
+    label: String,
+    #[serde(default)]
+    sources: Vec<GoldSource>,
+    #[serde(default)]
+    discard: bool,
+}
+
+#[derive(Deserialize)]
+struct GoldSource {
+    text: String,
+    #[serde(default)]
+    in_sentence: bool,
+}
+
+#[derive(Default)]
+struct Prf {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Prf {
+    fn p(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    fn r(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.p(), self.r());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn source_matches(ours: &str, gold: &str) -> bool {
+    let (o, g) = (words(ours), words(gold));
+    !o.is_empty() && o.len() <= 2 * g.len() + 2 && o.iter().any(|w| g.contains(w))
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut file = None;
+    let mut floors: Vec<(String, f64)> = Vec::new();
+    let mut show_errors = 0usize;
+    let mut disable: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--floor" => {
+                i += 1;
+                for part in args.get(i).map(String::as_str).unwrap_or("").split(',') {
+                    if let Some((k, v)) = part.split_once('=') {
+                        floors.push((k.to_string(), v.parse().unwrap_or(1.0)));
+                    }
+                }
+            }
+            "--errors" => {
+                i += 1;
+                show_errors = args.get(i).and_then(|s| s.parse().ok()).unwrap_or(20);
+            }
+            "--disable" => {
+                i += 1;
+                disable.extend(
+                    args.get(i)
+                        .map(String::as_str)
+                        .unwrap_or("")
+                        .split(',')
+                        .map(String::from),
+                );
+            }
+            a => file = Some(PathBuf::from(a)),
+        }
+        i += 1;
+    }
+    let Some(file) = file else {
+        eprintln!("usage: polnear_eval FILE.jsonl [--floor attr=F,unattr=F,src=F] [--errors N] [--disable RULE,…]");
+        return ExitCode::from(2);
+    };
+    let data = match std::fs::read_to_string(&file) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{}: {e}", file.display());
+            return ExitCode::from(2);
+        }
+    };
+    let mut rules = match RuleSet::builtin() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    for d in disable.iter().filter(|d| !d.is_empty()) {
+        if !rules.disable(d) {
+            eprintln!("no rule `{d}`");
+        }
+    }
+    let (mut attr, mut unattr) = (Prf::default(), Prf::default());
+    let mut confusion: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
+    let (mut src_total, mut src_ok) = (0usize, 0usize);
+    let mut by_rule: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut errors_shown = 0;
+    let mut bytes = 0usize;
+    let started = std::time::Instant::now();
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        let art: Article = match serde_json::from_str(line) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("bad line: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        bytes += art.text.len();
+        // code point → byte offsets
+        let mut cp2b: Vec<usize> = art.text.char_indices().map(|(b, _)| b).collect();
+        cp2b.push(art.text.len());
+        let doc = whosaid::input::parse(PathBuf::from(&art.id), Format::Plain, art.text.clone());
+        let seg = segment(&doc);
+        let labels = classify(&doc, &seg, &rules);
+        for g in art.sentences.iter().filter(|g| !g.discard) {
+            let (Some(&gs), Some(&ge)) = (cp2b.get(g.start), cp2b.get(g.end)) else {
+                continue;
+            };
+            let lo = seg.sentences.partition_point(|s| s.span.end <= gs);
+            let mut best: Option<(usize, usize)> = None;
+            for (k, s) in seg.sentences.iter().enumerate().skip(lo) {
+                if s.span.start >= ge {
+                    break;
+                }
+                let ov = s.span.end.min(ge).saturating_sub(s.span.start.max(gs));
+                if best.is_none_or(|(_, b)| ov > b) {
+                    best = Some((k, ov));
+                }
+            }
+            let c = best.and_then(|(k, _)| labels.get(k));
+            let ours = c.map_or(Label::None, |c| c.label);
+            let pred_attr = ours.has_source();
+            let gold_attr = g.label == "attributed";
+            confusion
+                .entry((g.label.clone(), ours.as_str()))
+                .and_modify(|n| *n += 1)
+                .or_insert(1);
+            let rule = c.and_then(|c| c.rule.clone()).unwrap_or_else(|| "-".into());
+            let e = by_rule.entry(rule.clone()).or_default();
+            e.0 += 1;
+            if pred_attr == gold_attr {
+                e.1 += 1;
+            }
+            match (gold_attr, pred_attr) {
+                (true, true) => {
+                    attr.tp += 1;
+                }
+                (false, false) => unattr.tp += 1,
+                (true, false) => {
+                    attr.fn_ += 1;
+                    unattr.fp += 1;
+                }
+                (false, true) => {
+                    attr.fp += 1;
+                    unattr.fn_ += 1;
+                }
+            }
+            if gold_attr != pred_attr && errors_shown < show_errors {
+                errors_shown += 1;
+                let text = art.text.get(gs..ge).unwrap_or("").replace('\n', " ");
+                println!(
+                    "ERR gold={} ours={} rule={rule} :: {text}",
+                    g.label,
+                    ours.as_str()
+                );
+            }
+            let gold_srcs: Vec<&GoldSource> = g.sources.iter().filter(|s| s.in_sentence).collect();
+            if gold_attr && !gold_srcs.is_empty() {
+                src_total += 1;
+                let ok = c.is_some_and(|c| {
+                    c.sources.iter().any(|s| {
+                        gold_srcs
+                            .iter()
+                            .any(|gs| source_matches(doc.slice(*s), &gs.text))
+                    })
+                });
+                if ok {
+                    src_ok += 1;
+                } else if errors_shown < show_errors && pred_attr {
+                    errors_shown += 1;
+                    let ours: Vec<&str> = c
+                        .map(|c| c.sources.iter().map(|s| doc.slice(*s)).collect())
+                        .unwrap_or_default();
+                    let gold: Vec<&str> = gold_srcs.iter().map(|s| s.text.as_str()).collect();
+                    println!("SRC gold={gold:?} ours={ours:?}");
+                }
+            }
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let src_rate = ratio(src_ok, src_total);
+    println!("file: {}", file.display());
+    println!("class         precision  recall  F1");
+    println!(
+        "attributed    {:.3}      {:.3}   {:.3}",
+        attr.p(),
+        attr.r(),
+        attr.f1()
+    );
+    println!(
+        "unattributed  {:.3}      {:.3}   {:.3}",
+        unattr.p(),
+        unattr.r(),
+        unattr.f1()
+    );
+    println!("source match  {:.3}  ({src_ok}/{src_total})", src_rate);
+    println!("\nconfusion (gold rows × our labels):");
+    print!("{:14}", "");
+    for l in Label::ALL {
+        print!("{:>13}", l.as_str());
+    }
+    println!();
+    for g in ["attributed", "unattributed"] {
+        print!("{g:14}");
+        for l in Label::ALL {
+            print!(
+                "{:>13}",
+                confusion
+                    .get(&(g.to_string(), l.as_str()))
+                    .copied()
+                    .unwrap_or(0)
+            );
+        }
+        println!();
+    }
+    println!("\nper deciding rule (sentences, agreeing with gold side):");
+    for (r, (n, ok)) in &by_rule {
+        println!("  {r:24} {n:6} {:.3}", ratio(*ok, *n));
+    }
+    println!("\n{:.1} MB in {secs:.2}s", bytes as f64 / 1e6);
+    let mut failed = false;
+    for (k, floor) in &floors {
+        let got = match k.as_str() {
+            "attr" => attr.f1(),
+            "unattr" => unattr.f1(),
+            "src" => src_rate,
+            other => {
+                eprintln!("unknown floor `{other}` (attr, unattr, src)");
+                failed = true;
+                continue;
+            }
+        };
+        if got < *floor {
+            eprintln!("below floor: {k} = {got:.3} < {floor}");
+            failed = true;
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

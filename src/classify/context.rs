@@ -1,0 +1,267 @@
+//! The document pass: each sentence on its own, then quotations (speaker before, after, or in
+//! the sentence before a continuing quotation) and carry-over inside a paragraph.
+//!
+//! Linear: one automaton pass and one pass per pattern over the text, a forward walk over the
+//! sentences, and a binary search per quotation.
+
+use super::sentence::{decide, evaluate, Scratch};
+use super::tokens::{Tok, Token, CAP, DET, LINK, PRONOUN, SKIP};
+use super::{precedence, Classification, Label};
+use crate::document::{BlockKind, Document};
+use crate::rules::{RuleSet, Structure};
+use crate::segment::Segmentation;
+use crate::span::Span;
+
+/// Sentences of fewer words than this are fragments.
+const FRAGMENT_WORDS: usize = 3;
+/// Sentences without final punctuation and fewer words than this are fragments.
+const FRAGMENT_UNPUNCTUATED_WORDS: usize = 6;
+
+/// Five lower-case ASCII bytes of a word, packed (topic links compare word beginnings).
+fn stem(text: &str, t: &Token) -> Option<u64> {
+    let w = t.span.slice(text).as_bytes();
+    if w.len() < 5 || !w.iter().take(5).all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    Some(
+        w.iter()
+            .take(5)
+            .fold(0u64, |a, b| (a << 8) | u64::from(b.to_ascii_lowercase())),
+    )
+}
+
+/// Per-sentence facts the context pass needs.
+struct Facts {
+    /// Starts with a pronoun, or holds a carry-over link or a topic link to the last anchor.
+    continues: bool,
+    structure: Option<(u16, Structure)>,
+}
+
+pub fn classify_document(
+    doc: &Document,
+    seg: &Segmentation,
+    rules: &RuleSet,
+) -> Vec<Classification> {
+    let engine = rules.engine();
+    let text = doc.text.as_str();
+    let mut hits = Vec::new();
+    engine.scan(text, &mut hits);
+    let mut phits = Vec::new();
+    engine.scan_patterns(text, &mut phits);
+
+    let n = seg.sentences.len();
+    let mut out: Vec<Classification> = Vec::with_capacity(n);
+    let mut facts: Vec<Facts> = Vec::with_capacity(n);
+    let mut s = Scratch::default();
+    let (mut hi, mut pi) = (0, 0);
+    let mut anchor_stems: Vec<u64> = Vec::new();
+    let mut anchor_block = usize::MAX;
+    for sent in &seg.sentences {
+        let sp = sent.span;
+        while hits.get(hi).is_some_and(|h| h.span.start < sp.start) {
+            hi += 1;
+        }
+        let mut hj = hi;
+        while hits.get(hj).is_some_and(|h| h.span.start < sp.end) {
+            hj += 1;
+        }
+        while phits.get(pi).is_some_and(|h| h.span.start < sp.start) {
+            pi += 1;
+        }
+        let mut pj = pi;
+        while phits.get(pj).is_some_and(|h| h.span.start < sp.end) {
+            pj += 1;
+        }
+        let ph = phits.get(pi..pj).unwrap_or(&[]);
+        let ph: Vec<_> = ph
+            .iter()
+            .filter(|h| h.span.end <= sp.end)
+            .copied()
+            .collect();
+        evaluate(
+            text,
+            sp,
+            hits.get(hi..hj).unwrap_or(&[]),
+            &ph,
+            rules,
+            &mut s,
+        );
+        hi = hj;
+        pi = pj;
+        let own = decide(&s.evidence, rules);
+        let words = s.toks.iter().filter(|t| t.tok == Tok::Word).count();
+        // continuation facts, against the last attributed sentence of this block
+        let first = s.toks.iter().find(|t| t.tok == Tok::Word && !t.has(SKIP));
+        let mut continues =
+            first.is_some_and(|t| t.has(PRONOUN)) || s.toks.iter().any(|t| t.has(LINK));
+        if !continues && anchor_block == sent.block {
+            continues = s.toks.windows(2).any(|w| {
+                w[0].has(DET)
+                    && !w[1].has(CAP)
+                    && stem(text, &w[1]).is_some_and(|x| anchor_stems.contains(&x))
+            });
+        }
+        if own.as_ref().is_some_and(|c| c.label.has_source()) {
+            anchor_stems.clear();
+            anchor_stems.extend(s.toks.iter().filter_map(|t| stem(text, t)));
+            anchor_block = sent.block;
+        }
+        let last = s
+            .toks
+            .iter()
+            .rev()
+            .find(|t| !matches!(t.tok, Tok::Quote { .. } | Tok::CloseParen));
+        let question = last.is_some_and(|t| t.tok == Tok::End && t.span.slice(text) == "?");
+        let unpunctuated = !last.is_some_and(|t| t.tok == Tok::End);
+        let kind = doc.blocks.get(sent.block).map(|b| b.kind);
+        let structure = engine.structures.iter().copied().find(|(_, st)| match st {
+            Structure::Heading => matches!(kind, Some(BlockKind::Heading | BlockKind::Line)),
+            Structure::Question => question,
+            Structure::Fragment => {
+                words < FRAGMENT_WORDS || (unpunctuated && words < FRAGMENT_UNPUNCTUATED_WORDS)
+            }
+        });
+        facts.push(Facts {
+            continues,
+            structure,
+        });
+        out.push(own.unwrap_or_else(|| Classification::plain(Label::Unattributed)));
+    }
+    let own_label: Vec<bool> = out.iter().map(|c| c.rule.is_some()).collect();
+    quotes(doc, seg, rules, &mut out);
+    carry_over(seg, rules, &facts, &own_label, &mut out);
+    // not claims: headings, questions and fragments without any cue
+    for (c, f) in out.iter_mut().zip(&facts) {
+        if c.rule.is_none() {
+            if let Some((r, _)) = f.structure {
+                let rule = rules.rules().get(r as usize);
+                c.label = rule.and_then(|r| r.info.implies).unwrap_or(Label::None);
+                c.rule = rule.map(|r| r.info.id.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Quotations: every sentence mostly inside a top-level quotation takes its speaker.
+fn quotes(doc: &Document, seg: &Segmentation, rules: &RuleSet, out: &mut [Classification]) {
+    let Some(qrule) = rules.engine().quote else {
+        return;
+    };
+    let Some(rule) = rules.rules().get(qrule as usize) else {
+        return;
+    };
+    let id = rule.info.id.clone();
+    let sents = &seg.sentences;
+    let mut last_speaker: Option<Classification> = None;
+    for q in seg.quotes.iter().filter(|q| q.depth == 0) {
+        let si = sents.partition_point(|s| s.span.end <= q.span.start);
+        let sj = sents.partition_point(|s| s.span.start < q.span.end);
+        if si >= sj {
+            continue;
+        }
+        let speaks = |c: &Classification| {
+            c.label.has_source()
+                && !c.sources.is_empty()
+                && c.cues.iter().any(|cue| !q.span.contains(*cue))
+        };
+        let mut speaker: Option<Classification> = (si..sj)
+            .filter_map(|k| out.get(k))
+            .find(|c| !c.inherited && speaks(c))
+            .cloned();
+        if speaker.is_none() && q.continues {
+            speaker = last_speaker.clone();
+        }
+        if speaker.is_none() && si > 0 {
+            let (prev, this) = (sents.get(si - 1), sents.get(si));
+            let adjacent = match (prev, this) {
+                (Some(p), Some(t)) => {
+                    p.block == t.block || doc.slice(p.span).trim_end().ends_with(':')
+                }
+                _ => false,
+            };
+            if adjacent {
+                speaker = out.get(si - 1).filter(|c| speaks(c)).cloned();
+            }
+        }
+        for k in si..sj {
+            let (Some(c), Some(sent)) = (out.get_mut(k), sents.get(k)) else {
+                continue;
+            };
+            let inside = overlap(sent.span, q.span);
+            if inside * 2 < sent.span.len() || precedence(c.label) >= precedence(Label::Attributed)
+            {
+                continue;
+            }
+            *c = match &speaker {
+                Some(sp) => Classification {
+                    label: sp.label,
+                    sources: sp.sources.clone(),
+                    cues: vec![q.open],
+                    rule: Some(id.clone()),
+                    inherited: true,
+                },
+                None => Classification {
+                    label: rule.info.implies.unwrap_or(Label::Attributed),
+                    sources: Vec::new(),
+                    cues: vec![q.open],
+                    rule: Some(id.clone()),
+                    inherited: true,
+                },
+            };
+        }
+        if speaker.is_some() {
+            last_speaker = speaker;
+        }
+    }
+}
+
+fn overlap(a: Span, b: Span) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+/// Carry-over: a sentence without cues that continues the source of the attributed sentence
+/// before it (same paragraph, at most `window` sentences on) inherits its label and sources.
+fn carry_over(
+    seg: &Segmentation,
+    rules: &RuleSet,
+    facts: &[Facts],
+    own: &[bool],
+    out: &mut [Classification],
+) {
+    let window = rules.carry_over();
+    let Some((r, _)) = rules.engine().carry else {
+        return;
+    };
+    if window == 0 {
+        return;
+    }
+    let id = rules.rules().get(r as usize).map(|r| r.info.id.clone());
+    let mut anchor: Option<(usize, Classification)> = None;
+    for k in 0..out.len() {
+        let (Some(sent), Some(f)) = (seg.sentences.get(k), facts.get(k)) else {
+            continue;
+        };
+        let c = &out[k];
+        if own.get(k).copied().unwrap_or(false) || c.inherited {
+            anchor = c.label.has_source().then(|| (k, c.clone()));
+            continue;
+        }
+        let Some((ak, a)) = &anchor else { continue };
+        let same_block = seg
+            .sentences
+            .get(*ak)
+            .is_some_and(|s| s.block == sent.block);
+        if same_block && k - ak <= window && f.continues && f.structure.is_none() {
+            out[k] = Classification {
+                label: a.label,
+                sources: a.sources.clone(),
+                cues: Vec::new(),
+                rule: id.clone(),
+                inherited: true,
+            };
+        } else {
+            anchor = None;
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! Finding the source phrase of a cue among a sentence's tokens: the subject before a verb
+//! (`A senior US official said`), across an appositive or parenthesis (`Smith, 45, said`), or the
+//! phrase after an inverted verb or `according to` (`said the spokeswoman`).
+
+use super::tokens::{
+    Tok, Token, ADVERB, CAP, DET, DIGIT, JOINER, NOT_SOURCE, PRONOUN, SKIP, SOURCE_NOUN,
+};
+
+/// Longest source phrase, in tokens.
+const MAX_NP: usize = 9;
+/// Farthest an appositive may reach back, in tokens.
+const MAX_APPOSITIVE: usize = 16;
+
+/// Token range `[start, end)`.
+pub type Range = (usize, usize);
+
+fn word(t: &Token) -> bool {
+    t.tok == Tok::Word
+}
+
+/// The subject of the verb starting at token `i`, if the tokens before it form one.
+pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
+    let mut j = i;
+    let mut detours = 0;
+    loop {
+        if j == 0 {
+            return None;
+        }
+        j -= 1;
+        let t = toks.get(j)?;
+        match t.tok {
+            Tok::Word if t.has(SKIP) || t.has(ADVERB) => continue,
+            Tok::Word => {
+                if t.has(PRONOUN) {
+                    return Some((j, j + 1));
+                }
+                return np_left(toks, j);
+            }
+            Tok::CloseParen if detours < 2 => {
+                // `Smith (R-Texas) said`
+                detours += 1;
+                let k = (j.saturating_sub(MAX_APPOSITIVE)..j)
+                    .rev()
+                    .find(|&k| toks[k].tok == Tok::OpenParen)?;
+                j = k;
+            }
+            Tok::Comma | Tok::Dash if detours < 2 => {
+                // `Smith, the group's director, said` / `Smith — a former aide — said`
+                let kind = t.tok;
+                let lo = j.saturating_sub(MAX_APPOSITIVE);
+                let k = (lo..j)
+                    .rev()
+                    .find(|&k| toks[k].tok == kind || toks[k].tok == Tok::End)?;
+                if toks[k].tok != kind || k == 0 {
+                    return None;
+                }
+                let before = toks.get(k - 1)?;
+                if !word(before) || before.has(NOT_SOURCE) || before.has(DIGIT) {
+                    return None;
+                }
+                if before.has(PRONOUN) {
+                    return Some((k - 1, k));
+                }
+                return np_left(toks, k - 1);
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// A source phrase ending at word token `end` (inclusive), extended to the left.
+pub fn np_left(toks: &[Token], end: usize) -> Option<Range> {
+    let head = toks.get(end)?;
+    if !word(head) || head.has(NOT_SOURCE | DET | JOINER | DIGIT) {
+        return None;
+    }
+    let mut start = end;
+    while start > 0 && end + 1 - start < MAX_NP {
+        let p = &toks[start - 1];
+        if !word(p) {
+            break;
+        }
+        if p.has(DET) {
+            start -= 1;
+            // `a spokeswoman for the agency`: continue across `for` when a noun precedes it
+            if start >= 2
+                && toks[start - 1].has(JOINER)
+                && word(&toks[start - 2])
+                && !toks[start - 2].has(NOT_SOURCE | DET)
+            {
+                start -= 2;
+                continue;
+            }
+            break;
+        }
+        if p.has(JOINER) {
+            if start >= 2
+                && word(&toks[start - 2])
+                && !toks[start - 2].has(NOT_SOURCE | DET | JOINER | PRONOUN)
+            {
+                start -= 2;
+                continue;
+            }
+            break;
+        }
+        if p.has(NOT_SOURCE | PRONOUN | SKIP) {
+            break;
+        }
+        start -= 1;
+    }
+    Some((start, end + 1))
+}
+
+/// A source phrase starting at token `start` (after an inverted verb or `according to`).
+pub fn right_np(toks: &[Token], start: usize) -> Option<Range> {
+    let first = toks.get(start)?;
+    if !word(first) {
+        return None;
+    }
+    if first.has(PRONOUN) {
+        return Some((start, start + 1));
+    }
+    if first.has(NOT_SOURCE | JOINER)
+        || (first.has(DIGIT)
+            && !toks
+                .get(start + 1)
+                .is_some_and(|t| word(t) && t.has(SOURCE_NOUN)))
+    {
+        return None;
+    }
+    let mut end = start + 1;
+    while end < toks.len() && end - start < MAX_NP {
+        let t = &toks[end];
+        if !word(t) {
+            break;
+        }
+        if t.has(JOINER) {
+            // `a report by the United Nations`
+            match toks.get(end + 1) {
+                Some(n) if word(n) && (n.has(DET | CAP | SOURCE_NOUN)) => {
+                    end += 2;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if t.has(NOT_SOURCE | PRONOUN | SKIP | ADVERB) {
+            break;
+        }
+        end += 1;
+    }
+    // a phrase must end in a noun-like word, not a determiner
+    while end > start && toks[end - 1].has(DET | JOINER) {
+        end -= 1;
+    }
+    (end > start).then_some((start, end))
+}
+
+/// The first source phrase of the sentence (the subject of a participle clause: `X criticised
+/// the plan, saying …`).
+pub fn first_subject(toks: &[Token], before: usize) -> Option<Range> {
+    let mut i = 0;
+    while i < before {
+        let t = &toks[i];
+        if word(t) && !t.has(SKIP | ADVERB | NOT_SOURCE | JOINER) {
+            if t.has(PRONOUN) {
+                return Some((i, i + 1));
+            }
+            if t.has(CAP | DET | SOURCE_NOUN) {
+                return right_np(toks, i);
+            }
+            return None;
+        }
+        if matches!(t.tok, Tok::Comma) {
+            // an introductory clause (`In a statement, …`): look after it
+            i += 1;
+            continue;
+        }
+        i += 1;
+    }
+    None
+}

@@ -1,0 +1,208 @@
+//! One sentence on its own: its cues, the frames they make, and the label they decide.
+
+use super::frames::{first_subject, left_subject, right_np, Range};
+use super::tokens::{self, Tok, Token};
+use super::{precedence, Classification, Label};
+use crate::rules::engine::{Hit, PatternHit, What};
+use crate::rules::inflect::Form;
+use crate::rules::{Role, RuleSet};
+use crate::span::Span;
+
+/// Evidence found in one sentence.
+#[derive(Clone, Copy, Debug)]
+pub struct Evidence {
+    pub label: Label,
+    pub rule: u16,
+    pub cue: Span,
+    pub source: Option<Span>,
+}
+
+/// A cue-type automaton hit, as a token range.
+#[derive(Clone, Copy, Debug)]
+struct Cue {
+    toks: Range,
+    span: Span,
+    rule: u16,
+    what: What,
+}
+
+/// Reused buffers (no per-sentence allocation once warm).
+#[derive(Default)]
+pub struct Scratch {
+    pub toks: Vec<Token>,
+    cues: Vec<Cue>,
+    pub evidence: Vec<Evidence>,
+}
+
+fn tok_range(toks: &[Token], span: Span) -> Option<Range> {
+    let a = toks
+        .binary_search_by_key(&span.start, |t| t.span.start)
+        .ok()?;
+    let b = toks.partition_point(|t| t.span.start < span.end);
+    (b > a && toks.get(b - 1)?.span.end == span.end).then_some((a, b))
+}
+
+fn span_of(toks: &[Token], r: Range) -> Option<Span> {
+    let a = toks.get(r.0)?;
+    let b = toks.get(r.1.checked_sub(1)?)?;
+    Some(Span::new(a.span.start, b.span.end))
+}
+
+/// Fills `s.toks` and `s.evidence` for the sentence `span`, given the automaton hits and pattern
+/// hits that lie inside it.
+pub fn evaluate(
+    text: &str,
+    span: Span,
+    hits: &[Hit],
+    phits: &[PatternHit],
+    rules: &RuleSet,
+    s: &mut Scratch,
+) {
+    let engine = rules.engine();
+    s.toks.clear();
+    s.cues.clear();
+    s.evidence.clear();
+    tokens::tokenize(text, span, &mut s.toks);
+    for h in hits {
+        let Some(r) = tok_range(&s.toks, h.span) else {
+            continue;
+        };
+        for e in engine.entries(h.pattern) {
+            let flag = match e.what {
+                What::Lex(Role::Pronoun) => tokens::PRONOUN,
+                What::Lex(Role::SourceNoun) => tokens::SOURCE_NOUN,
+                What::Lex(Role::Skip) => tokens::SKIP,
+                What::Lex(Role::NotSource) => tokens::NOT_SOURCE,
+                What::Lex(Role::Determiner) => tokens::DET,
+                What::Lex(Role::Joiner) => tokens::JOINER,
+                What::Link => tokens::LINK,
+                What::Phrase { .. } | What::Verb(_) | What::SourcePhrase => {
+                    s.cues.push(Cue {
+                        toks: r,
+                        span: h.span,
+                        rule: e.rule,
+                        what: e.what,
+                    });
+                    continue;
+                }
+            };
+            for t in s.toks.get_mut(r.0..r.1).into_iter().flatten() {
+                t.flags |= flag;
+            }
+        }
+    }
+    // a cue inside a longer cue (`said` in `is said to`) does not count on its own
+    for i in 0..s.cues.len() {
+        let c = s.cues[i];
+        if s.cues
+            .iter()
+            .any(|p| p.span != c.span && p.span.contains(c.span))
+        {
+            s.cues[i].rule = u16::MAX;
+        }
+    }
+    let first_word = s.toks.iter().position(|t| t.tok == Tok::Word).unwrap_or(0);
+    for c in &s.cues {
+        if c.rule == u16::MAX {
+            continue;
+        }
+        let Some(label) = rules
+            .rules()
+            .get(c.rule as usize)
+            .and_then(|r| r.info.implies)
+        else {
+            continue;
+        };
+        let src = match c.what {
+            What::Phrase { at_start } => {
+                if at_start && c.toks.0 != first_word {
+                    continue;
+                }
+                None
+            }
+            What::SourcePhrase => match right_np(&s.toks, c.toks.1) {
+                Some(r) => Some(r),
+                None => continue,
+            },
+            What::Verb(form) => match verb_source(&s.toks, c.toks, form) {
+                Some(r) => Some(r),
+                None => continue,
+            },
+            _ => continue,
+        };
+        s.evidence.push(Evidence {
+            label,
+            rule: c.rule,
+            cue: c.span,
+            source: src.and_then(|r| span_of(&s.toks, r)),
+        });
+    }
+    for p in phits {
+        let Some(label) = rules
+            .rules()
+            .get(p.rule as usize)
+            .and_then(|r| r.info.implies)
+        else {
+            continue;
+        };
+        s.evidence.push(Evidence {
+            label,
+            rule: p.rule,
+            cue: p.cue.unwrap_or(p.span),
+            source: p.source,
+        });
+    }
+}
+
+/// The source of a verb cue: its subject, or the phrase after it when inverted.
+fn verb_source(toks: &[Token], (a, b): Range, form: Form) -> Option<Range> {
+    let prev = a.checked_sub(1).and_then(|i| toks.get(i));
+    if form == Form::Ing {
+        // `…, saying that …`: the subject of the main clause
+        return match prev.map(|t| t.tok) {
+            Some(Tok::Comma | Tok::Dash) => first_subject(toks, a),
+            _ => None,
+        };
+    }
+    if let Some(r) = left_subject(toks, a) {
+        return Some(r);
+    }
+    // inverted: `"…," said Smith` / `…, said the spokeswoman.`
+    match prev.map(|t| t.tok) {
+        None | Some(Tok::Comma | Tok::Quote { .. } | Tok::Dash | Tok::Colon) => right_np(toks, b),
+        _ => None,
+    }
+}
+
+/// Chooses the label of a sentence from its evidence (see [`precedence`]); `None` when there is
+/// no evidence.
+pub fn decide(ev: &[Evidence], rules: &RuleSet) -> Option<Classification> {
+    let best = ev.iter().map(|e| e.label).max_by_key(|l| precedence(*l))?;
+    let mut c = Classification {
+        label: best,
+        sources: Vec::new(),
+        cues: Vec::new(),
+        rule: None,
+        inherited: false,
+    };
+    let mut first: Option<(usize, u16)> = None;
+    for e in ev.iter().filter(|e| e.label == best) {
+        if first.is_none_or(|(pos, _)| e.cue.start < pos) {
+            first = Some((e.cue.start, e.rule));
+        }
+        if !c.cues.contains(&e.cue) {
+            c.cues.push(e.cue);
+        }
+        if let Some(s) = e.source {
+            if !c.sources.contains(&s) {
+                c.sources.push(s);
+            }
+        }
+    }
+    c.cues.sort();
+    c.sources.sort();
+    c.rule = first
+        .and_then(|(_, r)| rules.rules().get(r as usize))
+        .map(|r| r.info.id.clone());
+    Some(c)
+}

@@ -1,0 +1,184 @@
+//! Word and punctuation tokens of one sentence, with the lexicon flags the frames read.
+//!
+//! A word is a run of letters and digits, joined across an apostrophe, hyphen, period or
+//! ampersand that sits between two letters or digits (`Clinton’s`, `D-Calif`, `U.S`).
+
+use crate::span::Span;
+
+/// Punctuation that matters to the frames; everything else is `Other`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tok {
+    Word,
+    Comma,
+    /// A quotation mark; `open` is a guess from its neighbours.
+    Quote {
+        open: bool,
+    },
+    Dash,
+    Colon,
+    Semicolon,
+    OpenParen,
+    CloseParen,
+    /// `.`, `!`, `?`
+    End,
+    Other,
+}
+
+pub const PRONOUN: u16 = 1;
+pub const SOURCE_NOUN: u16 = 1 << 1;
+pub const SKIP: u16 = 1 << 2;
+pub const NOT_SOURCE: u16 = 1 << 3;
+pub const DET: u16 = 1 << 4;
+pub const JOINER: u16 = 1 << 5;
+pub const CAP: u16 = 1 << 6;
+pub const DIGIT: u16 = 1 << 7;
+pub const LINK: u16 = 1 << 8;
+/// Lower-case word ending in `-ly` (an adverb, skipped between subject and verb).
+pub const ADVERB: u16 = 1 << 9;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub tok: Tok,
+    pub flags: u16,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.tok == Tok::Word
+    }
+    pub fn has(&self, f: u16) -> bool {
+        self.flags & f != 0
+    }
+}
+
+fn joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '&' | '\u{2011}')
+}
+
+/// True when byte offset `pos` of `text` is not inside a word (see the module docs).
+pub fn is_boundary(text: &str, pos: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..pos), text.get(pos..)) else {
+        return false;
+    };
+    let mut back = before.chars().rev();
+    let mut fwd = after.chars();
+    let (Some(p), Some(n)) = (back.next(), fwd.next()) else {
+        return true;
+    };
+    if p.is_alphanumeric() && n.is_alphanumeric() {
+        return false;
+    }
+    if p.is_alphanumeric() && joiner(n) {
+        return !fwd.next().is_some_and(char::is_alphanumeric);
+    }
+    if joiner(p) && n.is_alphanumeric() {
+        return !back.next().is_some_and(char::is_alphanumeric);
+    }
+    true
+}
+
+/// Appends the tokens of `text[span]` to `out` (absolute spans).
+pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
+    let s = span.slice(text);
+    let base = span.start;
+    let mut it = s.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = it.next() {
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            let mut last = c;
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    last = d;
+                    it.next();
+                } else if joiner(d) && last.is_alphanumeric() {
+                    let after = s.get(j + d.len_utf8()..).and_then(|r| r.chars().next());
+                    if after.is_some_and(char::is_alphanumeric) {
+                        end = j + d.len_utf8();
+                        last = d;
+                        it.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let mut flags = 0;
+            if c.is_uppercase() {
+                flags |= CAP;
+            }
+            if c.is_ascii_digit() {
+                flags |= DIGIT;
+            }
+            let w = s.get(i..end).unwrap_or("");
+            if w.len() > 4 && w.ends_with("ly") && !c.is_uppercase() {
+                flags |= ADVERB;
+            }
+            out.push(Token {
+                span: Span::new(base + i, base + end),
+                tok: Tok::Word,
+                flags,
+            });
+            prev = Some(last);
+            continue;
+        }
+        let tok = match c {
+            ',' => Tok::Comma,
+            '"' | '“' | '”' | '\'' | '‘' | '’' | '«' | '»' => {
+                let open = match c {
+                    '“' | '‘' | '«' => true,
+                    '”' | '’' | '»' => false,
+                    _ => {
+                        prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'))
+                    }
+                };
+                Tok::Quote { open }
+            }
+            '—' | '–' => Tok::Dash,
+            '-' if it.peek().is_some_and(|&(_, d)| d == '-') => Tok::Dash,
+            ':' => Tok::Colon,
+            ';' => Tok::Semicolon,
+            '(' | '[' => Tok::OpenParen,
+            ')' | ']' => Tok::CloseParen,
+            '.' | '!' | '?' | '…' => Tok::End,
+            c if c.is_whitespace() => {
+                prev = Some(c);
+                continue;
+            }
+            _ => Tok::Other,
+        };
+        out.push(Token {
+            span: Span::new(base + i, base + i + c.len_utf8()),
+            tok,
+            flags: 0,
+        });
+        prev = Some(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_marks() {
+        let t = "“We won,” said Clinton’s U.S. aide — again.";
+        let mut v = Vec::new();
+        tokenize(t, Span::new(0, t.len()), &mut v);
+        let words: Vec<&str> = v
+            .iter()
+            .filter(|k| k.is_word())
+            .map(|k| k.span.slice(t))
+            .collect();
+        assert_eq!(
+            words,
+            ["We", "won", "said", "Clinton’s", "U.S", "aide", "again"]
+        );
+        assert_eq!(v[0].tok, Tok::Quote { open: true });
+        assert!(is_boundary(t, t.find("said").unwrap()));
+        assert!(!is_boundary(t, t.find("’s").unwrap()));
+    }
+}

@@ -1,0 +1,203 @@
+//! The compiled form of the enabled rules: one Aho-Corasick automaton for every word and phrase
+//! (matched case-insensitively, whole words, one pass per document) and the regular expressions.
+
+use super::file::{Kind, Role, Structure};
+use super::inflect::{self, Form};
+use super::Rule;
+use crate::classify::tokens::is_boundary;
+use crate::span::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+/// What a matched word or phrase means to the classifier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum What {
+    /// Labels the sentence by itself.
+    Phrase { at_start: bool },
+    /// An attribution verb in the given form.
+    Verb(Form),
+    /// `according to`: the source follows.
+    SourcePhrase,
+    /// A lexicon word.
+    Lex(Role),
+    /// A carry-over link (`the organisation`, `the report`).
+    Link,
+}
+
+/// One meaning of one automaton pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Index into `RuleSet::rules()`.
+    pub rule: u16,
+    pub what: What,
+}
+
+/// A whole-word match of the automaton.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub span: Span,
+    pub pattern: u32,
+}
+
+/// A match of a `pattern` rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PatternHit {
+    pub rule: u16,
+    pub span: Span,
+    pub source: Option<Span>,
+    pub cue: Option<Span>,
+}
+
+#[derive(Debug, Default)]
+pub struct Engine {
+    ac: Option<AhoCorasick>,
+    entries: Vec<Vec<Entry>>,
+    patterns: Vec<(u16, Regex)>,
+    /// The quote rule, if enabled.
+    pub quote: Option<u16>,
+    /// The carry-over rule and its window, if enabled.
+    pub carry: Option<(u16, usize)>,
+    /// Enabled `structure` rules.
+    pub structures: Vec<(u16, Structure)>,
+}
+
+impl Engine {
+    /// Compiles the enabled rules of `rules` (indices are positions in `rules`).
+    pub fn build(rules: &[Rule]) -> Engine {
+        let mut e = Engine::default();
+        let mut words: Vec<String> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut add = |e: &mut Engine, w: &str, entry: Entry| {
+            let w = normalize(w);
+            for variant in apostrophe_variants(&w) {
+                let i = *index.entry(variant.clone()).or_insert_with(|| {
+                    words.push(variant);
+                    e.entries.push(Vec::new());
+                    words.len() - 1
+                });
+                if let Some(list) = e.entries.get_mut(i) {
+                    if !list.contains(&entry) {
+                        list.push(entry);
+                    }
+                }
+            }
+        };
+        for (ri, r) in rules.iter().enumerate() {
+            if !r.info.enabled {
+                continue;
+            }
+            let rule = u16::try_from(ri).unwrap_or(u16::MAX);
+            match r.kind {
+                Kind::Phrase | Kind::SourcePhrase | Kind::Lexicon | Kind::CarryOver => {
+                    let what = match r.kind {
+                        Kind::Phrase => What::Phrase {
+                            at_start: r.at_start,
+                        },
+                        Kind::SourcePhrase => What::SourcePhrase,
+                        Kind::Lexicon => What::Lex(r.role.unwrap_or(Role::Skip)),
+                        _ => What::Link,
+                    };
+                    for w in &r.words {
+                        add(&mut e, w, Entry { rule, what });
+                    }
+                }
+                Kind::Verb => {
+                    for w in &r.words {
+                        for (form, f) in inflect::forms(w) {
+                            add(
+                                &mut e,
+                                &form,
+                                Entry {
+                                    rule,
+                                    what: What::Verb(f),
+                                },
+                            );
+                        }
+                    }
+                }
+                Kind::Pattern => {
+                    for p in &r.patterns {
+                        e.patterns.push((rule, p.clone()));
+                    }
+                }
+                Kind::Quote => e.quote = Some(rule),
+                Kind::Structure => {
+                    if let Some(s) = r.structure {
+                        e.structures.push((rule, s));
+                    }
+                }
+            }
+            if r.kind == Kind::CarryOver {
+                e.carry = Some((rule, r.window.unwrap_or(super::DEFAULT_CARRY_OVER)));
+            }
+        }
+        if !words.is_empty() {
+            e.ac = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(&words)
+                .ok();
+        }
+        e
+    }
+
+    /// Every whole-word match in `text`, overlapping ones included, sorted by start.
+    pub fn scan(&self, text: &str, out: &mut Vec<Hit>) {
+        let Some(ac) = &self.ac else { return };
+        for m in ac.find_overlapping_iter(text) {
+            if is_boundary(text, m.start()) && is_boundary(text, m.end()) {
+                out.push(Hit {
+                    span: Span::new(m.start(), m.end()),
+                    pattern: m.pattern().as_u32(),
+                });
+            }
+        }
+        out.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+    }
+
+    /// The meanings of an automaton pattern.
+    pub fn entries(&self, pattern: u32) -> &[Entry] {
+        self.entries
+            .get(pattern as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every match of every `pattern` rule in `text`, sorted by start.
+    pub fn scan_patterns(&self, text: &str, out: &mut Vec<PatternHit>) {
+        for (rule, re) in &self.patterns {
+            for c in re.captures_iter(text) {
+                let Some(m) = c.get(0) else { continue };
+                if m.is_empty() {
+                    continue;
+                }
+                let g = |name| c.name(name).map(|m| Span::new(m.start(), m.end()));
+                out.push(PatternHit {
+                    rule: *rule,
+                    span: Span::new(m.start(), m.end()),
+                    source: g("source"),
+                    cue: g("cue"),
+                });
+            }
+        }
+        out.sort_by_key(|h| h.span.start);
+    }
+}
+
+/// Lower case, single spaces.
+fn normalize(w: &str) -> String {
+    w.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// `it's` also as `it’s`.
+fn apostrophe_variants(w: &str) -> Vec<String> {
+    if w.contains('\'') {
+        vec![w.to_string(), w.replace('\'', "’")]
+    } else if w.contains('’') {
+        vec![w.to_string(), w.replace('’', "'")]
+    } else {
+        vec![w.to_string()]
+    }
+}

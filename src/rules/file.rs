@@ -1,0 +1,117 @@
+//! The serde model of one rule file (`rules/<id>.toml`): what an editor may write, nothing more.
+
+use crate::checks::Severity;
+use crate::classify::Label;
+use serde::Deserialize;
+
+/// One rule file. Unknown keys are errors (with toml's line, column and the valid keys).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RuleFile {
+    /// Optional; must equal the file stem when present.
+    pub id: Option<String>,
+    pub summary: String,
+    pub description: String,
+    pub kind: Kind,
+    /// The label the rule gives a sentence it fires on.
+    pub implies: Option<Label>,
+    pub severity: Option<Severity>,
+    /// Words and phrases (kinds `phrase`, `verb`, `source-phrase`, `lexicon`, `carry-over`).
+    #[serde(default)]
+    pub words: Vec<String>,
+    /// Regular expressions (kind `pattern`); named groups `source` and `cue` are used.
+    #[serde(default)]
+    pub patterns: Vec<toml::Spanned<String>>,
+    /// What the words of a `lexicon` rule are.
+    pub role: Option<Role>,
+    /// Which sentences a `structure` rule covers.
+    pub structure: Option<Structure>,
+    /// Carry-over window in sentences (kind `carry-over`).
+    pub window: Option<usize>,
+    /// `phrase` rules: only fire when the phrase starts the sentence.
+    #[serde(default)]
+    pub at_start: bool,
+    /// Texts that must not get this rule's label from this rule.
+    #[serde(default)]
+    pub allows: Vec<String>,
+    /// Texts with the label they must get.
+    #[serde(default, rename = "test")]
+    pub tests: Vec<TestCase>,
+}
+
+/// One `[[test]]` entry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TestCase {
+    pub text: String,
+    pub expect: Label,
+    /// When given, one of the sentence's sources must be exactly this text.
+    pub source: Option<String>,
+}
+
+/// How a rule finds evidence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A word or phrase that labels the sentence by itself (`reportedly`, `allegedly`).
+    Phrase,
+    /// Verbs (inflected) that attribute when they have a subject: `SOURCE VERB`, `CLAIM, VERB SOURCE`.
+    Verb,
+    /// A phrase followed by its source: `according to SOURCE`.
+    SourcePhrase,
+    /// Regular expressions with optional named groups `source` and `cue`.
+    Pattern,
+    /// A word list used by the frames (pronouns, source nouns, words to skip…).
+    Lexicon,
+    /// A quotation takes the speaker named before or after it.
+    Quote,
+    /// The next sentence of a paragraph keeps the previous sentence's source.
+    CarryOver,
+    /// Sentences that are not claims: headings, questions, fragments.
+    Structure,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Phrase => "phrase",
+            Kind::Verb => "verb",
+            Kind::SourcePhrase => "source-phrase",
+            Kind::Pattern => "pattern",
+            Kind::Lexicon => "lexicon",
+            Kind::Quote => "quote",
+            Kind::CarryOver => "carry-over",
+            Kind::Structure => "structure",
+        }
+    }
+}
+
+/// The role of the words of a `lexicon` rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// `he`, `she`, `they`: a complete source by itself.
+    Pronoun,
+    /// Words that can head a source phrase even in lower case: `officials`, `spokesman`.
+    SourceNoun,
+    /// Words and phrases skipped between a source and its verb: `has`, `also`, `on Tuesday`.
+    Skip,
+    /// Words that can never end a source phrase: `to`, `and`, `which`.
+    NotSource,
+    /// Words that start a source phrase and belong to it: `the`, `a`, `his`.
+    Determiner,
+    /// Words that join two parts of one source phrase: `of`, `for` (`a spokeswoman for the agency`).
+    Joiner,
+}
+
+/// Which sentences a `structure` rule covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Structure {
+    /// Headings and title lines.
+    Heading,
+    /// Sentences ending in a question mark.
+    Question,
+    /// Sentences of very few words.
+    Fragment,
+}

@@ -1,0 +1,256 @@
+//! Parsing and validating one rule file into a [`Rule`]; every error names file, line, column, key.
+
+use super::file::{Kind, RuleFile};
+use super::{Example, Rule, RuleInfo};
+use crate::classify::Label;
+use crate::error::{Error, Result};
+use crate::span::LineIndex;
+use regex::{Regex, RegexBuilder};
+use std::path::{Path, PathBuf};
+
+/// Compiled regex size limits (bytes): a rule file cannot make the matcher blow up.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+const REGEX_DFA_LIMIT: usize = 2 << 20;
+
+fn err(path: &Path, message: String) -> Error {
+    Error::Rule {
+        path: path.to_path_buf(),
+        message,
+    }
+}
+
+/// `line L, column C` of byte `offset` in `text`.
+fn at(text: &str, offset: usize) -> String {
+    let lc = LineIndex::new(text).line_col(text, offset);
+    format!("line {}, column {}", lc.line, lc.column)
+}
+
+/// The key written on the line holding byte `offset`, if the line is `key = …`.
+fn key_on_line(text: &str, offset: usize) -> Option<&str> {
+    let start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(start..)?.lines().next()?;
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim();
+    (!key.is_empty() && !key.starts_with('[')).then_some(key)
+}
+
+/// Location of `key = …` at the top level of the file, for errors found after parsing.
+fn key_location(text: &str, key: &str) -> String {
+    let mut off = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with('[') {
+            break;
+        }
+        if let Some(rest) = t.strip_prefix(key) {
+            if rest.trim_start().starts_with('=') {
+                let col = off + (line.len() - t.len());
+                return format!("{}, key `{key}`", at(text, col));
+            }
+        }
+        off += line.len();
+    }
+    format!("key `{key}`")
+}
+
+/// True for kebab-case ids: `bare-claim`, `said-verbs2`.
+pub fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Parses one rule file. `stem` is the id the file name gives; `path` is `None` for built-ins
+/// (errors still name `display`).
+pub fn parse(display: &Path, path: Option<PathBuf>, stem: &str, text: &str) -> Result<Rule> {
+    let file: RuleFile = toml::from_str(text).map_err(|e| {
+        let loc = e.span().map(|s| s.start);
+        let mut msg = match loc {
+            Some(o) => at(text, o),
+            None => "unknown location".to_string(),
+        };
+        if let Some(k) = loc.and_then(|o| key_on_line(text, o)) {
+            msg.push_str(&format!(", key `{k}`"));
+        }
+        let detail = e.message().trim().replace('\n', " ");
+        err(display, format!("{msg}: {detail}"))
+    })?;
+    let id = file.id.clone().unwrap_or_else(|| stem.to_string());
+    if !is_kebab(&id) {
+        return Err(err(
+            display,
+            format!(
+                "{}: rule id `{id}` is not kebab-case (lower-case words joined by `-`)",
+                key_location(text, "id")
+            ),
+        ));
+    }
+    if id != stem {
+        return Err(err(
+            display,
+            format!(
+                "{}: rule id `{id}` differs from the file name `{stem}`; rename one of them",
+                key_location(text, "id")
+            ),
+        ));
+    }
+    let need = |cond: bool, key: &str, why: &str| -> Result<()> {
+        if cond {
+            Ok(())
+        } else {
+            Err(err(display, format!("{}: {why}", key_location(text, key))))
+        }
+    };
+    let kind = file.kind;
+    let k = kind.as_str();
+    let labels_sentences = matches!(
+        kind,
+        Kind::Phrase | Kind::Verb | Kind::SourcePhrase | Kind::Pattern
+    );
+    need(
+        !labels_sentences || file.implies.is_some(),
+        "kind",
+        &format!("kind `{k}` needs `implies = \"attributed|reported|alleged|unattributed|none\"`"),
+    )?;
+    need(
+        !matches!(kind, Kind::Lexicon | Kind::CarryOver) || file.implies.is_none(),
+        "implies",
+        &format!("kind `{k}` takes no `implies` (it labels nothing by itself)"),
+    )?;
+    need(
+        kind == Kind::Lexicon || file.role.is_none(),
+        "role",
+        &format!("key `role` is only used by kind `lexicon`, not `{k}`"),
+    )?;
+    need(
+        kind != Kind::Lexicon || file.role.is_some(),
+        "kind",
+        "kind `lexicon` needs a `role`",
+    )?;
+    need(
+        kind == Kind::Structure || file.structure.is_none(),
+        "structure",
+        &format!("key `structure` is only used by kind `structure`, not `{k}`"),
+    )?;
+    need(
+        kind != Kind::Structure || file.structure.is_some(),
+        "kind",
+        "kind `structure` needs a `structure`",
+    )?;
+    need(
+        kind == Kind::Pattern || file.patterns.is_empty(),
+        "patterns",
+        &format!("key `patterns` is only used by kind `pattern`, not `{k}`"),
+    )?;
+    need(
+        kind != Kind::Pattern || !file.patterns.is_empty(),
+        "kind",
+        "kind `pattern` needs `patterns`",
+    )?;
+    let takes_words = matches!(
+        kind,
+        Kind::Phrase | Kind::Verb | Kind::SourcePhrase | Kind::Lexicon | Kind::CarryOver
+    );
+    need(
+        takes_words || file.words.is_empty(),
+        "words",
+        &format!("key `words` is not used by kind `{k}`"),
+    )?;
+    need(
+        !matches!(
+            kind,
+            Kind::Phrase | Kind::Verb | Kind::SourcePhrase | Kind::Lexicon
+        ) || !file.words.is_empty(),
+        "words",
+        &format!("kind `{k}` needs a non-empty `words` list"),
+    )?;
+    need(
+        kind == Kind::CarryOver || file.window.is_none(),
+        "window",
+        &format!("key `window` is only used by kind `carry-over`, not `{k}`"),
+    )?;
+    need(
+        kind == Kind::Phrase || !file.at_start,
+        "at-start",
+        &format!("key `at-start` is only used by kind `phrase`, not `{k}`"),
+    )?;
+    if let Some(w) = file.words.iter().find(|w| w.trim().is_empty()) {
+        return Err(err(
+            display,
+            format!("{}: empty entry {w:?}", key_location(text, "words")),
+        ));
+    }
+    let mut patterns: Vec<Regex> = Vec::with_capacity(file.patterns.len());
+    for p in &file.patterns {
+        let re = RegexBuilder::new(p.get_ref())
+            .size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(REGEX_DFA_LIMIT)
+            .build()
+            .map_err(|e| {
+                let detail = e.to_string().replace('\n', " ");
+                err(
+                    display,
+                    format!(
+                        "{}, key `patterns`: invalid regular expression: {detail}",
+                        at(text, p.span().start)
+                    ),
+                )
+            })?;
+        for name in re.capture_names().flatten() {
+            if name != "source" && name != "cue" {
+                return Err(err(
+                    display,
+                    format!(
+                        "{}, key `patterns`: unknown capture group `{name}` (use `source` or `cue`)",
+                        at(text, p.span().start)
+                    ),
+                ));
+            }
+        }
+        patterns.push(re);
+    }
+    let implies = match kind {
+        Kind::Structure => Some(file.implies.unwrap_or(Label::None)),
+        Kind::Quote => Some(file.implies.unwrap_or(Label::Attributed)),
+        _ => file.implies,
+    };
+    let mut examples: Vec<Example> = file
+        .allows
+        .iter()
+        .map(|t| Example {
+            text: t.clone(),
+            expect: None,
+            fires: false,
+        })
+        .collect();
+    examples.extend(file.tests.iter().map(|t| Example {
+        text: t.text.clone(),
+        expect: Some(t.expect.as_str().to_string()),
+        fires: true,
+    }));
+    let sources = file.tests.iter().map(|t| t.source.clone()).collect();
+    Ok(Rule {
+        info: RuleInfo {
+            id,
+            summary: file.summary.trim().to_string(),
+            description: file.description,
+            kind: k.to_string(),
+            implies,
+            severity: file.severity,
+            enabled: true,
+            path,
+            examples,
+        },
+        kind,
+        words: file.words,
+        patterns,
+        role: file.role,
+        structure: file.structure,
+        window: file.window,
+        at_start: file.at_start,
+        test_sources: sources,
+    })
+}
