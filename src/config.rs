@@ -107,6 +107,8 @@ pub struct Config {
     pub path: Option<PathBuf>,
     pub dir: PathBuf,
     pub file: ConfigFile,
+    /// The text of the file, to point at a value in later messages.
+    pub text: String,
 }
 
 impl Config {
@@ -126,7 +128,27 @@ impl Config {
             path: Some(path.to_path_buf()),
             dir,
             file,
+            text,
         })
+    }
+
+    /// `line:column: message`, pointing at the first `"value"` (or `value =` when `key`) in the
+    /// file, for errors found after parsing: an unknown rule id, an invalid glob.
+    pub fn locate(&self, value: &str, key: bool, message: &str) -> String {
+        let needle = if key {
+            format!("{value} =")
+        } else {
+            format!("\"{value}\"")
+        };
+        match self.text.find(&needle) {
+            Some(at) => {
+                let index = LineIndex::new(&self.text);
+                let lc = index.line_col(&self.text, at);
+                let line = index.line_span(&self.text, lc.line).slice(&self.text);
+                format!("{}:{}: {message}\n  {line}", lc.line, lc.column)
+            }
+            None => message.to_string(),
+        }
     }
 
     /// Rule paths resolved against the config directory.
@@ -154,8 +176,21 @@ pub fn describe_toml_error(
     message: &str,
     span: Option<std::ops::Range<usize>>,
 ) -> String {
-    let message = message.trim().replace("unknown field", "unknown key");
-    let message = message.replace("expected one of", "valid keys are");
+    let mut message = message.trim().replace('\n', "; ");
+    if message.starts_with("unknown field") {
+        message = message
+            .replace("unknown field", "unknown key")
+            .replace("expected one of", "valid keys are")
+            .replace(", expected ", ", valid keys are ");
+    } else if message.starts_with("unknown variant") {
+        message = message
+            .replace("expected one of", "valid values are")
+            .replace(", expected ", ", valid values are ");
+    } else if message.starts_with("invalid type") {
+        message = message.replace("expected usize", "expected a whole number");
+    } else {
+        message = format!("TOML syntax error: {message}");
+    }
     let Some(span) = span else {
         return format!("{message} (valid keys: {TOP_KEYS})");
     };
@@ -170,12 +205,9 @@ pub fn describe_toml_error(
         }
         _ => out.push_str(&message),
     }
-    if message.contains("invalid type") && key.is_some() {
-        out.push_str(&format!(
-            " (see `whosaid init` for every key; top-level keys: {TOP_KEYS})"
-        ));
+    if !line_text.trim().is_empty() {
+        out.push_str(&format!("\n  {line_text}"));
     }
-    out.push_str(&format!("\n  {line_text}"));
     out
 }
 

@@ -60,6 +60,7 @@ impl<'a> Profiles<'a> {
                 path: None,
                 dir: PathBuf::from("."),
                 file: Default::default(),
+                text: String::new(),
             },
         };
         let profile = Arc::new(build(config, self.args)?);
@@ -68,10 +69,10 @@ impl<'a> Profiles<'a> {
     }
 }
 
-fn config_error(config: &Config, message: String) -> Error {
+fn config_error(config: &Config, value: &str, key: bool, message: String) -> Error {
     Error::Config {
         path: config.path.clone().unwrap_or_default(),
-        message,
+        message: config.locate(value, key, &message),
     }
 }
 
@@ -85,6 +86,8 @@ fn build(config: Config, args: &CheckArgs) -> Result<Profile> {
             if !ruleset::set_enabled(&mut checker, id, on) {
                 return Err(config_error(
                     &config,
+                    id,
+                    false,
                     format!("`{key}`: no rule `{id}` (`whosaid rules` lists them)"),
                 ));
             }
@@ -94,6 +97,8 @@ fn build(config: Config, args: &CheckArgs) -> Result<Profile> {
         if !ruleset::set_severity(&mut checker, id, *sev) {
             return Err(config_error(
                 &config,
+                id,
+                true,
                 format!("[severity]: no rule `{id}` (`whosaid rules` lists them)"),
             ));
         }
@@ -124,7 +129,22 @@ fn build(config: Config, args: &CheckArgs) -> Result<Profile> {
             glob_root,
         },
         config.path.as_deref().unwrap_or(Path::new("whosaid.toml")),
-    )?;
+    )
+    .map_err(|e| match e {
+        Error::Config { path, message } => {
+            let bad = f
+                .include
+                .iter()
+                .chain(&f.exclude)
+                .find(|g| globset::Glob::new(g).is_err());
+            let message = match bad {
+                Some(g) => config.locate(g, false, &message),
+                None => message,
+            };
+            Error::Config { path, message }
+        }
+        other => other,
+    })?;
     Ok(Profile {
         html: HtmlOptions::from_config(&f.html),
         checker,
