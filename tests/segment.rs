@@ -1,5 +1,7 @@
 //! Unit tests of the segmenter, one per case class of issue 2 (sentences, blocks, quotations).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::PathBuf;
 use whosaid::document::BlockKind;
 use whosaid::input::{markdown, plain};

@@ -1,5 +1,7 @@
 //! Property tests of the segmenter over arbitrary strings and Markdown-ish text.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use proptest::prelude::*;
 use std::path::PathBuf;
 use whosaid::input::{markdown, plain};

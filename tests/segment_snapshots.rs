@@ -2,6 +2,8 @@
 //! `tests/fixtures/segment/` (news copy, Markdown with front matter/code/links, a
 //! multi-paragraph quotation).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 use whosaid::document::Format;
 use whosaid::input;

@@ -148,6 +148,7 @@ pub fn en() -> &'static Lang {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
