@@ -46,6 +46,22 @@ seed() { # seed TARGET FILES...
         cp "$f" "$dir/seed-$(printf '%s' "$f" | cksum | cut -d' ' -f1)"
     done
 }
+# The rules target reads a selector byte before the file (see fuzz_targets/rules.rs): below
+# 0x80 a classifier rule, else an editorial check (rules/checks/).
+seed_prefixed() { # seed_prefixed TARGET FILES...
+    local dir="corpus/$1"
+    shift
+    mkdir -p "$dir"
+    local f b bytes
+    for f in "$@"; do
+        bytes="0 1"
+        [[ "$f" == */checks/* ]] && bytes=$(seq 128 140)
+        for b in $bytes; do
+            { printf "\\$(printf '%03o' "$b")"; cat "$f"; } \
+                >"$dir/seed-$b-$(printf '%s' "$f" | cksum | cut -d' ' -f1)"
+        done
+    done
+}
 prose() { # prose files under fixtures and examples with the given extensions
     local pat=()
     local e
@@ -57,11 +73,21 @@ for t in "${TARGETS[@]}"; do
     segment) mapfile -t files < <(prose txt text md markdown) ;;
     markdown) mapfile -t files < <(prose md markdown txt) ;;
     html) mapfile -t files < <(prose html htm xhtml) ;;
-    rules) mapfile -t files < <(find "$ROOT/rules" "$ROOT/tests/fixtures" -type f -name '*.toml' \
-        ! -name 'whosaid.toml' 2>/dev/null | sort) ;;
-    config) mapfile -t files < <(find "$ROOT/tests/fixtures" "$ROOT/examples" "$ROOT" -maxdepth 4 \
-        -type f \( -name 'whosaid.toml' -o -name '.whosaid.toml' -o -path '*config*.toml' \) \
-        -not -path '*/target/*' -not -path '*/fuzz/*' 2>/dev/null | sort -u) ;;
+    rules)
+        mapfile -t files < <(find "$ROOT/rules" "$ROOT/tests/fixtures" -type f -name '*.toml' \
+            ! -name 'whosaid.toml' ! -name '.whosaid.toml' 2>/dev/null | sort)
+        seed_prefixed rules "${files[@]}"
+        continue
+        ;;
+    config)
+        # the starter file `whosaid init` writes, plus any configuration among the fixtures
+        init="$ROOT/target/fuzz-seed-whosaid.toml"
+        rm -f "$init"
+        (cd "$ROOT" && cargo run --quiet -- init "$init" >/dev/null 2>&1) || true
+        mapfile -t files < <(find "$ROOT/tests/fixtures" "$ROOT/examples" -type f \
+            \( -name 'whosaid.toml' -o -name '.whosaid.toml' \) 2>/dev/null | sort)
+        files+=("$init")
+        ;;
     *) files=() ;;
     esac
     seed "$t" "${files[@]}"
@@ -80,18 +106,21 @@ for t in "${TARGETS[@]}"; do
     echo "=== fuzzing $t for ${SECS}s"
     log="logs/$t.log"
     set +e
+    par=()
+    [ "$JOBS" -gt 1 ] && par=(-jobs="$JOBS" -workers="$JOBS")
     cargo fuzz run "${BUILD[@]}" "$t" "corpus/$t" -- \
         -max_total_time="$SECS" -max_len="$MAX_LEN" -timeout=10 -rss_limit_mb=2048 \
-        -jobs="$JOBS" -workers="$JOBS" -print_final_stats=1 >"$log" 2>&1
+        "${par[@]}" -print_final_stats=1 >"$log" 2>&1
     rc=$?
     set -e
     # libFuzzer's final line is "Done N runs in S second(s)"; with -jobs, sum the fuzz-*.log files.
-    runs=$(grep -ho 'Done [0-9]* runs' "$log" fuzz-*.log 2>/dev/null | awk '{s+=$2} END {print s+0}')
+    runs=$( (grep -ho 'Done [0-9]* runs' "$log" fuzz-*.log 2>/dev/null || true) |
+        awk '{s+=$2} END {print s+0}')
     rm -f fuzz-*.log
     RUNS[$t]=$runs
     if [ "$rc" -ne 0 ]; then
         failed=1
-        CRASH[$t]=$(grep -ho 'artifact_prefix.*Test unit written to .*' "$log" | sed 's/.*written to //' | head -1)
+        CRASH[$t]=$( (grep -o 'Test unit written to .*' "$log" || true) | sed 's/.*written to //' | head -1)
         [ -n "${CRASH[$t]}" ] || CRASH[$t]="exit $rc (see fuzz/$log)"
         tail -n 40 "$log" >&2
     else

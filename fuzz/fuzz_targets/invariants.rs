@@ -1,7 +1,7 @@
-//! Invariants every fuzz target asserts on a checked document (shared by `include!`).
+//! Invariants every fuzz target asserts on a checked document (a module of every target).
 
 #[allow(dead_code)]
-fn assert_span(text: &str, span: whosaid::Span, what: &str) {
+pub fn assert_span(text: &str, span: whosaid::Span, what: &str) {
     assert!(span.start <= span.end, "{what}: reversed span {span:?}");
     assert!(span.end <= text.len(), "{what}: span {span:?} past end {}", text.len());
     assert!(text.is_char_boundary(span.start), "{what}: start {span:?} not on a char boundary");
@@ -9,7 +9,7 @@ fn assert_span(text: &str, span: whosaid::Span, what: &str) {
 }
 
 #[allow(dead_code)]
-fn assert_segmentation(doc: &whosaid::Document, seg: &whosaid::segment::Segmentation) {
+pub fn assert_segmentation(doc: &whosaid::Document, seg: &whosaid::segment::Segmentation) {
     let text = doc.text.as_str();
     let mut prev_end = 0;
     for s in &seg.sentences {
@@ -37,7 +37,7 @@ fn assert_segmentation(doc: &whosaid::Document, seg: &whosaid::segment::Segmenta
 }
 
 #[allow(dead_code)]
-fn assert_report(report: &whosaid::FileReport) {
+pub fn assert_report(report: &whosaid::FileReport) {
     assert_segmentation(&report.doc, &report.segmentation);
     assert_eq!(report.labels.len(), report.segmentation.sentences.len(), "one label per sentence");
     let text = report.doc.text.as_str();

@@ -5,7 +5,9 @@ use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 use whosaid::{Checker, Format};
 
-include!("invariants.rs");
+#[path = "invariants.rs"]
+mod invariants;
+use invariants::*;
 
 fn checker() -> &'static Checker {
     static C: OnceLock<Checker> = OnceLock::new();

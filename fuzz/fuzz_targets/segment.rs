@@ -4,7 +4,9 @@
 use libfuzzer_sys::fuzz_target;
 use whosaid::Format;
 
-include!("invariants.rs");
+#[path = "invariants.rs"]
+mod invariants;
+use invariants::*;
 
 fuzz_target!(|data: &[u8]| {
     let path = std::path::Path::new("fuzz.txt");

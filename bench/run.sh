@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# Performance benchmark of the release binary, run by hand (never in CI or in a timed test).
+#
+#   bench/run.sh            # all sections; about 5 minutes on 2 cores
+#   bench/run.sh 1 2 6      # only some sections
+#
+# Sections: 1 throughput on the Wikinews corpus (295 files, -j 1); 2 proselint (PyPI, in a venv
+# under target/) on the same files, same run, and the ratio; 3 linear growth 1/10/100 MB as one
+# file and as many files; 4 parallel speed-up -j1 vs -j2; 5 peak RSS (/usr/bin/time -v) against
+# 50 MB + 3x the largest file, including a 50 MB line without punctuation; 6 start-up with all
+# built-in rules and one 5 KB article (hyperfine). Results: bench/out/results.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+W="$ROOT/target/bench"
+OUT="$ROOT/bench/out"
+BIN="$ROOT/target/release/whosaid"
+mkdir -p "$W" "$OUT"
+RES="$OUT/results.md"
+SECTIONS="${*:-1 2 3 4 5 6}"
+want() { [[ " $SECTIONS " == *" $1 "* ]]; }
+say() { printf '%s\n' "$*" | tee -a "$RES"; }
+: >"$RES"
+
+need_tool() { # need_tool CMD DEBIAN-PACKAGE
+    command -v "$1" >/dev/null 2>&1 && return 0
+    echo "installing $2 (apt-get)" >&2
+    if [ "$(id -u)" = 0 ]; then
+        (apt-get update -qq && apt-get install -y -qq "$2") >/dev/null 2>&1 || true
+    fi
+    command -v "$1" >/dev/null 2>&1
+}
+need_tool /usr/bin/time time || { echo "need /usr/bin/time (apt-get install time)" >&2; exit 1; }
+HAVE_HYPERFINE=1
+need_tool hyperfine hyperfine || HAVE_HYPERFINE=0
+
+echo "building release" >&2
+cargo build --release --quiet
+
+# --- inputs ---------------------------------------------------------------------------------
+gen() { # gen NAME ARGS… : runs bench/corpus.py once per input (cached in target/bench)
+    local name=$1
+    shift
+    if [ ! -e "$W/$name.done" ]; then
+        rm -rf "${W:?}/$name"
+        python3 "$ROOT/bench/corpus.py" "$1" "$W/$name" "${@:2}" >/dev/null
+        touch "$W/$name.done"
+    fi
+}
+bytes_of() { if [ -d "$1" ]; then find "$1" -type f -printf '%s\n' | awk '{s+=$1} END {print s}'; else stat -c %s "$1"; fi; }
+files_of() { if [ -d "$1" ]; then find "$1" -type f | wc -l; else echo 1; fi; }
+gen articles articles
+
+CHECK=(check --format json --fail-on never --isolated)
+# median wall seconds of RUNS runs of a command
+time_py() { # time_py RUNS CMD…
+    local runs=$1
+    shift
+    python3 - "$runs" "$@" <<'PY'
+import subprocess, sys, time
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+ts = []
+for _ in range(runs):
+    t = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ts.append(time.perf_counter() - t)
+ts.sort()
+print(f"{ts[len(ts) // 2]:.4f}")
+PY
+}
+mbps() { awk -v b="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.1f", b / 1e6 / s; else print "inf" }'; }
+
+CORPUS="$W/articles"
+CORPUS_BYTES=$(bytes_of "$CORPUS")
+say "# whosaid benchmark ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$BIN" --version))"
+say ""
+
+# --- 1 + 2: corpus throughput and proselint ---------------------------------------------------
+WS_S=""
+if want 1 || want 2; then
+    WS_S=$(time_py 5 "$BIN" "${CHECK[@]}" -j 1 "$CORPUS")
+    say "## 1. Wikinews corpus: 295 files, $CORPUS_BYTES bytes, -j 1, --format json"
+    say ""
+    say "whosaid: ${WS_S} s, $(mbps "$CORPUS_BYTES" "$WS_S") MB/s (median of 5)"
+    say ""
+fi
+if want 2; then
+    VENV="$ROOT/target/proselint-venv"
+    if [ ! -x "$VENV/bin/proselint" ]; then
+        echo "installing proselint from PyPI into $VENV" >&2
+        python3 -m venv "$VENV"
+        "$VENV/bin/pip" install --quiet proselint
+    fi
+    PL_VER=$("$VENV/bin/pip" show proselint 2>/dev/null | awk '/^Version/ {print $2}')
+    # proselint >= 0.16: `proselint check PATHS`; older: `proselint PATHS`
+    if "$VENV/bin/proselint" check --help >/dev/null 2>&1; then
+        PL=("$VENV/bin/proselint" check -o json)
+    else
+        PL=("$VENV/bin/proselint" --json)
+    fi
+    mapfile -t CFILES < <(find "$CORPUS" -type f | sort)
+    PL_S=$(time_py 1 "${PL[@]}" "${CFILES[@]}")
+    # whosaid again right after, same conditions
+    WS2_S=$(time_py 5 "$BIN" "${CHECK[@]}" -j 1 "${CFILES[@]}")
+    say "## 2. proselint $PL_VER on the same 295 files (same run)"
+    say ""
+    say "| tool | seconds | MB/s |"
+    say "|---|---:|---:|"
+    say "| proselint $PL_VER | $PL_S | $(mbps "$CORPUS_BYTES" "$PL_S") |"
+    say "| whosaid -j 1 | $WS2_S | $(mbps "$CORPUS_BYTES" "$WS2_S") |"
+    say ""
+    say "ratio: whosaid is $(awk -v a="$PL_S" -v b="$WS2_S" 'BEGIN {printf "%.0f", a / b}')x faster than proselint"
+    say ""
+fi
+
+# --- 3: linear growth -------------------------------------------------------------------------
+if want 3; then
+    say "## 3. Linear growth (-j 1)"
+    say ""
+    say "| input | files | MB | seconds | MB/s | s per MB |"
+    say "|---|---:|---:|---:|---:|---:|"
+    for mb in 1 10 100; do
+        gen "one-$mb.txt" one "$mb"
+        gen "many-$mb" many "$mb"
+        for kind in one many; do
+            p="$W/many-$mb"
+            [ "$kind" = one ] && p="$W/one-$mb.txt"
+            b=$(bytes_of "$p")
+            runs=3
+            [ "$mb" = 100 ] && runs=1
+            s=$(time_py "$runs" "$BIN" "${CHECK[@]}" -j 1 "$p")
+            say "| $kind file$([ "$kind" = many ] && echo s) | $(files_of "$p") | $(awk -v b="$b" 'BEGIN {printf "%.1f", b / 1e6}') | $s | $(mbps "$b" "$s") | $(awk -v b="$b" -v s="$s" 'BEGIN {printf "%.3f", s / (b / 1e6)}') |"
+        done
+    done
+    say ""
+fi
+
+# --- 4: parallel speed-up ---------------------------------------------------------------------
+if want 4; then
+    gen many-10 many 10
+    p="$W/many-10"
+    b=$(bytes_of "$p")
+    s1=$(time_py 5 "$BIN" "${CHECK[@]}" -j 1 "$p")
+    s2=$(time_py 5 "$BIN" "${CHECK[@]}" -j 2 "$p")
+    # deterministic output order whatever the thread count
+    "$BIN" "${CHECK[@]}" -j 1 "$p" >"$W/j1.json"
+    "$BIN" "${CHECK[@]}" -j 2 "$p" >"$W/j2.json"
+    same=no
+    cmp -s "$W/j1.json" "$W/j2.json" && same=yes
+    say "## 4. Parallel: $(files_of "$p") files, $(awk -v b="$b" 'BEGIN {printf "%.1f", b / 1e6}') MB"
+    say ""
+    say "| threads | seconds | MB/s |"
+    say "|---:|---:|---:|"
+    say "| 1 | $s1 | $(mbps "$b" "$s1") |"
+    say "| 2 | $s2 | $(mbps "$b" "$s2") |"
+    say ""
+    say "speed-up: $(awk -v a="$s1" -v b="$s2" 'BEGIN {printf "%.2f", a / b}')x; identical JSON for -j 1 and -j 2: $same"
+    say ""
+fi
+
+# --- 5: peak memory ---------------------------------------------------------------------------
+if want 5; then
+    gen one-100.txt one 100
+    gen many-100 many 100
+    gen line-50.txt line 50
+    say "## 5. Peak resident memory (/usr/bin/time -v), limit 50 MB + 3x the largest file"
+    say ""
+    say "| input | files | largest file MB | peak RSS MB | limit MB | within |"
+    say "|---|---:|---:|---:|---:|---|"
+    for spec in "articles:-j 1" "many-100:-j 2" "one-100.txt:-j 1" "line-50.txt:-j 1"; do
+        name=${spec%%:*}
+        args=${spec#*:}
+        p="$W/$name"
+        largest=$(if [ -d "$p" ]; then find "$p" -type f -printf '%s\n' | sort -n | tail -1; else stat -c %s "$p"; fi)
+        # shellcheck disable=SC2086
+        kb=$( { /usr/bin/time -v "$BIN" "${CHECK[@]}" $args "$p" >/dev/null 2>/dev/null; } 2>&1 |
+            awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}')
+        rss=$(awk -v k="$kb" 'BEGIN {printf "%.1f", k / 1024}')
+        limit=$(awk -v l="$largest" 'BEGIN {printf "%.1f", 50 + 3 * l / 1048576}')
+        ok=$(awk -v r="$rss" -v l="$limit" 'BEGIN {print (r <= l) ? "yes" : "NO"}')
+        say "| $name ($args) | $(files_of "$p") | $(awk -v l="$largest" 'BEGIN {printf "%.2f", l / 1048576}') | $rss | $limit | $ok |"
+    done
+    say ""
+fi
+
+# --- 6: start-up and one article -------------------------------------------------------------
+if want 6; then
+    mkdir -p "$W/single"
+    : >"$W/single/empty.txt"
+    # a 5 KB article: the corpus article closest to 5,000 bytes
+    art=$(find "$CORPUS" -type f -printf '%s %p\n' | awk '{d = $1 - 5000; if (d < 0) d = -d; print d, $1, $2}' | sort -n | head -1 | awk '{print $3}')
+    cp "$art" "$W/single/article.txt"
+    asize=$(stat -c %s "$W/single/article.txt")
+    say "## 6. Start-up (all built-in rules loaded, validated, compiled) and one article ($asize bytes)"
+    say ""
+    if [ "$HAVE_HYPERFINE" = 1 ]; then
+        hyperfine -N --warmup 5 --runs 50 --export-markdown "$W/startup.md" \
+            -n "start-up: check an empty file" "$BIN ${CHECK[*]} -j 1 $W/single/empty.txt" \
+            -n "check one 5 KB article" "$BIN ${CHECK[*]} -j 1 $W/single/article.txt" \
+            -n "whosaid --version (process only)" "$BIN --version" >&2
+        tee -a "$RES" <"$W/startup.md"
+    else
+        say "| command | median s |"
+        say "|---|---:|"
+        say "| start-up: check an empty file | $(time_py 31 "$BIN" "${CHECK[@]}" -j 1 "$W/single/empty.txt") |"
+        say "| check one 5 KB article | $(time_py 31 "$BIN" "${CHECK[@]}" -j 1 "$W/single/article.txt") |"
+        say "| whosaid --version | $(time_py 31 "$BIN" --version) |"
+    fi
+    say ""
+fi
+echo "results written to $RES" >&2
