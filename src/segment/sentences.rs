@@ -315,6 +315,10 @@ impl Splitter<'_> {
                 Class::Digit => true,
                 _ => false,
             },
+            // "No. 5", but "the answer is no. Officials…" (a Roman numeral still follows: "Vol. II")
+            Kind::Abbrev(AbbrevKind::BeforeNumber) => {
+                class == Class::Upper && !word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+            }
             Kind::Abbrev(_) | Kind::Dotted => class == Class::Upper && self.lang.is_starter(word),
             Kind::Initial => {
                 let pronoun = self.t.get(ws..i) == Some("I") && self.lower_word_before(ws);
