@@ -11,7 +11,8 @@
 #
 # Environment: FUZZ_SANITIZER (default `none`: the crate forbids unsafe code, so AddressSanitizer
 # adds build time and halves the speed for little; set `address` to use it), FUZZ_MAX_LEN
-# (default 8192 bytes), FUZZ_JOBS (parallel fuzzing processes per target, default 1).
+# (default 8192 bytes), FUZZ_PARALLEL (targets fuzzed at the same time, default 1; CI uses the
+# number of cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -19,7 +20,7 @@ SECS="${1:-60}"
 shift || true
 SANITIZER="${FUZZ_SANITIZER:-none}"
 MAX_LEN="${FUZZ_MAX_LEN:-8192}"
-JOBS="${FUZZ_JOBS:-1}"
+PARALLEL="${FUZZ_PARALLEL:-1}"
 export RUSTC_BOOTSTRAP=1
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
@@ -99,29 +100,42 @@ echo "=== building ${#TARGETS[@]} fuzz targets (sanitizer: $SANITIZER)"
 cargo fuzz build "${BUILD[@]}"
 
 # --- run --------------------------------------------------------------------------------------
+# The binaries are run directly (as `cargo fuzz run` would), PARALLEL targets at a time.
+TRIPLE=$(rustc -vV | sed -n 's/^host: //p')
+BINDIR="target/$TRIPLE/release"
 mkdir -p artifacts logs
+fuzz_one() { # fuzz_one TARGET: runs it, leaves logs/TARGET.log and logs/TARGET.rc
+    local t=$1 rc=0
+    mkdir -p "artifacts/$t"
+    "$BINDIR/$t" "corpus/$t" -artifact_prefix="artifacts/$t/" \
+        -max_total_time="$SECS" -max_len="$MAX_LEN" -timeout=10 -rss_limit_mb=2048 \
+        -print_final_stats=1 >"logs/$t.log" 2>&1 || rc=$?
+    echo "$rc" >"logs/$t.rc"
+}
+running=0
+for t in "${TARGETS[@]}"; do
+    echo "=== fuzzing $t for ${SECS}s"
+    fuzz_one "$t" &
+    running=$((running + 1))
+    if [ "$running" -ge "$PARALLEL" ]; then
+        wait -n || true
+        running=$((running - 1))
+    fi
+done
+wait
+
 declare -A RUNS CRASH
 failed=0
 for t in "${TARGETS[@]}"; do
-    echo "=== fuzzing $t for ${SECS}s"
     log="logs/$t.log"
-    set +e
-    par=()
-    [ "$JOBS" -gt 1 ] && par=(-jobs="$JOBS" -workers="$JOBS")
-    cargo fuzz run "${BUILD[@]}" "$t" "corpus/$t" -- \
-        -max_total_time="$SECS" -max_len="$MAX_LEN" -timeout=10 -rss_limit_mb=2048 \
-        "${par[@]}" -print_final_stats=1 >"$log" 2>&1
-    rc=$?
-    set -e
-    # libFuzzer's final line is "Done N runs in S second(s)"; with -jobs, sum the fuzz-*.log files.
-    runs=$( (grep -ho 'Done [0-9]* runs' "$log" fuzz-*.log 2>/dev/null || true) |
-        awk '{s+=$2} END {print s+0}')
-    rm -f fuzz-*.log
-    RUNS[$t]=$runs
+    rc=$(cat "logs/$t.rc" 2>/dev/null || echo 1)
+    # libFuzzer's final line is "Done N runs in S second(s)"
+    RUNS[$t]=$( (grep -o 'Done [0-9]* runs' "$log" || true) | awk '{s+=$2} END {print s+0}')
     if [ "$rc" -ne 0 ]; then
         failed=1
         CRASH[$t]=$( (grep -o 'Test unit written to .*' "$log" || true) | sed 's/.*written to //' | head -1)
         [ -n "${CRASH[$t]}" ] || CRASH[$t]="exit $rc (see fuzz/$log)"
+        echo "--- $t failed; end of fuzz/$log:" >&2
         tail -n 40 "$log" >&2
     else
         CRASH[$t]=none
