@@ -60,6 +60,27 @@ pub fn file_value_with(report: &FileReport, opts: &ReportOptions) -> Value {
                 "end_line": l.end.line,
                 "end_column": l.end.column,
                 "sentence": f.sentence,
+                "suppressed": f.suppressed.as_ref().map(|s| json!({
+                    "kind": s.kind,
+                    "justification": s.justification,
+                })),
+            })
+        })
+        .collect();
+    let ledger: Vec<Value> = report
+        .ledger
+        .sources
+        .iter()
+        .map(|src| {
+            let first = src.mentions.first().map(|m| loc.locate(*m));
+            json!({
+                "name": src.name,
+                "aliases": src.aliases,
+                "kind": src.kind.as_str(),
+                "claims": src.claims,
+                "sentences": src.sentences,
+                "line": first.map(|l| l.start.line),
+                "column": first.map(|l| l.start.column),
             })
         })
         .collect();
@@ -68,6 +89,7 @@ pub fn file_value_with(report: &FileReport, opts: &ReportOptions) -> Value {
         "format": doc.format,
         "sentences": sentences,
         "findings": findings,
+        "ledger": ledger,
     })
 }
 

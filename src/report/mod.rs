@@ -2,6 +2,7 @@
 
 pub mod github;
 pub mod html;
+mod html_article;
 pub mod json;
 pub mod rdjson;
 pub mod sarif;
@@ -132,38 +133,6 @@ impl Summary {
     pub fn severity(&self, severity: Severity) -> usize {
         self.findings[severity_index(severity)]
     }
-}
-
-/// The distinct source phrases of a file's sentences (white space collapsed), in order of first
-/// appearance, with the number of sentences naming each. A stand-in for the source ledger.
-pub fn sources_of(report: &FileReport) -> Vec<(String, usize)> {
-    let mut rows: Vec<(String, usize)> = Vec::new();
-    let mut seen = std::collections::HashMap::new();
-    for c in &report.labels {
-        let mut in_sentence: Vec<usize> = Vec::new();
-        for sp in &c.sources {
-            let name = report
-                .doc
-                .slice(*sp)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            if name.is_empty() {
-                continue;
-            }
-            let i = *seen.entry(name.clone()).or_insert_with(|| {
-                rows.push((name, 0));
-                rows.len() - 1
-            });
-            if !in_sentence.contains(&i) {
-                in_sentence.push(i);
-                if let Some(row) = rows.get_mut(i) {
-                    row.1 += 1;
-                }
-            }
-        }
-    }
-    rows
 }
 
 /// Position of `label` in [`Label::ALL`].

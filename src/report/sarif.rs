@@ -55,6 +55,15 @@ pub fn uri_path(path: &str) -> String {
     out
 }
 
+/// A rule description without its Markdown headings (for the plain `fullDescription`).
+fn plain(markdown: &str) -> String {
+    let lines: Vec<&str> = markdown
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .collect();
+    lines.join("\n").trim().to_string()
+}
+
 fn rule_value(r: &RuleInfo) -> Value {
     let mut props = Map::new();
     props.insert("kind".into(), json!(r.kind));
@@ -65,7 +74,7 @@ fn rule_value(r: &RuleInfo) -> Value {
     json!({
         "id": r.id,
         "shortDescription": {"text": r.summary},
-        "fullDescription": {"text": r.description, "markdown": r.description},
+        "fullDescription": {"text": plain(&r.description)},
         "help": {"text": r.description, "markdown": r.description},
         "defaultConfiguration": {
             "level": r.severity.map_or("none", level),
@@ -121,7 +130,7 @@ impl SarifReporter {
         *n += 1;
         let mut text = f.message.clone();
         if let Some(h) = &f.help {
-            text.push_str(" Help: ");
+            text.push_str("\n\nHelp: ");
             text.push_str(h);
         }
         let mut res = json!({

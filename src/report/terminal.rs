@@ -95,7 +95,11 @@ fn finding_counts(by_severity: &[usize; 3], suppressed: usize, paint: Paint) -> 
         .iter()
         .map(|sev| (*sev, by_severity[super::severity_index(*sev)]))
         .filter(|(_, n)| *n > 0)
-        .map(|(sev, n)| paint.severity(sev, &format!("{n} {}{}", sev.as_str(), s(n))))
+        .map(|(sev, n)| {
+            // "info" has no plural
+            let plural = if sev == Severity::Info { "" } else { s(n) };
+            paint.severity(sev, &format!("{n} {}{plural}", sev.as_str()))
+        })
         .collect();
     if parts.is_empty() {
         parts.push("no findings".to_string());
@@ -129,7 +133,8 @@ impl TerminalReporter {
         let p = self.paint;
         let l = loc.locate(f.span);
         let head = p.severity(f.severity, &format!("{}[{}]", f.severity.as_str(), f.rule));
-        writeln!(out, "{head}{}", p.bold(&format!(": {}", f.message)))?;
+        let message = f.message.replace(['\r', '\n'], " ");
+        writeln!(out, "{head}{}", p.bold(&format!(": {message}")))?;
         let rows = snippet::rows(
             &r.doc.source,
             loc.line_index(),
@@ -194,19 +199,34 @@ impl TerminalReporter {
         writeln!(out)
     }
 
-    /// SOURCE LEDGER HOOK: the per-file source ledger, with `show_sources`.
-    ///
-    /// Until `crate::ledger` provides the merged ledger, this lists the distinct source phrases
-    /// of the file's sentences in order of first appearance, with the number of sentences
-    /// attributed to each. Replace the body with the ledger's rows once it exists.
-    fn ledger(&self, r: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        let rows = super::sources_of(r);
-        if rows.is_empty() {
+    /// The source ledger of one file (`--sources`): each source with its kind, the number of
+    /// sentences resting on it, where it is first named, and the other forms it goes by.
+    fn ledger(&self, r: &FileReport, loc: &Locator, out: &mut dyn Write) -> io::Result<()> {
+        if r.ledger.sources.is_empty() {
             return writeln!(out, "  sources: none named");
         }
         writeln!(out, "  {}", self.paint.bold("sources:"))?;
-        for (name, n) in rows {
-            writeln!(out, "    {name} ({n} sentence{})", s(n))?;
+        for src in &r.ledger.sources {
+            let first = src
+                .mentions
+                .first()
+                .map(|m| {
+                    let l = loc.locate(*m);
+                    format!(", first at {}:{}", l.start.line, l.start.column)
+                })
+                .unwrap_or_default();
+            write!(
+                out,
+                "    {} ({}; {} sentence{}{first})",
+                self.paint.bold(&src.name),
+                src.kind.as_str(),
+                src.claims,
+                s(src.claims)
+            )?;
+            if !src.aliases.is_empty() {
+                write!(out, " also: {}", src.aliases.join(", "))?;
+            }
+            writeln!(out)?;
         }
         Ok(())
     }
@@ -246,7 +266,7 @@ impl Reporter for TerminalReporter {
             finding_counts(&by_severity, suppressed, self.paint)
         )?;
         if self.opts.show_sources && !self.opts.quiet {
-            self.ledger(r, out)?;
+            self.ledger(r, &loc, out)?;
         }
         Ok(())
     }
