@@ -94,6 +94,7 @@ fn main() -> ExitCode {
     let mut floors: Vec<(String, f64)> = Vec::new();
     let mut show_errors = 0usize;
     let mut disable: Vec<String> = Vec::new();
+    let mut carry: Option<usize> = None;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -108,6 +109,10 @@ fn main() -> ExitCode {
             "--errors" => {
                 i += 1;
                 show_errors = args.get(i).and_then(|s| s.parse().ok()).unwrap_or(20);
+            }
+            "--carry" => {
+                i += 1;
+                carry = args.get(i).and_then(|s| s.parse().ok());
             }
             "--disable" => {
                 i += 1;
@@ -124,7 +129,7 @@ fn main() -> ExitCode {
         i += 1;
     }
     let Some(file) = file else {
-        eprintln!("usage: polnear_eval FILE.jsonl [--floor attr=F,unattr=F,src=F] [--errors N] [--disable RULE,…]");
+        eprintln!("usage: polnear_eval FILE.jsonl [--floor attr=F,unattr=F,src=F] [--errors N] [--disable RULE,…] [--carry N]");
         return ExitCode::from(2);
     };
     let data = match std::fs::read_to_string(&file) {
@@ -141,6 +146,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(c) = carry {
+        rules.set_carry_over(c);
+    }
     for d in disable.iter().filter(|d| !d.is_empty()) {
         if !rules.disable(d) {
             eprintln!("no rule `{d}`");
@@ -238,7 +246,7 @@ fn main() -> ExitCode {
                         .map(|c| c.sources.iter().map(|s| doc.slice(*s)).collect())
                         .unwrap_or_default();
                     let gold: Vec<&str> = gold_srcs.iter().map(|s| s.text.as_str()).collect();
-                    println!("SRC gold={gold:?} ours={ours:?}");
+                    println!("SRC rule={rule} gold={gold:?} ours={ours:?}");
                 }
             }
         }

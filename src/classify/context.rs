@@ -5,7 +5,7 @@
 //! sentences, and a binary search per quotation.
 
 use super::sentence::{decide, evaluate, Scratch};
-use super::tokens::{Tok, Token, CAP, DET, LINK, PRONOUN, SKIP};
+use super::tokens::{Tok, Token, CAP, DET, LINK};
 use super::{precedence, Classification, Label};
 use crate::document::{BlockKind, Document};
 use crate::rules::{RuleSet, Structure};
@@ -91,9 +91,9 @@ pub fn classify_document(
         let own = decide(&s.evidence, rules);
         let words = s.toks.iter().filter(|t| t.tok == Tok::Word).count();
         // continuation facts, against the last attributed sentence of this block
-        let first = s.toks.iter().find(|t| t.tok == Tok::Word && !t.has(SKIP));
-        let mut continues =
-            first.is_some_and(|t| t.has(PRONOUN)) || s.toks.iter().any(|t| t.has(LINK));
+        // (a sentence that merely starts with a pronoun is a claim about the source, not by it:
+        // when the pronoun speaks, the sentence has its own cue)
+        let mut continues = s.toks.iter().any(|t| t.has(LINK));
         if !continues && anchor_block == sent.block {
             continues = s.toks.windows(2).any(|w| {
                 w[0].has(DET)

@@ -3,7 +3,7 @@
 //! phrase after an inverted verb or `according to` (`said the spokeswoman`).
 
 use super::tokens::{
-    Tok, Token, ADVERB, CAP, DET, DIGIT, JOINER, NOT_SOURCE, PRONOUN, SKIP, SOURCE_NOUN,
+    Tok, Token, ADVERB, CAP, DET, DIGIT, JOINER, NOT_SOURCE, POSSESSIVE, PRONOUN, SKIP, SOURCE_NOUN,
 };
 
 /// Longest source phrase, in tokens.
@@ -55,13 +55,16 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
                     return None;
                 }
                 let before = toks.get(k - 1)?;
-                if !word(before) || before.has(NOT_SOURCE) || before.has(DIGIT) {
-                    return None;
-                }
                 if before.has(PRONOUN) {
                     return Some((k - 1, k));
                 }
-                return np_left(toks, k - 1);
+                if word(before) && !before.has(NOT_SOURCE | DIGIT) {
+                    if let Some(r) = np_left(toks, k - 1) {
+                        return Some(r);
+                    }
+                }
+                // `One of them, UnitedHealth Group, has threatened`: the appositive itself
+                return if j > 0 { np_left(toks, j - 1) } else { None };
             }
             _ => return None,
         }
@@ -106,9 +109,23 @@ pub fn np_left(toks: &[Token], end: usize) -> Option<Range> {
         if p.has(NOT_SOURCE | PRONOUN | SKIP) {
             break;
         }
+        // before a name, a lower-case word that names no source is not part of the phrase
+        // (`front-runner Donald Trump`)
+        if !p.has(CAP | SOURCE_NOUN) && toks[start..=end].iter().all(|t| t.has(CAP)) {
+            break;
+        }
         start -= 1;
     }
-    Some((start, end + 1))
+    // a lower-case phrase is a source only with a determiner or a source noun (`the agency`,
+    // `officials`), not `recent comments` or `public support`
+    let named = toks[start..=end]
+        .iter()
+        .any(|t| t.has(CAP | SOURCE_NOUN | DET) || possessive(t));
+    named.then_some((start, end + 1))
+}
+
+fn possessive(t: &Token) -> bool {
+    t.flags & POSSESSIVE != 0
 }
 
 /// A source phrase starting at token `start` (after an inverted verb or `according to`).
@@ -145,6 +162,11 @@ pub fn right_np(toks: &[Token], start: usize) -> Option<Range> {
             }
         }
         if t.has(NOT_SOURCE | PRONOUN | SKIP | ADVERB) {
+            break;
+        }
+        // after a name, a lower-case word ends the phrase unless it names a source
+        // (`Mr. Obama revised …` vs `White House officials`)
+        if !t.has(CAP | SOURCE_NOUN) && toks[end - 1].has(CAP) {
             break;
         }
         end += 1;

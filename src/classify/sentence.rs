@@ -75,6 +75,9 @@ pub fn evaluate(
                 What::Lex(Role::NotSource) => tokens::NOT_SOURCE,
                 What::Lex(Role::Determiner) => tokens::DET,
                 What::Lex(Role::Joiner) => tokens::JOINER,
+                What::Lex(Role::Agent) => tokens::AGENT,
+                What::Lex(Role::Copula) => tokens::COPULA,
+                What::Lex(Role::Conjunction) => tokens::CONJ,
                 What::Link => tokens::LINK,
                 What::Phrase { .. } | What::Verb(_) | What::SourcePhrase => {
                     s.cues.push(Cue {
@@ -158,20 +161,65 @@ pub fn evaluate(
 fn verb_source(toks: &[Token], (a, b): Range, form: Form) -> Option<Range> {
     let prev = a.checked_sub(1).and_then(|i| toks.get(i));
     if form == Form::Ing {
-        // `…, saying that …`: the subject of the main clause
-        return match prev.map(|t| t.tok) {
-            Some(Tok::Comma | Tok::Dash) => first_subject(toks, a),
+        // `…, saying that …`: the subject of the main clause; `X is pointing out`: progressive
+        return match prev {
+            Some(t) if matches!(t.tok, Tok::Comma | Tok::Dash) => first_subject(toks, a),
+            Some(t) if t.has(tokens::COPULA) => left_subject(toks, a - 1),
             _ => None,
         };
     }
+    // a capitalised verb inside the sentence is part of a name (`the United States`)
+    if a > 0
+        && toks.get(a).is_some_and(|t| t.has(tokens::CAP))
+        && toks[..a].iter().any(|t| t.tok == Tok::Word)
+        && !title_case(toks)
+    {
+        return None;
+    }
     if let Some(r) = left_subject(toks, a) {
         return Some(r);
+    }
+    // passive with its agent: `was first reported by MSNBC`
+    if form == Form::Past {
+        if toks.get(b).is_some_and(|t| t.has(tokens::AGENT)) {
+            if let Some(r) = right_np(toks, b + 1) {
+                return Some(r);
+            }
+        }
+    }
+    // coordinated: `X gave no reason and did not say …`
+    let mut j = a;
+    while j > 0
+        && toks[j - 1].tok == Tok::Word
+        && (toks[j - 1].has(tokens::SKIP) || toks[j - 1].has(tokens::ADVERB))
+    {
+        j -= 1;
+    }
+    if j > 0 && toks[j - 1].has(tokens::CONJ) {
+        if let Some(r) = first_subject(toks, j - 1) {
+            return Some(r);
+        }
     }
     // inverted: `"…," said Smith` / `…, said the spokeswoman.`
     match prev.map(|t| t.tok) {
         None | Some(Tok::Comma | Tok::Quote { .. } | Tok::Dash | Tok::Colon) => right_np(toks, b),
         _ => None,
     }
+}
+
+/// A headline in title case: most words are capitalised.
+fn title_case(toks: &[Token]) -> bool {
+    let (mut words, mut caps) = (0, 0);
+    for t in toks
+        .iter()
+        .filter(|t| t.tok == Tok::Word && t.span.len() > 3)
+    {
+        words += 1;
+        if t.has(tokens::CAP) {
+            caps += 1;
+        }
+    }
+    words > 0 && caps * 3 >= words * 2
 }
 
 /// Chooses the label of a sentence from its evidence (see [`precedence`]); `None` when there is

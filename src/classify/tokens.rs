@@ -35,6 +35,11 @@ pub const DIGIT: u16 = 1 << 7;
 pub const LINK: u16 = 1 << 8;
 /// Lower-case word ending in `-ly` (an adverb, skipped between subject and verb).
 pub const ADVERB: u16 = 1 << 9;
+/// Ends in `'s` / `’s` (`Clinton’s`).
+pub const POSSESSIVE: u16 = 1 << 10;
+pub const AGENT: u16 = 1 << 11;
+pub const COPULA: u16 = 1 << 12;
+pub const CONJ: u16 = 1 << 13;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
@@ -117,6 +122,9 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             if w.len() > 4 && w.ends_with("ly") && !c.is_uppercase() {
                 flags |= ADVERB;
             }
+            if w.ends_with("'s") || w.ends_with("’s") {
+                flags |= POSSESSIVE;
+            }
             out.push(Token {
                 span: Span::new(base + i, base + end),
                 tok: Tok::Word,
@@ -143,6 +151,21 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             ';' => Tok::Semicolon,
             '(' | '[' => Tok::OpenParen,
             ')' | ']' => Tok::CloseParen,
+            // a period inside the sentence after a word is an abbreviation (`Mr.`, `Gov.`):
+            // it stays with its word
+            '.' if prev.is_some_and(char::is_alphanumeric)
+                && s.get(i + 1..)
+                    .is_some_and(|r| r.chars().any(char::is_alphanumeric)) =>
+            {
+                if let Some(last) = out.last_mut() {
+                    if last.tok == Tok::Word && last.span.end == base + i {
+                        last.span.end += 1;
+                        prev = Some(c);
+                        continue;
+                    }
+                }
+                Tok::Other
+            }
             '.' | '!' | '?' | '…' => Tok::End,
             c if c.is_whitespace() => {
                 prev = Some(c);

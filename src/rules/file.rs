@@ -102,6 +102,13 @@ pub enum Role {
     Determiner,
     /// Words that join two parts of one source phrase: `of`, `for` (`a spokeswoman for the agency`).
     Joiner,
+    /// Words that introduce the agent of a passive verb: `by` (`was first reported by MSNBC`).
+    Agent,
+    /// Forms of `be`: `is pointing out` is a verb in the progressive.
+    Copula,
+    /// `and`, `but`: a verb after one shares the subject of the sentence (`X gave no reason and
+    /// did not say …`).
+    Conjunction,
 }
 
 /// Which sentences a `structure` rule covers.
