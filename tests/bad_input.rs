@@ -37,8 +37,17 @@ impl Run {
     }
 }
 
-/// Runs the binary with a time limit, reading both pipes concurrently.
 fn whosaid<I, S>(args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    whosaid_with(args, None)
+}
+
+/// Runs the binary with a time limit and optional standard input, reading both pipes
+/// concurrently.
+fn whosaid_with<I, S>(args: I, stdin: Option<Vec<u8>>) -> Run
 where
     I: IntoIterator<Item = S>,
     S: AsRef<OsStr>,
@@ -46,11 +55,22 @@ where
     let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
         .args(args)
         .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    if let (Some(bytes), Some(mut pipe)) = (stdin, child.stdin.take()) {
+        std::thread::spawn(move || {
+            use std::io::Write;
+            // the binary may stop reading early (an error): a broken pipe is fine
+            let _ = pipe.write_all(&bytes);
+        });
+    }
     let mut out = child.stdout.take().unwrap();
     let mut err = child.stderr.take().unwrap();
     let t_out = std::thread::spawn(move || {
@@ -527,4 +547,60 @@ fn a_directory_with_several_bad_files_checks_all_the_good_ones() {
     assert_good(&json, "f-good.html");
     assert_not_checked(&json, "b-bad.txt");
     assert_not_checked(&json, "d-binary.txt");
+}
+
+/// Standard input gets the same decoding and the same messages as a file.
+#[test]
+fn invalid_utf8_on_standard_input() {
+    let (_dir, good) = setup();
+    let run = whosaid_with(
+        [
+            OsStr::new("check"),
+            OsStr::new("--format"),
+            OsStr::new("json"),
+            OsStr::new("--fail-on"),
+            OsStr::new("never"),
+            OsStr::new("-"),
+            good.as_os_str(),
+        ],
+        Some(b"Fine so far. Then \xc0 a bad byte.\n".to_vec()),
+    );
+    assert_eq!(run.code, 2, "stderr: {}", run.stderr);
+    assert!(run.stderr.contains("byte 18"), "{}", run.stderr);
+    let json = run.json();
+    assert_good(&json, "good.txt");
+}
+
+/// A named pipe (or any special file) in a walked directory must not hang the run.
+#[cfg(unix)]
+#[test]
+fn named_pipe_in_a_directory_does_not_hang_the_walk() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "good.txt", GOOD);
+    let fifo = dir.path().join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("note: mkfifo unavailable; named-pipe case skipped");
+        return;
+    }
+    let run = check(&[dir.path()]);
+    let json = run.json();
+    assert_good(&json, "good.txt");
+    assert_not_checked(&json, "pipe.txt");
+    assert!(run.code == 0 || run.code == 2, "stderr: {}", run.stderr);
+}
+
+/// File names that are not valid UTF-8 are checked and reported (lossily displayed) once.
+#[cfg(target_os = "linux")]
+#[test]
+fn non_utf8_file_name() {
+    use std::os::unix::ffi::OsStrExt;
+    let (dir, _good) = setup();
+    let name = OsStr::from_bytes(b"caf\xe9.txt");
+    std::fs::write(dir.path().join(name), GOOD).unwrap();
+    let run = check(&[dir.path()]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    let json = run.json();
+    assert_good(&json, "caf\u{fffd}.txt");
+    assert_good(&json, "good.txt");
 }
