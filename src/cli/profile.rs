@@ -44,7 +44,12 @@ impl<'a> Profiles<'a> {
         } else if let Some(c) = &self.args.config {
             Some(c.clone())
         } else {
-            config::discover(path, &mut self.discovered)
+            let found = config::discover(path, &mut self.discovered)?;
+            // shown relative to the working directory when under it
+            let rel = std::env::current_dir()
+                .ok()
+                .and_then(|cwd| found.strip_prefix(cwd).ok().map(Path::to_path_buf));
+            Some(rel.unwrap_or(found))
         }
     }
 

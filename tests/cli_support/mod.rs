@@ -59,8 +59,8 @@ pub fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
     p
 }
 
-/// A sentence that gets a warning (`loaded-verb`).
-pub const WARNING: &str = "The minister claimed the plan works.\n";
+/// A sentence that gets a warning (`vague-source`).
+pub const WARNING: &str = "Experts say the bridge is unsafe.\n";
 /// A sentence that gets an error (`unbalanced-quotation`).
 pub const ERROR: &str = "She said \"we will win.\n";
 
@@ -89,11 +89,26 @@ pub fn paths(json: &serde_json::Value) -> Vec<String> {
 pub fn active_rules(json: &serde_json::Value, name: &str) -> Vec<String> {
     findings(json, name)
         .into_iter()
-        .filter(|f| {
-            f.get("suppressions")
-                .and_then(|s| s.as_array())
-                .is_none_or(|s| s.is_empty())
-        })
+        .filter(|f| f["suppressed"].is_null())
         .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// `(rule, line, kind, justification)` of the suppressed findings.
+pub fn suppressed(json: &serde_json::Value, name: &str) -> Vec<(String, u64, String, String)> {
+    findings(json, name)
+        .into_iter()
+        .filter(|f| !f["suppressed"].is_null())
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["suppressed"]["kind"].as_str().unwrap_or("").to_string(),
+                f["suppressed"]["justification"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string(),
+            )
+        })
         .collect()
 }
