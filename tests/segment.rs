@@ -215,6 +215,21 @@ fn headline_and_stray_newlines() {
 }
 
 #[test]
+fn crlf_line_endings() {
+    let d = doc("Headline here\r\nThe council met.\r\nIt voted\r\nto approve.\r\n\r\nNext.");
+    assert_eq!(d.blocks.len(), 3);
+    assert_eq!(
+        split("Headline here\r\nThe council met. It voted\r\nto approve.\r\n\r\nNext."),
+        [
+            "Headline here",
+            "The council met.",
+            "It voted\r\nto approve.",
+            "Next."
+        ]
+    );
+}
+
+#[test]
 fn quotations_straight_curly_nested() {
     let (d, s) = quotes("He said, “She told me ‘never’ twice.” Then \"it's 'fine'\" too.");
     let got: Vec<_> = s

@@ -35,10 +35,19 @@ pub fn blocks(text: &str, from: usize, to: usize) -> Vec<Block> {
     let mut out = Vec::new();
     let mut run: Vec<Line> = Vec::new();
     let mut pos = from;
-    let body = text.get(from..to).unwrap_or("");
-    for raw in body.split_inclusive(['\n', '\r']) {
+    let bytes = text.as_bytes().get(..to).unwrap_or(&[]);
+    while pos < to {
         let start = pos;
-        pos += raw.len();
+        // a line ends at \n, \r\n or a lone \r
+        pos = match memchr::memchr2(b'\n', b'\r', bytes.get(pos..).unwrap_or(&[])) {
+            Some(k)
+                if bytes.get(pos + k) == Some(&b'\r') && bytes.get(pos + k + 1) == Some(&b'\n') =>
+            {
+                pos + k + 2
+            }
+            Some(k) => pos + k + 1,
+            None => to,
+        };
         let (a, z) = crate::segment::trim_range(text, start, pos);
         if a == z {
             flush(text, &run, &mut out);
