@@ -88,15 +88,40 @@ fn legend(labels: &[usize; 5]) -> String {
 }
 
 fn finding_counts(f: &[usize; 3], suppressed: usize) -> String {
+    let part = |n: usize, class: &str, word: &str| {
+        let class = if n == 0 { "zero" } else { class };
+        format!("<b class=\"{class}\">{n} {word}</b>")
+    };
     let mut out = format!(
-        "<span class=\"counts\"><b class=\"sev-error\">{} error(s)</b> · <b class=\"sev-warning\">{} warning(s)</b> · \
-         <b class=\"sev-info\">{} info</b>",
-        f[2], f[1], f[0]
+        "<span class=\"counts\">{} · {} · {}",
+        part(f[2], "sev-error", "error(s)"),
+        part(f[1], "sev-warning", "warning(s)"),
+        part(f[0], "sev-info", "info")
     );
     if suppressed > 0 {
         let _ = write!(out, " · {suppressed} suppressed");
     }
     out.push_str("</span>");
+    out
+}
+
+/// Escapes `s` and shows its `code spans` (paired backticks) as `<code>`.
+pub fn esc_code(s: &str) -> String {
+    let parts: Vec<&str> = s.split('`').collect();
+    if parts.len().is_multiple_of(2) {
+        // an unpaired backtick: show the text as written
+        return esc(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 {
+            out.push_str("<code>");
+            out.push_str(&esc(part));
+            out.push_str("</code>");
+        } else {
+            out.push_str(&esc(part));
+        }
+    }
     out
 }
 
@@ -251,9 +276,9 @@ impl Reporter for HtmlReporter {
 
     fn finish(&mut self, s: &Summary, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(b"</main>\n")?;
-        write!(
+        writeln!(
             out,
-            "<section id=\"run-summary\" class=\"ui\"><div class=\"bar-legend\">{} file(s) · {} sentence(s) · {}</div>{}{}</section>\n",
+            "<section id=\"run-summary\" class=\"ui\"><div class=\"bar-legend\">{} file(s) · {} sentence(s) · {}</div>{}{}</section>",
             s.files,
             s.sentences,
             finding_counts(&s.findings, s.suppressed),
@@ -263,6 +288,6 @@ impl Reporter for HtmlReporter {
         if self.rows.len() > 1 {
             writeln!(out, "{}", self.index())?;
         }
-        write!(out, "<script>{JS}</script>\n</body></html>\n")
+        writeln!(out, "<script>{JS}</script>\n</body></html>")
     }
 }

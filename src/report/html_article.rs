@@ -1,7 +1,7 @@
 //! The article part of the HTML report: every sentence marked by its label, sources and cues
 //! inside it, finding badges, and the findings list beside the text.
 
-use super::html::esc;
+use super::html::{esc, esc_code};
 use super::Locator;
 use crate::check::FileReport;
 use crate::checks::Severity;
@@ -197,7 +197,7 @@ pub fn findings(r: &FileReport, fid: &str, rule_summary: &HashMap<String, String
             l.start.column,
             esc(rule_summary.get(&f.rule).map_or("", String::as_str)),
             esc(&f.rule),
-            esc(&f.message)
+            esc_code(&f.message)
         );
         if let Some(c) = f.sentence.and_then(|i| r.labels.get(i)) {
             let sources: Vec<&str> = c.sources.iter().map(|s| r.doc.slice(*s)).collect();
@@ -214,7 +214,7 @@ pub fn findings(r: &FileReport, fid: &str, rule_summary: &HashMap<String, String
             );
         }
         if let Some(h) = &f.help {
-            let _ = write!(out, "<div class=\"help\">help: {}</div>", esc(h));
+            let _ = write!(out, "<div class=\"help\">help: {}</div>", esc_code(h));
         }
         if let Some(s) = &f.suppressed {
             let why = s.justification.as_deref().unwrap_or("no reason given");
