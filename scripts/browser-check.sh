@@ -46,6 +46,14 @@ expect "script ran (sortable headers)" 11 "$(count '<th tabindex="0"' "$DOM")"
 for label in attributed reported alleged unattributed none; do
   grep -q "class=\"s l-$label" "$DOM" || { echo "browser-check: no $label sentence marked" >&2; fail=1; }
 done
+# interaction (sorting, hover highlight) over the DevTools protocol, when Node.js is there
+if command -v node >/dev/null; then
+  IPROFILE="$(mktemp -d)"
+  node --experimental-websocket --no-warnings scripts/browser-interact.mjs "$CHROMIUM" "$OUT" "$IPROFILE" || fail=1
+  rm -rf "$IPROFILE"
+else
+  echo "browser-check: node not found; sorting and hover not checked"
+fi
 test -s target/html-report.png || { echo "browser-check: no screenshot" >&2; fail=1; }
 [ "$fail" = 0 ] && echo "browser-check: ok (screenshot: target/html-report.png)"
 exit "$fail"
