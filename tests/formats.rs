@@ -344,6 +344,18 @@ fn github_escapes_properties_and_data() {
     assert!(md.contains("| desk/hand made, v2.txt |"), "{md}");
     assert!(md.contains("say &lt;who&gt;"), "{md}");
     snap("formats__github_summary", &md);
+    // the same summary through the wrapper the CLI uses for $GITHUB_STEP_SUMMARY
+    let path = tempfile::NamedTempFile::new().unwrap();
+    let sink = Box::new(std::fs::File::create(path.path()).unwrap());
+    let mut rep = whosaid::report::github::with_step_summary(
+        report::reporter(ReportFormat::Github, ReportOptions::default()),
+        ReportOptions::default(),
+        sink,
+    );
+    let annotations = report::render_all(rep.as_mut(), &rules(&c), &reports);
+    drop(rep);
+    assert_eq!(annotations, out);
+    assert_eq!(std::fs::read_to_string(path.path()).unwrap(), md);
 }
 
 /// The HTML report without its (long, constant) inline CSS and JS.

@@ -212,3 +212,40 @@ impl Reporter for StepSummaryReporter {
 pub fn step_summary(reports: &[FileReport], opts: ReportOptions) -> String {
     super::render_all(&mut StepSummaryReporter::new(opts), &[], reports)
 }
+
+/// A reporter that also feeds a [`StepSummaryReporter`] writing to `sink` (the CLI opens
+/// `$GITHUB_STEP_SUMMARY` for appending and passes it here).
+pub struct WithStepSummary {
+    main: Box<dyn Reporter>,
+    summary: StepSummaryReporter,
+    sink: Box<dyn Write>,
+}
+
+/// Wraps `main` so the Markdown job summary is written to `sink` at the end of the run.
+pub fn with_step_summary(
+    main: Box<dyn Reporter>,
+    opts: ReportOptions,
+    sink: Box<dyn Write>,
+) -> Box<dyn Reporter> {
+    Box::new(WithStepSummary {
+        main,
+        summary: StepSummaryReporter::new(opts),
+        sink,
+    })
+}
+
+impl Reporter for WithStepSummary {
+    fn begin(&mut self, rules: &[RuleInfo], out: &mut dyn Write) -> io::Result<()> {
+        self.summary.begin(rules, &mut self.sink)?;
+        self.main.begin(rules, out)
+    }
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        self.summary.file(report, &mut self.sink)?;
+        self.main.file(report, out)
+    }
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        self.main.finish(summary, out)?;
+        self.summary.finish(summary, &mut self.sink)?;
+        self.sink.flush()
+    }
+}
