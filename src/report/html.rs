@@ -291,3 +291,21 @@ impl Reporter for HtmlReporter {
         writeln!(out, "<script>{JS}</script>\n</body></html>")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_shows_code_spans() {
+        assert_eq!(
+            esc("<a href='x'>&\"</a>"),
+            "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;"
+        );
+        assert_eq!(
+            esc_code("use `<said>` here"),
+            "use <code>&lt;said&gt;</code> here"
+        );
+        assert_eq!(esc_code("one ` only"), "one ` only");
+    }
+}

@@ -217,3 +217,19 @@ impl Reporter for SarifReporter {
         writeln!(out, "\n],\"invocations\":{inv}}}]}}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a_matches_the_published_values() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn uri_paths_are_percent_encoded() {
+        assert_eq!(uri_path("news/a b,é.md"), "news/a%20b%2C%C3%A9.md");
+    }
+}
