@@ -2,6 +2,8 @@
 //! hand-made report whose findings exercise carets, escaping and suppression; SARIF and rdjson
 //! validated against their vendored schemas.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use serde_json::Value;
 use whosaid::checks::Finding;
 use whosaid::report::{self, ReportFormat, ReportOptions, Summary};

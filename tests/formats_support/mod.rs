@@ -1,6 +1,8 @@
 //! Shared fixtures of `tests/formats.rs`: the fixture article through the real pipeline, and a
 //! hand-made report whose findings exercise carets, escaping and suppression.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::PathBuf;
 use whosaid::checks::{Finding, Severity};
 use whosaid::rules::{RuleInfo, RuleSet};
