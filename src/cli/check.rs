@@ -75,14 +75,26 @@ fn process(job: Job, changes: Option<&Changes>) -> Done {
         }
     };
     let n = bytes.len();
-    let report = crate::input::decode(&job.path, bytes).map(|source| {
-        let doc = crate::input::parse_with(job.path, job.format, source, &job.profile.html);
-        let mut report = job.profile.checker.check_document(doc);
-        crate::suppress::apply(&report.doc, &mut report.findings);
-        if let Some(lines) = changes.and_then(|c| c.lines(&report.doc.path)) {
-            diff::retain_changed(&report.doc, &mut report.findings, lines);
-        }
-        report
+    let path = job.path.clone();
+    // a bug on one file must not take the run (and the other files) down with it
+    let run = std::panic::AssertUnwindSafe(move || {
+        crate::input::decode(&job.path, bytes).map(|source| {
+            let doc = crate::input::parse_with(job.path, job.format, source, &job.profile.html);
+            let mut report = job.profile.checker.check_document(doc);
+            crate::suppress::apply(&report.doc, &mut report.findings);
+            if let Some(lines) = changes.and_then(|c| c.lines(&report.doc.path)) {
+                diff::retain_changed(&report.doc, &mut report.findings, lines);
+            }
+            report
+        })
+    });
+    let report = std::panic::catch_unwind(run).unwrap_or_else(|_| {
+        Err(Error::Io {
+            path,
+            source: std::io::Error::other(
+                "internal error while checking this file (please report it); not checked",
+            ),
+        })
     });
     Done { report, bytes: n }
 }
