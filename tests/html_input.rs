@@ -45,7 +45,8 @@ fn entities_are_decoded_and_spans_map_to_the_source() {
 
 #[test]
 fn blocks_get_their_kinds() {
-    let html = "<h2>Storm hits coast</h2><p>Winds rose.</p><ul><li>One</li><li>Two</li></ul>\
+    let html =
+        "<h2>Storm hits coast</h2><p>Winds rose.</p><ul><li>One</li><li><p>Two</p></li></ul>\
                 <blockquote><p>We are ready.</p></blockquote><table><tr><td>Cell</td></tr></table>\
                 <figure><img src=x><figcaption>A flooded street</figcaption></figure>";
     let d = doc(html);

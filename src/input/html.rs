@@ -177,15 +177,20 @@ impl Builder<'_> {
         self.text.push_str(s);
     }
 
+    /// The kind of the innermost block element; a paragraph inside a list item or a block
+    /// quote takes the kind of its container (as in Markdown).
     fn current_kind(&self) -> (BlockKind, u8) {
-        let quoted = self
-            .open
-            .iter()
-            .rev()
-            .take(END_TAG_REACH)
-            .any(|o| o.1 == BlockKind::BlockQuote);
         match self.open.last() {
-            Some((_, BlockKind::Paragraph, _)) if quoted => (BlockKind::BlockQuote, 0),
+            Some((_, BlockKind::Paragraph, _)) => {
+                let container = self
+                    .open
+                    .iter()
+                    .rev()
+                    .take(END_TAG_REACH)
+                    .map(|o| o.1)
+                    .find(|k| matches!(k, BlockKind::ListItem | BlockKind::BlockQuote));
+                (container.unwrap_or(BlockKind::Paragraph), 0)
+            }
             Some((_, k, l)) => (*k, *l),
             None => (BlockKind::Paragraph, 0),
         }
