@@ -58,11 +58,13 @@ static NONE: Classification = Classification {
 pub fn article(r: &FileReport, fid: &str) -> String {
     let doc = &r.doc;
     let t = &doc.text;
-    // findings per sentence: (number in the list, severity)
-    let mut per: HashMap<usize, Vec<(usize, Severity)>> = HashMap::new();
+    // findings per sentence: (number in the list, severity, suppressed)
+    let mut per: HashMap<usize, Vec<(usize, Severity, bool)>> = HashMap::new();
     for (j, f) in r.findings.iter().enumerate() {
         if let Some(i) = f.sentence {
-            per.entry(i).or_default().push((j, f.severity));
+            per.entry(i)
+                .or_default()
+                .push((j, f.severity, f.suppressed.is_some()));
         }
     }
     let mut out = String::from("<article>");
@@ -109,7 +111,7 @@ fn sentence(
     i: usize,
     span: Span,
     c: &Classification,
-    findings: &[(usize, Severity)],
+    findings: &[(usize, Severity, bool)],
 ) {
     let t = &r.doc.text;
     let label = c.label.as_str();
@@ -124,15 +126,19 @@ fn sentence(
     if !sources.is_empty() {
         let _ = write!(title, " · source: {}", sources.join("; "));
     }
-    for (j, _) in findings {
+    for (j, _, sup) in findings {
         if let Some(f) = r.findings.get(*j) {
-            let _ = write!(title, "\n{}: {}", f.rule, f.message);
+            let note = if *sup { " (suppressed)" } else { "" };
+            let _ = write!(title, "\n{}: {}{note}", f.rule, f.message);
         }
     }
     let mut class = format!("s l-{label}");
-    if !findings.is_empty() {
+    if findings.iter().any(|(_, _, sup)| !sup) {
         class.push_str(" has-f");
-        if findings.iter().any(|(_, s)| *s == Severity::Error) {
+        if findings
+            .iter()
+            .any(|(_, s, sup)| *s == Severity::Error && !sup)
+        {
             class.push_str(" has-error");
         }
     }
@@ -152,11 +158,15 @@ fn sentence(
     }
     text(out, t, cursor, span.end);
     out.push_str("</span>");
-    for (j, sev) in findings {
+    for (j, sev, sup) in findings {
+        let (class, note) = if *sup {
+            ("sup".to_string(), ", suppressed")
+        } else {
+            (format!("sev-{}", sev.as_str()), "")
+        };
         let _ = write!(
             out,
-            "<a class=\"fb sev-{}\" href=\"#{fid}x{j}\" title=\"finding {}\">{}</a>",
-            sev.as_str(),
+            "<a class=\"fb {class}\" href=\"#{fid}x{j}\" title=\"finding {}{note}\">{}</a>",
             j + 1,
             j + 1
         );
