@@ -1,4 +1,5 @@
-//! Report formats. Spans become line/column only here, against the unmodified source.
+//! Report formats (terminal, JSON, SARIF, GitHub, rdjson, HTML) as streaming [`Reporter`]s.
+//! Spans become line/column only here, against the unmodified source.
 
 pub mod github;
 pub mod html;
@@ -78,7 +79,7 @@ pub struct Summary {
     pub sentences: usize,
     /// Sentences per label, in [`crate::classify::Label::ALL`] order.
     pub labels: [usize; 5],
-    /// Findings per severity: info, warning, error.
+    /// Findings that count (not suppressed) per severity: info, warning, error.
     pub findings: [usize; 3],
     /// Files that could not be checked (their errors are reported on stderr).
     pub errors: usize,
