@@ -60,7 +60,8 @@ impl Changes {
         let mut current: Option<PathBuf> = None;
         for line in diff.lines() {
             if let Some(rest) = line.strip_prefix("+++ ") {
-                let rest = rest.trim_matches('"');
+                // git ends a name with a space in it with a tab, and quotes unusual names
+                let rest = rest.trim_end_matches('\t').trim_matches('"');
                 current = rest.strip_prefix("b/").map(|p| {
                     let p = top.join(p);
                     std::fs::canonicalize(&p).unwrap_or(p)
@@ -132,5 +133,7 @@ mod tests {
         let ranges = &c.files[&PathBuf::from("/nonexistent-top/x.md")];
         assert_eq!(ranges, &[(3, 3), (11, 12)]);
         assert_eq!(c.files.len(), 1);
+        let spaced = Changes::parse(Path::new("/top"), "+++ b/my file.md\t\n@@ -1 +1,2 @@\n");
+        assert_eq!(spaced.files[&PathBuf::from("/top/my file.md")], [(1, 2)]);
     }
 }
