@@ -150,3 +150,30 @@ fn empty_and_text_only_documents() {
     let s = d.source_span(d.blocks[0].span);
     assert_eq!(s.start, 3);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    /// Any mix of tags, references, comments and text: blocks are ordered, inside the text, on
+    /// char boundaries, and map into the source on char boundaries.
+    #[test]
+    fn spans_stay_valid(parts in proptest::collection::vec(proptest::sample::select(vec![
+        "<p>", "</p>", "<div class=byline>", "</div>", "<li>", "<br>", "<script>", "</script>",
+        "<!-- whosaid off -->", "<!--", "-->", "&amp;", "&rsquo;", "&#x1F600;", "&bogus;", "&",
+        "<", ">", "\"", "é", "Mayor said.", " ", "\n", "\r\n", "<h2>", "</h2>", "<pre>", "</pre>",
+        "\u{feff}", "<b>", "</b>", "&nbsp;", "<p", "=\"x",
+    ]), 0..40)) {
+        let html: String = parts.concat();
+        let cfg = HtmlConfig { skip_selectors: vec![], skip_classes: vec!["byline".into()] };
+        let d = parse("p.html".into(), html.clone(), &HtmlOptions::from_config(&cfg));
+        let mut last = 0;
+        for b in &d.blocks {
+            proptest::prop_assert!(last <= b.span.start && b.span.start < b.span.end);
+            proptest::prop_assert!(b.span.end <= d.text.len());
+            proptest::prop_assert!(d.text.is_char_boundary(b.span.start) && d.text.is_char_boundary(b.span.end));
+            let s = d.source_span(b.span);
+            proptest::prop_assert!(s.start <= s.end && s.end <= html.len());
+            proptest::prop_assert!(html.is_char_boundary(s.start) && html.is_char_boundary(s.end));
+            last = b.span.end;
+        }
+    }
+}
