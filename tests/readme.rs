@@ -158,7 +158,7 @@ fn fixture() -> tempfile::TempDir {
         assert!(ok, "git {args:?}");
     };
     git(&["init", "-q"]);
-    git(&["checkout", "-q", "-b", "main"]);
+    git(&["symbolic-ref", "HEAD", "refs/heads/main"]);
     git(&["add", "."]);
     git(&["commit", "-qm", "articles"]);
     d
