@@ -255,6 +255,39 @@ fn rules_explain_and_rule_self_check() {
         "{}",
         bad.stderr
     );
+    // a classifier rule of the newsroom's own, checked the same way
+    let rule = "summary = \"House hedges\"\nkind = \"phrase\"\nimplies = \"reported\"\n\
+                words = [\"word on the street\"]\nallows = [\"The street was closed.\"]\n\
+                description = \"\"\"\n## What it flags\nHouse hedges.\n\n## Why it matters\n\
+                They are not sources.\n\"\"\"\n\n[[test]]\n\
+                text = \"Word on the street is that the mayor will quit.\"\nexpect = \"EXPECT\"\n";
+    write(
+        d.path(),
+        "house/house-hedge.toml",
+        rule.replace("EXPECT", "reported"),
+    );
+    let ok = whosaid(d.path(), &["rules", "--check", "house"]);
+    assert_eq!(ok.code, 0, "{}{}", ok.stdout, ok.stderr);
+    assert!(
+        ok.stdout
+            .starts_with("1 rule checked, 2 examples, 0 failures"),
+        "{}",
+        ok.stdout
+    );
+    let listed = whosaid(d.path(), &["rules", "--rules", "house"]);
+    assert!(listed.stdout.contains("house-hedge"), "{}", listed.stdout);
+    write(
+        d.path(),
+        "house/house-hedge.toml",
+        rule.replace("EXPECT", "attributed"),
+    );
+    let bad = whosaid(d.path(), &["rules", "--check", "house"]);
+    assert_eq!(bad.code, 78, "{}{}", bad.stdout, bad.stderr);
+    assert!(
+        bad.stderr.contains("house-hedge.toml: rule `house-hedge`"),
+        "{}",
+        bad.stderr
+    );
     // a rule file that does not parse is a configuration error too
     write(d.path(), "syntax/loaded-verb.toml", "summary = \n");
     assert_eq!(whosaid(d.path(), &["rules", "--check", "syntax"]).code, 78);
