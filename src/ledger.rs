@@ -107,6 +107,10 @@ pub fn build(
     b.ledger.by_sentence = vec![Vec::new(); seg.sentences.len()];
     for (i, c) in labels.iter().enumerate().take(seg.sentences.len()) {
         for span in &c.sources {
+            // a name inside a quotation is part of what was said, not a source
+            if in_quote(seg, *span) {
+                continue;
+            }
             if let Some(id) = b.resolve(*span) {
                 let Some(src) = b.ledger.sources.get_mut(id) else {
                     continue;
@@ -131,6 +135,28 @@ pub fn build(
         }
     }
     b.ledger
+}
+
+/// Whether `span` lies inside a quotation (quotes are sorted by start; nested ones follow
+/// their parent, so the few last quotes starting before `span` are enough to look at).
+fn in_quote(seg: &Segmentation, span: Span) -> bool {
+    let k = seg.quotes.partition_point(|q| q.span.start <= span.start);
+    seg.quotes[..k]
+        .iter()
+        .rev()
+        .take(8)
+        .any(|q| q.open.end <= span.start && span.end <= q.close.map_or(q.span.end, |c| c.start))
+}
+
+/// The last run of capitalised words of a name (`Pat Caddell` in `pollster Pat Caddell`).
+fn name_core<'w>(words: &[&'w str]) -> Vec<&'w str> {
+    let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let end = words.iter().rposition(cap).map_or(0, |e| e + 1);
+    let start = words[..end]
+        .iter()
+        .rposition(|w| !cap(w))
+        .map_or(0, |s| s + 1);
+    words[start..end].to_vec()
 }
 
 struct Builder<'a> {
@@ -166,7 +192,7 @@ impl Builder<'_> {
                     self.last_other
                         .or_else(|| self.last_kind.get(&SourceKind::NamedPerson).copied())?
                 };
-                self.alias(id, surface);
+                self.alias(id, surface, false);
                 return Some(id);
             }
         }
@@ -176,8 +202,12 @@ impl Builder<'_> {
             && self.lists.get("references").is(words[1])
         {
             let kind = self.kind_of(&words[1..], surface);
-            if let Some(id) = self.last_kind.get(&kind).copied() {
-                self.alias(id, surface);
+            let back = self.last_kind.get(&kind).copied().or(match kind {
+                SourceKind::Organisation | SourceKind::Document => self.last_other,
+                _ => None,
+            });
+            if let Some(id) = back {
+                self.alias(id, surface, false);
                 return Some(id);
             }
         }
@@ -186,10 +216,32 @@ impl Builder<'_> {
             return None;
         }
         if let Some(&id) = self.keys.get(&key) {
-            self.alias(id, surface);
+            self.alias(id, surface, true);
             return Some(id);
         }
         let kind = self.kind_of(&words, &lower);
+        // `longtime pollster Pat Caddell` → `Pat Caddell`; `Mike Pence` after `Pence`
+        if kind == SourceKind::NamedPerson {
+            let core = name_core(&words);
+            let found = [
+                self.key(&core),
+                core.last().map(|w| self.key(&[w])).unwrap_or_default(),
+            ]
+            .into_iter()
+            .filter(|k| !k.is_empty())
+            .find_map(|k| self.keys.get(&k).copied())
+            .filter(|id| {
+                self.ledger
+                    .sources
+                    .get(*id)
+                    .is_some_and(|s| s.kind == SourceKind::NamedPerson)
+            });
+            if let Some(id) = found {
+                self.keys.insert(key, id);
+                self.alias(id, surface, true);
+                return Some(id);
+            }
+        }
         // a new name: register it with its acronym and, for people, the surname
         let id = self.ledger.sources.len();
         self.ledger.sources.push(Source {
@@ -229,12 +281,13 @@ impl Builder<'_> {
         Some(id)
     }
 
-    fn alias(&mut self, id: usize, surface: &str) {
+    /// Records `surface` as a form of source `id`; a fuller name (not a pronoun or a reference
+    /// such as `the organisation`, `can_name` false) becomes its name.
+    fn alias(&mut self, id: usize, surface: &str, can_name: bool) {
         if let Some(src) = self.ledger.sources.get_mut(id) {
             if src.name != surface && !src.aliases.iter().any(|a| a == surface) {
                 // keep the fullest form as the name
-                if surface.len() > src.name.len() && !self.lists.get("pronouns-person").is(surface)
-                {
+                if can_name && surface.len() > src.name.len() {
                     let old = std::mem::replace(&mut src.name, surface.to_string());
                     src.aliases.push(old);
                 } else {
@@ -269,7 +322,14 @@ impl Builder<'_> {
             .skip(1)
             .any(|w| w.chars().next().is_some_and(char::is_uppercase))
             || (words.len() == 1 && words[0].chars().next().is_some_and(char::is_uppercase));
-        if l.get("vague").any(surface, span) && !has_cap {
+        let has_inner_cap = words
+            .iter()
+            .skip(1)
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let head_document = words.last().is_some_and(|w| l.get("documents").is(w));
+        if head_document {
+            SourceKind::Document
+        } else if l.get("vague").any(surface, span) && !has_inner_cap {
             SourceKind::Vague
         } else if l.get("anonymous").any(surface, span) || l.get("indefinite").is(&first_lower) {
             SourceKind::Anonymous
@@ -282,6 +342,9 @@ impl Builder<'_> {
                 .iter()
                 .any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
         {
+            SourceKind::Organisation
+        } else if has_cap && first_lower == "the" {
+            // `The Red Cross`: people's names take no article
             SourceKind::Organisation
         } else if has_cap {
             SourceKind::NamedPerson

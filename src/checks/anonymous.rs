@@ -94,7 +94,7 @@ fn described_source(text: &str, part: Span, def: &CheckDef) -> Option<Span> {
         let b = before_text.trim_end_matches(',').trim_end();
         let b_span = Span::new(part.start, part.start + b.len());
         let cued_before = def
-            .list("speech")
+            .list("cues-before")
             .find(text, b_span)
             .last()
             .is_some_and(|m| m.0.end == b_span.end);

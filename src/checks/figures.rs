@@ -3,26 +3,39 @@
 
 use super::numbers::{figures, Figure};
 use super::{finding, CheckDef, Ctx, Finding};
-use crate::ledger::Ledger;
+use crate::ledger::{Ledger, SourceKind};
 use std::collections::HashMap;
 
 /// Distinct figures remembered per bucket (a bound that keeps the check linear).
 const KEEP: usize = 8;
 
 pub fn check(ctx: &Ctx, def: &CheckDef, ledger: &Ledger, out: &mut Vec<Finding>) {
-    let mut buckets: HashMap<(usize, String), Vec<Figure>> = HashMap::new();
+    let mut buckets: HashMap<(usize, String), Vec<(usize, Figure)>> = HashMap::new();
     for i in 0..ctx.seg.sentences.len() {
-        let sources = ledger.sources_of(i);
+        // vague sources (`experts`) are not one source: their figures need not agree
+        let sources: Vec<usize> = ledger
+            .sources_of(i)
+            .iter()
+            .copied()
+            .filter(|s| {
+                ledger
+                    .sources
+                    .get(*s)
+                    .is_some_and(|x| x.kind != SourceKind::Vague)
+            })
+            .collect();
         if sources.is_empty() {
             continue;
         }
         for fig in figures(ctx.text, ctx.sentence(i), def) {
-            for &src in sources {
+            for &src in &sources {
                 let seen = buckets.entry((src, fig.quantity.clone())).or_default();
-                if let Some(prev) = seen.iter().find(|p| p.conflicts(&fig)) {
+                // figures in one sentence are different things (`3 in Ohio, 5 in Iowa`)
+                let clash = seen.iter().find(|(j, p)| *j != i && p.conflicts(&fig));
+                if let Some((_, prev)) = clash {
                     let name = ledger.sources.get(src).map_or("", |s| s.name.as_str());
                     let message = format!(
-                        "`{}` {} differs from `{}` given earlier by the same source ({name})",
+                        "`{}` ({}) differs from `{}` given earlier by the same source ({name})",
                         fig.span.slice(ctx.text),
                         fig.quantity,
                         prev.span.slice(ctx.text)
@@ -30,8 +43,9 @@ pub fn check(ctx: &Ctx, def: &CheckDef, ledger: &Ledger, out: &mut Vec<Finding>)
                     out.push(finding(def, false, fig.span, Some(i), message));
                     break;
                 }
-                if seen.len() < KEEP && !seen.iter().any(|p| p.lo == fig.lo && p.hi == fig.hi) {
-                    seen.push(fig.clone());
+                if seen.len() < KEEP && !seen.iter().any(|(_, p)| p.lo == fig.lo && p.hi == fig.hi)
+                {
+                    seen.push((i, fig.clone()));
                 }
             }
         }

@@ -72,6 +72,7 @@ fn known_lists(id: &str) -> &'static [&'static str] {
             "modifiers",
             "heads",
             "post-modifiers",
+            "cues-before",
             "speech",
             "characterised",
             "reasons",
@@ -90,6 +91,9 @@ fn known_lists(id: &str) -> &'static [&'static str] {
         "hedge-only" => &["hedges", "named-by", "outlets"],
         "allegation-without-accuser" => &["markers", "accusers", "verb-after", "verb-before"],
         "loaded-verb" => &[
+            "noun-before",
+            "mandative",
+            "finite-markers",
             "verbs",
             "noun-forms",
             "allowed-after",
@@ -113,7 +117,7 @@ fn known_lists(id: &str) -> &'static [&'static str] {
             "skip-words",
         ],
         "unbalanced-quotation" => &[],
-        "quote-without-speaker" => &["speech", "dashes"],
+        "quote-without-speaker" => &["speech", "dashes", "not-names"],
         "single-source" => &[
             "pronouns-person",
             "pronouns-group",

@@ -18,7 +18,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
                 .find(|s| verbs.is(s.slice(ctx.text)) && !ctx.in_quote(i, *s))
         });
         let found = cue
-            .filter(|s| !allowed_after(ctx.text, sentence, *s, def))
+            .filter(|s| is_attribution(ctx, i, sentence, *s, def))
             .or_else(|| {
                 ctx.outside_quotes(i).into_iter().find_map(|p| {
                     verbs
@@ -58,6 +58,13 @@ fn is_attribution(ctx: &Ctx, i: usize, sentence: Span, m: Span, def: &CheckDef) 
     let prev: Vec<Token> = tokens(text, Span::new(sentence.start, m.start));
     let next: Vec<Token> = tokens(text, Span::new(m.end, sentence.end));
     let p = prev.last();
+    // `Trump's claim`, `the claims`, `his tax claims`: a noun
+    if p.is_some_and(|t| {
+        let w = t.text(text);
+        w.ends_with("'s") || w.ends_with("\u{2019}s") || def.list("noun-before").is(w)
+    }) {
+        return false;
+    }
     let source_before = ctx
         .sources(i)
         .iter()
@@ -73,12 +80,33 @@ fn is_attribution(ctx: &Ctx, i: usize, sentence: Span, m: Span, def: &CheckDef) 
     let gap_after = text
         .get(m.end..next.first().map_or(sentence.end, |t| t.span.start))
         .unwrap_or("");
-    let clause = next
-        .first()
-        .is_some_and(|t| def.list("clause-starts").is(t.text(text)));
+    let noun_form = def.list("noun-forms").is(m.slice(text));
+    // a clause after the verb: `claimed (on Tuesday) that …`, `claimed he …`, `claimed Clinton …`
+    let clause = next.first().is_some_and(|t| {
+        def.list("clause-starts").is(t.text(text)) || (!noun_form && t.is_capitalised(text))
+    }) || next
+        .iter()
+        .take(4)
+        .any(|t| t.text(text).eq_ignore_ascii_case("that"));
     // `claims` and the like are nouns as often as verbs: only with a clause after them
-    if def.list("noun-forms").is(m.slice(text)) && !clause {
+    if noun_form && !clause {
         return false;
+    }
+    // `insisted that the minister resign`: a demand (subjunctive), not a statement
+    if def.list("mandative").is(m.slice(text)) {
+        if let Some(k) = next
+            .iter()
+            .take(4)
+            .position(|t| t.text(text).eq_ignore_ascii_case("that"))
+        {
+            let finite = next.iter().skip(k + 1).any(|t| {
+                let w = t.text(text);
+                def.list("finite-markers").is(w) || w.ends_with("ed") || w.ends_with("n't")
+            });
+            if !finite {
+                return false;
+            }
+        }
     }
     // `"…," he claimed.`: the verb closes a sentence whose quotation or clause came first
     let subject_start = p.map_or(m.start, |t| t.span.start);

@@ -30,9 +30,15 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
                         .sources(i)
                         .iter()
                         .any(|s| s.end <= m.start && m.start - s.end <= 2);
-                    let object = next
-                        .first()
-                        .is_some_and(|t| !def.list("not-followed-by").is(t.text(ctx.text)));
+                    // a complement clause follows (`believes (that) the plan …`), not an adjective
+                    // (`felt betrayed`)
+                    let object = next.first().is_some_and(|t| {
+                        let w = t.text(ctx.text);
+                        !def.list("not-followed-by").is(w)
+                            && (def.list("clause-starts").is(w)
+                                || t.is_capitalised(ctx.text)
+                                || !(w.ends_with("ed") || w.ends_with("ly")))
+                    });
                     subject && object
                 })
         });

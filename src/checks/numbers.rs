@@ -29,7 +29,7 @@ pub fn figures(text: &str, span: Span, def: &CheckDef) -> Vec<Figure> {
     let mut k = 0;
     while k < toks.len() {
         let start_tok = k;
-        let (mut value, next) = match number(text, &toks[k], def) {
+        let (mut value, next) = match number(text, &toks[k]) {
             Some(v) => (v, k + 1),
             None => match word_run(text, &toks, k, def) {
                 Some(r) => r,
@@ -87,7 +87,7 @@ pub fn figures(text: &str, span: Span, def: &CheckDef) -> Vec<Figure> {
 }
 
 /// The value of a number token (digits with separators, or a number word); years are not.
-fn number(text: &str, t: &Token, def: &CheckDef) -> Option<f64> {
+fn number(text: &str, t: &Token) -> Option<f64> {
     let w = t.text(text);
     if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         let digits = w.trim_end_matches('%');
@@ -163,12 +163,15 @@ fn quantity(text: &str, after: &[Token], def: &CheckDef) -> Option<String> {
         if t.is_capitalised(text) || w.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
-        for (canon, variants) in &def.synonyms {
-            if variants.iter().any(|v| v.eq_ignore_ascii_case(&w)) || canon == &w {
-                return Some(canon.clone());
-            }
-        }
-        return Some(w.strip_suffix('s').unwrap_or(&w).to_string());
+        // only quantities the file names (`[synonyms]`): a bare noun after a number is too
+        // often a different thing (`$40 a ton`, `55 to 65`)
+        return def
+            .synonyms
+            .iter()
+            .find(|(canon, variants)| {
+                *canon == &w || variants.iter().any(|v| v.eq_ignore_ascii_case(&w))
+            })
+            .map(|(canon, _)| canon.clone());
     }
     None
 }

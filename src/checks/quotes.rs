@@ -33,6 +33,18 @@ pub fn check_speaker(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<
         let Some(i) = sentence_at(ctx, q.span.start) else {
             continue;
         };
+        // `called the plan a "race to the bottom"`: a phrase quoted inside the reporter's own
+        // sentence (lowercase, after other words), or a title in Title Case, is not a direct
+        // quotation
+        let before = ctx
+            .text
+            .get(ctx.sentence(i).start..q.span.start)
+            .unwrap_or("")
+            .trim();
+        let mid_sentence = !before.is_empty() && !before.ends_with([':', ',']);
+        if mid_sentence && (inner_start_lowercase(ctx.text, inner) || title_case(ctx.text, inner)) {
+            continue;
+        }
         let mut speaker = (q.continues && chain_has_speaker) || labelled(ctx, q, inner, def);
         if !speaker {
             let lo = i.saturating_sub(1);
@@ -68,11 +80,13 @@ fn sentence_speaker(ctx: &Ctx, j: usize, def: &CheckDef, cache: &mut [Option<boo
     if let Some(v) = cache.get(j).copied().flatten() {
         return v;
     }
-    let v = !ctx.sources(j).is_empty()
-        || ctx
-            .outside_quotes(j)
-            .iter()
-            .any(|p| def.list("speech").any(ctx.text, *p));
+    // a source, a speech verb, or a proper name outside the quotations (`On "Face the
+    // Nation," Sen. Bernie Sanders identified …` before the quotation)
+    let v = ctx.sources(j).iter().any(|s| !ctx.in_quote(j, *s))
+        || ctx.outside_quotes(j).iter().any(|p| {
+            def.list("speech").any(ctx.text, *p)
+                || super::vague::names_someone(ctx.text, *p, def, p.start == ctx.sentence(j).start)
+        });
     if let Some(slot) = cache.get_mut(j) {
         *slot = Some(v);
     }
@@ -113,6 +127,19 @@ fn labelled(ctx: &Ctx, q: &crate::segment::Quote, inner: Span, def: &CheckDef) -
                 .chars()
                 .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-')
     })
+}
+
+/// `How to Foster Long-Term Innovation`: every word of four letters or more capitalised.
+fn title_case(text: &str, inner: Span) -> bool {
+    let words: Vec<&str> = inner
+        .slice(text)
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn inner_start_lowercase(text: &str, inner: Span) -> bool {

@@ -1,11 +1,16 @@
-//! `single-source`: a story whose claims all rest on one source (info, once per file).
+//! `single-source`: a story whose claims rest on one on-the-record source (info, once per
+//! file). Anonymous and vague sources do not count as independent sources.
 
 use super::{finding, CheckDef, Ctx, Finding};
-use crate::ledger::Ledger;
+use crate::ledger::{Ledger, SourceKind};
 
-pub fn check(ctx: &Ctx, def: &CheckDef, ledger: &Ledger, out: &mut Vec<Finding>) {
+pub fn check(_ctx: &Ctx, def: &CheckDef, ledger: &Ledger, out: &mut Vec<Finding>) {
     let min_claims = def.numbers.get("min-claims").copied().unwrap_or(3.0);
-    let [only] = ledger.sources.as_slice() else {
+    let mut on_record = ledger
+        .sources
+        .iter()
+        .filter(|s| !matches!(s.kind, SourceKind::Anonymous | SourceKind::Vague));
+    let (Some(only), None) = (on_record.next(), on_record.next()) else {
         return;
     };
     if (only.claims as f64) < min_claims {
@@ -14,11 +19,15 @@ pub fn check(ctx: &Ctx, def: &CheckDef, ledger: &Ledger, out: &mut Vec<Finding>)
     let Some(first) = only.mentions.first().copied() else {
         return;
     };
-    let sentence = only.sentences.first().copied();
     let message = format!(
-        "the story rests on a single source ({}, {} claims)",
+        "the story rests on a single on-the-record source ({}, {} claims)",
         only.name, only.claims
     );
-    let _ = ctx;
-    out.push(finding(def, false, first, sentence, message));
+    out.push(finding(
+        def,
+        false,
+        first,
+        only.sentences.first().copied(),
+        message,
+    ));
 }
