@@ -339,6 +339,12 @@ fn diff_reports_only_changed_lines_and_files() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json = run.json();
     assert_eq!(paths(&json), ["a.md"]);
+    // an untracked file counts as new: all of its findings
+    write(r, "c.md", WARNING);
+    let with_new = whosaid(r, &["check", "--format", "json", "--diff", "HEAD", "."]);
+    assert_eq!(paths(&with_new.json()), ["a.md", "c.md"]);
+    assert!(!findings(&with_new.json(), "c.md").is_empty());
+    std::fs::remove_file(r.join("c.md")).unwrap();
     let changed = lines(&json);
     assert!(
         !changed.is_empty() && changed.iter().all(|&l| l == 5),

@@ -51,7 +51,18 @@ impl Changes {
                 "--",
             ],
         )?;
-        Ok(Changes::parse(&top, &diff))
+        let mut changes = Changes::parse(&top, &diff);
+        // files git does not track yet are new: every line of them counts as changed
+        let untracked = git(&top, &["ls-files", "--others", "--exclude-standard", "-z"])?;
+        for name in untracked.split('\0').filter(|n| !n.is_empty()) {
+            let p = top.join(name);
+            let p = std::fs::canonicalize(&p).unwrap_or(p);
+            changes
+                .files
+                .entry(p)
+                .or_insert_with(|| vec![(1, usize::MAX)]);
+        }
+        Ok(changes)
     }
 
     /// Parses unified diff output with zero context; paths are joined to `top`.
