@@ -1,0 +1,232 @@
+//! Bounded look-around for the sentence splitter: the word before a stop, the next word,
+//! glued periods (footnotes, missing spaces), citations, URL tokens.
+
+use super::{Kind, Splitter, WORD_MAX};
+use crate::segment::text::{
+    char_at, class_of, is_dash, is_opener, skip_ws, ws_before, ws_len, Class,
+};
+
+impl Splitter<'_> {
+    /// A period with a word character right after it: a decimal, a domain, an abbreviation
+    /// (U.S), a footnote number ("consultation.11 12 Take") or a missing space ("world.Today").
+    pub(super) fn glued_period(&mut self, i: usize) -> usize {
+        let b = self.b;
+        let prev = b.get(i.wrapping_sub(1)).copied().unwrap_or(0);
+        let n1 = b.get(i + 1).copied().unwrap_or(0);
+        let n2 = b.get(i + 2).copied().unwrap_or(0);
+        if n1.is_ascii_digit() && (prev.is_ascii_lowercase() || prev == b')' || prev == b']') {
+            // footnote numbers: 1–3 digits, then white space, then a capital after optional
+            // further numbers
+            let mut p = i + 1;
+            while p < i + 4 && b.get(p).is_some_and(u8::is_ascii_digit) {
+                p += 1;
+            }
+            if ws_len(b, p) == 0 || !self.is_footnote_ctx(i) {
+                return i + 1;
+            }
+            let mut e = p;
+            loop {
+                let q = skip_ws(b, e);
+                let mut r = q;
+                while r < q + 3 && b.get(r).is_some_and(u8::is_ascii_digit) {
+                    r += 1;
+                }
+                if r > q && ws_len(b, r) > 0 && !b.get(r).is_some_and(u8::is_ascii_digit) {
+                    e = r;
+                } else {
+                    break;
+                }
+            }
+            let q = skip_ws(b, e);
+            if class_of(char_at(self.t, q)) == Class::Upper {
+                self.cut(e);
+            }
+            return e;
+        }
+        if (prev.is_ascii_lowercase() || prev.is_ascii_digit())
+            && n1.is_ascii_uppercase()
+            && n2.is_ascii_lowercase()
+            && !self.in_url(i)
+        {
+            let ws = self.word_start(i);
+            if matches!(self.kind(ws, i), Kind::Plain | Kind::Number) {
+                self.cut(i + 1);
+            }
+        }
+        i + 1
+    }
+
+    /// A footnote number follows a word (letters), not a number or code ("v1.2").
+    pub(super) fn is_footnote_ctx(&mut self, i: usize) -> bool {
+        if matches!(self.b.get(i.wrapping_sub(1)), Some(b')' | b']')) {
+            return !self.in_url(i);
+        }
+        let ws = self.word_start(i);
+        let w = self.t.get(ws..i).unwrap_or("");
+        !self.in_url(i)
+            && w.len() >= 2
+            && !w.bytes().any(|c| c.is_ascii_digit() && c != b')')
+            && matches!(self.kind(ws, i), Kind::Plain)
+    }
+
+    /// End of a citation mark `[12]`, `[2–11]`, `[3, 4]` starting at `e`.
+    pub(super) fn citation_end(&self, e: usize) -> Option<usize> {
+        let s = self.t.get(e + 1..)?;
+        let mut len = 0;
+        for ch in s.chars().take(16) {
+            match ch {
+                ']' if len > 0 => return Some(e + 1 + len + 1),
+                '0'..='9' | ',' | ' ' | '-' | '–' => len += ch.len_utf8(),
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Whether a parenthesis opens at `m` and closes within a few words right before a stop.
+    pub(super) fn citation_follows(&self, m: usize) -> bool {
+        if self.b.get(m) != Some(&b'(') {
+            return false;
+        }
+        let window = self.b.get(m + 1..(m + 48).min(self.b.len())).unwrap_or(&[]);
+        match memchr::memchr2(b')', b'(', window) {
+            Some(k) if window.get(k) == Some(&b')') => {
+                matches!(window.get(k + 1), Some(b'.' | b'!' | b'?'))
+                    && !window
+                        .get(..k)
+                        .unwrap_or(&[])
+                        .iter()
+                        .any(|&c| matches!(c, b'.' | b'!' | b'?'))
+            }
+            _ => false,
+        }
+    }
+
+    /// Class of the next word starting at `m` (after openers and dashes) and its letters.
+    pub(super) fn next_word(&self, m: usize) -> (Class, &str) {
+        let mut p = m;
+        for _ in 0..8 {
+            match char_at(self.t, p) {
+                Some(c) if is_opener(c) || is_dash(c) || c == ' ' => p += c.len_utf8(),
+                _ => break,
+            }
+        }
+        let class = class_of(char_at(self.t, p));
+        let rest = self.t.get(p..).unwrap_or("");
+        let len: usize = rest
+            .chars()
+            .take(24)
+            .take_while(|c| c.is_alphabetic())
+            .map(char::len_utf8)
+            .sum();
+        (class, rest.get(..len).unwrap_or(""))
+    }
+
+    /// Start of the word that ends at the stop `i` (bounded; openers excluded).
+    pub(super) fn word_start(&self, i: usize) -> usize {
+        let b = self.b;
+        let lo = i.saturating_sub(WORD_MAX).max(self.sent_start.min(i));
+        let mut s = i;
+        while s > lo {
+            let c = b.get(s - 1).copied().unwrap_or(b' ');
+            if c.is_ascii_alphanumeric() || c == b'.' || c == b'&' || c == b'-' || c >= 0x80 {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        while s < i && !self.t.is_char_boundary(s) {
+            s += 1;
+        }
+        // drop leading non-alphanumeric characters (curly quotes, dashes)
+        let w = self.t.get(s..i).unwrap_or("");
+        let trimmed = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        i - trimmed.len()
+    }
+
+    pub(super) fn kind(&self, ws: usize, i: usize) -> Kind {
+        let w = self.t.get(ws..i).unwrap_or("");
+        if w.is_empty() || i - ws >= WORD_MAX - 1 {
+            return Kind::Plain;
+        }
+        if let Some(k) = self.lang.abbrev(w) {
+            return Kind::Abbrev(k);
+        }
+        if w.bytes()
+            .all(|c| c.is_ascii_digit() || c == b',' || c == b'.')
+        {
+            return Kind::Number;
+        }
+        let mut chars = w.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if c.is_uppercase() {
+                return Kind::Initial;
+            }
+            if c.is_lowercase() {
+                return Kind::Letter;
+            }
+        }
+        if w.contains('.')
+            && w.split('.').all(|seg| {
+                (1..=2).contains(&seg.len()) && seg.bytes().all(|c| c.is_ascii_alphabetic())
+            })
+        {
+            return Kind::Dotted;
+        }
+        Kind::Plain
+    }
+
+    /// Whether the word before `ws` is a number ("6 p.m.").
+    pub(super) fn number_before(&self, ws: usize) -> bool {
+        let before = self.t.get(..ws).unwrap_or("").trim_end();
+        let start = before.len().saturating_sub(12);
+        let tail = before.get(start..).unwrap_or("");
+        tail.rsplit(|c: char| c.is_whitespace())
+            .next()
+            .is_some_and(|w| w.bytes().next().is_some_and(|c| c.is_ascii_digit()))
+    }
+
+    /// Whether the word before `ws` starts with a lower-case letter ("you and I.").
+    pub(super) fn lower_word_before(&self, ws: usize) -> bool {
+        let before = self.t.get(..ws).unwrap_or("").trim_end();
+        let start = before.len().saturating_sub(WORD_MAX);
+        let start = (start..before.len())
+            .find(|&k| before.is_char_boundary(k))
+            .unwrap_or(before.len());
+        let tail = before.get(start..).unwrap_or("");
+        tail.rsplit(|c: char| c.is_whitespace())
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_lowercase)
+    }
+
+    /// Whether the white-space-delimited token around `i` is a URL or an e-mail address.
+    pub(super) fn in_url(&mut self, i: usize) -> bool {
+        let (s, e, url) = self.tok;
+        if s <= i && i < e {
+            return url;
+        }
+        let b = self.b;
+        let lo = e.min(i);
+        let mut s = i;
+        while s > lo && !ws_before(b, s) {
+            s -= 1;
+        }
+        let mut e = i;
+        while e < b.len() && ws_len(b, e) == 0 {
+            e += 1;
+        }
+        let tok = b.get(s..e).unwrap_or(&[]);
+        let tok = match tok.iter().position(u8::is_ascii_alphanumeric) {
+            Some(p) => tok.get(p..).unwrap_or(&[]),
+            None => tok,
+        };
+        let url = memchr::memchr(b'@', tok).is_some()
+            || memchr::memmem::find(tok, b"://").is_some()
+            || tok
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"www."));
+        self.tok = (s, e, url);
+        url
+    }
+}
