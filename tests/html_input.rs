@@ -101,7 +101,8 @@ fn configured_selectors_and_classes_are_skipped() {
     };
     let html = "<p class=\"meta byline\">By Ann Lee</p><p>The port reopened.</p>\
                 <div class=\"promo\"><div>Subscribe now!</div></div><div id=related>More</div>\
-                <footer>Copyright</footer><div class=other>Kept.</div>";
+                <footer>Copyright</footer><div class=other>Kept.</div>\
+                <span hidden>Secret.</span><div aria-hidden=\"true\">Icon</div>";
     let d = parse(
         "t.html".into(),
         html.into(),

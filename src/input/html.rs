@@ -7,8 +7,9 @@
 //! nested HTML costs linear time. Block elements (`h1`–`h6`, `p`, `li`, `blockquote`, `td`,
 //! `th`, `figcaption`, `div` …) end the current block; inline elements do not. `script`,
 //! `style`, `pre`, `code`, `template`, `noscript`, `svg`, `math`, `title`, `textarea` and `nav`
-//! are skipped, and so is anything matching the configured selectors or classes. HTML comments
-//! become [`Document::directives`] (for `<!-- whosaid off -->` and friends).
+//! are skipped, and so are hidden elements (`hidden`, `aria-hidden="true"`) and anything
+//! matching the configured selectors or classes. HTML comments become
+//! [`Document::directives`] (for `<!-- whosaid off -->` and friends).
 
 use crate::config::HtmlConfig;
 use crate::document::{Block, BlockKind, Directive, Document, Format, OffsetMap};
@@ -95,6 +96,7 @@ impl HtmlOptions {
 
     fn skips(&self, tag: &str, attrs: &Attrs) -> bool {
         SKIP.contains(&tag)
+            || attrs.hidden
             || self.selectors.iter().any(|s| {
                 s.tag.as_deref().is_none_or(|t| t == tag)
                     && s.class.as_deref().is_none_or(|c| attrs.has_class(c))
@@ -109,6 +111,8 @@ impl HtmlOptions {
 struct Attrs {
     class: String,
     id: String,
+    /// `hidden` or `aria-hidden="true"`: not shown to readers.
+    hidden: bool,
 }
 
 impl Attrs {
@@ -304,6 +308,8 @@ pub fn parse(path: PathBuf, source: String, opts: &HtmlOptions) -> Document {
                     match k.as_slice() {
                         b"class" => attrs.class = String::from_utf8_lossy(&v.value).into_owned(),
                         b"id" => attrs.id = String::from_utf8_lossy(&v.value).into_owned(),
+                        b"hidden" => attrs.hidden = true,
+                        b"aria-hidden" => attrs.hidden |= v.value.eq_ignore_ascii_case(b"true"),
                         _ => {}
                     }
                 }
