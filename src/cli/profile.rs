@@ -26,6 +26,7 @@ pub struct Profiles<'a> {
     args: &'a CheckArgs,
     discovered: HashMap<PathBuf, Option<PathBuf>>,
     loaded: HashMap<Option<PathBuf>, Arc<Profile>>,
+    cwd: Option<PathBuf>,
 }
 
 impl<'a> Profiles<'a> {
@@ -34,6 +35,7 @@ impl<'a> Profiles<'a> {
             args,
             discovered: HashMap::new(),
             loaded: HashMap::new(),
+            cwd: std::env::current_dir().ok(),
         }
     }
 
@@ -46,8 +48,9 @@ impl<'a> Profiles<'a> {
         } else {
             let found = config::discover(path, &mut self.discovered)?;
             // shown relative to the working directory when under it
-            let rel = std::env::current_dir()
-                .ok()
+            let rel = self
+                .cwd
+                .as_ref()
                 .and_then(|cwd| found.strip_prefix(cwd).ok().map(Path::to_path_buf));
             Some(rel.unwrap_or(found))
         }
