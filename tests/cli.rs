@@ -412,3 +412,28 @@ fn baseline_accepts_todays_findings_and_fails_on_new_ones() {
         78
     );
 }
+
+#[test]
+fn github_format_appends_a_markdown_summary_to_the_step_summary_file() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "a.md", WARNING);
+    let summary = d.path().join("summary.md");
+    std::fs::write(&summary, "earlier step\n").unwrap();
+    let run = whosaid_in(
+        d.path(),
+        &["check", "--format", "github", "a.md"],
+        None,
+        &[("GITHUB_STEP_SUMMARY", summary.to_str().unwrap())],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("::warning file=a.md"), "{}", run.stdout);
+    let text = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        text.starts_with("earlier step\n"),
+        "appends, not overwrites"
+    );
+    assert!(text.contains("a.md"), "{text}");
+    // without the variable nothing is written anywhere else
+    let run = whosaid(d.path(), &["check", "--format", "github", "a.md"]);
+    assert_eq!(run.code, 0);
+}

@@ -238,7 +238,33 @@ pub fn run(args: CheckArgs, io: &mut Io) -> i32 {
         Some(f) => f,
         None => &mut **stdout,
     };
-    let mut reporter = report::reporter(report_format(format), opts);
+    let report_format = report_format(format);
+    let mut reporter = report::reporter(report_format, opts.clone());
+    // GitHub Actions: also append a Markdown summary to the job summary file when it is set.
+    if report_format == ReportFormat::Github {
+        if let Some(p) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+            match std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&p)
+            {
+                Ok(f) => {
+                    reporter = report::github::with_step_summary(
+                        reporter,
+                        opts,
+                        Box::new(std::io::BufWriter::new(f)),
+                    );
+                }
+                Err(e) => {
+                    let _ = writeln!(
+                        stderr,
+                        "warning: cannot append to GITHUB_STEP_SUMMARY {}: {e}",
+                        std::path::Path::new(&p).display()
+                    );
+                }
+            }
+        }
+    }
     let mut write_failed = reporter
         .begin(&super::ruleset::infos(&run_profile.checker), out)
         .is_err();
