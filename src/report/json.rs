@@ -14,17 +14,30 @@ pub fn file_value(report: &FileReport) -> Value {
     file_value_with(report, &ReportOptions::default())
 }
 
-/// One file's JSON object.
+/// One file's JSON object, built whole (for tests and tools; the reporter streams instead).
 pub fn file_value_with(report: &FileReport, opts: &ReportOptions) -> Value {
     let loc = Locator::new(&report.doc);
+    json!({
+        "path": opts.path_of(&report.doc.path),
+        "format": report.doc.format,
+        "sentences": sentence_values(report, &loc).collect::<Vec<_>>(),
+        "findings": report.findings.iter().map(|f| finding_value(f, &loc)).collect::<Vec<_>>(),
+        "ledger": report.ledger.sources.iter().map(|s| ledger_value(s, &loc)).collect::<Vec<_>>(),
+    })
+}
+
+fn sentence_values<'a>(
+    report: &'a FileReport,
+    loc: &'a Locator<'a>,
+) -> impl Iterator<Item = Value> + 'a {
     let doc = &report.doc;
-    let sentences: Vec<Value> = report
+    report
         .segmentation
         .sentences
         .iter()
         .zip(&report.labels)
         .enumerate()
-        .map(|(i, (s, c))| {
+        .map(move |(i, (s, c))| {
             let l = loc.locate(s.span);
             json!({
                 "index": i,
@@ -42,55 +55,101 @@ pub fn file_value_with(report: &FileReport, opts: &ReportOptions) -> Value {
                 "inherited": c.inherited,
             })
         })
-        .collect();
-    let findings: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| {
-            let l = loc.locate(f.span);
-            json!({
-                "rule": f.rule,
-                "severity": f.severity.as_str(),
-                "message": f.message,
-                "help": f.help,
-                "start": l.span.start,
-                "end": l.span.end,
-                "line": l.start.line,
-                "column": l.start.column,
-                "end_line": l.end.line,
-                "end_column": l.end.column,
-                "sentence": f.sentence,
-                "suppressed": f.suppressed.as_ref().map(|s| json!({
-                    "kind": s.kind,
-                    "justification": s.justification,
-                })),
-            })
-        })
-        .collect();
-    let ledger: Vec<Value> = report
-        .ledger
-        .sources
-        .iter()
-        .map(|src| {
-            let first = src.mentions.first().map(|m| loc.locate(*m));
-            json!({
-                "name": src.name,
-                "aliases": src.aliases,
-                "kind": src.kind.as_str(),
-                "claims": src.claims,
-                "sentences": src.sentences,
-                "line": first.map(|l| l.start.line),
-                "column": first.map(|l| l.start.column),
-            })
-        })
-        .collect();
+}
+
+fn finding_value(f: &crate::checks::Finding, loc: &Locator) -> Value {
+    let l = loc.locate(f.span);
     json!({
-        "path": opts.path_of(&doc.path),
-        "format": doc.format,
-        "sentences": sentences,
-        "findings": findings,
-        "ledger": ledger,
+        "rule": f.rule,
+        "severity": f.severity.as_str(),
+        "message": f.message,
+        "help": f.help,
+        "start": l.span.start,
+        "end": l.span.end,
+        "line": l.start.line,
+        "column": l.start.column,
+        "end_line": l.end.line,
+        "end_column": l.end.column,
+        "sentence": f.sentence,
+        "suppressed": f.suppressed.as_ref().map(|s| json!({
+            "kind": s.kind,
+            "justification": s.justification,
+        })),
     })
+}
+
+fn ledger_value(src: &crate::ledger::Source, loc: &Locator) -> Value {
+    let first = src.mentions.first().map(|m| loc.locate(*m));
+    json!({
+        "name": src.name,
+        "aliases": src.aliases,
+        "kind": src.kind.as_str(),
+        "claims": src.claims,
+        "sentences": src.sentences,
+        "line": first.map(|l| l.start.line),
+        "column": first.map(|l| l.start.column),
+    })
+}
+
+/// Writes `"key": [items…]` at `indent`, one item at a time, so a file with a million sentences
+/// never becomes one JSON tree in memory. Layout equals `serde_json::to_string_pretty`.
+fn write_array(
+    out: &mut dyn Write,
+    key: &str,
+    items: impl Iterator<Item = Value>,
+    indent: usize,
+) -> io::Result<()> {
+    let pad = " ".repeat(indent);
+    write!(out, "{pad}\"{key}\": [")?;
+    let mut any = false;
+    for item in items {
+        out.write_all(if any { b",\n" } else { b"\n" })?;
+        any = true;
+        out.write_all(pad.as_bytes())?;
+        out.write_all(b"  ")?;
+        write_indented(out, &item, indent + 2)?;
+    }
+    if any {
+        write!(out, "\n{pad}")?;
+    }
+    out.write_all(b"]")
+}
+
+/// Streams one file object at `indent`; keys in the order serde_json's sorted map writes them.
+fn write_file(
+    out: &mut dyn Write,
+    report: &FileReport,
+    opts: &ReportOptions,
+    indent: usize,
+) -> io::Result<()> {
+    let loc = Locator::new(&report.doc);
+    let inner = " ".repeat(indent + 2);
+    let scalar = |v: Value| serde_json::to_string(&v).map_err(io::Error::other);
+    out.write_all(b"{\n")?;
+    write_array(
+        out,
+        "findings",
+        report.findings.iter().map(|f| finding_value(f, &loc)),
+        indent + 2,
+    )?;
+    write!(
+        out,
+        ",\n{inner}\"format\": {},\n",
+        scalar(json!(report.doc.format))?
+    )?;
+    write_array(
+        out,
+        "ledger",
+        report.ledger.sources.iter().map(|s| ledger_value(s, &loc)),
+        indent + 2,
+    )?;
+    write!(
+        out,
+        ",\n{inner}\"path\": {},\n",
+        scalar(json!(opts.path_of(&report.doc.path)))?
+    )?;
+    write_array(out, "sentences", sentence_values(report, &loc), indent + 2)?;
+    write!(out, "\n{}}}", " ".repeat(indent))
 }
 
 /// The `summary` object of the contract, plus finding counts.
@@ -159,7 +218,7 @@ impl Reporter for JsonReporter {
             b",\n    "
         })?;
         self.files += 1;
-        write_indented(out, &file_value_with(report, &self.opts), 4)
+        write_file(out, report, &self.opts, 4)
     }
 
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
