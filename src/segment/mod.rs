@@ -66,25 +66,14 @@ pub fn segment_with(doc: &Document, lang: &Lang) -> Segmentation {
     let mut seg = Segmentation::default();
     let mut scanner = QuoteScanner::new(lang);
     let mut parts = Vec::new();
-    let mut quiet = Vec::new();
     for (bi, b) in doc.blocks.iter().enumerate() {
         let Some(text) = doc.text.get(b.span.start..b.span.end) else {
             continue;
         };
         let base = b.span.start;
-        let q0 = seg.quotes.len();
         scanner.block(text, base, bi, &mut seg);
-        quiet.clear();
-        quiet.extend(
-            seg.quotes
-                .get(q0..)
-                .unwrap_or(&[])
-                .iter()
-                .filter(|q| q.depth == 0 && q.close.is_some() && quiet_quote(q))
-                .map(|q| (q.span.start - base, q.span.end - base)),
-        );
         parts.clear();
-        sentences::split(text, lang, &quiet, &mut parts);
+        sentences::split(text, lang, &mut parts);
         seg.sentences.extend(parts.iter().map(|&(s, e)| Sentence {
             span: Span::new(base + s, base + e),
             block: bi,
@@ -99,9 +88,4 @@ pub fn segment_with(doc: &Document, lang: &Lang) -> Segmentation {
 /// Trims white space (including NO-BREAK SPACE and the BOM) from both ends of `t[s..e]`.
 pub fn trim_range(t: &str, s: usize, e: usize) -> (usize, usize) {
     text::trim(t, s, e)
-}
-
-/// Whether no sentence boundary is placed inside this quotation.
-fn quiet_quote(_q: &Quote) -> bool {
-    false
 }

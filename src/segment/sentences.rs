@@ -29,9 +29,8 @@ static CAND: [bool; 256] = candidates();
 const WORD_MAX: usize = 40;
 
 /// Splits the block text `t` into sentences; pushes trimmed `(start, end)` byte ranges
-/// relative to `t`. `quiet` gives sorted, disjoint ranges (relative to `t`) inside which no
-/// boundary is placed.
-pub fn split(t: &str, lang: &Lang, quiet: &[(usize, usize)], out: &mut Vec<(usize, usize)>) {
+/// relative to `t`.
+pub fn split(t: &str, lang: &Lang, out: &mut Vec<(usize, usize)>) {
     let mut s = Splitter {
         t,
         b: t.as_bytes(),
@@ -40,8 +39,6 @@ pub fn split(t: &str, lang: &Lang, quiet: &[(usize, usize)], out: &mut Vec<(usiz
         sent_start: 0,
         list: None,
         tok: (0, 0, false),
-        quiet,
-        qi: 0,
     };
     s.run();
     let mut prev = 0;
@@ -78,8 +75,6 @@ struct Splitter<'a> {
     list: Option<Marker>,
     /// Cached white-space-delimited token: start, end, is a URL or e-mail address.
     tok: (usize, usize, bool),
-    quiet: &'a [(usize, usize)],
-    qi: usize,
 }
 
 impl Splitter<'_> {
@@ -102,24 +97,10 @@ impl Splitter<'_> {
 
     /// Records a cut and notes a list marker that may start the new sentence.
     fn cut(&mut self, at: usize) {
-        if self.is_quiet(at) {
-            return;
-        }
         if self.cuts.last().is_none_or(|&l| l < at) && at < self.b.len() {
             self.cuts.push(at);
         }
         self.sentence_start(at);
-    }
-
-    fn is_quiet(&mut self, at: usize) -> bool {
-        while let Some(&(_, e)) = self.quiet.get(self.qi) {
-            if e <= at {
-                self.qi += 1;
-            } else {
-                break;
-            }
-        }
-        self.quiet.get(self.qi).is_some_and(|&(s, _)| s < at)
     }
 
     fn sentence_start(&mut self, at: usize) {
@@ -287,7 +268,8 @@ impl Splitter<'_> {
             return e;
         }
         if !single {
-            if matches!(class, Class::Upper | Class::Digit) {
+            // after `?`, `!` or an ellipsis a number rarely opens a sentence ("firma? 13:28")
+            if class == Class::Upper {
                 self.cut(e);
             }
             return e;
