@@ -175,7 +175,7 @@ if want 5; then
         # at most 10 minutes a run (a quadratic step must not stall the whole benchmark)
         # shellcheck disable=SC2086
         rc=0
-        timeout 600 /usr/bin/time -v -o "$W/rss.txt" "$BIN" "${CHECK[@]}" $args "$p" \
+        /usr/bin/time -v -o "$W/rss.txt" timeout 600 "$BIN" "${CHECK[@]}" $args "$p" \
             >/dev/null 2>/dev/null || rc=$?
         kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$W/rss.txt" 2>/dev/null)
         secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); v = 0; for (i = 1; i <= n; i++) v = v * 60 + t[i]; print v}' "$W/rss.txt" 2>/dev/null)
