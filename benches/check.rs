@@ -11,6 +11,8 @@
 //! Run with `cargo bench --bench check`; criterion reports bytes per second. The whole-binary
 //! figures (MB/s, proselint ratio, memory, scaling) come from `bench/run.sh`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use std::path::PathBuf;
 use whosaid::report::json::JsonReporter;

@@ -6,6 +6,8 @@
 //! - checking is deterministic (twice in one process, and through the CLI with `-j 1` and
 //!   `-j 2`), and every input file yields exactly one entry in the JSON `files` array.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use proptest::prelude::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};

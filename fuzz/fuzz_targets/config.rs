@@ -13,7 +13,10 @@ fuzz_target!(|data: &[u8]| {
         Ok(_) => {}
         Err(e) => {
             let msg = e.to_string();
-            assert!(msg.starts_with("whosaid.toml:"), "error does not name the file: {msg}");
+            assert!(
+                msg.starts_with("whosaid.toml:"),
+                "error does not name the file: {msg}"
+            );
         }
     }
 });

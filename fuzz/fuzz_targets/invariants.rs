@@ -3,9 +3,19 @@
 #[allow(dead_code)]
 pub fn assert_span(text: &str, span: whosaid::Span, what: &str) {
     assert!(span.start <= span.end, "{what}: reversed span {span:?}");
-    assert!(span.end <= text.len(), "{what}: span {span:?} past end {}", text.len());
-    assert!(text.is_char_boundary(span.start), "{what}: start {span:?} not on a char boundary");
-    assert!(text.is_char_boundary(span.end), "{what}: end {span:?} not on a char boundary");
+    assert!(
+        span.end <= text.len(),
+        "{what}: span {span:?} past end {}",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(span.start),
+        "{what}: start {span:?} not on a char boundary"
+    );
+    assert!(
+        text.is_char_boundary(span.end),
+        "{what}: end {span:?} not on a char boundary"
+    );
 }
 
 #[allow(dead_code)]
@@ -14,10 +24,21 @@ pub fn assert_segmentation(doc: &whosaid::Document, seg: &whosaid::segment::Segm
     let mut prev_end = 0;
     for s in &seg.sentences {
         assert_span(text, s.span, "sentence");
-        assert!(s.span.start >= prev_end, "sentences overlap or are out of order");
+        assert!(
+            s.span.start >= prev_end,
+            "sentences overlap or are out of order"
+        );
         prev_end = s.span.end;
-        let block = doc.blocks.get(s.block).expect("sentence names a block that exists");
-        assert!(block.span.contains(s.span), "sentence {:?} outside its block {:?}", s.span, block.span);
+        let block = doc
+            .blocks
+            .get(s.block)
+            .expect("sentence names a block that exists");
+        assert!(
+            block.span.contains(s.span),
+            "sentence {:?} outside its block {:?}",
+            s.span,
+            block.span
+        );
     }
     for q in &seg.quotes {
         assert_span(text, q.span, "quote");
@@ -39,7 +60,11 @@ pub fn assert_segmentation(doc: &whosaid::Document, seg: &whosaid::segment::Segm
 #[allow(dead_code)]
 pub fn assert_report(report: &whosaid::FileReport) {
     assert_segmentation(&report.doc, &report.segmentation);
-    assert_eq!(report.labels.len(), report.segmentation.sentences.len(), "one label per sentence");
+    assert_eq!(
+        report.labels.len(),
+        report.segmentation.sentences.len(),
+        "one label per sentence"
+    );
     let text = report.doc.text.as_str();
     for c in &report.labels {
         for s in c.sources.iter().chain(&c.cues) {

@@ -15,7 +15,8 @@ fn checker() -> &'static Checker {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(report) = checker().check_bytes("fuzz.md".into(), Format::Markdown, data.to_vec()) else {
+    let Ok(report) = checker().check_bytes("fuzz.md".into(), Format::Markdown, data.to_vec())
+    else {
         return;
     };
     assert_report(&report);

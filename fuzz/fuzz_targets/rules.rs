@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 use whosaid::rules::RuleSet;
 use whosaid::{Checker, FileReport, Format};
 
-const ARTICLE: &str = "The port closed on Monday, officials said. \u{201c}It will reopen,\u{201d} the \
+const ARTICLE: &str =
+    "The port closed on Monday, officials said. \u{201c}It will reopen,\u{201d} the \
     mayor told reporters.\n\nProtests reportedly spread to 40 towns. The ministry denied it. \
     An unnamed source said 15% of staff had left.\n";
 
@@ -62,7 +63,10 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(labels.len(), seg.sentences.len(), "one label per sentence");
         for c in &labels {
             for s in c.sources.iter().chain(&c.cues) {
-                assert!(s.start <= s.end && doc.text.get(s.start..s.end).is_some(), "{s:?}");
+                assert!(
+                    s.start <= s.end && doc.text.get(s.start..s.end).is_some(),
+                    "{s:?}"
+                );
             }
         }
         if selector & 1 == 1 {
@@ -77,11 +81,17 @@ fuzz_target!(|data: &[u8]| {
             return;
         };
         let mut checks = fx.checker.checks.clone();
-        if checks.load_str(id, text, Path::new("fuzzed-check.toml")).is_ok() {
+        if checks
+            .load_str(id, text, Path::new("fuzzed-check.toml"))
+            .is_ok()
+        {
             let findings = whosaid::checks::run(doc, seg, &fx.report.labels, &checks);
             for f in &findings {
                 let s = f.span;
-                assert!(s.start <= s.end && doc.text.get(s.start..s.end).is_some(), "{s:?}");
+                assert!(
+                    s.start <= s.end && doc.text.get(s.start..s.end).is_some(),
+                    "{s:?}"
+                );
             }
         }
     }
