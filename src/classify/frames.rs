@@ -3,7 +3,8 @@
 //! phrase after an inverted verb or `according to` (`said the spokeswoman`).
 
 use super::tokens::{
-    Tok, Token, ADVERB, CAP, DET, DIGIT, JOINER, NOT_SOURCE, POSSESSIVE, PRONOUN, SKIP, SOURCE_NOUN,
+    Tok, Token, ADVERB, CAP, DET, DIGIT, JOINER, NEGATION, NOT_SOURCE, POSSESSIVE, POSS_DET,
+    PRONOUN, SKIP, SOURCE_NOUN,
 };
 
 /// Longest source phrase, in tokens.
@@ -29,6 +30,7 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
         j -= 1;
         let t = toks.get(j)?;
         match t.tok {
+            Tok::Word if t.has(NEGATION) => return None,
             Tok::Word if t.has(SKIP) || t.has(ADVERB) => continue,
             Tok::Word => {
                 if t.has(PRONOUN) {
@@ -74,7 +76,8 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
 /// A source phrase ending at word token `end` (inclusive), extended to the left.
 pub fn np_left(toks: &[Token], end: usize) -> Option<Range> {
     let head = toks.get(end)?;
-    if !word(head) || head.has(NOT_SOURCE | DET | JOINER | DIGIT) {
+    // `Trump’s comments`: a possessive is not a subject
+    if !word(head) || head.has(NOT_SOURCE | DET | JOINER | DIGIT) || possessive(head) {
         return None;
     }
     let mut start = end;
@@ -121,7 +124,9 @@ pub fn np_left(toks: &[Token], end: usize) -> Option<Range> {
     let named = toks[start..=end]
         .iter()
         .any(|t| t.has(CAP | SOURCE_NOUN | DET) || possessive(t));
-    named.then_some((start, end + 1))
+    // `his latest remarks`: after a possessive determiner the head must name a source
+    let poss_adjective = toks[start].has(POSS_DET) && !head.has(CAP | SOURCE_NOUN);
+    (named && !poss_adjective).then_some((start, end + 1))
 }
 
 fn possessive(t: &Token) -> bool {
@@ -166,7 +171,12 @@ pub fn right_np(toks: &[Token], start: usize) -> Option<Range> {
         }
         // after a name, a lower-case word ends the phrase unless it names a source
         // (`Mr. Obama revised …` vs `White House officials`)
-        if !t.has(CAP | SOURCE_NOUN) && toks[end - 1].has(CAP) {
+        if !t.has(CAP | SOURCE_NOUN) && toks[end - 1].has(CAP) && !toks[end - 1].has(DET) {
+            break;
+        }
+        // two lower-case words in a row: the second is no longer part of the phrase unless it
+        // names a source (`the former governor`, not `the man ran`)
+        if !t.has(CAP | SOURCE_NOUN) && end - start >= 2 && !toks[end - 1].has(CAP | DET) {
             break;
         }
         end += 1;

@@ -78,6 +78,8 @@ pub fn evaluate(
                 What::Lex(Role::Agent) => tokens::AGENT,
                 What::Lex(Role::Copula) => tokens::COPULA,
                 What::Lex(Role::Conjunction) => tokens::CONJ,
+                What::Lex(Role::Negation) => tokens::NEGATION,
+                What::Lex(Role::Possessive) => tokens::POSS_DET,
                 What::Link => tokens::LINK,
                 What::Phrase { .. } | What::Verb(_) | What::SourcePhrase => {
                     s.cues.push(Cue {
@@ -164,7 +166,7 @@ fn verb_source(toks: &[Token], (a, b): Range, form: Form) -> Option<Range> {
         // `…, saying that …`: the subject of the main clause; `X is pointing out`: progressive
         return match prev {
             Some(t) if matches!(t.tok, Tok::Comma | Tok::Dash) => first_subject(toks, a),
-            Some(t) if t.has(tokens::COPULA) => left_subject(toks, a - 1),
+            Some(_) => progressive_subject(toks, a),
             _ => None,
         };
     }
@@ -205,6 +207,30 @@ fn verb_source(toks: &[Token], (a, b): Range, form: Form) -> Option<Range> {
         None | Some(Tok::Comma | Tok::Quote { .. } | Tok::Dash | Tok::Colon) => right_np(toks, b),
         _ => None,
     }
+}
+
+/// `X is (once again) questioning`, `He’s claiming`, `X isn’t saying`: the subject before the
+/// form of `be`.
+fn progressive_subject(toks: &[Token], a: usize) -> Option<Range> {
+    let mut j = a;
+    while j > 0 {
+        j -= 1;
+        let t = toks.get(j)?;
+        if t.tok != Tok::Word {
+            return None;
+        }
+        if t.has(tokens::COPULA) {
+            // a contraction (`He’s`) is its own subject
+            if t.has(tokens::PRONOUN) {
+                return Some((j, j + 1));
+            }
+            return left_subject(toks, j);
+        }
+        if !(t.has(tokens::SKIP) || t.has(tokens::ADVERB)) {
+            return None;
+        }
+    }
+    None
 }
 
 /// A headline in title case: most words are capitalised.

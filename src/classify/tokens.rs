@@ -40,6 +40,8 @@ pub const POSSESSIVE: u16 = 1 << 10;
 pub const AGENT: u16 = 1 << 11;
 pub const COPULA: u16 = 1 << 12;
 pub const CONJ: u16 = 1 << 13;
+pub const NEGATION: u16 = 1 << 14;
+pub const POSS_DET: u16 = 1 << 15;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {

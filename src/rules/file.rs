@@ -109,6 +109,10 @@ pub enum Role {
     /// `and`, `but`: a verb after one shares the subject of the sentence (`X gave no reason and
     /// did not say …`).
     Conjunction,
+    /// `not`, `never`, `didn't`: a negated verb attributes nothing (`X did not respond`).
+    Negation,
+    /// Possessive determiners (`his`, `their`): `his latest remarks` is not a subject.
+    Possessive,
 }
 
 /// Which sentences a `structure` rule covers.
