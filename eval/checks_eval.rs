@@ -3,7 +3,7 @@
 //! terminal only: the corpus is copyrighted and never goes into the repository.
 //!
 //! `cargo run --release --example checks_eval -- ../shared/data/polnear/dev.jsonl
-//!  [--sample N] [--rule ID] [--seed S] [--sources]`
+//!  [--sample N] [--rule ID] [--severity S] [--seed S] [--sources]`
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -48,6 +48,7 @@ fn main() -> ExitCode {
     let mut only: Option<String> = None;
     let mut seed = 0x5EED_u64;
     let mut show_sources = false;
+    let mut severity: Option<String> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -55,6 +56,7 @@ fn main() -> ExitCode {
             "--rule" => only = it.next().cloned(),
             "--seed" => seed = it.next().and_then(|v| v.parse().ok()).unwrap_or(seed),
             "--sources" => show_sources = true,
+            "--severity" => severity = it.next().cloned(),
             p => path = Some(PathBuf::from(p)),
         }
     }
@@ -143,6 +145,9 @@ fn main() -> ExitCode {
         for (rule, hits) in &mut by_rule {
             if only.as_deref().is_some_and(|o| o != rule) {
                 continue;
+            }
+            if let Some(sev) = &severity {
+                hits.retain(|h| h.severity == sev.as_str());
             }
             // partial Fisher-Yates: the first `sample` entries become a uniform sample
             let k = sample.min(hits.len());

@@ -225,3 +225,25 @@ fn disable_and_set_severity() {
     assert!(!fs.iter().any(|f| f.rule == "loaded-verb"));
     assert!(!checker.checks.disable("no-such-check"));
 }
+
+#[test]
+fn clock_times_years_and_names_with_digits_are_not_figures() {
+    let checker = checker();
+    for text in [
+        "Polls close at 8:00 p.m.",
+        "The bridge opened in 1998.",
+        "The F-16 landed safely.",
+    ] {
+        let (fs, _) = findings(&checker, text);
+        let f = fs.iter().find(|f| f.rule == "unattributed-claim");
+        assert!(
+            f.is_some_and(|f| !f.message.contains("figure")),
+            "{text}: {:?}",
+            f
+        );
+    }
+    let (fs, _) = findings(&checker, "Floods destroyed 2,300 homes in the valley.");
+    assert!(fs
+        .iter()
+        .any(|f| f.rule == "unattributed-claim" && f.message.contains("figure")));
+}

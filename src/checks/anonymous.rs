@@ -9,9 +9,13 @@ use crate::span::Span;
 pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
     for i in 0..ctx.seg.sentences.len() {
         let parts = ctx.outside_quotes(i);
-        let bare = parts
-            .iter()
-            .find_map(|p| def.list("bare").find(ctx.text, *p).first().map(|m| m.0));
+        let bare = parts.iter().find_map(|p| {
+            def.list("bare")
+                .find(ctx.text, *p)
+                .into_iter()
+                .map(|m| m.0)
+                .find(|m| !qualified(ctx.text, ctx.sentence(i), *m, def))
+        });
         let characterised = bare.or_else(|| {
             parts.iter().find_map(|p| {
                 described_source(ctx.text, *p, def).or_else(|| {
@@ -86,6 +90,18 @@ fn described_source(text: &str, part: Span, def: &CheckDef) -> Option<Span> {
             continue;
         };
         let span = Span::new(t.span.start, head.span.end);
+        // `A top strategist, John Weaver, said`: named right after
+        let after_head = text.get(head.span.end..part.end).unwrap_or("").trim_start();
+        if let Some(rest) = after_head.strip_prefix(',') {
+            if rest
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            {
+                continue;
+            }
+        }
         // `Erin Murphy, a former aide …`: an appositive to a name, not an anonymous source
         let before_text = text.get(part.start..t.span.start).unwrap_or("").trim_end();
         if before_text.ends_with(',') && k > 0 && toks[k - 1].is_capitalised(text) {
@@ -93,11 +109,26 @@ fn described_source(text: &str, part: Span, def: &CheckDef) -> Option<Span> {
         }
         let b = before_text.trim_end_matches(',').trim_end();
         let b_span = Span::new(part.start, part.start + b.len());
-        let cued_before = def
-            .list("cues-before")
-            .find(text, b_span)
-            .last()
-            .is_some_and(|m| m.0.end == b_span.end);
+        // `according to a senior official`, or inverted after a clause: `…, said a senior
+        // official` (not `Smith said several people …`)
+        let ends_with = |list: &str, sp: Span| {
+            def.list(list)
+                .find(text, sp)
+                .last()
+                .is_some_and(|m| m.0.end == sp.end)
+        };
+        let inverted = ends_with("inverted-cues", b_span) && {
+            let verb_start = def
+                .list("inverted-cues")
+                .find(text, b_span)
+                .last()
+                .map_or(b_span.end, |m| m.0.start);
+            text.get(part.start..verb_start).is_some_and(|l| {
+                let l = l.trim_end();
+                l.is_empty() || l.ends_with([',', '"', '\u{201d}', '\'', '\u{2019}'])
+            })
+        };
+        let cued_before = ends_with("cues-before", b_span) || inverted;
         // the speech verb right after the head (`official said`), or after a listed
         // post-modifier (`person familiar with the talks said`)
         let near_end = toks.get(h + 3).map_or(part.end, |x| x.span.end);
@@ -122,4 +153,25 @@ fn described_source(text: &str, part: Span, def: &CheckDef) -> Option<Span> {
         }
     }
     None
+}
+
+/// `Democratic sources said`, `a source at the station said`: the bare phrase is qualified by
+/// a name or modifier before it or a prepositional phrase after it, so it is characterised.
+fn qualified(text: &str, sentence: Span, m: Span, def: &CheckDef) -> bool {
+    let before = tokens(text, Span::new(sentence.start, m.start));
+    let prev_named = before.last().is_some_and(|t| {
+        (t.is_capitalised(text) && before.len() > 1) || def.list("modifiers").is(t.text(text))
+    });
+    let after = tokens(text, Span::new(m.end, sentence.end));
+    let head_end = def
+        .list("heads")
+        .find(text, m)
+        .last()
+        .map_or(m.end, |h| h.0.end);
+    let next = tokens(text, Span::new(head_end, sentence.end));
+    let qualifier_after = next.first().is_some_and(|t| {
+        t.span.start < m.end + 40 && def.list("qualifiers-after").is(t.text(text))
+    });
+    let _ = after;
+    prev_named || qualifier_after
 }

@@ -65,6 +65,7 @@ fn known_lists(id: &str) -> &'static [&'static str] {
             "allegation-words",
             "months",
             "number-suffixes",
+            "boilerplate",
         ],
         "anonymous-source" => &[
             "bare",
@@ -73,6 +74,8 @@ fn known_lists(id: &str) -> &'static [&'static str] {
             "heads",
             "post-modifiers",
             "cues-before",
+            "inverted-cues",
+            "qualifiers-after",
             "speech",
             "characterised",
             "reasons",

@@ -12,6 +12,10 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
             continue;
         }
         let span = ctx.sentence(i);
+        // credit lines, corrections, sign-offs: not claims
+        if def.list("boilerplate").any(ctx.text, span) {
+            continue;
+        }
         let mut why = Vec::new();
         if has_figure(ctx.text, span, def) {
             why.push("carries a figure");
@@ -50,7 +54,20 @@ pub(super) fn has_figure(text: &str, span: crate::span::Span, def: &CheckDef) ->
             && toks
                 .get(k - 1)
                 .is_some_and(|p| def.list("months").is(p.text(text)));
+        // `8:05`: a clock time
+        let clock = text.get(t.span.end..).is_some_and(|r| r.starts_with(':'))
+            || text.get(..t.span.start).is_some_and(|l| l.ends_with(':'));
+        // `6 a.m.`: a time; `EB-5`, `F-16`: names with digits
+        let time = toks
+            .get(k + 1)
+            .is_some_and(|n| def.list("number-suffixes").is(n.text(text)));
+        let numeric = w
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '%' | '$'));
         w.chars().any(|c| c.is_ascii_digit())
+            && numeric
+            && !time
+            && !clock
             && !is_year(w)
             && !after_month
             && !has_number_suffix(w, def)
