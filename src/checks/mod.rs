@@ -9,6 +9,7 @@ mod ctx;
 mod figures;
 mod hedge;
 mod load;
+mod load_error;
 mod loaded;
 mod mental;
 mod numbers;
