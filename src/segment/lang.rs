@@ -27,6 +27,8 @@ struct RawAbbrev {
 struct RawWords {
     starters: Vec<String>,
     after_time: Vec<String>,
+    #[serde(default)]
+    credit_labels: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -59,6 +61,7 @@ pub struct Lang {
     common: HashSet<String>,
     starters: HashSet<String>,
     after_time: HashSet<String>,
+    credit_labels: HashSet<String>,
     elisions: HashSet<String>,
 }
 
@@ -81,6 +84,7 @@ impl Lang {
             common: set(raw.abbreviations.common),
             starters: set(raw.words.starters),
             after_time: set(raw.words.after_time),
+            credit_labels: set(raw.words.credit_labels),
             elisions: set(raw.quotes.elisions),
         })
     }
@@ -122,6 +126,12 @@ impl Lang {
         lower(word, &mut buf).is_some_and(|w| self.after_time.contains(w))
     }
 
+    /// Whether `word` labels a caption credit (Image, Photo) when followed by a colon.
+    pub fn is_credit_label(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        lower(word, &mut buf).is_some_and(|w| self.credit_labels.contains(w))
+    }
+
     /// Whether `word` is an elided form written with a leading apostrophe ('em, ’n’).
     pub fn is_elision(&self, word: &str) -> bool {
         let mut buf = [0u8; 24];
@@ -159,6 +169,7 @@ mod tests {
         assert_eq!(lang.abbrev("Inc"), Some(AbbrevKind::Common));
         assert!(lang.is_starter("The"));
         assert!(lang.is_elision("em"));
+        assert!(lang.is_credit_label("Image"));
     }
 
     #[test]

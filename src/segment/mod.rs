@@ -66,14 +66,30 @@ pub fn segment_with(doc: &Document, lang: &Lang) -> Segmentation {
     let mut seg = Segmentation::default();
     let mut scanner = QuoteScanner::new(lang);
     let mut parts = Vec::new();
+    let mut quoted = Vec::new();
     for (bi, b) in doc.blocks.iter().enumerate() {
         let Some(text) = doc.text.get(b.span.start..b.span.end) else {
             continue;
         };
         let base = b.span.start;
+        let before = seg.quotes.len();
         scanner.block(text, base, bi, &mut seg);
+        // the quotations of this block, relative to it (an open one runs to the block end)
+        quoted.clear();
+        let closed = seg.quotes.get(before..).unwrap_or(&[]).iter();
+        quoted.extend(closed.filter(|q| q.block == bi).map(|q| {
+            (
+                q.span.start.saturating_sub(base),
+                q.span.end.saturating_sub(base),
+            )
+        }));
+        quoted.extend(
+            scanner
+                .open_starts()
+                .map(|s| (s.saturating_sub(base), text.len())),
+        );
         parts.clear();
-        sentences::split(text, lang, &mut parts);
+        sentences::split(text, lang, &quoted, &mut parts);
         seg.sentences.extend(parts.iter().map(|&(s, e)| Sentence {
             span: Span::new(base + s, base + e),
             block: bi,

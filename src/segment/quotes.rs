@@ -109,6 +109,11 @@ impl<'a> QuoteScanner<'a> {
         self.pending_end = base + b.len();
     }
 
+    /// Absolute start offsets of the quotations left open at the end of the last block scanned.
+    pub fn open_starts(&self) -> impl Iterator<Item = usize> + '_ {
+        self.pending.iter().map(|o| o.open.start)
+    }
+
     /// Ends the document: quotations still open are unbalanced.
     pub fn finish(&mut self, seg: &mut Segmentation) {
         self.resolve_pending(None, seg);

@@ -1,6 +1,7 @@
 //! Sentence boundaries inside one block: one pass over the bytes.
 //!
-//! Candidates (`.` `!` `?` `…`, full-width stops, and `)` for enumerations) are found with a
+//! Candidates (`.` `!` `?` `…`, full-width stops, `)` for enumerations and `:` after a caption
+//! credit label) are found with a
 //! byte table; each is decided from a bounded look at its neighbours (the word before, the
 //! closing marks after, the first letter of the next word), so the cost is linear in the
 //! block length whatever the input.
@@ -17,6 +18,7 @@ const fn candidates() -> [bool; 256] {
     t[b'!' as usize] = true;
     t[b'?' as usize] = true;
     t[b')' as usize] = true;
+    t[b':' as usize] = true;
     // lead bytes of … (E2 80 A6), 。 (E3 80 82), ．！？ (EF BC 8E/81/9F)
     t[0xE2] = true;
     t[0xE3] = true;
@@ -29,12 +31,13 @@ static CAND: [bool; 256] = candidates();
 const WORD_MAX: usize = 40;
 
 /// Splits the block text `t` into sentences; pushes trimmed `(start, end)` byte ranges
-/// relative to `t`.
-pub fn split(t: &str, lang: &Lang, out: &mut Vec<(usize, usize)>) {
+/// relative to `t`. `quoted` holds the quotation spans of the block (relative to `t`).
+pub fn split(t: &str, lang: &Lang, quoted: &[(usize, usize)], out: &mut Vec<(usize, usize)>) {
     let mut s = Splitter {
         t,
         b: t.as_bytes(),
         lang,
+        quoted,
         cuts: Vec::new(),
         sent_start: 0,
         list: None,
@@ -68,6 +71,8 @@ struct Splitter<'a> {
     t: &'a str,
     b: &'a [u8],
     lang: &'a Lang,
+    /// Quotation spans of the block.
+    quoted: &'a [(usize, usize)],
     cuts: Vec<usize>,
     /// Where the current sentence starts (just after the last cut).
     sent_start: usize,
@@ -120,6 +125,10 @@ impl Splitter<'_> {
                 i + 1
             }
             b'.' | b'!' | b'?' => self.stop(i),
+            b':' => {
+                self.credit_label(i);
+                i + 1
+            }
             _ => match char_at(self.t, i) {
                 Some('…' | '．' | '。' | '！' | '？') => self.stop(i),
                 Some(ch) => i + ch.len_utf8(),
@@ -252,6 +261,13 @@ impl Splitter<'_> {
             self.cut(e);
             return e;
         }
+        // an ellipsis standing between spaces inside a quotation marks an omission from the
+        // quoted text ("… of the church. ... The next thing …"), not a sentence end
+        let standalone = (attached && spaced && b.get(i + 1) == Some(&b' '))
+            || (!attached && !qe && (ell || dots >= 3));
+        if standalone && e == run_end && self.in_quote(i) {
+            return e;
+        }
         if spaced {
             if attached && b.get(i + 1) == Some(&b' ') {
                 // "compounds. . . . The": the first stop ends the sentence, the ellipsis opens
@@ -317,5 +333,10 @@ impl Splitter<'_> {
             self.cut(e);
         }
         e
+    }
+
+    /// Whether byte `i` lies inside a quotation of the block.
+    fn in_quote(&self, i: usize) -> bool {
+        self.quoted.iter().any(|&(s, z)| s < i && i < z)
     }
 }

@@ -229,4 +229,30 @@ impl Splitter<'_> {
         self.tok = (s, e, url);
         url
     }
+
+    /// A caption credit label before the colon at `i` ("… at the booth Image: Jane Doe."):
+    /// a capitalised label word from the language data, with text before it in the block and
+    /// white space then a word after the colon, starts a sentence of its own.
+    pub(super) fn credit_label(&mut self, i: usize) {
+        let b = self.b;
+        if ws_len(b, i + 1) == 0 {
+            return;
+        }
+        let ws = self.word_start(i);
+        let Some(word) = self.t.get(ws..i) else {
+            return;
+        };
+        let first = skip_ws(b, self.sent_start);
+        if ws <= first
+            || !ws_before(b, ws)
+            || !word.bytes().next().is_some_and(|c| c.is_ascii_uppercase())
+            || !self.lang.is_credit_label(word)
+        {
+            return;
+        }
+        let m = skip_ws(b, i + 1);
+        if matches!(class_of(char_at(self.t, m)), Class::Upper | Class::Digit) {
+            self.cut(ws);
+        }
+    }
 }
