@@ -185,7 +185,11 @@ pub fn right_np(toks: &[Token], start: usize) -> Option<Range> {
     while end > start && toks[end - 1].has(DET | JOINER) {
         end -= 1;
     }
-    (end > start).then_some((start, end))
+    // and name someone: `according to the ministry`, not `according to height`
+    let named = toks[start..end]
+        .iter()
+        .any(|t| t.has(CAP | SOURCE_NOUN | DET) || possessive(t));
+    (end > start && named).then_some((start, end))
 }
 
 /// The first source phrase of the sentence (the subject of a participle clause: `X criticised

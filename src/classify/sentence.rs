@@ -34,6 +34,10 @@ pub struct Scratch {
     pub evidence: Vec<Evidence>,
 }
 
+fn acronym(w: &str) -> bool {
+    w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
 fn tok_range(toks: &[Token], span: Span) -> Option<Range> {
     let a = toks
         .binary_search_by_key(&span.start, |t| t.span.start)
@@ -92,6 +96,10 @@ pub fn evaluate(
                 }
             };
             for t in s.toks.get_mut(r.0..r.1).into_iter().flatten() {
+                // an acronym is a name, not the function word it spells (`US`, `IT`, `WHO`)
+                if acronym(t.span.slice(text)) {
+                    continue;
+                }
                 t.flags |= flag;
             }
         }
@@ -130,6 +138,8 @@ pub fn evaluate(
                 None => continue,
             },
             What::Verb(form) => match verb_source(&s.toks, c.toks, form) {
+                // `X reportedly offered …`: a hedge between source and verb hedges the verb
+                Some(r) if hedged(&s.cues, &s.toks, r, c.toks.0, rules) => continue,
                 Some(r) => Some(r),
                 None => continue,
             },
@@ -157,6 +167,23 @@ pub fn evaluate(
             source: p.source,
         });
     }
+}
+
+/// A `reported` phrase between the end of source `r` and the verb at token `verb`.
+fn hedged(cues: &[Cue], toks: &[Token], r: Range, verb: usize, rules: &RuleSet) -> bool {
+    let (Some(src), Some(v)) = (toks.get(r.1.saturating_sub(1)), toks.get(verb)) else {
+        return false;
+    };
+    cues.iter().any(|h| {
+        matches!(h.what, What::Phrase { .. })
+            && h.span.start >= src.span.end
+            && h.span.end <= v.span.start
+            && rules
+                .rules()
+                .get(h.rule as usize)
+                .and_then(|x| x.info.implies)
+                == Some(Label::Reported)
+    })
 }
 
 /// The source of a verb cue: its subject, or the phrase after it when inverted.
@@ -270,6 +297,16 @@ pub fn decide(ev: &[Evidence], rules: &RuleSet) -> Option<Classification> {
         if let Some(s) = e.source {
             if !c.sources.contains(&s) {
                 c.sources.push(s);
+            }
+        }
+    }
+    // an allegation the sentence also attributes: keep who speaks (`…, a claim the union denies`)
+    if c.sources.is_empty() {
+        for e in ev.iter().filter(|e| e.label.has_source()) {
+            if let Some(s) = e.source {
+                if !c.sources.contains(&s) {
+                    c.sources.push(s);
+                }
             }
         }
     }
