@@ -7,6 +7,7 @@
 //! block length whatever the input.
 
 mod look;
+mod quoted;
 
 use super::lang::{AbbrevKind, Lang};
 use super::lists::{self, Marker};
@@ -268,6 +269,9 @@ impl Splitter<'_> {
         if standalone && e == run_end && self.in_quote(i) {
             return e;
         }
+        if qe && self.quoted_exclamation(i, run_end, e, m) {
+            return e;
+        }
         if spaced {
             if attached && b.get(i + 1) == Some(&b' ') {
                 // "compounds. . . . The": the first stop ends the sentence, the ellipsis opens
@@ -333,10 +337,5 @@ impl Splitter<'_> {
             self.cut(e);
         }
         e
-    }
-
-    /// Whether byte `i` lies inside a quotation of the block.
-    fn in_quote(&self, i: usize) -> bool {
-        self.quoted.iter().any(|&(s, z)| s < i && i < z)
     }
 }
