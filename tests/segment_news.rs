@@ -76,3 +76,43 @@ fn ellipsis_outside_a_quotation_still_splits() {
         ["We waited ...", "Nobody came."]
     );
 }
+
+#[test]
+fn exclamations_inside_a_continuing_quotation_stay_together() {
+    assert_eq!(
+        split("The crowd shouted, \"Go home! We want the vote now!\" and marched on."),
+        ["The crowd shouted, \"Go home! We want the vote now!\" and marched on."]
+    );
+    // a question inside a quotation still ends its sentence
+    assert_eq!(
+        split("\"Why wait? We can vote now,\" she said."),
+        ["\"Why wait?", "We can vote now,\" she said."]
+    );
+    // outside a quotation an exclamation ends its sentence
+    assert_eq!(split("We won! Fans cheered."), ["We won!", "Fans cheered."]);
+}
+
+#[test]
+fn parenthesis_after_a_quoted_exclamation_stays() {
+    assert_eq!(
+        split("'Never again!' she wrote. (She did it again.)"),
+        ["'Never again!' she wrote.", "(She did it again.)"]
+    );
+    assert_eq!(
+        split("He wrote 'never again!' (It did not last.)"),
+        ["He wrote 'never again!' (It did not last.)"]
+    );
+}
+
+#[test]
+fn html_block_tags_in_plain_text_are_markup() {
+    assert_eq!(
+        split("<h2 class=\"title\">Storm hits coast</h2>\n<p>Winds rose overnight. Roads closed.</p>\n<div><img src=\"/a.jpg\"></div>"),
+        ["Storm hits coast", "Winds rose overnight.", "Roads closed."]
+    );
+    // inline tags and comparisons are left alone
+    assert_eq!(
+        split("Turnout was <b>high</b> and costs < 5 million."),
+        ["Turnout was <b>high</b> and costs < 5 million."]
+    );
+}

@@ -10,6 +10,9 @@
 //!   line's first word would not have fitted on it within the run's longest line (text
 //!   hard-wrapped at a fixed width).
 //!
+//! HTML block-level tags pasted into the text (`<p>`, `</div>`, `<img …>`) end blocks and are
+//! left out of them.
+//!
 //! A lower-case next line that does not end with a stop ("features\ncontact manager") and a
 //! short line before a capitalised one ("Putter King Trophy\nThe team…") are separate blocks.
 
@@ -53,15 +56,120 @@ pub fn blocks(text: &str, from: usize, to: usize) -> Vec<Block> {
             flush(text, &run, &mut out);
             run.clear();
         } else {
-            let chars = text.get(a..z).map_or(0, |s| s.chars().count());
-            run.push(Line {
-                span: Span::new(a, z),
-                chars,
-            });
+            line_pieces(text, a, z, &mut run, &mut out);
         }
     }
     flush(text, &run, &mut out);
     out
+}
+
+/// Pushes the non-blank line `text[a..z]` onto `run`. HTML block-level tags pasted into plain
+/// text (a CMS export: `<p>Text.</p>`) are markup, not prose: each ends the block like a blank
+/// line and is left out of every block.
+fn line_pieces(text: &str, a: usize, z: usize, run: &mut Vec<Line>, out: &mut Vec<Block>) {
+    let b = text.as_bytes();
+    let mut piece = a;
+    let mut i = a;
+    while let Some(k) = b.get(i..z).and_then(|r| memchr::memchr(b'<', r)) {
+        let lt = i + k;
+        match block_tag_end(b, lt, z) {
+            Some(gt) => {
+                push_piece(text, piece, lt, run);
+                flush(text, run, out);
+                run.clear();
+                piece = gt;
+                i = gt;
+            }
+            None => i = lt + 1,
+        }
+    }
+    push_piece(text, piece, z, run);
+}
+
+fn push_piece(text: &str, a: usize, z: usize, run: &mut Vec<Line>) {
+    let (a, z) = crate::segment::trim_range(text, a, z);
+    if a < z {
+        let chars = text.get(a..z).map_or(0, |s| s.chars().count());
+        run.push(Line {
+            span: Span::new(a, z),
+            chars,
+        });
+    }
+}
+
+/// HTML elements that start or end a block of prose, and void elements that hold none.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "img",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+];
+
+/// Longest tag looked at (attributes included); bounds the scan so it stays linear.
+const TAG_MAX: usize = 512;
+
+/// If a block-level tag (`<p>`, `</div>`, `<img src="…">`, `<br/>`) starts at `lt` (before
+/// `z`), the byte after its `>`.
+fn block_tag_end(b: &[u8], lt: usize, z: usize) -> Option<usize> {
+    let mut p = lt + 1;
+    if b.get(p) == Some(&b'/') {
+        p += 1;
+    }
+    let name_start = p;
+    while p < z && b.get(p).is_some_and(u8::is_ascii_alphanumeric) {
+        p += 1;
+    }
+    let name = b.get(name_start..p)?;
+    if !name.first().is_some_and(u8::is_ascii_alphabetic)
+        || !BLOCK_TAGS
+            .iter()
+            .any(|t| t.as_bytes().eq_ignore_ascii_case(name))
+    {
+        return None;
+    }
+    match b.get(p) {
+        Some(b'>') => return Some(p + 1),
+        Some(b' ' | b'\t' | b'/') => {}
+        _ => return None,
+    }
+    let lim = z.min(lt + TAG_MAX);
+    let gt = memchr::memchr2(b'>', b'<', b.get(p..lim)?)?;
+    (b.get(p + gt) == Some(&b'>')).then_some(p + gt + 1)
 }
 
 fn flush(text: &str, run: &[Line], out: &mut Vec<Block>) {
