@@ -116,3 +116,15 @@ fn html_block_tags_in_plain_text_are_markup() {
         ["Turnout was <b>high</b> and costs < 5 million."]
     );
 }
+
+#[test]
+fn clock_time_opening_a_sentence_keeps_its_subject() {
+    assert_eq!(
+        split("By 9 a.m. Gov. Reyes had left. Crews arrived at 10 a.m. Officials said the road was clear."),
+        [
+            "By 9 a.m. Gov. Reyes had left.",
+            "Crews arrived at 10 a.m.",
+            "Officials said the road was clear."
+        ]
+    );
+}

@@ -29,6 +29,8 @@ struct RawWords {
     after_time: Vec<String>,
     #[serde(default)]
     credit_labels: Vec<String>,
+    #[serde(default)]
+    time_prepositions: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -62,6 +64,7 @@ pub struct Lang {
     starters: HashSet<String>,
     after_time: HashSet<String>,
     credit_labels: HashSet<String>,
+    time_prepositions: HashSet<String>,
     elisions: HashSet<String>,
 }
 
@@ -85,6 +88,7 @@ impl Lang {
             starters: set(raw.words.starters),
             after_time: set(raw.words.after_time),
             credit_labels: set(raw.words.credit_labels),
+            time_prepositions: set(raw.words.time_prepositions),
             elisions: set(raw.quotes.elisions),
         })
     }
@@ -130,6 +134,12 @@ impl Lang {
     pub fn is_credit_label(&self, word: &str) -> bool {
         let mut buf = [0u8; 24];
         lower(word, &mut buf).is_some_and(|w| self.credit_labels.contains(w))
+    }
+
+    /// Whether `word` is a preposition that opens a sentence with a clock time (At, By).
+    pub fn is_preposition(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        lower(word, &mut buf).is_some_and(|w| self.time_prepositions.contains(w))
     }
 
     /// Whether `word` is an elided form written with a leading apostrophe ('em, ’n’).

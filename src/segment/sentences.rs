@@ -315,7 +315,7 @@ impl Splitter<'_> {
             Kind::Abbrev(AbbrevKind::Title) => false,
             Kind::Letter => next_marker,
             Kind::Abbrev(AbbrevKind::Time) if self.number_before(ws) => match class {
-                Class::Upper => !self.lang.is_after_time(word),
+                Class::Upper => !self.lang.is_after_time(word) && !self.opening_time(first, ws),
                 Class::Digit => true,
                 _ => false,
             },

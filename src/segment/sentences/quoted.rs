@@ -1,4 +1,5 @@
-//! Stops inside or right after a quotation that do not end the sentence around it.
+//! Stops that do not end the sentence around them: inside or right after a quotation, and
+//! after a clock time that opens the sentence.
 
 use super::Splitter;
 use crate::segment::text::char_at;
@@ -25,5 +26,23 @@ impl Splitter<'_> {
     /// Whether byte `i` lies inside a quotation of the block.
     pub(super) fn in_quote(&self, i: usize) -> bool {
         self.quoted.iter().any(|&(s, z)| s < i && i < z)
+    }
+
+    /// Whether the sentence so far (`first..ws`, before a clock time) is only a preposition and
+    /// a number ("At 5 a.m. Mr. Smith went …"): an opening phrase whose subject follows, not a
+    /// sentence of its own.
+    pub(super) fn opening_time(&self, first: usize, ws: usize) -> bool {
+        let Some(head) = self.t.get(first..ws) else {
+            return false;
+        };
+        let mut words = head.split_whitespace();
+        let (Some(prep), Some(num), None) = (words.next(), words.next(), words.next()) else {
+            return false;
+        };
+        prep.starts_with(|c: char| c.is_ascii_uppercase())
+            && self.lang.is_preposition(prep)
+            && num
+                .bytes()
+                .all(|c| c.is_ascii_digit() || c == b':' || c == b'.')
     }
 }
