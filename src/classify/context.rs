@@ -238,11 +238,10 @@ fn carry_over(
     }
     let id = rules.rules().get(r as usize).map(|r| r.info.id.clone());
     let mut anchor: Option<(usize, Classification)> = None;
-    for k in 0..out.len() {
+    for (k, c) in out.iter_mut().enumerate() {
         let (Some(sent), Some(f)) = (seg.sentences.get(k), facts.get(k)) else {
             continue;
         };
-        let c = &out[k];
         if own.get(k).copied().unwrap_or(false) || c.inherited {
             anchor = c.label.has_source().then(|| (k, c.clone()));
             continue;
@@ -253,7 +252,7 @@ fn carry_over(
             .get(*ak)
             .is_some_and(|s| s.block == sent.block);
         if same_block && k - ak <= window && f.continues && f.structure.is_none() {
-            out[k] = Classification {
+            *c = Classification {
                 label: a.label,
                 sources: a.sources.clone(),
                 cues: Vec::new(),

@@ -209,11 +209,9 @@ fn verb_source(toks: &[Token], (a, b): Range, form: Form) -> Option<Range> {
         return Some(r);
     }
     // passive with its agent: `was first reported by MSNBC`
-    if form == Form::Past {
-        if toks.get(b).is_some_and(|t| t.has(tokens::AGENT)) {
-            if let Some(r) = right_np(toks, b + 1) {
-                return Some(r);
-            }
+    if form == Form::Past && toks.get(b).is_some_and(|t| t.has(tokens::AGENT)) {
+        if let Some(r) = right_np(toks, b + 1) {
+            return Some(r);
         }
     }
     // coordinated: `X gave no reason and did not say …`

@@ -200,7 +200,7 @@ mod tests {
             .collect();
         assert_eq!(
             words,
-            ["We", "won", "said", "Clinton’s", "U.S", "aide", "again"]
+            ["We", "won", "said", "Clinton’s", "U.S.", "aide", "again"]
         );
         assert_eq!(v[0].tok, Tok::Quote { open: true });
         assert!(is_boundary(t, t.find("said").unwrap()));

@@ -108,11 +108,14 @@ fn past(l: &str) -> Vec<String> {
 }
 
 fn ing(l: &str) -> Vec<String> {
-    if l.ends_with("ie") {
-        return vec![format!("{}ying", &l[..l.len() - 2])];
+    if let Some(stem) = l.strip_suffix("ie") {
+        return vec![format!("{stem}ying")];
     }
-    if l.ends_with('e') && !l.ends_with("ee") && l.len() > 2 {
-        return vec![format!("{}ing", &l[..l.len() - 1])];
+    if let Some(stem) = l
+        .strip_suffix('e')
+        .filter(|s| !s.ends_with('e') && s.len() > 1)
+    {
+        return vec![format!("{stem}ing")];
     }
     let mut v = vec![format!("{l}ing")];
     if let Some(d) = doubled(l) {
