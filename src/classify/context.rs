@@ -73,19 +73,7 @@ pub fn classify_document(
             pj += 1;
         }
         let ph = phits.get(pi..pj).unwrap_or(&[]);
-        let ph: Vec<_> = ph
-            .iter()
-            .filter(|h| h.span.end <= sp.end)
-            .copied()
-            .collect();
-        evaluate(
-            text,
-            sp,
-            hits.get(hi..hj).unwrap_or(&[]),
-            &ph,
-            rules,
-            &mut s,
-        );
+        evaluate(text, sp, hits.get(hi..hj).unwrap_or(&[]), ph, rules, &mut s);
         hi = hj;
         pi = pj;
         let own = decide(&s.evidence, rules);

@@ -152,7 +152,7 @@ pub fn evaluate(
             source: src.and_then(|r| span_of(&s.toks, r)),
         });
     }
-    for p in phits {
+    for p in phits.iter().filter(|p| p.span.end <= span.end) {
         let Some(label) = rules
             .rules()
             .get(p.rule as usize)

@@ -6,7 +6,7 @@ use super::inflect::{self, Form};
 use super::Rule;
 use crate::classify::tokens::is_boundary;
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 /// What a matched word or phrase means to the classifier.
@@ -135,6 +135,7 @@ impl Engine {
             e.ac = AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&words)
                 .ok();
         }
