@@ -69,7 +69,9 @@ fuzz_target!(|data: &[u8]| {
                 );
             }
         }
-        if selector & 1 == 1 {
+        // over the built-ins too, for one selector value in 128 (it recompiles every
+        // built-in rule, about a thousand times slower than the rest of an iteration)
+        if selector == 1 {
             if let Ok(all) = RuleSet::load(std::slice::from_ref(&fx.scratch)) {
                 let _ = all.self_check();
             }
