@@ -128,3 +128,26 @@ fn clock_time_opening_a_sentence_keeps_its_subject() {
         ]
     );
 }
+
+#[test]
+fn dateline_opening_a_block_is_its_own_sentence() {
+    assert_eq!(
+        split("Tuesday, March 3, 2020 On Monday, the council voted to close the bridge."),
+        [
+            "Tuesday, March 3, 2020",
+            "On Monday, the council voted to close the bridge."
+        ]
+    );
+    assert_eq!(
+        split("3 March 2020 The council voted."),
+        ["3 March 2020", "The council voted."]
+    );
+    // a date inside a sentence, or followed by lower case, is left alone
+    assert_eq!(
+        split("March 3, 2020 was a Tuesday. On May 7, 2015 Smith resigned."),
+        [
+            "March 3, 2020 was a Tuesday.",
+            "On May 7, 2015 Smith resigned."
+        ]
+    );
+}

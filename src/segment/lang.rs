@@ -31,6 +31,10 @@ struct RawWords {
     credit_labels: Vec<String>,
     #[serde(default)]
     time_prepositions: Vec<String>,
+    #[serde(default)]
+    months: Vec<String>,
+    #[serde(default)]
+    weekdays: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -65,6 +69,8 @@ pub struct Lang {
     after_time: HashSet<String>,
     credit_labels: HashSet<String>,
     time_prepositions: HashSet<String>,
+    months: HashSet<String>,
+    weekdays: HashSet<String>,
     elisions: HashSet<String>,
 }
 
@@ -89,6 +95,8 @@ impl Lang {
             after_time: set(raw.words.after_time),
             credit_labels: set(raw.words.credit_labels),
             time_prepositions: set(raw.words.time_prepositions),
+            months: set(raw.words.months),
+            weekdays: set(raw.words.weekdays),
             elisions: set(raw.quotes.elisions),
         })
     }
@@ -142,6 +150,18 @@ impl Lang {
         lower(word, &mut buf).is_some_and(|w| self.time_prepositions.contains(w))
     }
 
+    /// Whether `word` names a month (May, Sept).
+    pub fn is_month(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        lower(word, &mut buf).is_some_and(|w| self.months.contains(w))
+    }
+
+    /// Whether `word` names a weekday (Thursday, Thu).
+    pub fn is_weekday(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        lower(word, &mut buf).is_some_and(|w| self.weekdays.contains(w))
+    }
+
     /// Whether `word` is an elided form written with a leading apostrophe ('em, ’n’).
     pub fn is_elision(&self, word: &str) -> bool {
         let mut buf = [0u8; 24];
@@ -180,6 +200,8 @@ mod tests {
         assert!(lang.is_starter("The"));
         assert!(lang.is_elision("em"));
         assert!(lang.is_credit_label("Image"));
+        assert!(lang.is_preposition("At"));
+        assert!(lang.is_month("May") && lang.is_weekday("Thursday"));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! closing marks after, the first letter of the next word), so the cost is linear in the
 //! block length whatever the input.
 
+mod dateline;
 mod look;
 mod quoted;
 
@@ -87,6 +88,7 @@ impl Splitter<'_> {
     fn run(&mut self) {
         let n = self.b.len();
         self.sentence_start(0);
+        self.dateline();
         let mut i = 0;
         while i < n {
             let Some(off) = self
