@@ -105,6 +105,7 @@ pub fn build(
         last_other: None,
     };
     b.ledger.by_sentence = vec![Vec::new(); seg.sentences.len()];
+    let mut seen: std::collections::HashSet<Span> = std::collections::HashSet::new();
     for (i, c) in labels.iter().enumerate().take(seg.sentences.len()) {
         for span in &c.sources {
             // a name inside a quotation is part of what was said, not a source
@@ -119,7 +120,8 @@ pub fn build(
                 if src.kind != SourceKind::NamedPerson {
                     b.last_other = Some(id);
                 }
-                if !src.mentions.contains(span) {
+                // a span belongs to one source; inherited labels repeat it
+                if seen.insert(*span) {
                     src.mentions.push(*span);
                 }
                 if src.sentences.last() != Some(&i) {

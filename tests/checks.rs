@@ -247,3 +247,32 @@ fn clock_times_years_and_names_with_digits_are_not_figures() {
         .iter()
         .any(|f| f.rule == "unattributed-claim" && f.message.contains("figure")));
 }
+
+/// Every check looks only a bounded window around each match, so one huge sentence full of
+/// triggers stays fast (the checks alone, with plain labels, no classifier).
+#[test]
+fn checks_are_linear_on_one_huge_sentence() {
+    let text = "the minister claimed that 2,003 people allegedly died, a source said, experts say \"it was bad\" reportedly and he believes that, ".repeat(3000);
+    let doc = whosaid::input::parse(PathBuf::from("big.txt"), Format::Plain, text);
+    let seg = whosaid::segment::segment(&doc);
+    let labels: Vec<whosaid::Classification> = seg
+        .sentences
+        .iter()
+        .map(|_| whosaid::Classification {
+            label: whosaid::Label::Unattributed,
+            sources: Vec::new(),
+            cues: Vec::new(),
+            rule: None,
+            inherited: false,
+        })
+        .collect();
+    let checks = CheckSet::builtin().unwrap();
+    let start = std::time::Instant::now();
+    let fs = whosaid::checks::run(&doc, &seg, &labels, &checks);
+    assert!(!fs.is_empty());
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(10),
+        "{:?}",
+        start.elapsed()
+    );
+}

@@ -1,7 +1,7 @@
 //! `allegation-without-accuser`: `allegedly` / `alleged` with no one who alleges in the
 //! sentence or its paragraph.
 
-use super::phrases::tokens;
+use super::phrases::{after, before, tokens};
 use super::{finding, CheckDef, Ctx, Finding};
 use crate::ledger::Ledger;
 use crate::span::Span;
@@ -51,8 +51,8 @@ fn has_accuser(ctx: &Ctx, j: usize, def: &CheckDef) -> bool {
 /// `alleged that`, `has alleged`: the verb, whose subject is the accuser (word lists
 /// `verb-after` and `verb-before`).
 fn is_verb_use(text: &str, sentence: Span, m: Span, def: &CheckDef) -> bool {
-    let next = tokens(text, Span::new(m.end, sentence.end));
-    let prev = tokens(text, Span::new(sentence.start, m.start));
+    let next = tokens(text, after(text, m.end, sentence.end));
+    let prev = tokens(text, before(text, sentence.start, m.start));
     next.first()
         .is_some_and(|t| def.list("verb-after").is(t.text(text)))
         || prev

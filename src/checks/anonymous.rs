@@ -1,7 +1,7 @@
 //! `anonymous-source`: bare `a source said` (raised), characterised anonymous sources without a
 //! reason for anonymity or a basis of knowledge, and allegations or attacks from them (raised).
 
-use super::phrases::{tokens, Token};
+use super::phrases::{after, before, tokens, Token};
 use super::{finding, CheckDef, Ctx, Finding};
 use crate::ledger::Ledger;
 use crate::span::Span;
@@ -108,7 +108,7 @@ fn described_source(text: &str, part: Span, def: &CheckDef) -> Option<Span> {
             continue;
         }
         let b = before_text.trim_end_matches(',').trim_end();
-        let b_span = Span::new(part.start, part.start + b.len());
+        let b_span = before(text, part.start, part.start + b.len());
         // `according to a senior official`, or inverted after a clause: `…, said a senior
         // official` (not `Smith said several people …`)
         let ends_with = |list: &str, sp: Span| {
@@ -136,7 +136,7 @@ fn described_source(text: &str, part: Span, def: &CheckDef) -> Option<Span> {
             .list("speech")
             .any(text, Span::new(head.span.end, near_end));
         if !cued_after {
-            let rest = Span::new(head.span.end, part.end);
+            let rest = after(text, head.span.end, part.end);
             let post = def.list("post-modifiers").find(text, rest);
             if post.first().is_some_and(|(m, _)| {
                 text.get(head.span.end..m.start)
@@ -158,20 +158,18 @@ fn described_source(text: &str, part: Span, def: &CheckDef) -> Option<Span> {
 /// `Democratic sources said`, `a source at the station said`: the bare phrase is qualified by
 /// a name or modifier before it or a prepositional phrase after it, so it is characterised.
 fn qualified(text: &str, sentence: Span, m: Span, def: &CheckDef) -> bool {
-    let before = tokens(text, Span::new(sentence.start, m.start));
+    let before = tokens(text, before(text, sentence.start, m.start));
     let prev_named = before.last().is_some_and(|t| {
         (t.is_capitalised(text) && before.len() > 1) || def.list("modifiers").is(t.text(text))
     });
-    let after = tokens(text, Span::new(m.end, sentence.end));
     let head_end = def
         .list("heads")
         .find(text, m)
         .last()
         .map_or(m.end, |h| h.0.end);
-    let next = tokens(text, Span::new(head_end, sentence.end));
+    let next = tokens(text, after(text, head_end, sentence.end));
     let qualifier_after = next.first().is_some_and(|t| {
         t.span.start < m.end + 40 && def.list("qualifiers-after").is(t.text(text))
     });
-    let _ = after;
     prev_named || qualifier_after
 }

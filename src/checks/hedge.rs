@@ -1,6 +1,6 @@
 //! `hedge-only`: `reportedly`, `it is understood` and the like with no outlet or document named.
 
-use super::phrases::tokens;
+use super::phrases::{after, tokens};
 use super::{finding, CheckDef, Ctx, Finding};
 use crate::classify::Label;
 use crate::ledger::Ledger;
@@ -40,7 +40,7 @@ fn names_outlet(text: &str, sentence: Span, def: &CheckDef) -> bool {
         .find(text, sentence)
         .iter()
         .any(|(m, _)| {
-            tokens(text, Span::new(m.end, sentence.end))
+            tokens(text, after(text, m.end, sentence.end))
                 .iter()
                 .take(4)
                 .any(|t| t.is_capitalised(text))

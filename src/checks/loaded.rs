@@ -1,7 +1,7 @@
 //! `loaded-verb`: `claimed`, `admitted`, `insisted` … as the attribution verb (suggest `said`).
 //! Never inside a direct quotation; `claim` as a noun or in set phrases is left alone.
 
-use super::phrases::{tokens, Token};
+use super::phrases::{after, before, tokens, Token};
 use super::{finding, CheckDef, Ctx, Finding};
 use crate::ledger::Ledger;
 use crate::span::Span;
@@ -39,7 +39,10 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
 /// `claimed responsibility`, `denied bail`: set phrases that are not attribution.
 fn allowed_after(text: &str, sentence: Span, m: Span, def: &CheckDef) -> bool {
     let rest = Span::new(m.end, sentence.end);
-    let Some(first) = tokens(text, rest).first().copied() else {
+    let Some(first) = tokens(text, after(text, rest.start, rest.end))
+        .first()
+        .copied()
+    else {
         return false;
     };
     def.list("allowed-after")
@@ -55,8 +58,8 @@ fn is_attribution(ctx: &Ctx, i: usize, sentence: Span, m: Span, def: &CheckDef) 
     if allowed_after(text, sentence, m, def) {
         return false;
     }
-    let prev: Vec<Token> = tokens(text, Span::new(sentence.start, m.start));
-    let next: Vec<Token> = tokens(text, Span::new(m.end, sentence.end));
+    let prev: Vec<Token> = tokens(text, before(text, sentence.start, m.start));
+    let next: Vec<Token> = tokens(text, after(text, m.end, sentence.end));
     let p = prev.last();
     // `Trump's claim`, `the claims`, `his tax claims`: a noun
     if p.is_some_and(|t| {

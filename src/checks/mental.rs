@@ -1,9 +1,8 @@
 //! `mental-state`: `believes`, `feels`, `hopes` standing in for what a source said (info).
 
-use super::phrases::tokens;
+use super::phrases::{after, before, tokens};
 use super::{finding, CheckDef, Ctx, Finding};
 use crate::ledger::Ledger;
-use crate::span::Span;
 
 pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
     for i in 0..ctx.seg.sentences.len() {
@@ -22,8 +21,8 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
                 .into_iter()
                 .map(|m| m.0)
                 .find(|m| {
-                    let prev = tokens(ctx.text, Span::new(sentence.start, m.start));
-                    let next = tokens(ctx.text, Span::new(m.end, sentence.end));
+                    let prev = tokens(ctx.text, before(ctx.text, sentence.start, m.start));
+                    let next = tokens(ctx.text, after(ctx.text, m.end, sentence.end));
                     let subject = prev.last().is_some_and(|t| {
                         def.list("subject-words").is(t.text(ctx.text)) || t.is_capitalised(ctx.text)
                     }) || ctx

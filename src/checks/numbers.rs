@@ -1,7 +1,7 @@
 //! Figures in a sentence, normalised: `2,003`, `nine`, `16,700`, `2.5 million`, `25 per cent`,
 //! with `more than` / `at least` / `about` turned into an interval, and the quantity they count.
 
-use super::phrases::{tokens, Token};
+use super::phrases::{after, tokens, Token};
 use super::CheckDef;
 use crate::span::Span;
 
@@ -55,7 +55,7 @@ pub fn figures(text: &str, span: Span, def: &CheckDef) -> Vec<Figure> {
         if let Some(t) = toks.get(k) {
             if let Some((m, _)) = def
                 .list("percent")
-                .find(text, Span::new(t.span.start, span.end))
+                .find(text, after(text, t.span.start, span.end))
                 .first()
             {
                 if m.start == t.span.start {

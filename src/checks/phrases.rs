@@ -56,6 +56,7 @@ impl PhraseList {
         };
         let hay = within.slice(text);
         let mut out: Vec<(Span, usize)> = Vec::new();
+        let mut at: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
         for m in ac.find_overlapping_iter(hay) {
             let (s, e) = (m.start(), m.end());
             if !is_boundary(hay, s) || !is_boundary(hay, e) {
@@ -63,10 +64,13 @@ impl PhraseList {
             }
             let sp = Span::new(within.start + s, within.start + e);
             let idx = self.entry.get(m.pattern().as_usize()).copied().unwrap_or(0);
-            match out.iter_mut().find(|(o, _)| o.start == sp.start) {
+            match at.get(&sp.start).and_then(|&k| out.get_mut(k)) {
                 Some(o) if o.0.end < sp.end => *o = (sp, idx),
                 Some(_) => {}
-                None => out.push((sp, idx)),
+                None => {
+                    at.insert(sp.start, out.len());
+                    out.push((sp, idx));
+                }
             }
         }
         out.sort_by_key(|(s, _)| s.start);
@@ -139,4 +143,26 @@ pub fn tokens(text: &str, within: Span) -> Vec<Token> {
         });
     }
     out
+}
+
+/// How far the checks look around a match (bytes): enough for a few words, and it keeps every
+/// check linear however long a sentence is.
+pub const WINDOW: usize = 240;
+
+/// At most [`WINDOW`] bytes of `pos..end`, on char boundaries.
+pub fn after(text: &str, pos: usize, end: usize) -> Span {
+    let mut e = end.min(pos.saturating_add(WINDOW)).max(pos);
+    while e > pos && !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    Span::new(pos, e)
+}
+
+/// At most [`WINDOW`] bytes of `start..pos`, on char boundaries.
+pub fn before(text: &str, start: usize, pos: usize) -> Span {
+    let mut s = start.max(pos.saturating_sub(WINDOW)).min(pos);
+    while s < pos && !text.is_char_boundary(s) {
+        s += 1;
+    }
+    Span::new(s, pos)
 }

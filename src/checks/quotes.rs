@@ -102,7 +102,9 @@ fn labelled(ctx: &Ctx, q: &crate::segment::Quote, inner: Span, def: &CheckDef) -
         .blocks
         .get(q.block)
         .map_or(q.span.start, |b| b.span.start);
-    let before = text.get(block_start..q.open.start).unwrap_or("").trim_end();
+    let before = super::phrases::before(text, block_start, q.open.start)
+        .slice(text)
+        .trim_end();
     if before.ends_with(':') && before.chars().any(char::is_uppercase) {
         return true;
     }

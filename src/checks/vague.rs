@@ -1,7 +1,7 @@
 //! `vague-source`: weasel attributions (`experts say`, `it is believed`, `studies show`, an
 //! unnamed plural group) unless a specific name follows in the sentence or the next one.
 
-use super::phrases::tokens;
+use super::phrases::{after, before, tokens};
 use super::{finding, CheckDef, Ctx, Finding};
 use crate::ledger::Ledger;
 use crate::span::Span;
@@ -34,7 +34,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
 /// that refers back (`the officials`) or a possessive.
 fn unnamed_group(text: &str, sentence: Span, part: Span, def: &CheckDef) -> Option<Span> {
     for (g, _) in def.list("groups").find(text, part) {
-        let after = tokens(text, Span::new(g.end, part.end));
+        let after = tokens(text, after(text, g.end, part.end));
         let mut k = 0;
         if after
             .first()
@@ -46,7 +46,7 @@ fn unnamed_group(text: &str, sentence: Span, part: Span, def: &CheckDef) -> Opti
         if !def.list("verbs").is(verb.text(text)) {
             continue;
         }
-        let before = tokens(text, Span::new(sentence.start, g.start));
+        let before = tokens(text, before(text, sentence.start, g.start));
         let ok = match before.last() {
             None => true,
             Some(p) => {
