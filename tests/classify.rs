@@ -1,6 +1,7 @@
 //! The cases the classifier must get right (issue 3), and whole-article fixtures under
 //! `tests/fixtures/classify/` whose expected labels sit in a `.labels` file beside them (one line
 //! a sentence: `label inherited? | sources | sentence`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use whosaid::classify::{classify, Classification, Label};

@@ -1,6 +1,7 @@
 //! Loads and runs every TOML example of `docs/writing-rules.md`: rule files (named by their first
 //! comment line) through `RuleSet::load` and their own examples, configuration files through
 //! the configuration parser, with every rule id they name checked.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use whosaid::rules::RuleSet;

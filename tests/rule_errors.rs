@@ -1,4 +1,5 @@
 //! A bad rule file is a load error naming the file, line, column and key, with exit code 78.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use whosaid::error::{Error, EXIT_CONFIG};
 use whosaid::rules::RuleSet;

@@ -1,5 +1,6 @@
 //! Every built-in rule's own examples (`[[test]]` and `allows`) through the real pipeline, the
 //! rule-file conventions, and the rule files under `tests/fixtures/rules/`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
 use whosaid::rules::RuleSet;
