@@ -22,7 +22,7 @@ pub fn file_value_with(report: &FileReport, opts: &ReportOptions) -> Value {
         "format": report.doc.format,
         "sentences": sentence_values(report, &loc).collect::<Vec<_>>(),
         "findings": report.findings.iter().map(|f| finding_value(f, &loc)).collect::<Vec<_>>(),
-        "ledger": report.ledger.sources.iter().map(|s| ledger_value(s, &loc)).collect::<Vec<_>>(),
+        "sources": report.ledger.sources.iter().map(|s| ledger_value(s, &loc)).collect::<Vec<_>>(),
     })
 }
 
@@ -134,14 +134,8 @@ fn write_file(
     )?;
     write!(
         out,
-        ",\n{inner}\"format\": {},\n",
+        ",\n{inner}\"format\": {}",
         scalar(json!(report.doc.format))?
-    )?;
-    write_array(
-        out,
-        "ledger",
-        report.ledger.sources.iter().map(|s| ledger_value(s, &loc)),
-        indent + 2,
     )?;
     write!(
         out,
@@ -149,6 +143,14 @@ fn write_file(
         scalar(json!(opts.path_of(&report.doc.path)))?
     )?;
     write_array(out, "sentences", sentence_values(report, &loc), indent + 2)?;
+    // the source ledger (issue contract: a `sources` array per file)
+    out.write_all(b",\n")?;
+    write_array(
+        out,
+        "sources",
+        report.ledger.sources.iter().map(|s| ledger_value(s, &loc)),
+        indent + 2,
+    )?;
     write!(out, "\n{}}}", " ".repeat(indent))
 }
 
