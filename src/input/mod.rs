@@ -46,7 +46,12 @@ pub fn parse(path: PathBuf, format: Format, source: String) -> Document {
 }
 
 /// Parses `source` in `format`, with the HTML options of the configuration in effect.
-pub fn parse_with(path: PathBuf, format: Format, source: String, html: &html::HtmlOptions) -> Document {
+pub fn parse_with(
+    path: PathBuf,
+    format: Format,
+    source: String,
+    html: &html::HtmlOptions,
+) -> Document {
     match format {
         Format::Html => html::parse(path, source, html),
         _ => parse(path, format, source),
