@@ -37,6 +37,11 @@ impl Checker {
         Checker { rules, checks }
     }
 
+    /// A checker from rules and checks that are already built.
+    pub fn with_checks(rules: RuleSet, checks: CheckSet) -> Self {
+        Checker { rules, checks }
+    }
+
     /// Checks one document.
     pub fn check_document(&self, doc: Document) -> FileReport {
         let segmentation = segment::segment(&doc);

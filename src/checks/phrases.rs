@@ -84,8 +84,20 @@ impl PhraseList {
 
     /// Whether `word` (a whole token) equals an entry, ignoring case.
     pub fn is(&self, word: &str) -> bool {
-        let w = word.replace('\u{2019}', "'");
-        self.entries.iter().any(|e| e.eq_ignore_ascii_case(&w))
+        self.entries.iter().any(|e| same_word(e, word))
+    }
+}
+
+/// `entry` and `word` are equal ignoring ASCII case, with `’` in `word` read as `'`.
+fn same_word(entry: &str, word: &str) -> bool {
+    let mut w = word.chars().map(|c| if c == '\u{2019}' { '\'' } else { c });
+    let mut e = entry.chars();
+    loop {
+        match (e.next(), w.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) if a.eq_ignore_ascii_case(&b) => {}
+            _ => return false,
+        }
     }
 }
 

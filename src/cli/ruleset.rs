@@ -48,9 +48,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Checker> {
     for f in &check_files {
         checks.load_file(f)?;
     }
-    let mut checker = Checker::new(rules);
-    checker.checks = checks;
-    Ok(checker)
+    Ok(Checker::with_checks(rules, checks))
 }
 
 /// Turns a rule or check on or off; false when no rule or check has this id.
