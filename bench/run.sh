@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Performance benchmark of the release binary, run by hand (never in CI or in a timed test).
 #
-#   bench/run.sh            # all sections; about 5 minutes on 2 cores
+#   bench/run.sh            # all sections; about 15 minutes on 2 cores at today's speed
 #   bench/run.sh 1 2 6      # only some sections
 #
 # Sections: 1 throughput on the Wikinews corpus (295 files, -j 1); 2 proselint (PyPI, in a venv
