@@ -1,5 +1,6 @@
 //! Every editorial check's own examples (`[[test]]` must fire, `allows` must not) and the
 //! fixtures under `tests/fixtures/checks/`, run through the real pipeline.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use whosaid::checks::{CheckSet, Finding, Severity};

@@ -1,5 +1,6 @@
 //! Snapshots of the terminal and JSON reports for an article (our own) that triggers every
 //! editorial check, with its source ledger.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
 use whosaid::report::{self, ReportFormat, ReportOptions};
