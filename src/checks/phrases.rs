@@ -51,35 +51,35 @@ impl PhraseList {
     /// Every whole-word match inside `within` of `text`, as (span, entry index), in order of
     /// start; at one start only the longest match is kept.
     pub fn find(&self, text: &str, within: Span) -> Vec<(Span, usize)> {
-        let Some(ac) = &self.ac else {
-            return Vec::new();
-        };
-        let hay = within.slice(text);
-        let mut out: Vec<(Span, usize)> = Vec::new();
-        let mut at: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-        for m in ac.find_overlapping_iter(hay) {
-            let (s, e) = (m.start(), m.end());
-            if !is_boundary(hay, s) || !is_boundary(hay, e) {
-                continue;
-            }
-            let sp = Span::new(within.start + s, within.start + e);
-            let idx = self.entry.get(m.pattern().as_usize()).copied().unwrap_or(0);
-            match at.get(&sp.start).and_then(|&k| out.get_mut(k)) {
-                Some(o) if o.0.end < sp.end => *o = (sp, idx),
-                Some(_) => {}
-                None => {
-                    at.insert(sp.start, out.len());
-                    out.push((sp, idx));
-                }
-            }
-        }
-        out.sort_by_key(|(s, _)| s.start);
+        let mut out: Vec<(Span, usize)> = self.matches(text, within).collect();
+        // overlapping matches come in order of end: order by start, longest first (stable, so
+        // among equal spans the first reported stays first), then keep one per start
+        out.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        out.dedup_by_key(|(s, _)| s.start);
         out
+    }
+
+    /// Every whole-word match inside `within`, overlapping ones included, in order of end.
+    fn matches<'t>(
+        &'t self,
+        text: &'t str,
+        within: Span,
+    ) -> impl Iterator<Item = (Span, usize)> + 't {
+        let hay = within.slice(text);
+        self.ac
+            .iter()
+            .flat_map(move |ac| ac.find_overlapping_iter(hay))
+            .filter(move |m| is_boundary(hay, m.start()) && is_boundary(hay, m.end()))
+            .map(move |m| {
+                let sp = Span::new(within.start + m.start(), within.start + m.end());
+                let idx = self.entry.get(m.pattern().as_usize()).copied().unwrap_or(0);
+                (sp, idx)
+            })
     }
 
     /// Whether any entry occurs in `within`.
     pub fn any(&self, text: &str, within: Span) -> bool {
-        !self.find(text, within).is_empty()
+        self.matches(text, within).next().is_some()
     }
 
     /// Whether `word` (a whole token) equals an entry, ignoring case.
