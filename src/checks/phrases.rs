@@ -8,7 +8,11 @@ use std::sync::OnceLock;
 /// Straight and curly apostrophes match each other.
 #[derive(Clone, Debug, Default)]
 pub struct PhraseList {
-    ac: Option<AhoCorasick>,
+    /// Built on first search: many lists are consulted only in rare contexts, and building
+    /// every automaton up front dominated start-up (issue 6).
+    ac: OnceLock<Option<AhoCorasick>>,
+    /// The automaton's patterns.
+    pats: Vec<String>,
     /// Index of the entry each automaton pattern came from.
     entry: Vec<usize>,
     pub entries: Vec<String>,
@@ -27,16 +31,24 @@ impl PhraseList {
             pats.push(w);
             entry.push(i);
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&pats)
-            .ok();
         PhraseList {
-            ac,
+            ac: OnceLock::new(),
+            pats,
             entry,
             entries: words.to_vec(),
         }
+    }
+
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.ac
+            .get_or_init(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(&self.pats)
+                    .ok()
+            })
+            .as_ref()
     }
 
     pub fn empty() -> &'static PhraseList {
@@ -66,8 +78,8 @@ impl PhraseList {
         within: Span,
     ) -> impl Iterator<Item = (Span, usize)> + 't {
         let hay = within.slice(text);
-        self.ac
-            .iter()
+        self.automaton()
+            .into_iter()
             .flat_map(move |ac| ac.find_overlapping_iter(hay))
             .filter(move |m| is_boundary(hay, m.start()) && is_boundary(hay, m.end()))
             .map(move |m| {
