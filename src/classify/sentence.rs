@@ -105,13 +105,21 @@ pub fn evaluate(
         }
     }
     // a cue inside a longer cue (`said` in `is said to`) does not count on its own
-    for i in 0..s.cues.len() {
-        let c = s.cues[i];
-        if s.cues
-            .iter()
-            .any(|p| p.span != c.span && p.span.contains(c.span))
-        {
+    // (sweep in order of start, longest first: the earlier cue reaching furthest contains
+    // every later one it covers; linear after the sort, however many cues a sentence has)
+    let mut order: Vec<usize> = (0..s.cues.len()).collect();
+    order.sort_by_key(|&i| {
+        let sp = s.cues[i].span;
+        (sp.start, std::cmp::Reverse(sp.end))
+    });
+    let mut reach: Option<Span> = None;
+    for i in order {
+        let c = s.cues[i].span;
+        if reach.is_some_and(|r| r != c && r.contains(c)) {
             s.cues[i].rule = u16::MAX;
+        }
+        if reach.is_none_or(|r| c.end > r.end) {
+            reach = Some(c);
         }
     }
     let first_word = s.toks.iter().position(|t| t.tok == Tok::Word).unwrap_or(0);
@@ -174,7 +182,11 @@ fn hedged(cues: &[Cue], toks: &[Token], r: Range, verb: usize, rules: &RuleSet) 
     let (Some(src), Some(v)) = (toks.get(r.1.saturating_sub(1)), toks.get(verb)) else {
         return false;
     };
-    cues.iter().any(|h| {
+    // cues come in order of start: look only at those starting after the source
+    let from = cues.partition_point(|h| h.span.start < src.span.end);
+    let between = cues.get(from..).unwrap_or(&[]);
+    let upto = between.partition_point(|h| h.span.start < v.span.start);
+    between.get(..upto).unwrap_or(&[]).iter().any(|h| {
         matches!(h.what, What::Phrase { .. })
             && h.span.start >= src.span.end
             && h.span.end <= v.span.start
@@ -289,27 +301,23 @@ pub fn decide(ev: &[Evidence], rules: &RuleSet) -> Option<Classification> {
         if first.is_none_or(|(pos, _)| e.cue.start < pos) {
             first = Some((e.cue.start, e.rule));
         }
-        if !c.cues.contains(&e.cue) {
-            c.cues.push(e.cue);
-        }
+        c.cues.push(e.cue);
         if let Some(s) = e.source {
-            if !c.sources.contains(&s) {
-                c.sources.push(s);
-            }
+            c.sources.push(s);
         }
     }
     // an allegation the sentence also attributes: keep who speaks (`…, a claim the union denies`)
     if c.sources.is_empty() {
         for e in ev.iter().filter(|e| e.label.has_source()) {
             if let Some(s) = e.source {
-                if !c.sources.contains(&s) {
-                    c.sources.push(s);
-                }
+                c.sources.push(s);
             }
         }
     }
     c.cues.sort();
+    c.cues.dedup();
     c.sources.sort();
+    c.sources.dedup();
     c.rule = first
         .and_then(|(_, r)| rules.rules().get(r as usize))
         .map(|r| r.info.id.clone());
