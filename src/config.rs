@@ -39,24 +39,9 @@ impl FailOn {
     }
 }
 
-/// Output format as written in a config file (`format = "sarif"`) or on the command line.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum OutputFormat {
-    /// rustc-style diagnostics (default).
-    #[default]
-    Terminal,
-    /// The versioned JSON contract.
-    Json,
-    /// SARIF 2.1.0 (GitHub code scanning).
-    Sarif,
-    /// GitHub Actions workflow commands.
-    Github,
-    /// reviewdog's rdjson.
-    Rdjson,
-    /// A self-contained HTML page for editors.
-    Html,
-}
+/// Output format as written in a config file (`format = "sarif"`) or on the command line: the
+/// report formats themselves.
+pub use crate::report::ReportFormat as OutputFormat;
 
 /// `[html]` table: what HTML input skips besides `script`, `style`, `pre` and `code`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]

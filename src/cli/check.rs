@@ -5,7 +5,7 @@ use super::baseline::{Baseline, Recorder};
 use super::diff::{self, Changes};
 use super::profile::{Profile, Profiles};
 use super::progress::Progress;
-use super::{pipeline, report_error, CheckArgs, ColorChoice, Io, OutputFormat};
+use super::{pipeline, report_error, CheckArgs, ColorChoice, Io};
 use crate::check::FileReport;
 use crate::document::Format;
 use crate::error::{Error, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
@@ -28,17 +28,6 @@ struct Job {
 struct Done {
     report: Result<FileReport, Error>,
     bytes: usize,
-}
-
-fn report_format(f: OutputFormat) -> ReportFormat {
-    match f {
-        OutputFormat::Terminal => ReportFormat::Terminal,
-        OutputFormat::Json => ReportFormat::Json,
-        OutputFormat::Sarif => ReportFormat::Sarif,
-        OutputFormat::Github => ReportFormat::Github,
-        OutputFormat::Rdjson => ReportFormat::Rdjson,
-        OutputFormat::Html => ReportFormat::Html,
-    }
 }
 
 fn is_stdin(p: &Path) -> bool {
@@ -238,10 +227,9 @@ pub fn run(args: CheckArgs, io: &mut Io) -> i32 {
         Some(f) => f,
         None => &mut **stdout,
     };
-    let report_format = report_format(format);
-    let mut reporter = report::reporter(report_format, opts.clone());
+    let mut reporter = report::reporter(format, opts.clone());
     // GitHub Actions: also append a Markdown summary to the job summary file when it is set.
-    if report_format == ReportFormat::Github {
+    if format == ReportFormat::Github {
         if let Some(p) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
             match std::fs::OpenOptions::new()
                 .create(true)

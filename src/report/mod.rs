@@ -159,8 +159,9 @@ pub fn severity_index(severity: Severity) -> usize {
 /// Suppression info of a finding (defined by the suppression module).
 pub use crate::suppress::{Suppression, SuppressionKind};
 
-/// The output formats of `whosaid check --format`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+/// The output formats of `whosaid check --format` (and `format = "…"` in `whosaid.toml`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ReportFormat {
     /// rustc-style diagnostics for people (default).
     #[default]
