@@ -68,10 +68,13 @@ fn is_attribution(ctx: &Ctx, i: usize, sentence: Span, m: Span, def: &CheckDef) 
     }) {
         return false;
     }
+    // the classifier took this very word as the cue of a source before it (`Mr. Hughes, the
+    // minority leader, insisted …`), or a source ends right before it
+    let cue_here = ctx.label(i).is_some_and(|c| c.cues.contains(&m));
     let source_before = ctx
         .sources(i)
         .iter()
-        .any(|s| s.end <= m.start && m.start - s.end <= 2);
+        .any(|s| s.end <= m.start && (cue_here || m.start - s.end <= 2));
     let subject = source_before
         || p.is_some_and(|t| {
             let w = t.text(text);
@@ -90,7 +93,8 @@ fn is_attribution(ctx: &Ctx, i: usize, sentence: Span, m: Span, def: &CheckDef) 
     }) || next
         .iter()
         .take(4)
-        .any(|t| t.text(text).eq_ignore_ascii_case("that"));
+        .any(|t| t.text(text).eq_ignore_ascii_case("that"))
+        || finite_soon(text, m.end, &next, def);
     // `claims` and the like are nouns as often as verbs: only with a clause after them
     if noun_form && !clause {
         return false;
@@ -131,4 +135,22 @@ fn is_attribution(ctx: &Ctx, i: usize, sentence: Span, m: Span, def: &CheckDef) 
             .first()
             .is_some_and(|t| t.is_capitalised(text) || def.list("subject-words").is(t.text(text)));
     (subject && (clause || closes)) || inverted
+}
+
+/// `insisted the spending was reckless`: a finite verb (`was`, `had`, `would` …) within the next
+/// four words, with no punctuation in between, makes what follows a clause, not an object
+/// (`claimed the money, …`).
+fn finite_soon(text: &str, from: usize, next: &[Token], def: &CheckDef) -> bool {
+    let mut last = from;
+    for t in next.iter().take(4) {
+        let gap = text.get(last..t.span.start).unwrap_or("");
+        if gap.contains([',', ';', ':', '"', '\u{201c}', '\u{201d}', '(', ')']) {
+            return false;
+        }
+        if def.list("finite-markers").is(t.text(text)) {
+            return true;
+        }
+        last = t.span.end;
+    }
+    false
 }
