@@ -39,43 +39,30 @@ fn sentence_values<'a>(
         .enumerate()
         .map(move |(i, (s, c))| {
             let l = loc.locate(s.span);
-            json!({
+            l.json_with(json!({
                 "index": i,
-                "start": l.span.start,
-                "end": l.span.end,
-                "line": l.start.line,
-                "column": l.start.column,
-                "end_line": l.end.line,
-                "end_column": l.end.column,
                 "text": l.span.slice(&doc.source),
                 "label": c.label.as_str(),
                 "sources": c.sources.iter().map(|sp| doc.slice(*sp)).collect::<Vec<_>>(),
                 "cues": c.cues.iter().map(|sp| doc.slice(*sp)).collect::<Vec<_>>(),
                 "rule": c.rule,
                 "inherited": c.inherited,
-            })
+            }))
         })
 }
 
 fn finding_value(f: &crate::checks::Finding, loc: &Locator) -> Value {
-    let l = loc.locate(f.span);
-    json!({
+    loc.locate(f.span).json_with(json!({
         "rule": f.rule,
         "severity": f.severity.as_str(),
         "message": f.message,
         "help": f.help,
-        "start": l.span.start,
-        "end": l.span.end,
-        "line": l.start.line,
-        "column": l.start.column,
-        "end_line": l.end.line,
-        "end_column": l.end.column,
         "sentence": f.sentence,
         "suppressed": f.suppressed.as_ref().map(|s| json!({
             "kind": s.kind,
             "justification": s.justification,
         })),
-    })
+    }))
 }
 
 fn ledger_value(src: &crate::ledger::Source, loc: &Locator) -> Value {

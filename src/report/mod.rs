@@ -36,6 +36,27 @@ pub struct Location {
     pub end: LineCol,
 }
 
+impl Location {
+    /// The JSON position fields every report object carries: `start`, `end` (source bytes),
+    /// `line`, `column`, `end_line`, `end_column` (1-based, character columns).
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "start": self.span.start, "end": self.span.end,
+            "line": self.start.line, "column": self.start.column,
+            "end_line": self.end.line, "end_column": self.end.column,
+        })
+    }
+
+    /// `extra`'s fields with the position fields added.
+    pub fn json_with(&self, extra: serde_json::Value) -> serde_json::Value {
+        let mut v = self.json();
+        if let (Some(o), serde_json::Value::Object(e)) = (v.as_object_mut(), extra) {
+            o.extend(e);
+        }
+        v
+    }
+}
+
 impl<'a> Locator<'a> {
     pub fn new(doc: &'a Document) -> Self {
         Locator {

@@ -28,24 +28,9 @@ pub fn render_lines(doc: &Document, seg: &Segmentation) -> String {
     out
 }
 
-fn located(loc: &Locator, span: Span) -> Value {
-    let l = loc.locate(span);
-    json!({
-        "start": l.span.start, "end": l.span.end,
-        "line": l.start.line, "column": l.start.column,
-        "end_line": l.end.line, "end_column": l.end.column,
-    })
-}
-
 pub fn render_json(doc: &Document, seg: &Segmentation) -> String {
     let loc = Locator::new(doc);
-    let with = |span: Span, extra: Value| {
-        let mut v = located(&loc, span);
-        if let (Some(o), Value::Object(e)) = (v.as_object_mut(), extra) {
-            o.extend(e);
-        }
-        v
-    };
+    let with = |span: Span, extra: Value| loc.locate(span).json_with(extra);
     let v = json!({
         "path": display_path(&doc.path),
         "format": doc.format,
@@ -58,7 +43,7 @@ pub fn render_json(doc: &Document, seg: &Segmentation) -> String {
             "mark": q.mark, "depth": q.depth, "block": q.block,
             "closed": q.close.is_some(), "continued": q.continued, "continues": q.continues,
         }))).collect::<Vec<_>>(),
-        "unbalanced": seg.unbalanced.iter().map(|s| located(&loc, *s)).collect::<Vec<_>>(),
+        "unbalanced": seg.unbalanced.iter().map(|s| loc.locate(*s).json()).collect::<Vec<_>>(),
     });
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
     s.push('\n');
