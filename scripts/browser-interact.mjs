@@ -11,7 +11,7 @@ const flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", 
   `--user-data-dir=${profile}`, "--remote-debugging-port=0", `file://${resolve(report)}`];
 const child = spawn(chromium, flags, { stdio: ["ignore", "ignore", "pipe"] });
 const fail = (msg) => { console.error(`browser-interact: ${msg}`); child.kill(); process.exit(1); };
-const timer = setTimeout(() => fail("timed out"), 30000);
+const timer = setTimeout(() => fail("timed out"), 90000);
 
 const port = await new Promise((ok) => {
   let buf = "";
@@ -41,7 +41,11 @@ const evaluate = (expression) => new Promise((ok) => {
   ws.send(JSON.stringify({ id, method: "Runtime.evaluate", params: { expression, returnByValue: true } }));
 }).then((m) => m.result?.result?.value);
 
-for (let i = 0; i < 100 && (await evaluate("document.readyState")) !== "complete"; i++) {
+// The target can be listed before its navigation commits: until then the document is the
+// initial about:blank one. Wait for the report itself (its URL, fully loaded, script run).
+const ready = `location.protocol === "file:" && document.readyState === "complete" &&
+  document.querySelector("table.index th[tabindex]") !== null`;
+for (let i = 0; i < 300 && (await evaluate(ready)) !== true; i++) {
   await new Promise((r) => setTimeout(r, 100));
 }
 const r = await evaluate(`(() => {
