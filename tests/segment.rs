@@ -83,6 +83,34 @@ fn initials() {
             "Did you see Albert I. Jones?"
         ]
     );
+    // an initial before another initial that is also a word ("A") keeps the name together
+    assert_eq!(
+        split("The report was written by J. A. Nolan last year. Vitamin D. It helps."),
+        [
+            "The report was written by J. A. Nolan last year.",
+            "Vitamin D.",
+            "It helps."
+        ]
+    );
+}
+
+#[test]
+fn names_spelt_with_an_exclamation_mark() {
+    assert_eq!(
+        split(
+            "Engineers at Yahoo! Research built it. She left Yahoo! The firm declined to comment."
+        ),
+        [
+            "Engineers at Yahoo! Research built it.",
+            "She left Yahoo!",
+            "The firm declined to comment."
+        ]
+    );
+    // any other word before `!` still ends the sentence before a capital
+    assert_eq!(
+        split("We won! Research helped."),
+        ["We won!", "Research helped."]
+    );
 }
 
 #[test]

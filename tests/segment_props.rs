@@ -53,7 +53,20 @@ fn check(d: &Document) -> Result<(), TestCaseError> {
         }
         prev_end = sp.end;
     }
-    // every non-white-space prose byte is in exactly one sentence
+    // layout (dot leaders, separator rules) is in no sentence, inside a block, and counts once
+    for l in &seg.layout {
+        prop_assert!(l.start < l.end && l.end <= text.len());
+        prop_assert!(text.is_char_boundary(l.start) && text.is_char_boundary(l.end));
+        prop_assert!(
+            d.blocks.iter().any(|b| b.span.contains(*l)),
+            "layout {:?} outside every block",
+            l
+        );
+        for c in covered.iter_mut().take(l.end).skip(l.start) {
+            *c += 1;
+        }
+    }
+    // every non-white-space prose byte is in exactly one sentence or one layout span
     for b in &d.blocks {
         for (off, ch) in text[b.span.start..b.span.end].char_indices() {
             if !is_space(ch) {
@@ -123,6 +136,15 @@ fn markdownish() -> impl Strategy<Value = String> {
         Just(")".to_string()),
         Just("[1]".to_string()),
         Just("\r\n".to_string()),
+        // layout: dot leaders, separator rules, written-out line breaks
+        Just("....".to_string()),
+        Just(" 12".to_string()),
+        Just("-".to_string()),
+        Just("=====".to_string()),
+        Just("//////".to_string()),
+        Just("\\".to_string()),
+        Just("\\n".to_string()),
+        Just("\\ r".to_string()),
         "[a-zA-Z0-9]{1,6}",
     ];
     prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())

@@ -35,6 +35,8 @@ struct RawWords {
     months: Vec<String>,
     #[serde(default)]
     weekdays: Vec<String>,
+    #[serde(default)]
+    exclamation_names: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -71,6 +73,7 @@ pub struct Lang {
     time_prepositions: HashSet<String>,
     months: HashSet<String>,
     weekdays: HashSet<String>,
+    exclamation_names: HashSet<String>,
     elisions: HashSet<String>,
 }
 
@@ -97,6 +100,7 @@ impl Lang {
             time_prepositions: set(raw.words.time_prepositions),
             months: set(raw.words.months),
             weekdays: set(raw.words.weekdays),
+            exclamation_names: set(raw.words.exclamation_names),
             elisions: set(raw.quotes.elisions),
         })
     }
@@ -162,6 +166,12 @@ impl Lang {
         lower(word, &mut buf).is_some_and(|w| self.weekdays.contains(w))
     }
 
+    /// Whether `word` is a name spelt with a final `!` (Yahoo!, Jeopardy!).
+    pub fn is_exclamation_name(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        lower(word, &mut buf).is_some_and(|w| self.exclamation_names.contains(w))
+    }
+
     /// Whether `word` is an elided form written with a leading apostrophe ('em, ’n’).
     pub fn is_elision(&self, word: &str) -> bool {
         let mut buf = [0u8; 24];
@@ -202,6 +212,7 @@ mod tests {
         assert!(lang.is_credit_label("Image"));
         assert!(lang.is_preposition("At"));
         assert!(lang.is_month("May") && lang.is_weekday("Thursday"));
+        assert!(lang.is_exclamation_name("Yahoo"));
     }
 
     #[test]

@@ -54,6 +54,8 @@ pub struct Segmentation {
     pub quotes: Vec<Quote>,
     /// Quotation marks that never close (respecting the multi-paragraph convention).
     pub unbalanced: Vec<Span>,
+    /// Layout that is in no sentence: dot leaders with their page numbers, separator rules.
+    pub layout: Vec<Span>,
 }
 
 /// Segments every block of `doc` into sentences and quotation spans.
@@ -66,6 +68,7 @@ pub fn segment_with(doc: &Document, lang: &Lang) -> Segmentation {
     let mut seg = Segmentation::default();
     let mut scanner = QuoteScanner::new(lang);
     let mut parts = Vec::new();
+    let mut layout = Vec::new();
     let mut quoted = Vec::new();
     for (bi, b) in doc.blocks.iter().enumerate() {
         let Some(text) = doc.text.get(b.span.start..b.span.end) else {
@@ -89,7 +92,10 @@ pub fn segment_with(doc: &Document, lang: &Lang) -> Segmentation {
                 .map(|s| (s.saturating_sub(base), text.len())),
         );
         parts.clear();
-        sentences::split(text, lang, &quoted, &mut parts);
+        layout.clear();
+        sentences::split(text, lang, &quoted, &mut parts, &mut layout);
+        seg.layout
+            .extend(layout.iter().map(|&(s, e)| Span::new(base + s, base + e)));
         seg.sentences.extend(parts.iter().map(|&(s, e)| Sentence {
             span: Span::new(base + s, base + e),
             block: bi,

@@ -7,6 +7,7 @@
 //! block length whatever the input.
 
 mod dateline;
+mod layout;
 mod look;
 mod quoted;
 
@@ -21,6 +22,16 @@ const fn candidates() -> [bool; 256] {
     t[b'?' as usize] = true;
     t[b')' as usize] = true;
     t[b':' as usize] = true;
+    // line breaks written out as escapes (`\n`)
+    t[b'\\' as usize] = true;
+    // separator rules ("==========")
+    let mut k = 0;
+    while k < 128 {
+        if layout::is_rule_byte(k as u8) {
+            t[k] = true;
+        }
+        k += 1;
+    }
     // lead bytes of … (E2 80 A6), 。 (E3 80 82), ．！？ (EF BC 8E/81/9F)
     t[0xE2] = true;
     t[0xE3] = true;
@@ -33,24 +44,39 @@ static CAND: [bool; 256] = candidates();
 const WORD_MAX: usize = 40;
 
 /// Splits the block text `t` into sentences; pushes trimmed `(start, end)` byte ranges
-/// relative to `t`. `quoted` holds the quotation spans of the block (relative to `t`).
-pub fn split(t: &str, lang: &Lang, quoted: &[(usize, usize)], out: &mut Vec<(usize, usize)>) {
+/// relative to `t` to `out`, and the layout that belongs to no sentence (dot leaders, separator
+/// rules) to `layout`. `quoted` holds the quotation spans of the block (relative to `t`).
+pub fn split(
+    t: &str,
+    lang: &Lang,
+    quoted: &[(usize, usize)],
+    out: &mut Vec<(usize, usize)>,
+    layout: &mut Vec<(usize, usize)>,
+) {
     let mut s = Splitter {
         t,
         b: t.as_bytes(),
         lang,
         quoted,
         cuts: Vec::new(),
+        layout: Vec::new(),
         sent_start: 0,
         list: None,
         tok: (0, 0, false),
     };
     s.run();
     let mut prev = 0;
+    let mut skips = s.layout.iter().peekable();
     for c in s.cuts.into_iter().chain(std::iter::once(t.len())) {
-        let (a, z) = super::text::trim(t, prev, c);
-        if a < z {
-            out.push((a, z));
+        // layout spans are cut on both sides, so each is exactly one piece
+        while skips.next_if(|&&(_, z)| z <= prev).is_some() {}
+        if skips.peek() == Some(&&(prev, c)) {
+            layout.push((prev, c));
+        } else {
+            let (a, z) = super::text::trim(t, prev, c);
+            if a < z {
+                out.push((a, z));
+            }
         }
         prev = c;
     }
@@ -76,6 +102,8 @@ struct Splitter<'a> {
     /// Quotation spans of the block.
     quoted: &'a [(usize, usize)],
     cuts: Vec<usize>,
+    /// Layout excluded from every sentence, in order; each is also cut on both sides.
+    layout: Vec<(usize, usize)>,
     /// Where the current sentence starts (just after the last cut).
     sent_start: usize,
     /// The last marker of an enumeration in progress.
@@ -132,6 +160,8 @@ impl Splitter<'_> {
                 self.credit_label(i);
                 i + 1
             }
+            b'\\' => self.escaped_break(i),
+            _ if layout::is_rule_byte(c) => self.rule(i),
             _ => match char_at(self.t, i) {
                 Some('…' | '．' | '。' | '！' | '？') => self.stop(i),
                 Some(ch) => i + ch.len_utf8(),
@@ -200,6 +230,11 @@ impl Splitter<'_> {
         }
         let run_end = j;
         let single = dots == 1 && !qe && !ell && !wide && !spaced;
+        if dots >= 4 {
+            if let Some(end) = self.dot_leader(i, run_end) {
+                return end;
+            }
+        }
 
         let attached = !ws_before(b, i);
 
@@ -290,8 +325,15 @@ impl Splitter<'_> {
             return e;
         }
         if !single {
+            // "Yahoo! Research": a name spelt with `!` ends a sentence only before a word that
+            // can start one, like an abbreviation
+            let name = run_end == i + 1
+                && b.get(i) == Some(&b'!')
+                && self
+                    .lang
+                    .is_exclamation_name(self.t.get(self.word_start(i)..i).unwrap_or(""));
             // after `?`, `!` or an ellipsis a number rarely opens a sentence ("firma? 13:28")
-            if class == Class::Upper {
+            if class == Class::Upper && (!name || self.lang.is_starter(word)) {
                 self.cut(e);
             }
             return e;
@@ -331,7 +373,13 @@ impl Splitter<'_> {
                 if pronoun {
                     class != Class::Lower
                 } else {
-                    class == Class::Upper && self.lang.is_starter(word) && ws != first
+                    // "J. A. Smith": another initial follows, the name goes on
+                    let initial_next = self.b.get(m).is_some_and(u8::is_ascii_uppercase)
+                        && self.b.get(m + 1) == Some(&b'.');
+                    class == Class::Upper
+                        && self.lang.is_starter(word)
+                        && ws != first
+                        && !initial_next
                 }
             }
         };

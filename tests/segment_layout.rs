@@ -1,0 +1,80 @@
+//! Layout that belongs to no sentence: dot leaders with page numbers, separator rules and line
+//! breaks written out as escape sequences.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+use whosaid::input::plain;
+use whosaid::segment::segment;
+
+/// The sentences and the layout spans of `text` read as a plain-text file.
+fn parts(text: &str) -> (Vec<String>, Vec<String>) {
+    let d = plain::parse(PathBuf::from("t.txt"), text.to_string());
+    let seg = segment(&d);
+    let get = |s| d.slice(s).to_string();
+    (
+        seg.sentences.iter().map(|s| get(s.span)).collect(),
+        seg.layout.iter().map(|&s| get(s)).collect(),
+    )
+}
+
+#[test]
+fn dot_leaders_and_page_numbers() {
+    let (s, l) = parts(
+        "Contents\nThe budget vote ........ 5\nWho voted how?....... 12-14\nReactions.......... 21\n",
+    );
+    assert_eq!(
+        s,
+        ["Contents", "The budget vote", "Who voted how?", "Reactions"]
+    );
+    assert_eq!(l, ["........ 5", "....... 12-14", ".......... 21"]);
+}
+
+#[test]
+fn a_long_ellipsis_is_not_a_leader() {
+    // no page number at the end of the line: an ordinary run of stops
+    let (s, l) = parts("He waited.... Then he left. The count reached.... 5 and more.");
+    assert_eq!(
+        s,
+        [
+            "He waited....",
+            "Then he left.",
+            "The count reached.... 5 and more."
+        ]
+    );
+    assert!(l.is_empty());
+}
+
+#[test]
+fn separator_rules() {
+    let (s, l) = parts("The vote passed.\n==========\nThe mayor spoke next.\n//////////Notes\n");
+    assert_eq!(s, ["The vote passed.", "The mayor spoke next.", "Notes"]);
+    assert_eq!(l, ["==========", "//////////"]);
+    // a run inside a line is text: a rating, a score
+    let (s, l) = parts("The hotel was rated ***** by critics. It ended 3-----2 in the end.");
+    assert_eq!(
+        s,
+        [
+            "The hotel was rated ***** by critics.",
+            "It ended 3-----2 in the end."
+        ]
+    );
+    assert!(l.is_empty());
+}
+
+#[test]
+fn written_out_line_breaks() {
+    let (s, l) = parts("The vote passed.\\r\\nThe mayor spoke. \\ r \\ nShe left.");
+    assert_eq!(s, ["The vote passed.", "The mayor spoke.", "She left."]);
+    assert_eq!(l, ["\\r\\n", "\\ r \\ n"]);
+    // a path or an escape inside a word is text
+    let (s, l) = parts("The file is C:\\new\\notes.txt on the server. Use a\\nb here.");
+    assert_eq!(
+        s,
+        [
+            "The file is C:\\new\\notes.txt on the server.",
+            "Use a\\nb here."
+        ]
+    );
+    assert!(l.is_empty());
+}
