@@ -78,3 +78,22 @@ fn written_out_line_breaks() {
     );
     assert!(l.is_empty());
 }
+
+#[test]
+fn markup_at_the_edges_of_a_sentence() {
+    let (s, l) = parts("<span class=\"lede\">The council met on Monday.</span> It adjourned. &lt;b&gt;Notes&lt;/b&gt;");
+    assert_eq!(s, ["The council met on Monday.", "It adjourned.", "Notes"]);
+    assert_eq!(
+        l,
+        [
+            "<span class=\"lede\">",
+            "</span>",
+            "&lt;b&gt;",
+            "&lt;/b&gt;"
+        ]
+    );
+    // inside a sentence markup stays; comparisons and autolinks are not tags
+    let (s, l) = parts("The <b>mayor</b> said 3 < 4 and <https://example.org>");
+    assert_eq!(s, ["The <b>mayor</b> said 3 < 4 and <https://example.org>"]);
+    assert!(l.is_empty());
+}

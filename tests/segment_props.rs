@@ -145,6 +145,9 @@ fn markdownish() -> impl Strategy<Value = String> {
         Just("\\".to_string()),
         Just("\\n".to_string()),
         Just("\\ r".to_string()),
+        Just("&lt;i&gt;".to_string()),
+        Just("<a href=\"x\">".to_string()),
+        Just("</span>".to_string()),
         "[a-zA-Z0-9]{1,6}",
     ];
     prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())

@@ -9,6 +9,7 @@
 mod dateline;
 mod layout;
 mod look;
+mod markup;
 mod quoted;
 
 use super::lang::{AbbrevKind, Lang};
@@ -74,12 +75,37 @@ pub fn split(
             layout.push((prev, c));
         } else {
             let (a, z) = super::text::trim(t, prev, c);
+            let (a, z) = strip_tags(t, a, z, layout);
             if a < z {
                 out.push((a, z));
             }
         }
         prev = c;
     }
+}
+
+/// Moves markup tags at either edge of the trimmed sentence `a..z` to `layout` (in order) and
+/// returns what is left, trimmed.
+fn strip_tags(
+    t: &str,
+    mut a: usize,
+    mut z: usize,
+    layout: &mut Vec<(usize, usize)>,
+) -> (usize, usize) {
+    let b = t.as_bytes();
+    while let Some(e) = markup::tag_at(b, a).filter(|&e| e <= z) {
+        layout.push((a, e));
+        (a, z) = super::text::trim(t, e, z);
+    }
+    let first_tail = layout.len();
+    while let Some(s) = markup::tag_before(b, z).filter(|&s| s >= a) {
+        layout.push((s, z));
+        (a, z) = super::text::trim(t, a, s);
+    }
+    if let Some(tail) = layout.get_mut(first_tail..) {
+        tail.reverse();
+    }
+    (a, z)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -270,6 +296,11 @@ impl Splitter<'_> {
                     e += l;
                     closers = true;
                 }
+                // a closing tag after the stop ("… on Monday.</span> It …")
+                Some('<' | '&') => match markup::closing_tag_at(b, e) {
+                    Some(z) => e = z,
+                    None => break,
+                },
                 Some('[') => match self.citation_end(e) {
                     Some(z) => e = z,
                     None => break,
