@@ -1,7 +1,8 @@
 //! Sentence-level evaluation on PolNeAR (`../shared/data/polnear/*.jsonl`; never copied here).
 //!
 //! `cargo run --release --example polnear_eval -- FILE.jsonl [--floor attr=F,unattr=F,src=F]
-//! [--errors N] [--disable RULE,…]`
+//! [--errors N] [--disable RULE,…] [--carry N] [--article ID]` (`--article` prints every gold
+//! sentence of the articles whose id contains ID, with our label, rule and sources)
 //!
 //! Scoring: attributed side = attributed|alleged vs gold `attributed`; unattributed side =
 //! reported|unattributed|none vs gold `unattributed`; `discard` sentences are skipped; each gold
@@ -95,6 +96,7 @@ fn main() -> ExitCode {
     let mut show_errors = 0usize;
     let mut disable: Vec<String> = Vec::new();
     let mut carry: Option<usize> = None;
+    let mut dump: Option<String> = None;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -109,6 +111,10 @@ fn main() -> ExitCode {
             "--errors" => {
                 i += 1;
                 show_errors = args.get(i).and_then(|s| s.parse().ok()).unwrap_or(20);
+            }
+            "--article" => {
+                i += 1;
+                dump = args.get(i).cloned();
             }
             "--carry" => {
                 i += 1;
@@ -129,7 +135,7 @@ fn main() -> ExitCode {
         i += 1;
     }
     let Some(file) = file else {
-        eprintln!("usage: polnear_eval FILE.jsonl [--floor attr=F,unattr=F,src=F] [--errors N] [--disable RULE,…] [--carry N]");
+        eprintln!("usage: polnear_eval FILE.jsonl [--floor attr=F,unattr=F,src=F] [--errors N] [--disable RULE,…] [--carry N] [--article ID]");
         return ExitCode::from(2);
     };
     let data = match std::fs::read_to_string(&file) {
@@ -179,6 +185,7 @@ fn main() -> ExitCode {
         let t0 = std::time::Instant::now();
         let labels = classify(&doc, &seg, &rules);
         classify_secs += t0.elapsed().as_secs_f64();
+        let dumping = dump.as_deref().is_some_and(|d| art.id.contains(d));
         for g in art.sentences.iter().filter(|g| !g.discard) {
             let (Some(&gs), Some(&ge)) = (cp2b.get(g.start), cp2b.get(g.end)) else {
                 continue;
@@ -197,6 +204,23 @@ fn main() -> ExitCode {
             let c = best.and_then(|(k, _)| labels.get(k));
             let ours = c.map_or(Label::None, |c| c.label);
             let pred_attr = ours.has_source();
+            if dumping {
+                let text = art.text.get(gs..ge).unwrap_or("").replace('\n', " ");
+                let srcs: Vec<&str> = c
+                    .map(|c| c.sources.iter().map(|s| doc.slice(*s)).collect())
+                    .unwrap_or_default();
+                let gold: Vec<&str> = g.sources.iter().map(|s| s.text.as_str()).collect();
+                println!(
+                    "{} {:12} {:16} ours={srcs:?} gold={gold:?} :: {text}",
+                    if ours.has_source() == (g.label == "attributed") {
+                        " "
+                    } else {
+                        "X"
+                    },
+                    g.label,
+                    c.and_then(|c| c.rule.as_deref()).unwrap_or("-"),
+                );
+            }
             let gold_attr = g.label == "attributed";
             confusion
                 .entry((g.label.clone(), ours.as_str()))
@@ -226,7 +250,8 @@ fn main() -> ExitCode {
                 errors_shown += 1;
                 let text = art.text.get(gs..ge).unwrap_or("").replace('\n', " ");
                 println!(
-                    "ERR gold={} ours={} rule={rule} :: {text}",
+                    "ERR {} gold={} ours={} rule={rule} :: {text}",
+                    art.id,
                     g.label,
                     ours.as_str()
                 );
@@ -249,7 +274,7 @@ fn main() -> ExitCode {
                         .map(|c| c.sources.iter().map(|s| doc.slice(*s)).collect())
                         .unwrap_or_default();
                     let gold: Vec<&str> = gold_srcs.iter().map(|s| s.text.as_str()).collect();
-                    println!("SRC rule={rule} gold={gold:?} ours={ours:?}");
+                    println!("SRC {} rule={rule} gold={gold:?} ours={ours:?}", art.id);
                 }
             }
         }

@@ -94,7 +94,7 @@ fn according_to_then_inherited() {
 
 #[test]
 fn carry_over_is_bounded_and_configurable() {
-    let text = "The UN said in a report that 975 people were executed. Four of the executions were public. The executions were held in city squares.";
+    let text = "The UN said in a report that 975 people were executed. Four of the executions were public. Two of the executions were held in city squares.";
     let (_, l) = run(text);
     assert_eq!(l[1].label, Label::Attributed);
     assert_eq!(
@@ -108,6 +108,14 @@ fn carry_over_is_bounded_and_configurable() {
     assert_eq!(l[2].label, Label::Attributed);
     rules.set_carry_over(0);
     let (_, l) = run_with(&rules, text, Format::Plain);
+    assert_eq!(l[1].label, Label::Unattributed);
+}
+
+#[test]
+fn carry_over_needs_a_link_not_a_shared_word() {
+    // `the elections` picks up nothing the first sentence attributed: a new, unsourced claim
+    let (_, l) = run("The ministry said the elections would come soon. The elections need a turnout of 40 percent.");
+    assert_eq!(l[0].label, Label::Attributed);
     assert_eq!(l[1].label, Label::Unattributed);
 }
 

@@ -3,7 +3,7 @@
 //! phrase after an inverted verb or `according to` (`said the spokeswoman`).
 
 use super::tokens::{
-    Tok, Token, ADVERB, CAP, DET, DIGIT, JOINER, NEGATION, NOT_SOURCE, POSSESSIVE, POSS_DET,
+    Tok, Token, ADVERB, CAP, CONJ, DET, DIGIT, JOINER, NEGATION, NOT_SOURCE, POSSESSIVE, POSS_DET,
     PRONOUN, SKIP, SOURCE_NOUN,
 };
 
@@ -73,8 +73,38 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
     }
 }
 
-/// A source phrase ending at word token `end` (inclusive), extended to the left.
+/// A source phrase ending at word token `end` (inclusive), extended to the left; two phrases
+/// joined by `and`/`or` are one source (`Democrats and civil rights groups`, `Her advisers and
+/// allies`), named when either part is.
 pub fn np_left(toks: &[Token], end: usize) -> Option<Range> {
+    let own = np_left_one(toks, end);
+    let start = match own {
+        Some((s, _)) => s,
+        None => bare_start(toks, end)?,
+    };
+    let conj = start.checked_sub(1).and_then(|i| toks.get(i));
+    if conj.is_some_and(|c| c.has(CONJ)) && start >= 2 {
+        if let Some((s, _)) = np_left_one(toks, start - 2) {
+            return Some((s, end + 1));
+        }
+    }
+    own
+}
+
+/// Where the unnamed phrase ending at `end` starts: consecutive plain lower-case words.
+fn bare_start(toks: &[Token], end: usize) -> Option<usize> {
+    let plain = |t: &Token| word(t) && !t.has(NOT_SOURCE | DET | JOINER | DIGIT | PRONOUN | SKIP);
+    if !plain(toks.get(end)?) {
+        return None;
+    }
+    let mut start = end;
+    while start > 0 && end + 1 - start < MAX_NP && plain(&toks[start - 1]) {
+        start -= 1;
+    }
+    Some(start)
+}
+
+fn np_left_one(toks: &[Token], end: usize) -> Option<Range> {
     let head = toks.get(end)?;
     // `Trump’s comments`: a possessive is not a subject
     if !word(head) || head.has(NOT_SOURCE | DET | JOINER | DIGIT) || possessive(head) {
@@ -175,8 +205,13 @@ pub fn right_np(toks: &[Token], start: usize) -> Option<Range> {
             break;
         }
         // two lower-case words in a row: the second is no longer part of the phrase unless it
-        // names a source (`the former governor`, not `the man ran`)
-        if !t.has(CAP | SOURCE_NOUN) && end - start >= 2 && !toks[end - 1].has(CAP | DET) {
+        // names a source (`the former governor`, not `the man ran`) or leads to one within a
+        // few words (`conservative talk radio host Rush Limbaugh`)
+        if !t.has(CAP | SOURCE_NOUN)
+            && end - start >= 2
+            && !toks[end - 1].has(CAP | DET)
+            && !leads_to_name(toks, end)
+        {
             break;
         }
         end += 1;
@@ -190,6 +225,55 @@ pub fn right_np(toks: &[Token], start: usize) -> Option<Range> {
         .iter()
         .any(|t| t.has(CAP | SOURCE_NOUN | DET) || possessive(t));
     (end > start && named).then_some((start, end))
+}
+
+/// Plain lower-case words from `i` on (at most four) that end in a name or a source noun.
+fn leads_to_name(toks: &[Token], i: usize) -> bool {
+    for t in toks.iter().skip(i).take(5) {
+        if !word(t) || t.has(NOT_SOURCE | PRONOUN | SKIP | ADVERB | JOINER | DET | DIGIT) {
+            return false;
+        }
+        if t.has(CAP | SOURCE_NOUN) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The owner of the noun at token `i`: `Donald Trump’s claim`, `the senator’s recent remarks`,
+/// `her comments` (at most two plain words between them).
+pub fn possessor(toks: &[Token], i: usize) -> Option<Range> {
+    let mut j = i;
+    for _ in 0..3 {
+        j = j.checked_sub(1)?;
+        let t = toks.get(j)?;
+        if !word(t) {
+            return None;
+        }
+        if t.has(POSS_DET) {
+            return Some((j, j + 1));
+        }
+        if possessive(t) {
+            // the name or description ending in `’s`
+            let mut start = j;
+            while start > 0
+                && j + 1 - start < MAX_NP
+                && word(&toks[start - 1])
+                && (toks[start - 1].has(CAP) || toks[start - 1].has(DET | SOURCE_NOUN))
+                && !toks[start - 1].has(NOT_SOURCE | PRONOUN)
+            {
+                start -= 1;
+                if toks[start].has(DET) {
+                    break;
+                }
+            }
+            return Some((start, j + 1));
+        }
+        if t.has(NOT_SOURCE | PRONOUN | DET | JOINER | DIGIT | CAP) {
+            return None;
+        }
+    }
+    None
 }
 
 /// The first source phrase of the sentence (the subject of a participle clause: `X criticised

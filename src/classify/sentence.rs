@@ -1,6 +1,6 @@
 //! One sentence on its own: its cues, the frames they make, and the label they decide.
 
-use super::frames::{first_subject, left_subject, right_np, Range};
+use super::frames::{first_subject, left_subject, possessor, right_np, Range};
 use super::tokens::{self, Tok, Token};
 use super::{precedence, Classification, Label};
 use crate::rules::engine::{Hit, PatternHit, What};
@@ -84,8 +84,9 @@ pub fn evaluate(
                 What::Lex(Role::Conjunction) => tokens::CONJ,
                 What::Lex(Role::Negation) => tokens::NEGATION,
                 What::Lex(Role::Possessive) => tokens::POSS_DET,
+                What::Lex(Role::FirstPerson) => tokens::FIRST_PERSON,
                 What::Link => tokens::LINK,
-                What::Phrase { .. } | What::Verb(_) | What::SourcePhrase => {
+                What::Phrase { .. } | What::Verb(_) | What::SourcePhrase | What::PossessorNoun => {
                     s.cues.push(Cue {
                         toks: r,
                         span: h.span,
@@ -142,6 +143,10 @@ pub fn evaluate(
                 None
             }
             What::SourcePhrase => match right_np(&s.toks, c.toks.1) {
+                Some(r) => Some(r),
+                None => continue,
+            },
+            What::PossessorNoun => match possessor(&s.toks, c.toks.0) {
                 Some(r) => Some(r),
                 None => continue,
             },

@@ -24,37 +24,39 @@ pub enum Tok {
     Other,
 }
 
-pub const PRONOUN: u16 = 1;
-pub const SOURCE_NOUN: u16 = 1 << 1;
-pub const SKIP: u16 = 1 << 2;
-pub const NOT_SOURCE: u16 = 1 << 3;
-pub const DET: u16 = 1 << 4;
-pub const JOINER: u16 = 1 << 5;
-pub const CAP: u16 = 1 << 6;
-pub const DIGIT: u16 = 1 << 7;
-pub const LINK: u16 = 1 << 8;
+pub const PRONOUN: u32 = 1;
+pub const SOURCE_NOUN: u32 = 1 << 1;
+pub const SKIP: u32 = 1 << 2;
+pub const NOT_SOURCE: u32 = 1 << 3;
+pub const DET: u32 = 1 << 4;
+pub const JOINER: u32 = 1 << 5;
+pub const CAP: u32 = 1 << 6;
+pub const DIGIT: u32 = 1 << 7;
+pub const LINK: u32 = 1 << 8;
 /// Lower-case word ending in `-ly` (an adverb, skipped between subject and verb).
-pub const ADVERB: u16 = 1 << 9;
+pub const ADVERB: u32 = 1 << 9;
 /// Ends in `'s` / `’s` (`Clinton’s`).
-pub const POSSESSIVE: u16 = 1 << 10;
-pub const AGENT: u16 = 1 << 11;
-pub const COPULA: u16 = 1 << 12;
-pub const CONJ: u16 = 1 << 13;
-pub const NEGATION: u16 = 1 << 14;
-pub const POSS_DET: u16 = 1 << 15;
+pub const POSSESSIVE: u32 = 1 << 10;
+pub const AGENT: u32 = 1 << 11;
+pub const COPULA: u32 = 1 << 12;
+pub const CONJ: u32 = 1 << 13;
+pub const NEGATION: u32 = 1 << 14;
+pub const POSS_DET: u32 = 1 << 15;
+/// `I`, `we`, `you`: the speaker or the listener of a quotation, never a source of its own inside it.
+pub const FIRST_PERSON: u32 = 1 << 16;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
     pub span: Span,
     pub tok: Tok,
-    pub flags: u16,
+    pub flags: u32,
 }
 
 impl Token {
     pub fn is_word(&self) -> bool {
         self.tok == Tok::Word
     }
-    pub fn has(&self, f: u16) -> bool {
+    pub fn has(&self, f: u32) -> bool {
         self.flags & f != 0
     }
 }

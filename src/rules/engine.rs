@@ -18,6 +18,8 @@ pub enum What {
     Verb(Form),
     /// `according to`: the source follows.
     SourcePhrase,
+    /// `claim` in `Trump's claim`: the owner before it is the source.
+    PossessorNoun,
     /// A lexicon word.
     Lex(Role),
     /// A carry-over link (`the organisation`, `the report`).
@@ -88,12 +90,17 @@ impl Engine {
             }
             let rule = u16::try_from(ri).unwrap_or(u16::MAX);
             match r.kind {
-                Kind::Phrase | Kind::SourcePhrase | Kind::Lexicon | Kind::CarryOver => {
+                Kind::Phrase
+                | Kind::SourcePhrase
+                | Kind::PossessorNoun
+                | Kind::Lexicon
+                | Kind::CarryOver => {
                     let what = match r.kind {
                         Kind::Phrase => What::Phrase {
                             at_start: r.at_start,
                         },
                         Kind::SourcePhrase => What::SourcePhrase,
+                        Kind::PossessorNoun => What::PossessorNoun,
                         Kind::Lexicon => What::Lex(r.role.unwrap_or(Role::Skip)),
                         _ => What::Link,
                     };

@@ -16,7 +16,8 @@ pub struct RuleFile {
     /// The label the rule gives a sentence it fires on.
     pub implies: Option<Label>,
     pub severity: Option<Severity>,
-    /// Words and phrases (kinds `phrase`, `verb`, `source-phrase`, `lexicon`, `carry-over`).
+    /// Words and phrases (kinds `phrase`, `verb`, `source-phrase`, `possessor-noun`, `lexicon`,
+    /// `carry-over`).
     #[serde(default)]
     pub words: Vec<String>,
     /// Regular expressions (kind `pattern`); named groups `source` and `cue` are used.
@@ -59,6 +60,8 @@ pub enum Kind {
     Verb,
     /// A phrase followed by its source: `according to SOURCE`.
     SourcePhrase,
+    /// A noun of speech or stance after its owner: `Trump's claim`, `her remarks`.
+    PossessorNoun,
     /// Regular expressions with optional named groups `source` and `cue`.
     Pattern,
     /// A word list used by the frames (pronouns, source nouns, words to skip…).
@@ -77,6 +80,7 @@ impl Kind {
             Kind::Phrase => "phrase",
             Kind::Verb => "verb",
             Kind::SourcePhrase => "source-phrase",
+            Kind::PossessorNoun => "possessor-noun",
             Kind::Pattern => "pattern",
             Kind::Lexicon => "lexicon",
             Kind::Quote => "quote",
@@ -113,6 +117,9 @@ pub enum Role {
     Negation,
     /// Possessive determiners (`his`, `their`): `his latest remarks` is not a subject.
     Possessive,
+    /// First- and second-person pronouns (`I`, `we`, `you`): inside a quotation they stand for
+    /// its speaker and listener, so the quotation's speaker is the source.
+    FirstPerson,
 }
 
 /// Which sentences a `structure` rule covers.

@@ -108,7 +108,7 @@ pub fn parse(display: &Path, path: Option<PathBuf>, stem: &str, text: &str) -> R
     let k = kind.as_str();
     let labels_sentences = matches!(
         kind,
-        Kind::Phrase | Kind::Verb | Kind::SourcePhrase | Kind::Pattern
+        Kind::Phrase | Kind::Verb | Kind::SourcePhrase | Kind::PossessorNoun | Kind::Pattern
     );
     need(
         !labels_sentences || file.implies.is_some(),
@@ -152,7 +152,12 @@ pub fn parse(display: &Path, path: Option<PathBuf>, stem: &str, text: &str) -> R
     )?;
     let takes_words = matches!(
         kind,
-        Kind::Phrase | Kind::Verb | Kind::SourcePhrase | Kind::Lexicon | Kind::CarryOver
+        Kind::Phrase
+            | Kind::Verb
+            | Kind::SourcePhrase
+            | Kind::PossessorNoun
+            | Kind::Lexicon
+            | Kind::CarryOver
     );
     need(
         takes_words || file.words.is_empty(),
@@ -162,7 +167,7 @@ pub fn parse(display: &Path, path: Option<PathBuf>, stem: &str, text: &str) -> R
     need(
         !matches!(
             kind,
-            Kind::Phrase | Kind::Verb | Kind::SourcePhrase | Kind::Lexicon
+            Kind::Phrase | Kind::Verb | Kind::SourcePhrase | Kind::PossessorNoun | Kind::Lexicon
         ) || !file.words.is_empty(),
         "words",
         &format!("kind `{k}` needs a non-empty `words` list"),
