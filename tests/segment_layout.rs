@@ -67,7 +67,11 @@ fn written_out_line_breaks() {
     let (s, l) = parts("The vote passed.\\r\\nThe mayor spoke. \\ r \\ nShe left.");
     assert_eq!(s, ["The vote passed.", "The mayor spoke.", "She left."]);
     assert_eq!(l, ["\\r\\n", "\\ r \\ n"]);
-    // a path or an escape inside a word is text
+    // an escape in running text is text
+    let (s, l) = parts("Type \\n to start a new line. Then save.");
+    assert_eq!(s, ["Type \\n to start a new line.", "Then save."]);
+    assert!(l.is_empty());
+    // and so are a path and an escape inside a word
     let (s, l) = parts("The file is C:\\new\\notes.txt on the server. Use a\\nb here.");
     assert_eq!(
         s,

@@ -69,15 +69,23 @@ impl Splitter<'_> {
     }
 
     /// A line break written out as escapes (`\n`, `\r\n`, or `\ r \ n` as tokenisers leave
-    /// it) from the backslash at `i`, after white space or a stop and before white space, the
-    /// end, a capital or a digit: excluded from every sentence, and the sentences around it are
+    /// it) from the backslash at `i`, after the end of a sentence or a line (and maybe a few
+    /// spaces) and before white space, the end, a capital or a digit: excluded from every sentence, and the sentences around it are
     /// cut. A path (`C:\new`) or an escape inside a word stays text. Returns where to continue.
     pub(super) fn escaped_break(&mut self, i: usize) -> usize {
         let b = self.b;
-        let before = i.checked_sub(1).and_then(|k| b.get(k)).copied();
+        // what stands before, past at most a few spaces: the end of a sentence or of a line
+        let head = b.get(..i).unwrap_or(&[]);
+        let blank = head
+            .iter()
+            .rev()
+            .take(8)
+            .take_while(|&&c| c == b' ' || c == b'\t')
+            .count();
+        let before = head.len().checked_sub(blank + 1).and_then(|k| head.get(k));
         if !matches!(
             before,
-            None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'.' | b'!' | b'?' | b'"' | b'\'' | b')')
+            None | Some(b'\n' | b'\r' | b'.' | b'!' | b'?' | b'"' | b'\'' | b')')
         ) {
             return i + 1;
         }
