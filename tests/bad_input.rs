@@ -165,6 +165,21 @@ fn assert_not_checked(json: &Value, name: &str) {
     }
 }
 
+/// The run ended with the input-error code, named `name` in a message containing `needle`
+/// (case-insensitive), did not pass `name` off as checked, and still checked `good.txt`.
+fn assert_input_error(run: &Run, name: &str, needle: &str) {
+    assert_eq!(run.code, 2, "stderr: {}", run.stderr);
+    assert!(run.stderr.contains(name), "{}", run.stderr);
+    assert!(
+        run.stderr.to_lowercase().contains(&needle.to_lowercase()),
+        "expected {needle:?} in: {}",
+        run.stderr
+    );
+    let json = run.json();
+    assert_not_checked(&json, name);
+    assert_good(&json, "good.txt");
+}
+
 fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, bytes).unwrap();
@@ -207,16 +222,7 @@ fn binary_file_is_reported_and_the_rest_is_checked() {
     png.extend(std::iter::repeat_n(0u8, 1000));
     let bad = write(dir.path(), "photo.txt", &png);
     let run = check(&[&good, &bad]);
-    assert_eq!(run.code, 2, "stderr: {}", run.stderr);
-    assert!(run.stderr.contains("photo.txt"), "{}", run.stderr);
-    assert!(
-        run.stderr.to_lowercase().contains("binary"),
-        "{}",
-        run.stderr
-    );
-    let json = run.json();
-    assert_not_checked(&json, "photo.txt");
-    assert_good(&json, "good.txt");
+    assert_input_error(&run, "photo.txt", "binary");
 }
 
 #[test]
@@ -498,16 +504,7 @@ fn unreadable_file_is_reported_and_the_rest_is_checked() {
         return;
     }
     let run = check(&[&locked, &good]);
-    assert_eq!(run.code, 2, "stderr: {}", run.stderr);
-    assert!(run.stderr.contains("locked.txt"), "{}", run.stderr);
-    assert!(
-        run.stderr.to_lowercase().contains("permission denied"),
-        "{}",
-        run.stderr
-    );
-    let json = run.json();
-    assert_not_checked(&json, "locked.txt");
-    assert_good(&json, "good.txt");
+    assert_input_error(&run, "locked.txt", "permission denied");
 }
 
 #[test]
@@ -515,16 +512,7 @@ fn missing_path_is_reported_and_the_rest_is_checked() {
     let (dir, good) = setup();
     let missing = dir.path().join("no-such-article.md");
     let run = check(&[&missing, &good]);
-    assert_eq!(run.code, 2, "stderr: {}", run.stderr);
-    assert!(run.stderr.contains("no-such-article.md"), "{}", run.stderr);
-    assert!(
-        run.stderr.to_lowercase().contains("no such file"),
-        "{}",
-        run.stderr
-    );
-    let json = run.json();
-    assert_not_checked(&json, "no-such-article.md");
-    assert_good(&json, "good.txt");
+    assert_input_error(&run, "no-such-article.md", "no such file");
 }
 
 /// Several bad files in one directory walk: each is reported, the good ones are all checked,

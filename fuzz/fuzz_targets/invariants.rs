@@ -75,3 +75,19 @@ pub fn assert_report(report: &whosaid::FileReport) {
         assert_span(text, f.span, "finding");
     }
 }
+
+/// Checks `data` as a file of `format` with the built-in rules (loaded once per process) and
+/// asserts the invariants on the report; the JSON rendering must not panic either.
+#[allow(dead_code)]
+pub fn check_and_assert(name: &str, format: whosaid::Format, data: &[u8]) {
+    use std::sync::OnceLock;
+    static CHECKER: OnceLock<whosaid::Checker> = OnceLock::new();
+    let checker = CHECKER.get_or_init(|| {
+        whosaid::Checker::new(whosaid::rules::RuleSet::builtin().expect("built-in rules load"))
+    });
+    let Ok(report) = checker.check_bytes(name.into(), format, data.to_vec()) else {
+        return;
+    };
+    assert_report(&report);
+    let _ = whosaid::report::json::file_value(&report);
+}
