@@ -1,7 +1,8 @@
 //! Sentence-level evaluation on PolNeAR (`../shared/data/polnear/*.jsonl`; never copied here).
 //!
 //! `cargo run --release --example polnear_eval -- FILE.jsonl [--floor attr=F,unattr=F,src=F]
-//! [--errors N] [--disable RULE,…] [--carry N] [--article ID]` (`--article` prints every gold
+//! [--errors N] [--disable RULE,…] [--carry N] [--article ID] [--cues]` (`--cues`: agreement per
+//! cue of the deciding rule; `--article` prints every gold
 //! sentence of the articles whose id contains ID, with our label, rule and sources)
 //!
 //! Scoring: attributed side = attributed|alleged vs gold `attributed`; unattributed side =
@@ -97,6 +98,7 @@ fn main() -> ExitCode {
     let mut disable: Vec<String> = Vec::new();
     let mut carry: Option<usize> = None;
     let mut dump: Option<String> = None;
+    let mut show_cues = false;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -112,6 +114,7 @@ fn main() -> ExitCode {
                 i += 1;
                 show_errors = args.get(i).and_then(|s| s.parse().ok()).unwrap_or(20);
             }
+            "--cues" => show_cues = true,
             "--article" => {
                 i += 1;
                 dump = args.get(i).cloned();
@@ -135,7 +138,7 @@ fn main() -> ExitCode {
         i += 1;
     }
     let Some(file) = file else {
-        eprintln!("usage: polnear_eval FILE.jsonl [--floor attr=F,unattr=F,src=F] [--errors N] [--disable RULE,…] [--carry N] [--article ID]");
+        eprintln!("usage: polnear_eval FILE.jsonl [--floor attr=F,unattr=F,src=F] [--errors N] [--disable RULE,…] [--carry N] [--article ID] [--cues]");
         return ExitCode::from(2);
     };
     let data = match std::fs::read_to_string(&file) {
@@ -164,6 +167,7 @@ fn main() -> ExitCode {
     let mut confusion: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
     let (mut src_total, mut src_ok) = (0usize, 0usize);
     let mut by_rule: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut by_cue: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut errors_shown = 0;
     let mut bytes = 0usize;
     let mut classify_secs = 0.0f64;
@@ -231,6 +235,16 @@ fn main() -> ExitCode {
             e.0 += 1;
             if pred_attr == gold_attr {
                 e.1 += 1;
+            }
+            if show_cues {
+                for cue in c.map(|c| c.cues.as_slice()).unwrap_or(&[]) {
+                    let key = format!("{rule}: {}", doc.slice(*cue).to_lowercase());
+                    let e = by_cue.entry(key).or_default();
+                    e.0 += 1;
+                    if pred_attr == gold_attr {
+                        e.1 += 1;
+                    }
+                }
             }
             match (gold_attr, pred_attr) {
                 (true, true) => {
@@ -318,6 +332,12 @@ fn main() -> ExitCode {
     println!("\nper deciding rule (sentences, agreeing with gold side):");
     for (r, (n, ok)) in &by_rule {
         println!("  {r:24} {n:6} {:.3}", ratio(*ok, *n));
+    }
+    if show_cues {
+        println!("\nper cue of the deciding rule (sentences, agreeing with gold side):");
+        for (cue, (n, ok)) in &by_cue {
+            println!("  {cue:40} {n:6} {ok:6}");
+        }
     }
     println!(
         "\n{:.1} MB in {secs:.2}s (parse + segment + classify); classify alone {:.1} MB/s",

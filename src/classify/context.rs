@@ -179,10 +179,15 @@ fn quotes(
         if si >= sj {
             continue;
         }
+        // a cue outside the quotation, or a transcript's `"NAME: …` colon right at its start
         let speaks = |c: &Classification| {
             c.label.has_source()
                 && !c.sources.is_empty()
-                && c.cues.iter().any(|cue| !q.span.contains(*cue))
+                && c.cues.iter().any(|cue| {
+                    !q.span.contains(*cue)
+                        || (doc.slice(*cue) == ":"
+                            && c.sources.iter().any(|s| s.start <= q.open.end + 1))
+                })
         };
         let mut speaker: Option<Classification> = (si..sj)
             .filter_map(|k| out.get(k))
