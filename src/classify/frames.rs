@@ -155,7 +155,9 @@ fn np_left_one(toks: &[Token], end: usize) -> Option<Range> {
         .iter()
         .any(|t| t.has(CAP | SOURCE_NOUN | DET) || possessive(t));
     // `his latest remarks`: after a possessive determiner the head must name a source
-    let poss_adjective = toks[start].has(POSS_DET) && !head.has(CAP | SOURCE_NOUN);
+    let poss_adjective = toks[start].has(POSS_DET)
+        && !head.has(CAP | SOURCE_NOUN)
+        && !toks[start..=end].iter().any(|t| t.has(JOINER));
     (named && !poss_adjective).then_some((start, end + 1))
 }
 

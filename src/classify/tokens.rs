@@ -150,7 +150,21 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                 Tok::Quote { open }
             }
             '—' | '–' => Tok::Dash,
-            '-' if it.peek().is_some_and(|&(_, d)| d == '-') => Tok::Dash,
+            '-' if it.peek().is_some_and(|&(_, d)| d == '-') => {
+                // `--` (or a longer run) is one dash
+                let mut end = i + 1;
+                while let Some(&(j, '-')) = it.peek() {
+                    end = j + 1;
+                    it.next();
+                }
+                out.push(Token {
+                    span: Span::new(base + i, base + end),
+                    tok: Tok::Dash,
+                    flags: 0,
+                });
+                prev = Some(c);
+                continue;
+            }
             ':' => Tok::Colon,
             ';' => Tok::Semicolon,
             '(' | '[' => Tok::OpenParen,
