@@ -20,6 +20,15 @@ pub enum Format {
 }
 
 impl Format {
+    /// The name JSON reports give the format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Plain => "plain",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+
     /// The format for a file name, by extension (`.md`, `.markdown`, `.html`, `.htm`; else plain).
     pub fn from_path(path: &std::path::Path) -> Format {
         match path

@@ -36,6 +36,16 @@ pub enum SuppressionKind {
     External,
 }
 
+impl SuppressionKind {
+    /// The SARIF (and JSON report) name: `inSource` or `external`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SuppressionKind::InSource => "inSource",
+            SuppressionKind::External => "external",
+        }
+    }
+}
+
 /// A parsed directive.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Command {

@@ -9,12 +9,11 @@ use crate::span::Span;
 pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
     // whether each paragraph names an accuser, computed on first use
     let mut para_cache: Vec<Option<bool>> = vec![None; ctx.block_sentences.len()];
+    let markers = def.list("markers");
     for i in 0..ctx.seg.sentences.len() {
         let sentence = ctx.sentence(i);
-        let found = ctx.outside_quotes(i).into_iter().find_map(|p| {
-            def.list("markers")
-                .find(ctx.text, p)
-                .into_iter()
+        let found = ctx.outside_quotes(i).iter().copied().find_map(|p| {
+            ctx.find(markers, p)
                 .map(|m| m.0)
                 .find(|m| !is_verb_use(ctx.text, sentence, *m, def))
         });
@@ -44,8 +43,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
 
 /// Sentence `j` names a source or an accuser (`prosecutors`, `a lawsuit`, `according to`).
 fn has_accuser(ctx: &Ctx, j: usize, def: &CheckDef) -> bool {
-    ctx.sources(j).iter().any(|s| !s.is_empty())
-        || def.list("accusers").any(ctx.text, ctx.sentence(j))
+    ctx.sources(j).iter().any(|s| !s.is_empty()) || ctx.any(def.list("accusers"), ctx.sentence(j))
 }
 
 /// `alleged that`, `has alleged`: the verb, whose subject is the accuser (word lists

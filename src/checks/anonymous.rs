@@ -7,30 +7,24 @@ use crate::ledger::Ledger;
 use crate::span::Span;
 
 pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+    let (bare_list, characterised_list) = (def.list("bare"), def.list("characterised"));
     for i in 0..ctx.seg.sentences.len() {
         let parts = ctx.outside_quotes(i);
         let bare = parts.iter().find_map(|p| {
-            def.list("bare")
-                .find(ctx.text, *p)
-                .into_iter()
+            ctx.find(bare_list, *p)
                 .map(|m| m.0)
-                .find(|m| !qualified(ctx.text, ctx.sentence(i), *m, def))
+                .find(|m| !qualified(ctx, ctx.sentence(i), *m, def))
         });
         let characterised = bare.or_else(|| {
             parts.iter().find_map(|p| {
-                described_source(ctx.text, *p, def).or_else(|| {
-                    def.list("characterised")
-                        .find(ctx.text, *p)
-                        .first()
-                        .map(|m| m.0)
-                })
+                described_source(ctx, *p, def).or_else(|| ctx.first(characterised_list, *p))
             })
         });
         let Some(span) = characterised else { continue };
         let sentence = ctx.sentence(i);
         // allegations and attacks anywhere in the sentence, quoted or not
-        let attack = def.list("allegation-words").any(ctx.text, sentence)
-            || def.list("pejoratives").any(ctx.text, sentence);
+        let attack = ctx.any(def.list("allegation-words"), sentence)
+            || ctx.any(def.list("pejoratives"), sentence);
         let (raised, message) = if attack {
             (
                 true,
@@ -47,9 +41,9 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
             if ctx.paragraph(i).contains(&next) {
                 window.push(ctx.sentence(next));
             }
-            let explained = window.iter().any(|w| {
-                def.list("reasons").any(ctx.text, *w) || def.list("basis").any(ctx.text, *w)
-            });
+            let explained = window
+                .iter()
+                .any(|w| ctx.any(def.list("reasons"), *w) || ctx.any(def.list("basis"), *w));
             if explained {
                 continue;
             }
@@ -67,26 +61,34 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
 
 /// `a senior US official said`, `according to two people …`: a determiner, capitalised words or
 /// listed modifiers, a listed head noun, and a speech cue right around it.
-fn described_source(text: &str, part: Span, def: &CheckDef) -> Option<Span> {
+fn described_source(ctx: &Ctx, part: Span, def: &CheckDef) -> Option<Span> {
+    let text = ctx.text;
+    let heads = def.list("heads");
+    // no head noun in the part: nothing to describe (a token equal to an ASCII entry is a
+    // whole-word match of it)
+    if heads.is_ascii() && !ctx.any(heads, part) {
+        return None;
+    }
+    let (determiners, modifiers) = (def.list("determiners"), def.list("modifiers"));
     let toks = tokens(text, part);
     let w = |t: &Token| t.text(text);
     for (k, t) in toks.iter().enumerate() {
-        if !def.list("determiners").is(w(t)) {
+        if !determiners.is(w(t)) {
             continue;
         }
         let mut h = k + 1;
         while h < toks.len() && h <= k + 4 {
             let tok = &toks[h];
-            if def.list("heads").is(w(tok)) {
+            if heads.is(w(tok)) {
                 break;
             }
-            if !(tok.is_capitalised(text) || def.list("modifiers").is(w(tok))) {
+            if !(tok.is_capitalised(text) || modifiers.is(w(tok))) {
                 h = toks.len();
                 break;
             }
             h += 1;
         }
-        let Some(head) = toks.get(h).filter(|tok| def.list("heads").is(w(tok))) else {
+        let Some(head) = toks.get(h).filter(|tok| heads.is(w(tok))) else {
             continue;
         };
         let span = Span::new(t.span.start, head.span.end);
@@ -112,15 +114,13 @@ fn described_source(text: &str, part: Span, def: &CheckDef) -> Option<Span> {
         // `according to a senior official`, or inverted after a clause: `…, said a senior
         // official` (not `Smith said several people …`)
         let ends_with = |list: &str, sp: Span| {
-            def.list(list)
-                .find(text, sp)
+            ctx.find(def.list(list), sp)
                 .last()
                 .is_some_and(|m| m.0.end == sp.end)
         };
         let inverted = ends_with("inverted-cues", b_span) && {
-            let verb_start = def
-                .list("inverted-cues")
-                .find(text, b_span)
+            let verb_start = ctx
+                .find(def.list("inverted-cues"), b_span)
                 .last()
                 .map_or(b_span.end, |m| m.0.start);
             text.get(part.start..verb_start).is_some_and(|l| {
@@ -132,20 +132,17 @@ fn described_source(text: &str, part: Span, def: &CheckDef) -> Option<Span> {
         // the speech verb right after the head (`official said`), or after a listed
         // post-modifier (`person familiar with the talks said`)
         let near_end = toks.get(h + 3).map_or(part.end, |x| x.span.end);
-        let mut cued_after = def
-            .list("speech")
-            .any(text, Span::new(head.span.end, near_end));
+        let speech = def.list("speech");
+        let mut cued_after = ctx.any(speech, Span::new(head.span.end, near_end));
         if !cued_after {
             let rest = after(text, head.span.end, part.end);
-            let post = def.list("post-modifiers").find(text, rest);
-            if post.first().is_some_and(|(m, _)| {
+            let post = ctx.first(def.list("post-modifiers"), rest);
+            if post.is_some_and(|m| {
                 text.get(head.span.end..m.start)
                     .is_some_and(|g| g.trim().trim_matches(',').is_empty())
             }) {
                 let far_end = toks.get(h + 14).map_or(part.end, |x| x.span.end);
-                cued_after = def
-                    .list("speech")
-                    .any(text, Span::new(head.span.end, far_end));
+                cued_after = ctx.any(speech, Span::new(head.span.end, far_end));
             }
         }
         if cued_before || cued_after {
@@ -157,14 +154,14 @@ fn described_source(text: &str, part: Span, def: &CheckDef) -> Option<Span> {
 
 /// `Democratic sources said`, `a source at the station said`: the bare phrase is qualified by
 /// a name or modifier before it or a prepositional phrase after it, so it is characterised.
-fn qualified(text: &str, sentence: Span, m: Span, def: &CheckDef) -> bool {
+fn qualified(ctx: &Ctx, sentence: Span, m: Span, def: &CheckDef) -> bool {
+    let text = ctx.text;
     let before = tokens(text, before(text, sentence.start, m.start));
     let prev_named = before.last().is_some_and(|t| {
         (t.is_capitalised(text) && before.len() > 1) || def.list("modifiers").is(t.text(text))
     });
-    let head_end = def
-        .list("heads")
-        .find(text, m)
+    let head_end = ctx
+        .find(def.list("heads"), m)
         .last()
         .map_or(m.end, |h| h.0.end);
     let next = tokens(text, after(text, head_end, sentence.end));

@@ -1,9 +1,14 @@
-//! What every check needs about one document, computed once: paragraphs, quotation cover.
+//! What every check needs about one document, computed once: paragraphs, quotation cover,
+//! the matches of every searched word list.
 
+use super::index::{Found, Hits};
+use super::phrases::{tokens, PhraseList, Token};
+use super::CheckSet;
 use crate::classify::Classification;
 use crate::document::{BlockKind, Document};
 use crate::segment::Segmentation;
 use crate::span::Span;
+use std::cell::OnceCell;
 
 /// One document as the checks see it.
 pub struct Ctx<'a> {
@@ -17,10 +22,22 @@ pub struct Ctx<'a> {
     pub block_sentences: Vec<std::ops::Range<usize>>,
     /// Index of the first paragraph block (the lead), if any.
     pub lead_block: Option<usize>,
+    /// Matches of the checks' searched word lists in `text`.
+    hits: Hits,
+    /// Per sentence: its range in `part_spans`, the parts outside quotations.
+    parts: Vec<std::ops::Range<usize>>,
+    part_spans: Vec<Span>,
+    /// Per sentence: its word tokens, made on first use.
+    tokens: Vec<OnceCell<Vec<Token>>>,
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(doc: &'a Document, seg: &'a Segmentation, labels: &'a [Classification]) -> Ctx<'a> {
+    pub fn new(
+        doc: &'a Document,
+        seg: &'a Segmentation,
+        labels: &'a [Classification],
+        checks: &CheckSet,
+    ) -> Ctx<'a> {
         let n = seg.sentences.len();
         let mut quoted = vec![Vec::new(); n];
         // quotes and sentences are both in document order: sweep with a start pointer
@@ -55,7 +72,7 @@ impl<'a> Ctx<'a> {
             .blocks
             .iter()
             .position(|b| b.kind == BlockKind::Paragraph);
-        Ctx {
+        let mut ctx = Ctx {
             doc,
             text: &doc.text,
             seg,
@@ -63,7 +80,41 @@ impl<'a> Ctx<'a> {
             quoted,
             block_sentences,
             lead_block,
+            hits: checks.scan(&doc.text),
+            parts: Vec::with_capacity(n),
+            part_spans: Vec::with_capacity(n),
+            tokens: vec![OnceCell::new(); n],
+        };
+        for i in 0..n {
+            let from = ctx.part_spans.len();
+            let spans = ctx.compute_outside_quotes(i);
+            ctx.part_spans.extend(spans);
+            ctx.parts.push(from..ctx.part_spans.len());
         }
+        ctx
+    }
+
+    /// The word tokens of sentence `i` (`tokens(text, sentence(i))`, made once).
+    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
+        match self.tokens.get(i) {
+            Some(cell) => cell.get_or_init(|| tokens(self.text, self.sentence(i))),
+            None => &[],
+        }
+    }
+
+    /// Whole-word matches of `list` inside `within` (see [`PhraseList::find`]).
+    pub fn find<'s>(&'s self, list: &'s PhraseList, within: Span) -> Found<'s> {
+        self.hits.find(list, self.text, within)
+    }
+
+    /// The first match of `list` inside `within`.
+    pub fn first(&self, list: &PhraseList, within: Span) -> Option<Span> {
+        self.find(list, within).next().map(|m| m.0)
+    }
+
+    /// Whether `list` occurs inside `within`.
+    pub fn any(&self, list: &PhraseList, within: Span) -> bool {
+        self.hits.any(list, self.text, within)
     }
 
     pub fn sentence(&self, i: usize) -> Span {
@@ -126,7 +177,15 @@ impl<'a> Ctx<'a> {
     }
 
     /// Parts of sentence `i` outside its quotations.
-    pub fn outside_quotes(&self, i: usize) -> Vec<Span> {
+    pub fn outside_quotes(&self, i: usize) -> &[Span] {
+        self.parts
+            .get(i)
+            .and_then(|r| self.part_spans.get(r.clone()))
+            .unwrap_or_default()
+    }
+
+    /// Parts of sentence `i` outside its quotations (computed once, in [`Ctx::new`]).
+    fn compute_outside_quotes(&self, i: usize) -> Vec<Span> {
         let s = self.sentence(i);
         let mut out = Vec::new();
         let mut pos = s.start;

@@ -27,7 +27,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, ledger: &Ledger, out: &mut Vec<Finding>)
         if sources.is_empty() {
             continue;
         }
-        for fig in figures(ctx.text, ctx.sentence(i), def) {
+        for fig in figures(ctx, i, def) {
             for &src in &sources {
                 let seen = buckets.entry((src, fig.quantity.clone())).or_default();
                 // figures in one sentence are different things (`3 in Ohio, 5 in Iowa`)

@@ -7,11 +7,13 @@ use crate::ledger::Ledger;
 use crate::span::Span;
 
 pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+    let hedges = def.list("hedges");
     for i in 0..ctx.seg.sentences.len() {
         let found = ctx
             .outside_quotes(i)
-            .into_iter()
-            .find_map(|p| def.list("hedges").find(ctx.text, p).first().map(|m| m.0));
+            .iter()
+            .copied()
+            .find_map(|p| ctx.first(hedges, p));
         let Some(span) = found else { continue };
         let sentence = ctx.sentence(i);
         let attributed = ctx.label(i).is_some_and(|c| {
@@ -19,7 +21,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
                 && !c.inherited
                 && c.sources.iter().any(|s| !s.overlaps(span))
         });
-        if attributed || names_outlet(ctx.text, sentence, def) {
+        if attributed || names_outlet(ctx, sentence, def) {
             continue;
         }
         let message = format!(
@@ -32,17 +34,15 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
 
 /// An outlet from the list, or `according to` / `citing` / `reported by` followed by a
 /// capitalised name.
-fn names_outlet(text: &str, sentence: Span, def: &CheckDef) -> bool {
-    if def.list("outlets").any(text, sentence) {
+fn names_outlet(ctx: &Ctx, sentence: Span, def: &CheckDef) -> bool {
+    let text = ctx.text;
+    if ctx.any(def.list("outlets"), sentence) {
         return true;
     }
-    def.list("named-by")
-        .find(text, sentence)
-        .iter()
-        .any(|(m, _)| {
-            tokens(text, after(text, m.end, sentence.end))
-                .iter()
-                .take(4)
-                .any(|t| t.is_capitalised(text))
-        })
+    ctx.find(def.list("named-by"), sentence).any(|(m, _)| {
+        tokens(text, after(text, m.end, sentence.end))
+            .iter()
+            .take(4)
+            .any(|t| t.is_capitalised(text))
+    })
 }

@@ -1,5 +1,6 @@
 //! Loading check files (`rules/checks/*.toml`): schema, validation, compiled word lists.
 
+use super::index::{Combined, Hits};
 use super::load_error::{describe_toml_error, key_position};
 use super::phrases::PhraseList;
 use super::Severity;
@@ -8,6 +9,7 @@ use crate::rules::{Example, RuleInfo};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 /// The built-in check files, embedded at build time: (id, TOML text).
 const BUILTIN: &[(&str, &str)] = &[
@@ -139,6 +141,40 @@ fn known_lists(id: &str) -> &'static [&'static str] {
     }
 }
 
+/// The word lists each check searches for in the document text (the others it only compares
+/// whole words with): these share one automaton, searched once per document.
+fn searched_lists(id: &str) -> &'static [&'static str] {
+    match id {
+        "unattributed-claim" => &[
+            "figure-nouns",
+            "superlatives",
+            "allegation-words",
+            "boilerplate",
+        ],
+        "anonymous-source" => &[
+            "bare",
+            "characterised",
+            "allegation-words",
+            "pejoratives",
+            "reasons",
+            "basis",
+            "heads",
+            "inverted-cues",
+            "cues-before",
+            "speech",
+            "post-modifiers",
+        ],
+        "vague-source" => &["phrases", "groups"],
+        "hedge-only" => &["hedges", "outlets", "named-by"],
+        "allegation-without-accuser" => &["markers", "accusers"],
+        "loaded-verb" => &["verbs", "allowed-after"],
+        "mental-state" => &["said-verbs", "verbs"],
+        "figure-conflict" => &["percent", "more", "at-least", "less", "at-most", "about"],
+        "quote-without-speaker" => &["speech"],
+        _ => &[],
+    }
+}
+
 /// One `[[test]]` entry: a text on which the check must fire.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -214,6 +250,8 @@ impl CheckDef {
 #[derive(Clone, Debug, Default)]
 pub struct CheckSet {
     pub(crate) defs: Vec<CheckDef>,
+    /// The searched lists of every check in one automaton, built on first use.
+    combined: OnceLock<Option<Arc<Combined>>>,
 }
 
 impl CheckSet {
@@ -224,7 +262,46 @@ impl CheckSet {
             let path = PathBuf::from(format!("rules/checks/{id}.toml"));
             defs.push(parse_check(id, text, &path, None)?);
         }
-        Ok(CheckSet { defs })
+        let mut set = CheckSet {
+            defs,
+            combined: OnceLock::new(),
+        };
+        set.assign_slots();
+        Ok(set)
+    }
+
+    /// Numbers the searched lists of every check (their place in the shared automaton) and
+    /// drops an automaton built for the previous lists.
+    fn assign_slots(&mut self) {
+        let mut next = 0;
+        for d in &mut self.defs {
+            let searched = searched_lists(&d.id);
+            let mut names: Vec<&String> = d.lists.keys().collect();
+            names.sort();
+            let order: Vec<String> = names.into_iter().cloned().collect();
+            for name in order {
+                if let Some(list) = d.lists.get_mut(&name) {
+                    list.slot = searched.contains(&name.as_str()).then(|| {
+                        next += 1;
+                        next - 1
+                    });
+                }
+            }
+        }
+        self.combined = OnceLock::new();
+    }
+
+    /// The matches of every searched list in `text` (one pass over it).
+    pub fn scan(&self, text: &str) -> Hits {
+        if text.is_empty() {
+            return Hits::default();
+        }
+        let combined = self.combined.get_or_init(|| {
+            Combined::build(self.defs.iter().flat_map(|d| d.lists.values())).map(Arc::new)
+        });
+        combined
+            .as_ref()
+            .map_or_else(Hits::default, |c| c.scan(text))
     }
 
     /// Replaces a built-in check by a newsroom's own file of the same id (the file stem).
@@ -253,6 +330,7 @@ impl CheckSet {
             });
         };
         self.defs[pos] = parse_check(id, text, path, Some(path.to_path_buf()))?;
+        self.assign_slots();
         Ok(())
     }
 

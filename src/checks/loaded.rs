@@ -20,10 +20,8 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
         let found = cue
             .filter(|s| is_attribution(ctx, i, sentence, *s, def))
             .or_else(|| {
-                ctx.outside_quotes(i).into_iter().find_map(|p| {
-                    verbs
-                        .find(ctx.text, p)
-                        .into_iter()
+                ctx.outside_quotes(i).iter().copied().find_map(|p| {
+                    ctx.find(verbs, p)
                         .map(|m| m.0)
                         .find(|m| is_attribution(ctx, i, sentence, *m, def))
                 })
@@ -37,7 +35,8 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
 }
 
 /// `claimed responsibility`, `denied bail`: set phrases that are not attribution.
-fn allowed_after(text: &str, sentence: Span, m: Span, def: &CheckDef) -> bool {
+fn allowed_after(ctx: &Ctx, sentence: Span, m: Span, def: &CheckDef) -> bool {
+    let text = ctx.text;
     let rest = Span::new(m.end, sentence.end);
     let Some(first) = tokens(text, after(text, rest.start, rest.end))
         .first()
@@ -45,17 +44,18 @@ fn allowed_after(text: &str, sentence: Span, m: Span, def: &CheckDef) -> bool {
     else {
         return false;
     };
-    def.list("allowed-after")
-        .find(text, Span::new(first.span.start, sentence.end))
-        .first()
-        .is_some_and(|(s, _)| s.start == first.span.start)
+    ctx.first(
+        def.list("allowed-after"),
+        Span::new(first.span.start, sentence.end),
+    )
+    .is_some_and(|s| s.start == first.span.start)
 }
 
 /// The verb at `m` introduces or closes a statement: a subject before it (a name, a pronoun,
 /// a source the classifier found) and a clause, `that`, or the end of the sentence after it.
 fn is_attribution(ctx: &Ctx, i: usize, sentence: Span, m: Span, def: &CheckDef) -> bool {
     let text = ctx.text;
-    if allowed_after(text, sentence, m, def) {
+    if allowed_after(ctx, sentence, m, def) {
         return false;
     }
     let prev: Vec<Token> = tokens(text, before(text, sentence.start, m.start));

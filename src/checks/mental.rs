@@ -5,41 +5,35 @@ use super::{finding, CheckDef, Ctx, Finding};
 use crate::ledger::Ledger;
 
 pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+    let (said_verbs, verbs) = (def.list("said-verbs"), def.list("verbs"));
     for i in 0..ctx.seg.sentences.len() {
         let sentence = ctx.sentence(i);
         let parts = ctx.outside_quotes(i);
         // `Smith said he believes …` reports speech: fine
-        if parts
-            .iter()
-            .any(|p| def.list("said-verbs").any(ctx.text, *p))
-        {
+        if parts.iter().any(|p| ctx.any(said_verbs, *p)) {
             continue;
         }
         let found = parts.iter().find_map(|p| {
-            def.list("verbs")
-                .find(ctx.text, *p)
-                .into_iter()
-                .map(|m| m.0)
-                .find(|m| {
-                    let prev = tokens(ctx.text, before(ctx.text, sentence.start, m.start));
-                    let next = tokens(ctx.text, after(ctx.text, m.end, sentence.end));
-                    let subject = prev.last().is_some_and(|t| {
-                        def.list("subject-words").is(t.text(ctx.text)) || t.is_capitalised(ctx.text)
-                    }) || ctx
-                        .sources(i)
-                        .iter()
-                        .any(|s| s.end <= m.start && m.start - s.end <= 2);
-                    // a complement clause follows (`believes (that) the plan …`), not an adjective
-                    // (`felt betrayed`)
-                    let object = next.first().is_some_and(|t| {
-                        let w = t.text(ctx.text);
-                        !def.list("not-followed-by").is(w)
-                            && (def.list("clause-starts").is(w)
-                                || t.is_capitalised(ctx.text)
-                                || !(w.ends_with("ed") || w.ends_with("ly")))
-                    });
-                    subject && object
-                })
+            ctx.find(verbs, *p).map(|m| m.0).find(|m| {
+                let prev = tokens(ctx.text, before(ctx.text, sentence.start, m.start));
+                let next = tokens(ctx.text, after(ctx.text, m.end, sentence.end));
+                let subject = prev.last().is_some_and(|t| {
+                    def.list("subject-words").is(t.text(ctx.text)) || t.is_capitalised(ctx.text)
+                }) || ctx
+                    .sources(i)
+                    .iter()
+                    .any(|s| s.end <= m.start && m.start - s.end <= 2);
+                // a complement clause follows (`believes (that) the plan …`), not an adjective
+                // (`felt betrayed`)
+                let object = next.first().is_some_and(|t| {
+                    let w = t.text(ctx.text);
+                    !def.list("not-followed-by").is(w)
+                        && (def.list("clause-starts").is(w)
+                            || t.is_capitalised(ctx.text)
+                            || !(w.ends_with("ed") || w.ends_with("ly")))
+                });
+                subject && object
+            })
         });
         let Some(span) = found else { continue };
         let message = format!(

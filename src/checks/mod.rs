@@ -8,6 +8,7 @@ mod anonymous;
 mod ctx;
 mod figures;
 mod hedge;
+mod index;
 mod load;
 mod load_error;
 mod loaded;
@@ -48,7 +49,7 @@ pub fn run_with_ledger(
     checks: &CheckSet,
     ledger: &Ledger,
 ) -> Vec<Finding> {
-    let ctx = Ctx::new(doc, seg, labels);
+    let ctx = Ctx::new(doc, seg, labels, checks);
     let mut out = Vec::new();
     type CheckFn = fn(&Ctx, &CheckDef, &Ledger, &mut Vec<Finding>);
     let all: [(&str, CheckFn); 11] = [

@@ -1,8 +1,8 @@
 //! Figures in a sentence, normalised: `2,003`, `nine`, `16,700`, `2.5 million`, `25 per cent`,
 //! with `more than` / `at least` / `about` turned into an interval, and the quantity they count.
 
-use super::phrases::{after, tokens, Token};
-use super::CheckDef;
+use super::phrases::{after, Token};
+use super::{CheckDef, Ctx};
 use crate::span::Span;
 
 /// One figure: the value range it asserts and what it counts.
@@ -22,16 +22,18 @@ impl Figure {
     }
 }
 
-/// Every figure of `span` that names what it counts.
-pub fn figures(text: &str, span: Span, def: &CheckDef) -> Vec<Figure> {
-    let toks = tokens(text, span);
+/// Every figure of sentence `i` that names what it counts.
+pub fn figures(ctx: &Ctx, i: usize, def: &CheckDef) -> Vec<Figure> {
+    let text = ctx.text;
+    let span = ctx.sentence(i);
+    let toks = ctx.sentence_tokens(i);
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
         let start_tok = k;
         let (mut value, next) = match number(text, &toks[k]) {
             Some(v) => (v, k + 1),
-            None => match word_run(text, &toks, k, def) {
+            None => match word_run(text, toks, k, def) {
                 Some(r) => r,
                 None => {
                     k += 1;
@@ -53,11 +55,7 @@ pub fn figures(text: &str, span: Span, def: &CheckDef) -> Vec<Figure> {
         }
         // `25 per cent`
         if let Some(t) = toks.get(k) {
-            if let Some((m, _)) = def
-                .list("percent")
-                .find(text, after(text, t.span.start, span.end))
-                .first()
-            {
+            if let Some(m) = ctx.first(def.list("percent"), after(text, t.span.start, span.end)) {
                 if m.start == t.span.start {
                     percent = true;
                     end = m.end;
@@ -75,7 +73,7 @@ pub fn figures(text: &str, span: Span, def: &CheckDef) -> Vec<Figure> {
         } else {
             quantity
         };
-        let (start, lo, hi) = interval(text, span, &toks, start_tok, value, def);
+        let (start, lo, hi) = interval(ctx, span, toks, start_tok, value, def);
         out.push(Figure {
             span: Span::new(start, end),
             lo,
@@ -113,7 +111,7 @@ fn number(text: &str, t: &Token) -> Option<f64> {
 fn word_run(text: &str, toks: &[Token], k: usize, def: &CheckDef) -> Option<(f64, usize)> {
     let (mut total, mut current, mut j, mut any) = (0.0_f64, 0.0_f64, k, false);
     while let Some(t) = toks.get(j) {
-        let w = t.text(text).to_lowercase();
+        let w = lower(t.text(text));
         if w == "and" && any {
             let next_is_number = toks
                 .get(j + 1)
@@ -153,6 +151,15 @@ fn word_run(text: &str, toks: &[Token], k: usize, def: &CheckDef) -> Option<(f64
     any.then_some((total + current, j))
 }
 
+/// `w` in lower case, borrowed when it already is (most words).
+fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(w)
+    } else {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    }
+}
+
 /// The counted noun after a number, skipping listed filler words; mapped through synonyms.
 fn quantity(text: &str, after: &[Token], def: &CheckDef) -> Option<String> {
     for t in after.iter().take(4) {
@@ -178,21 +185,20 @@ fn quantity(text: &str, after: &[Token], def: &CheckDef) -> Option<String> {
 
 /// The modifier right before the number, as an interval around `v`.
 fn interval(
-    text: &str,
+    ctx: &Ctx,
     span: Span,
     toks: &[Token],
     k: usize,
     v: f64,
     def: &CheckDef,
 ) -> (usize, f64, f64) {
+    let text = ctx.text;
     let num = toks[k].span.start;
     let from = toks[k.saturating_sub(4)].span.start.max(span.start);
     let window = Span::new(from, num);
     let eps = v.abs() * 1e-9 + 1e-9;
     let adjacent = |name: &str| {
-        def.list(name)
-            .find(text, window)
-            .into_iter()
+        ctx.find(def.list(name), window)
             .map(|m| m.0)
             .find(|m| text.get(m.end..num).is_some_and(|g| g.trim().is_empty()))
     };

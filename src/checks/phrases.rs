@@ -1,7 +1,12 @@
 //! Case-insensitive whole-word phrase lists (compiled once, at load) and word tokens.
+//!
+//! Lists the checks search in the document text are also compiled into one automaton for the
+//! whole check set ([`super::index`]), searched once per document; a list's own automaton is
+//! built only when a search cannot use that index (a string other than the document text).
 
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// A compiled word list: multi-word phrases, matched case-insensitively on whole words.
@@ -16,6 +21,19 @@ pub struct PhraseList {
     /// Index of the entry each automaton pattern came from.
     entry: Vec<usize>,
     pub entries: Vec<String>,
+    /// The entries as [`PhraseList::is`] compares them: ASCII lower case.
+    words: HashSet<Box<[u8]>>,
+    /// Bit `n` set when some entry of `words` is `n` bytes long (`n < 64`); bit 63 for longer.
+    lengths: u64,
+    /// Every entry is ASCII.
+    ascii: bool,
+    /// Position of this list in the check set's shared automaton, when it is searched there.
+    pub(crate) slot: Option<usize>,
+}
+
+/// Bit of [`PhraseList::lengths`] for a word of `n` bytes.
+fn length_bit(n: usize) -> u64 {
+    1 << n.min(63)
 }
 
 impl PhraseList {
@@ -31,12 +49,32 @@ impl PhraseList {
             pats.push(w);
             entry.push(i);
         }
+        let mut set = HashSet::new();
+        let mut lengths = 0;
+        // an entry with a curly apostrophe never equals a word (the word's is read as `'`)
+        for e in words.iter().filter(|e| !e.contains('\u{2019}')) {
+            lengths |= length_bit(e.len());
+            set.insert(e.to_ascii_lowercase().into_bytes().into_boxed_slice());
+        }
         PhraseList {
             ac: OnceLock::new(),
             pats,
             entry,
             entries: words.to_vec(),
+            words: set,
+            lengths,
+            ascii: words.iter().all(|e| e.is_ascii()),
+            slot: None,
         }
+    }
+
+    /// The automaton patterns (entries lower-cased, plus curly-apostrophe variants) and the
+    /// entry each came from.
+    pub(crate) fn patterns(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.pats
+            .iter()
+            .map(String::as_str)
+            .zip(self.entry.iter().copied())
     }
 
     fn automaton(&self) -> Option<&AhoCorasick> {
@@ -45,6 +83,7 @@ impl PhraseList {
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
                     .build(&self.pats)
                     .ok()
             })
@@ -58,6 +97,12 @@ impl PhraseList {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Whether every entry is ASCII (then a token [`PhraseList::is`] accepts is also a match of
+    /// the list's automaton).
+    pub fn is_ascii(&self) -> bool {
+        self.ascii
     }
 
     /// Every whole-word match inside `within` of `text`, as (span, entry index), in order of
@@ -94,27 +139,38 @@ impl PhraseList {
         self.matches(text, within).next().is_some()
     }
 
-    /// Whether `word` (a whole token) equals an entry, ignoring case.
+    /// Whether `word` (a whole token) equals an entry, ignoring ASCII case, with `’` in `word`
+    /// read as `'`.
     pub fn is(&self, word: &str) -> bool {
-        self.entries.iter().any(|e| same_word(e, word))
-    }
-}
-
-/// `entry` and `word` are equal ignoring ASCII case, with `’` in `word` read as `'`.
-fn same_word(entry: &str, word: &str) -> bool {
-    let mut w = word.chars().map(|c| if c == '\u{2019}' { '\'' } else { c });
-    let mut e = entry.chars();
-    loop {
-        match (e.next(), w.next()) {
-            (None, None) => return true,
-            (Some(a), Some(b)) if a.eq_ignore_ascii_case(&b) => {}
-            _ => return false,
+        let curly = word.contains('\u{2019}');
+        // `’` is three bytes, `'` one: the normalised word is two bytes shorter per `’`
+        let n = if curly {
+            word.len() - 2 * word.matches('\u{2019}').count()
+        } else {
+            word.len()
+        };
+        if self.lengths & length_bit(n) == 0 {
+            return false;
         }
+        let mut buf = [0u8; 64];
+        let owned;
+        let key: &[u8] = match buf.get_mut(..n) {
+            Some(dst) if !curly => {
+                dst.copy_from_slice(word.as_bytes());
+                dst.make_ascii_lowercase();
+                dst
+            }
+            _ => {
+                owned = word.replace('\u{2019}', "'").to_ascii_lowercase();
+                owned.as_bytes()
+            }
+        };
+        self.words.contains(key)
     }
 }
 
 /// True when position `i` of `s` is not inside a word.
-fn is_boundary(s: &str, i: usize) -> bool {
+pub(crate) fn is_boundary(s: &str, i: usize) -> bool {
     let before = s.get(..i).and_then(|p| p.chars().next_back());
     let after = s.get(i..).and_then(|p| p.chars().next());
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
@@ -139,17 +195,41 @@ impl Token {
     }
 }
 
+/// The char at byte `i` of `s` and its length (ASCII without decoding).
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some((char::from(b), 1)),
+        Some(_) => s
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map(|c| (c, c.len_utf8())),
+        None => None,
+    }
+}
+
+/// A letter or digit (ASCII tested without the Unicode tables).
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Word tokens (letters, digits, and inner `.,'’-` between them) of `within`.
 pub fn tokens(text: &str, within: Span) -> Vec<Token> {
     let s = within.slice(text);
-    let mut out = Vec::new();
+    // about one token per six bytes of news prose: one allocation for most sentences
+    let mut out = Vec::with_capacity(s.len() / 4 + 1);
     let mut start: Option<usize> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next_word = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+    let mut i = 0;
+    let mut cur = char_at(s, 0);
+    while let Some((c, len)) = cur {
+        let next = char_at(s, i + len);
+        let next_word = next.is_some_and(|(n, _)| is_word_char(n));
         let inner =
             matches!(c, '.' | ',' | '\'' | '\u{2019}' | '-') && start.is_some() && next_word;
-        let keep = c.is_alphanumeric() || c == '%' || inner;
+        let keep = is_word_char(c) || c == '%' || inner;
         match (keep, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
@@ -160,6 +240,8 @@ pub fn tokens(text: &str, within: Span) -> Vec<Token> {
             }
             _ => {}
         }
+        i += len;
+        cur = next;
     }
     if let Some(st) = start {
         out.push(Token {

@@ -84,7 +84,7 @@ fn sentence_speaker(ctx: &Ctx, j: usize, def: &CheckDef, cache: &mut [Option<boo
     // Nation," Sen. Bernie Sanders identified …` before the quotation)
     let v = ctx.sources(j).iter().any(|s| !ctx.in_quote(j, *s))
         || ctx.outside_quotes(j).iter().any(|p| {
-            def.list("speech").any(ctx.text, *p)
+            ctx.any(def.list("speech"), *p)
                 || super::vague::names_someone(ctx.text, *p, def, p.start == ctx.sentence(j).start)
         });
     if let Some(slot) = cache.get_mut(j) {

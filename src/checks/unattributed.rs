@@ -1,29 +1,31 @@
 //! `unattributed-claim`: a factual claim with no source; raised for figures, superlatives,
 //! allegation words, and the headline or first paragraph.
 
-use super::phrases::tokens;
 use super::{finding, CheckDef, Ctx, Finding};
 use crate::classify::Label;
 use crate::ledger::Ledger;
 
 pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+    let boilerplate = def.list("boilerplate");
+    let superlatives = def.list("superlatives");
+    let allegations = def.list("allegation-words");
     for (i, c) in ctx.labels.iter().enumerate() {
         if c.label != Label::Unattributed {
             continue;
         }
         let span = ctx.sentence(i);
         // credit lines, corrections, sign-offs: not claims
-        if def.list("boilerplate").any(ctx.text, span) {
+        if ctx.any(boilerplate, span) {
             continue;
         }
         let mut why = Vec::new();
-        if has_figure(ctx.text, span, def) {
+        if has_figure(ctx, i, def) {
             why.push("carries a figure");
         }
-        if def.list("superlatives").any(ctx.text, span) {
+        if ctx.any(superlatives, span) {
             why.push("makes a superlative claim");
         }
-        if def.list("allegation-words").any(ctx.text, span) {
+        if ctx.any(allegations, span) {
             why.push("makes an allegation");
         }
         if ctx.in_top(i) {
@@ -43,34 +45,29 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
 }
 
 /// A count, percentage or amount: a number that is not a year, or a figure noun (`dozens`).
-pub(super) fn has_figure(text: &str, span: crate::span::Span, def: &CheckDef) -> bool {
-    if def.list("figure-nouns").any(text, span) {
+fn has_figure(ctx: &Ctx, i: usize, def: &CheckDef) -> bool {
+    if ctx.any(def.list("figure-nouns"), ctx.sentence(i)) {
         return true;
     }
-    let toks = tokens(text, span);
+    let text = ctx.text;
+    let toks = ctx.sentence_tokens(i);
+    let months = def.list("months");
+    let suffixes = def.list("number-suffixes");
     toks.iter().enumerate().any(|(k, t)| {
         let w = t.text(text);
-        let after_month = k > 0
-            && toks
-                .get(k - 1)
-                .is_some_and(|p| def.list("months").is(p.text(text)));
+        let numeric = w
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '%' | '$'));
+        if !(numeric && w.chars().any(|c| c.is_ascii_digit())) {
+            return false;
+        }
+        let after_month = k > 0 && toks.get(k - 1).is_some_and(|p| months.is(p.text(text)));
         // `8:05`: a clock time
         let clock = text.get(t.span.end..).is_some_and(|r| r.starts_with(':'))
             || text.get(..t.span.start).is_some_and(|l| l.ends_with(':'));
         // `6 a.m.`: a time; `EB-5`, `F-16`: names with digits
-        let time = toks
-            .get(k + 1)
-            .is_some_and(|n| def.list("number-suffixes").is(n.text(text)));
-        let numeric = w
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '%' | '$'));
-        w.chars().any(|c| c.is_ascii_digit())
-            && numeric
-            && !time
-            && !clock
-            && !is_year(w)
-            && !after_month
-            && !has_number_suffix(w, def)
+        let time = toks.get(k + 1).is_some_and(|n| suffixes.is(n.text(text)));
+        !time && !clock && !is_year(w) && !after_month && !has_number_suffix(w, def)
     })
 }
 

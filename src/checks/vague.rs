@@ -8,14 +8,12 @@ use crate::span::Span;
 
 pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
     let n = ctx.seg.sentences.len();
+    let phrases = def.list("phrases");
     for i in 0..n {
         let sentence = ctx.sentence(i);
-        let found = ctx.outside_quotes(i).into_iter().find_map(|p| {
-            def.list("phrases")
-                .find(ctx.text, p)
-                .first()
-                .map(|m| m.0)
-                .or_else(|| unnamed_group(ctx.text, sentence, p, def))
+        let found = ctx.outside_quotes(i).iter().copied().find_map(|p| {
+            ctx.first(phrases, p)
+                .or_else(|| unnamed_group(ctx, sentence, p, def))
         });
         let Some(span) = found else { continue };
         let rest = Span::new(span.end, sentence.end);
@@ -32,8 +30,9 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
 /// `(some|many)? GROUP VERB` where GROUP is an unnamed plural (`critics`, `rights groups`) at
 /// the start of a clause: not after a capitalised name (`Pentagon officials`), a determiner
 /// that refers back (`the officials`) or a possessive.
-fn unnamed_group(text: &str, sentence: Span, part: Span, def: &CheckDef) -> Option<Span> {
-    for (g, _) in def.list("groups").find(text, part) {
+fn unnamed_group(ctx: &Ctx, sentence: Span, part: Span, def: &CheckDef) -> Option<Span> {
+    let text = ctx.text;
+    for (g, _) in ctx.find(def.list("groups"), part) {
         let after = tokens(text, after(text, g.end, part.end));
         let mut k = 0;
         if after
@@ -70,9 +69,10 @@ fn unnamed_group(text: &str, sentence: Span, part: Span, def: &CheckDef) -> Opti
 /// word does not count (every sentence starts with one); two in a row (`Jane Doe`) do.
 pub(super) fn names_someone(text: &str, span: Span, def: &CheckDef, whole: bool) -> bool {
     let toks = tokens(text, span);
+    let not_names = def.list("not-names");
     let name = |k: usize| {
         toks.get(k)
-            .is_some_and(|t| t.is_capitalised(text) && !def.list("not-names").is(t.text(text)))
+            .is_some_and(|t| t.is_capitalised(text) && !not_names.is(t.text(text)))
     };
     (0..toks.len()).any(|k| name(k) && (k > 0 || !whole || name(1)))
 }

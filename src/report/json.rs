@@ -2,6 +2,7 @@
 //!
 //! Streamed: the head and the `files` array are written file by file, the summary at the end.
 
+use super::pretty::{self, Obj};
 use super::{label_index, Locator, ReportOptions, Reporter, Summary};
 use crate::check::FileReport;
 use crate::classify::Label;
@@ -78,31 +79,41 @@ fn ledger_value(src: &crate::ledger::Source, loc: &Locator) -> Value {
     })
 }
 
-/// Writes `"key": [items…]` at `indent`, one item at a time, so a file with a million sentences
-/// never becomes one JSON tree in memory. Layout equals `serde_json::to_string_pretty`.
-fn write_array(
+/// Bytes of JSON gathered before they are handed to the output.
+const FLUSH_AT: usize = 1 << 16;
+
+/// `[` objects `]` at `indent` (the line the array starts on), one object at a time; `buf` goes
+/// to `out` whenever it holds [`FLUSH_AT`] bytes, so a file with a million sentences never
+/// becomes one JSON text in memory.
+fn objects<T>(
+    buf: &mut Vec<u8>,
     out: &mut dyn Write,
-    key: &str,
-    items: impl Iterator<Item = Value>,
     indent: usize,
+    items: impl Iterator<Item = T>,
+    mut item: impl FnMut(&mut Vec<u8>, usize, T),
 ) -> io::Result<()> {
-    let pad = " ".repeat(indent);
-    write!(out, "{pad}\"{key}\": [")?;
+    buf.push(b'[');
     let mut any = false;
-    for item in items {
-        out.write_all(if any { b",\n" } else { b"\n" })?;
+    for x in items {
+        buf.extend_from_slice(if any { b",\n" } else { b"\n" });
         any = true;
-        out.write_all(pad.as_bytes())?;
-        out.write_all(b"  ")?;
-        write_indented(out, &item, indent + 2)?;
+        pretty::pad(buf, indent + 2);
+        item(buf, indent + 2, x);
+        if buf.len() >= FLUSH_AT {
+            out.write_all(buf)?;
+            buf.clear();
+        }
     }
     if any {
-        write!(out, "\n{pad}")?;
+        buf.push(b'\n');
+        pretty::pad(buf, indent);
     }
-    out.write_all(b"]")
+    buf.push(b']');
+    Ok(())
 }
 
-/// Streams one file object at `indent`; keys in the order serde_json's sorted map writes them.
+/// Streams one file object at `indent`; keys in the order serde_json's sorted map writes them
+/// (the layout of [`file_value_with`] pretty-printed).
 fn write_file(
     out: &mut dyn Write,
     report: &FileReport,
@@ -110,35 +121,84 @@ fn write_file(
     indent: usize,
 ) -> io::Result<()> {
     let loc = Locator::new(&report.doc);
-    let inner = " ".repeat(indent + 2);
-    let scalar = |v: Value| serde_json::to_string(&v).map_err(io::Error::other);
-    out.write_all(b"{\n")?;
-    write_array(
+    let doc = &report.doc;
+    let inner = indent + 2;
+    let mut buf = Vec::with_capacity(FLUSH_AT + FLUSH_AT / 4);
+    let mut o = Obj::begin(&mut buf, indent);
+    let findings = report.findings.iter();
+    objects(o.key("findings"), out, inner, findings, |buf, ind, f| {
+        write_finding(buf, ind, f, &loc)
+    })?;
+    o.str("format", doc.format.as_str());
+    o.str("path", &opts.path_of(&doc.path));
+    let sentences = report.segmentation.sentences.iter().zip(&report.labels);
+    objects(
+        o.key("sentences"),
         out,
-        "findings",
-        report.findings.iter().map(|f| finding_value(f, &loc)),
-        indent + 2,
+        inner,
+        sentences.enumerate(),
+        |buf, ind, (i, (s, c))| {
+            let l = loc.locate(s.span);
+            let mut o = Obj::begin(buf, ind);
+            o.num("column", l.start.column);
+            o.strs("cues", c.cues.iter().map(|sp| doc.slice(*sp)));
+            o.num("end", l.span.end);
+            o.num("end_column", l.end.column);
+            o.num("end_line", l.end.line);
+            o.num("index", i);
+            o.bool("inherited", c.inherited);
+            o.str("label", c.label.as_str());
+            o.num("line", l.start.line);
+            o.opt_str("rule", c.rule.as_deref());
+            o.strs("sources", c.sources.iter().map(|sp| doc.slice(*sp)));
+            o.num("start", l.span.start);
+            o.str("text", l.span.slice(&doc.source));
+            o.end();
+        },
     )?;
-    write!(
-        out,
-        ",\n{inner}\"format\": {}",
-        scalar(json!(report.doc.format))?
-    )?;
-    write!(
-        out,
-        ",\n{inner}\"path\": {},\n",
-        scalar(json!(opts.path_of(&report.doc.path)))?
-    )?;
-    write_array(out, "sentences", sentence_values(report, &loc), indent + 2)?;
     // the source ledger (issue contract: a `sources` array per file)
-    out.write_all(b",\n")?;
-    write_array(
-        out,
-        "sources",
-        report.ledger.sources.iter().map(|s| ledger_value(s, &loc)),
-        indent + 2,
-    )?;
-    write!(out, "\n{}}}", " ".repeat(indent))
+    let sources = report.ledger.sources.iter();
+    objects(o.key("sources"), out, inner, sources, |buf, ind, src| {
+        let first = src.mentions.first().map(|m| loc.locate(*m));
+        let mut o = Obj::begin(buf, ind);
+        o.strs("aliases", src.aliases.iter().map(String::as_str));
+        o.num("claims", src.claims);
+        o.opt_num("column", first.map(|l| l.start.column));
+        o.str("kind", src.kind.as_str());
+        o.opt_num("line", first.map(|l| l.start.line));
+        o.str("name", &src.name);
+        o.nums("sentences", &src.sentences);
+        o.end();
+    })?;
+    o.end();
+    out.write_all(&buf)
+}
+
+/// One finding object at `indent` (the fields of [`finding_value`]).
+fn write_finding(buf: &mut Vec<u8>, indent: usize, f: &crate::checks::Finding, loc: &Locator) {
+    let l = loc.locate(f.span);
+    let mut o = Obj::begin(buf, indent);
+    o.num("column", l.start.column);
+    o.num("end", l.span.end);
+    o.num("end_column", l.end.column);
+    o.num("end_line", l.end.line);
+    o.opt_str("help", f.help.as_deref());
+    o.num("line", l.start.line);
+    o.str("message", &f.message);
+    o.str("rule", &f.rule);
+    o.opt_num("sentence", f.sentence);
+    o.str("severity", f.severity.as_str());
+    o.num("start", l.span.start);
+    match &f.suppressed {
+        Some(s) => {
+            let mut so = Obj::begin(o.key("suppressed"), indent + 2);
+            so.opt_str("justification", s.justification.as_deref());
+            so.str("kind", s.kind.as_str());
+            so.end();
+        }
+        None => o.key("suppressed").extend_from_slice(b"null"),
+    }
+    o.end();
 }
 
 /// The `summary` object of the contract, plus finding counts.

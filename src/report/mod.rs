@@ -5,6 +5,7 @@ pub mod github;
 pub mod html;
 mod html_article;
 pub mod json;
+mod pretty;
 pub mod rdjson;
 pub mod sarif;
 pub mod segment;

@@ -1,0 +1,203 @@
+//! One automaton over every word list the checks search in the document text, and the hits of
+//! one pass over a document, read by all checks (issue 6: many small overlapping searches per
+//! sentence dominated the run).
+//!
+//! A search of a list inside a span gives exactly what [`PhraseList::find`] gives on that span:
+//! whole-word matches inside it, at each start only the longest. When an edge of the span cuts
+//! a word (a window of a few hundred bytes), a match at that edge is a whole word in the span
+//! but not in the text; such rare searches go to the list's own automaton instead.
+
+use super::phrases::{is_boundary, PhraseList};
+use crate::span::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+/// Bytes of text searched with the cheap automaton before the faster one is built: a run on
+/// one article should not pay for building a DFA (issue 6: start-up), a run on many files
+/// should search with one.
+const DFA_AFTER: usize = 256 * 1024;
+
+/// The shared automaton of a check set.
+#[derive(Debug)]
+pub struct Combined {
+    /// Contiguous NFA: cheap to build.
+    nfa: AhoCorasick,
+    /// DFA over the same patterns (same pattern ids), built once `DFA_AFTER` bytes were searched.
+    dfa: OnceLock<Option<AhoCorasick>>,
+    searched: AtomicUsize,
+    pats: Vec<String>,
+    /// Per pattern: (list slot, entry index).
+    owner: Vec<(usize, usize)>,
+    slots: usize,
+}
+
+fn build(pats: &[String], kind: AhoCorasickKind) -> Option<AhoCorasick> {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(kind))
+        .build(pats)
+        .ok()
+}
+
+impl Combined {
+    /// Compiles the lists, each at its [`PhraseList::slot`]; `None` when there is nothing to
+    /// search or the automaton cannot be built (every search then uses the lists' own).
+    pub fn build<'a>(lists: impl Iterator<Item = &'a PhraseList>) -> Option<Combined> {
+        let mut pats = Vec::new();
+        let mut owner = Vec::new();
+        let mut slots = 0;
+        for list in lists {
+            let Some(slot) = list.slot else { continue };
+            slots = slots.max(slot + 1);
+            for (p, entry) in list.patterns() {
+                pats.push(p.to_string());
+                owner.push((slot, entry));
+            }
+        }
+        if pats.is_empty() {
+            return None;
+        }
+        Some(Combined {
+            nfa: build(&pats, AhoCorasickKind::ContiguousNFA)?,
+            dfa: OnceLock::new(),
+            searched: AtomicUsize::new(0),
+            pats,
+            owner,
+            slots,
+        })
+    }
+
+    /// The automaton to search with: the DFA once enough text went through the NFA.
+    fn automaton(&self, len: usize) -> &AhoCorasick {
+        let before = self.searched.fetch_add(len, Ordering::Relaxed);
+        if before.saturating_add(len) < DFA_AFTER {
+            return &self.nfa;
+        }
+        self.dfa
+            .get_or_init(|| build(&self.pats, AhoCorasickKind::DFA))
+            .as_ref()
+            .unwrap_or(&self.nfa)
+    }
+
+    /// Every whole-word match in `text`, per list.
+    pub fn scan(&self, text: &str) -> Hits {
+        if text.is_empty() {
+            return Hits::default();
+        }
+        let mut by_slot: Vec<Vec<(Span, usize)>> = vec![Vec::new(); self.slots];
+        for m in self.automaton(text.len()).find_overlapping_iter(text) {
+            if !(is_boundary(text, m.start()) && is_boundary(text, m.end())) {
+                continue;
+            }
+            let Some(&(slot, entry)) = self.owner.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            if let Some(v) = by_slot.get_mut(slot) {
+                v.push((Span::new(m.start(), m.end()), entry));
+            }
+        }
+        // reported in order of end; by start, longest first (stable: equal spans keep the
+        // order a list's own search reports them in)
+        for v in &mut by_slot {
+            v.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        }
+        Hits { by_slot }
+    }
+}
+
+/// The matches of every indexed list in one document text.
+#[derive(Clone, Debug, Default)]
+pub struct Hits {
+    by_slot: Vec<Vec<(Span, usize)>>,
+}
+
+impl Hits {
+    /// The hits of `list` if it is indexed and `within` can be answered from the index.
+    fn usable<'h>(
+        &'h self,
+        list: &PhraseList,
+        text: &str,
+        within: Span,
+    ) -> Option<&'h [(Span, usize)]> {
+        let hits = self.by_slot.get(list.slot?)?;
+        let exact = within.start <= within.end
+            && text.is_char_boundary(within.start)
+            && text.is_char_boundary(within.end)
+            && is_boundary(text, within.start)
+            && is_boundary(text, within.end);
+        exact.then_some(hits.as_slice())
+    }
+
+    /// Whole-word matches of `list` inside `within` of `text` (the text the hits come from), as
+    /// (span, entry index) in order of start, the longest at each start: what
+    /// [`PhraseList::find`] returns.
+    pub fn find<'a>(&'a self, list: &'a PhraseList, text: &'a str, within: Span) -> Found<'a> {
+        match self.usable(list, text, within) {
+            Some(hits) => Found::Index(Within::new(hits, within)),
+            None => Found::Direct(list.find(text, within).into_iter()),
+        }
+    }
+
+    /// Whether `list` has a whole-word match inside `within`.
+    pub fn any(&self, list: &PhraseList, text: &str, within: Span) -> bool {
+        match self.usable(list, text, within) {
+            Some(hits) => Within::new(hits, within).next().is_some(),
+            None => list.any(text, within),
+        }
+    }
+}
+
+/// The result of [`Hits::find`].
+pub enum Found<'a> {
+    Index(Within<'a>),
+    Direct(std::vec::IntoIter<(Span, usize)>),
+}
+
+impl Iterator for Found<'_> {
+    type Item = (Span, usize);
+    fn next(&mut self) -> Option<(Span, usize)> {
+        match self {
+            Found::Index(w) => w.next(),
+            Found::Direct(d) => d.next(),
+        }
+    }
+}
+
+/// The hits inside one span, first (longest) per start.
+pub struct Within<'h> {
+    hits: &'h [(Span, usize)],
+    within: Span,
+    last_start: Option<usize>,
+}
+
+impl<'h> Within<'h> {
+    fn new(hits: &'h [(Span, usize)], within: Span) -> Self {
+        let from = hits.partition_point(|(s, _)| s.start < within.start);
+        Within {
+            hits: hits.get(from..).unwrap_or_default(),
+            within,
+            last_start: None,
+        }
+    }
+}
+
+impl Iterator for Within<'_> {
+    type Item = (Span, usize);
+    fn next(&mut self) -> Option<(Span, usize)> {
+        while let Some((&(s, e), rest)) = self.hits.split_first() {
+            if s.start >= self.within.end {
+                self.hits = &[];
+                return None;
+            }
+            self.hits = rest;
+            if s.end > self.within.end || self.last_start == Some(s.start) {
+                continue;
+            }
+            self.last_start = Some(s.start);
+            return Some((s, e));
+        }
+        None
+    }
+}
