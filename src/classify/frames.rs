@@ -283,16 +283,28 @@ pub fn possessor(toks: &[Token], i: usize) -> Option<Range> {
 /// the plan, saying …`).
 pub fn first_subject(toks: &[Token], before: usize) -> Option<Range> {
     let mut i = 0;
+    let mut intro = false;
     while i < before {
         let t = &toks[i];
+        if t.has(JOINER) && i == 0 {
+            // an introductory phrase (`On Monday night, …`): the subject follows its comma
+            intro = true;
+        }
         if word(t) && !t.has(SKIP | ADVERB | NOT_SOURCE | JOINER) {
             if t.has(PRONOUN) {
                 return Some((i, i + 1));
             }
-            if t.has(CAP | DET | SOURCE_NOUN) {
+            if t.has(CAP | DET | SOURCE_NOUN) && !intro {
                 return right_np(toks, i);
             }
-            return None;
+            if !intro {
+                return None;
+            }
+            // skip the rest of the introductory phrase
+            let comma = (i..before).find(|&k| toks[k].tok == Tok::Comma)?;
+            intro = false;
+            i = comma + 1;
+            continue;
         }
         if matches!(t.tok, Tok::Comma) {
             // an introductory clause (`In a statement, …`): look after it
