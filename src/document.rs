@@ -10,6 +10,68 @@
 use crate::span::Span;
 use serde::Serialize;
 use std::path::PathBuf;
+use std::sync::Arc;
+
+/// An immutable string that [`Document::source`] and [`Document::text`] share when they are
+/// equal (plain text), so a large file is held once (issue 6: peak memory). Reads as a
+/// `String` (`Deref`); cloning it is cheap.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SharedText(Arc<String>);
+
+impl SharedText {
+    /// The string, copied only when it is shared.
+    pub fn into_string(self) -> String {
+        Arc::try_unwrap(self.0).unwrap_or_else(|shared| (*shared).clone())
+    }
+
+    /// Whether `self` and `other` are the same allocation.
+    pub fn is_shared_with(&self, other: &SharedText) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedText {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SharedText {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedText {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for SharedText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<String> for SharedText {
+    fn from(s: String) -> Self {
+        SharedText(Arc::new(s))
+    }
+}
+
+impl PartialEq<str> for SharedText {
+    fn eq(&self, other: &str) -> bool {
+        self.0.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for SharedText {
+    fn eq(&self, other: &&str) -> bool {
+        self.0.as_str() == *other
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -121,9 +183,9 @@ pub struct Document {
     pub path: PathBuf,
     pub format: Format,
     /// The file as read, never modified.
-    pub source: String,
-    /// The analysis text (see module docs).
-    pub text: String,
+    pub source: SharedText,
+    /// The analysis text (see module docs); the same allocation as `source` for plain text.
+    pub text: SharedText,
     pub map: OffsetMap,
     pub blocks: Vec<Block>,
     pub directives: Vec<Directive>,

@@ -14,7 +14,7 @@ fn checker() -> Checker {
 fn findings(checker: &Checker, text: &str) -> (Vec<Finding>, String) {
     let doc = whosaid::input::parse(PathBuf::from("t.txt"), Format::Plain, text.to_string());
     let r = checker.check_document(doc);
-    let t = r.doc.text.clone();
+    let t = r.doc.text.to_string();
     (r.findings, t)
 }
 

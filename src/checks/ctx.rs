@@ -2,13 +2,12 @@
 //! the matches of every searched word list.
 
 use super::index::{Found, Hits};
-use super::phrases::{tokens, PhraseList, Token};
+use super::phrases::PhraseList;
 use super::CheckSet;
 use crate::classify::Classification;
 use crate::document::{BlockKind, Document};
 use crate::segment::Segmentation;
 use crate::span::Span;
-use std::cell::OnceCell;
 
 /// One document as the checks see it.
 pub struct Ctx<'a> {
@@ -16,19 +15,19 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     pub seg: &'a Segmentation,
     pub labels: &'a [Classification],
-    /// Per sentence: spans of the quotations overlapping it (inner text between the marks).
-    pub quoted: Vec<Vec<Span>>,
     /// Per block: the range of sentence indices in it.
     pub block_sentences: Vec<std::ops::Range<usize>>,
     /// Index of the first paragraph block (the lead), if any.
     pub lead_block: Option<usize>,
     /// Matches of the checks' searched word lists in `text`.
     hits: Hits,
-    /// Per sentence: its range in `part_spans`, the parts outside quotations.
-    parts: Vec<std::ops::Range<usize>>,
+    /// Spans of the quotations overlapping each sentence (inner text between the marks), all
+    /// sentences in a row; sentence `i`'s are `quote_spans[quote_at[i]..quote_at[i + 1]]`.
+    quote_spans: Vec<Span>,
+    quote_at: Vec<usize>,
+    /// The parts of each sentence outside its quotations, laid out the same way.
     part_spans: Vec<Span>,
-    /// Per sentence: its word tokens, made on first use.
-    tokens: Vec<OnceCell<Vec<Token>>>,
+    part_at: Vec<usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -39,10 +38,12 @@ impl<'a> Ctx<'a> {
         checks: &CheckSet,
     ) -> Ctx<'a> {
         let n = seg.sentences.len();
-        let mut quoted = vec![Vec::new(); n];
+        let mut quote_spans = Vec::new();
+        let mut quote_at = Vec::with_capacity(n + 1);
+        quote_at.push(0);
         // quotes and sentences are both in document order: sweep with a start pointer
         let mut first = 0;
-        for (i, s) in seg.sentences.iter().enumerate() {
+        for s in &seg.sentences {
             while first < seg.quotes.len() && seg.quotes[first].span.end <= s.span.start {
                 first += 1;
             }
@@ -50,13 +51,14 @@ impl<'a> Ctx<'a> {
             while j < seg.quotes.len() && seg.quotes[j].span.start < s.span.end {
                 let q = &seg.quotes[j];
                 if q.span.overlaps(s.span) {
-                    quoted[i].push(q.span);
+                    quote_spans.push(q.span);
                 }
                 j += 1;
                 if j - first > 64 {
                     break;
                 }
             }
+            quote_at.push(quote_spans.len());
         }
         let mut block_sentences = vec![0..0; doc.blocks.len()];
         for (i, s) in seg.sentences.iter().enumerate() {
@@ -77,29 +79,22 @@ impl<'a> Ctx<'a> {
             text: &doc.text,
             seg,
             labels,
-            quoted,
             block_sentences,
             lead_block,
             hits: checks.scan(&doc.text),
-            parts: Vec::with_capacity(n),
+            quote_spans,
+            quote_at,
             part_spans: Vec::with_capacity(n),
-            tokens: vec![OnceCell::new(); n],
+            part_at: Vec::with_capacity(n + 1),
         };
+        ctx.part_at.push(0);
+        let mut parts = Vec::new();
         for i in 0..n {
-            let from = ctx.part_spans.len();
-            let spans = ctx.compute_outside_quotes(i);
-            ctx.part_spans.extend(spans);
-            ctx.parts.push(from..ctx.part_spans.len());
+            ctx.outside(i, &mut parts);
+            ctx.part_spans.append(&mut parts);
+            ctx.part_at.push(ctx.part_spans.len());
         }
         ctx
-    }
-
-    /// The word tokens of sentence `i` (`tokens(text, sentence(i))`, made once).
-    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
-        match self.tokens.get(i) {
-            Some(cell) => cell.get_or_init(|| tokens(self.text, self.sentence(i))),
-            None => &[],
-        }
     }
 
     /// Whole-word matches of `list` inside `within` (see [`PhraseList::find`]).
@@ -128,11 +123,14 @@ impl<'a> Ctx<'a> {
         self.seg.sentences.get(i).map_or(usize::MAX, |s| s.block)
     }
 
+    /// Spans of the quotations overlapping sentence `i` (inner text between the marks).
+    pub fn quoted(&self, i: usize) -> &[Span] {
+        flat(&self.quote_spans, &self.quote_at, i)
+    }
+
     /// Whether `span` lies inside a direct quotation of sentence `i`.
     pub fn in_quote(&self, i: usize, span: Span) -> bool {
-        self.quoted
-            .get(i)
-            .is_some_and(|qs| qs.iter().any(|q| q.contains(span)))
+        self.quoted(i).iter().any(|q| q.contains(span))
     }
 
     /// Whether sentence `i` is in the headline (a heading or line before the first paragraph)
@@ -178,21 +176,14 @@ impl<'a> Ctx<'a> {
 
     /// Parts of sentence `i` outside its quotations.
     pub fn outside_quotes(&self, i: usize) -> &[Span] {
-        self.parts
-            .get(i)
-            .and_then(|r| self.part_spans.get(r.clone()))
-            .unwrap_or_default()
+        flat(&self.part_spans, &self.part_at, i)
     }
 
-    /// Parts of sentence `i` outside its quotations (computed once, in [`Ctx::new`]).
-    fn compute_outside_quotes(&self, i: usize) -> Vec<Span> {
+    /// Pushes the parts of sentence `i` outside its quotations onto `out`.
+    fn outside(&self, i: usize, out: &mut Vec<Span>) {
         let s = self.sentence(i);
-        let mut out = Vec::new();
         let mut pos = s.start;
-        let Some(qs) = self.quoted.get(i) else {
-            return vec![s];
-        };
-        for q in qs {
+        for q in self.quoted(i) {
             if q.start > pos {
                 out.push(Span::new(pos, q.start.min(s.end)));
             }
@@ -201,6 +192,13 @@ impl<'a> Ctx<'a> {
         if pos < s.end {
             out.push(Span::new(pos, s.end));
         }
-        out
+    }
+}
+
+/// Item `i` of a flat list of runs: `spans[at[i]..at[i + 1]]`.
+fn flat<'s>(spans: &'s [Span], at: &[usize], i: usize) -> &'s [Span] {
+    match (at.get(i), at.get(i + 1)) {
+        (Some(&a), Some(&b)) => spans.get(a..b).unwrap_or_default(),
+        _ => &[],
     }
 }

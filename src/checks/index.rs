@@ -83,10 +83,11 @@ impl Combined {
 
     /// Every whole-word match in `text`, per list.
     pub fn scan(&self, text: &str) -> Hits {
-        if text.is_empty() {
+        // offsets are kept as u32 (a third of the memory): larger texts are not indexed
+        if text.is_empty() || u32::try_from(text.len()).is_err() {
             return Hits::default();
         }
-        let mut by_slot: Vec<Vec<(Span, usize)>> = vec![Vec::new(); self.slots];
+        let mut by_slot: Vec<Vec<Hit>> = vec![Vec::new(); self.slots];
         for m in self.automaton(text.len()).find_overlapping_iter(text) {
             if !(is_boundary(text, m.start()) && is_boundary(text, m.end())) {
                 continue;
@@ -94,33 +95,50 @@ impl Combined {
             let Some(&(slot, entry)) = self.owner.get(m.pattern().as_usize()) else {
                 continue;
             };
+            let (Ok(start), Ok(end), Ok(entry)) = (
+                u32::try_from(m.start()),
+                u32::try_from(m.end()),
+                u32::try_from(entry),
+            ) else {
+                continue;
+            };
             if let Some(v) = by_slot.get_mut(slot) {
-                v.push((Span::new(m.start(), m.end()), entry));
+                v.push(Hit { start, end, entry });
             }
         }
         // reported in order of end; by start, longest first (stable: equal spans keep the
         // order a list's own search reports them in)
         for v in &mut by_slot {
-            v.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+            v.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+            v.shrink_to_fit();
         }
         Hits { by_slot }
+    }
+}
+
+/// One match: byte offsets and entry index.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    start: u32,
+    end: u32,
+    entry: u32,
+}
+
+impl Hit {
+    fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
     }
 }
 
 /// The matches of every indexed list in one document text.
 #[derive(Clone, Debug, Default)]
 pub struct Hits {
-    by_slot: Vec<Vec<(Span, usize)>>,
+    by_slot: Vec<Vec<Hit>>,
 }
 
 impl Hits {
     /// The hits of `list` if it is indexed and `within` can be answered from the index.
-    fn usable<'h>(
-        &'h self,
-        list: &PhraseList,
-        text: &str,
-        within: Span,
-    ) -> Option<&'h [(Span, usize)]> {
+    fn usable<'h>(&'h self, list: &PhraseList, text: &str, within: Span) -> Option<&'h [Hit]> {
         let hits = self.by_slot.get(list.slot?)?;
         let exact = within.start <= within.end
             && text.is_char_boundary(within.start)
@@ -167,14 +185,14 @@ impl Iterator for Found<'_> {
 
 /// The hits inside one span, first (longest) per start.
 pub struct Within<'h> {
-    hits: &'h [(Span, usize)],
+    hits: &'h [Hit],
     within: Span,
     last_start: Option<usize>,
 }
 
 impl<'h> Within<'h> {
-    fn new(hits: &'h [(Span, usize)], within: Span) -> Self {
-        let from = hits.partition_point(|(s, _)| s.start < within.start);
+    fn new(hits: &'h [Hit], within: Span) -> Self {
+        let from = hits.partition_point(|h| (h.start as usize) < within.start);
         Within {
             hits: hits.get(from..).unwrap_or_default(),
             within,
@@ -186,7 +204,8 @@ impl<'h> Within<'h> {
 impl Iterator for Within<'_> {
     type Item = (Span, usize);
     fn next(&mut self) -> Option<(Span, usize)> {
-        while let Some((&(s, e), rest)) = self.hits.split_first() {
+        while let Some((&h, rest)) = self.hits.split_first() {
+            let (s, e) = (h.span(), h.entry as usize);
             if s.start >= self.within.end {
                 self.hits = &[];
                 return None;

@@ -70,8 +70,16 @@ pub fn run_with_ledger(
             f(&ctx, def, ledger, &mut out);
         }
     }
-    out.sort_by(|a, b| {
-        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+    // unstable: no scratch buffer of half the findings (issue 6: memory on one huge file);
+    // a check gives one finding per span, so the key is unique in practice, and the message
+    // breaks any tie deterministically
+    out.sort_unstable_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
+            b.span.start,
+            b.span.end,
+            &b.rule,
+            &b.message,
+        ))
     });
     out
 }

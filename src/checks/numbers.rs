@@ -1,7 +1,7 @@
 //! Figures in a sentence, normalised: `2,003`, `nine`, `16,700`, `2.5 million`, `25 per cent`,
 //! with `more than` / `at least` / `about` turned into an interval, and the quantity they count.
 
-use super::phrases::{after, Token};
+use super::phrases::{after, tokens, Token};
 use super::{CheckDef, Ctx};
 use crate::span::Span;
 
@@ -26,7 +26,7 @@ impl Figure {
 pub fn figures(ctx: &Ctx, i: usize, def: &CheckDef) -> Vec<Figure> {
     let text = ctx.text;
     let span = ctx.sentence(i);
-    let toks = ctx.sentence_tokens(i);
+    let toks = &tokens(text, span);
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {

@@ -220,7 +220,7 @@ fn is_word_char(c: char) -> bool {
 pub fn tokens(text: &str, within: Span) -> Vec<Token> {
     let s = within.slice(text);
     // about one token per six bytes of news prose: one allocation for most sentences
-    let mut out = Vec::with_capacity(s.len() / 4 + 1);
+    let mut out = Vec::with_capacity((s.len() / 5 + 1).min(4096));
     let mut start: Option<usize> = None;
     let mut i = 0;
     let mut cur = char_at(s, 0);

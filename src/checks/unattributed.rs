@@ -1,6 +1,7 @@
 //! `unattributed-claim`: a factual claim with no source; raised for figures, superlatives,
 //! allegation words, and the headline or first paragraph.
 
+use super::phrases::tokens;
 use super::{finding, CheckDef, Ctx, Finding};
 use crate::classify::Label;
 use crate::ledger::Ledger;
@@ -50,7 +51,7 @@ fn has_figure(ctx: &Ctx, i: usize, def: &CheckDef) -> bool {
         return true;
     }
     let text = ctx.text;
-    let toks = ctx.sentence_tokens(i);
+    let toks = tokens(text, ctx.sentence(i));
     let months = def.list("months");
     let suffixes = def.list("number-suffixes");
     toks.iter().enumerate().any(|(k, t)| {

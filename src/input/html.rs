@@ -387,8 +387,8 @@ pub fn parse(path: PathBuf, source: String, opts: &HtmlOptions) -> Document {
     Document {
         path,
         format: Format::Html,
-        source,
-        text,
+        source: source.into(),
+        text: text.into(),
         map,
         blocks,
         directives,

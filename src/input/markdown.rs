@@ -51,16 +51,19 @@ pub fn parse(path: PathBuf, source: String) -> Document {
     b.flush();
     // blanking only replaced ASCII bytes by ASCII and copied whole events back in, so `bytes`
     // is valid UTF-8 except where a multi-byte character was half blanked; repair defensively
-    doc.text = String::from_utf8(bytes).unwrap_or_else(|e| {
-        let v = e.into_bytes();
-        String::from_utf8_lossy(&v).into_owned()
-    });
+    let directives = comments(src, &html);
+    doc.text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| {
+            let v = e.into_bytes();
+            String::from_utf8_lossy(&v).into_owned()
+        })
+        .into();
     if doc.text.len() != doc.source.len() {
         // cannot happen (see above); fall back to plain text rather than break span identity
-        return super::plain::parse(doc.path, doc.source);
+        return super::plain::parse(doc.path, doc.source.into_string());
     }
     doc.blocks = b.blocks;
-    doc.directives = comments(src, &html);
+    doc.directives = directives;
     doc
 }
 

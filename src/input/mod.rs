@@ -60,6 +60,7 @@ pub fn parse_with(
 
 /// A document whose text is its source (identity offset map), before block detection.
 pub(crate) fn identity_document(path: PathBuf, format: Format, source: String) -> Document {
+    let source = crate::document::SharedText::from(source);
     Document {
         path,
         format,
