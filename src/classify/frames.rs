@@ -198,7 +198,9 @@ pub fn right_np(toks: &[Token], start: usize) -> Option<Range> {
                 _ => break,
             }
         }
-        if t.has(NOT_SOURCE | PRONOUN | SKIP | ADVERB) {
+        // a capitalised word after a name is part of it (`America First`, `USA Today`)
+        let in_name = t.has(CAP) && toks[end - 1].has(CAP) && !t.has(PRONOUN);
+        if t.has(NOT_SOURCE | PRONOUN | ADVERB) || (t.has(SKIP) && !in_name) {
             break;
         }
         // after a name, a lower-case word ends the phrase unless it names a source
