@@ -4,6 +4,7 @@
 //! Linear: one automaton pass and one pass per pattern over the text, a forward walk over the
 //! sentences, and a binary search per quotation.
 
+use super::frames::first_subject;
 use super::sentence::{decide, evaluate, Scratch};
 use super::tokens::{Tok, Token, CAP, DET, FIRST_PERSON, JOINER, LINK};
 use super::{precedence, Classification, Label};
@@ -11,6 +12,9 @@ use crate::document::{BlockKind, Document};
 use crate::rules::{RuleSet, Structure};
 use crate::segment::Segmentation;
 use crate::span::Span;
+
+/// A quotation of at least this many words inside a sentence makes it attributed.
+const PARTIAL_QUOTE_WORDS: usize = 3;
 
 /// Sentences of fewer words than this are fragments.
 const FRAGMENT_WORDS: usize = 3;
@@ -54,6 +58,8 @@ struct Facts {
     structure: Option<(u16, Structure)>,
     /// Every source of the sentence's own label is a first- or second-person pronoun.
     first_person: bool,
+    /// The sentence's first source phrase (its subject), if it has one.
+    subject: Option<Span>,
 }
 
 pub fn classify_document(
@@ -137,6 +143,10 @@ pub fn classify_document(
             continues,
             structure,
             first_person,
+            subject: first_subject(&s.toks, s.toks.len()).and_then(|(a, b)| {
+                let (x, y) = (s.toks.get(a)?, s.toks.get(b.checked_sub(1)?)?);
+                Some(Span::new(x.span.start, y.span.end))
+            }),
         });
         out.push(own.unwrap_or_else(|| Classification::plain(Label::Unattributed)));
     }
@@ -214,6 +224,22 @@ fn quotes(
             };
             let inside = overlap(sent.span, q.span);
             if inside * 2 < sent.span.len() {
+                // a quotation of a few words inside the sentence (`… pivoting to the dangers of a
+                // "rigged economy."`): the quoted words are someone's, by default the subject's
+                if c.rule.is_none() && words_in(doc.slice(q.span)) >= PARTIAL_QUOTE_WORDS {
+                    let sources = match (&speaker, facts.get(k).and_then(|f| f.subject)) {
+                        (Some(sp), _) if !sp.sources.is_empty() => sp.sources.clone(),
+                        (_, Some(subject)) => vec![subject],
+                        _ => Vec::new(),
+                    };
+                    *c = Classification {
+                        label: rule.info.implies.unwrap_or(Label::Attributed),
+                        sources,
+                        cues: vec![q.open],
+                        rule: Some(id.clone()),
+                        inherited: false,
+                    };
+                }
                 continue;
             }
             if precedence(c.label) >= precedence(Label::Attributed) {
@@ -246,6 +272,13 @@ fn quotes(
             last_speaker = speaker;
         }
     }
+}
+
+/// Words of a short text (runs of letters or digits).
+fn words_in(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
 }
 
 fn overlap(a: Span, b: Span) -> usize {
