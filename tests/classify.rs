@@ -240,3 +240,25 @@ fn article_fixtures() {
     }
     assert!(n >= 2);
 }
+
+#[test]
+fn credit_line_after_a_quotation_names_its_speaker() {
+    let (doc, l) = run("“We want the port open. The strike hurts everyone.” ― Carla Ruiz.");
+    assert!(l.len() >= 2);
+    assert_eq!(l[0].label, Label::Attributed);
+    assert_eq!(doc.slice(l[0].sources[0]), "Carla Ruiz");
+}
+
+#[test]
+fn first_person_inside_a_quotation_is_its_speaker() {
+    let (doc, l) =
+        run("Maria Lopez spoke on Monday. “We will rebuild the pier. I believe the town is ready,” said Maria Lopez.");
+    let last = l.last().unwrap();
+    assert_eq!(last.label, Label::Attributed);
+    let sources: Vec<&str> = last.sources.iter().map(|s| doc.slice(*s)).collect();
+    assert!(sources.contains(&"Maria Lopez"), "{sources:?}");
+    // the sentence before, with `We will`, is the speaker's too
+    let we = &l[l.len() - 2];
+    let sources: Vec<&str> = we.sources.iter().map(|s| doc.slice(*s)).collect();
+    assert!(sources.contains(&"Maria Lopez"), "{sources:?}");
+}

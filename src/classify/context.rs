@@ -60,6 +60,8 @@ struct Facts {
     first_person: bool,
     /// The sentence's first source phrase (its subject), if it has one.
     subject: Option<Span>,
+    /// A credit line (`― Carla Sanchez.`): a dash, then a short capitalised name.
+    credit: Option<Span>,
 }
 
 pub fn classify_document(
@@ -130,6 +132,7 @@ pub fn classify_document(
                 words < FRAGMENT_WORDS || (unpunctuated && words < FRAGMENT_UNPUNCTUATED_WORDS)
             }
         });
+        // `I`, `we`, `you` as the only sources: inside a quotation its speaker replaces them
         let first_person = own.as_ref().is_some_and(|c| {
             !c.sources.is_empty()
                 && c.sources.iter().all(|src| {
@@ -143,6 +146,7 @@ pub fn classify_document(
             continues,
             structure,
             first_person,
+            credit: credit_line(&s.toks),
             subject: first_subject(&s.toks, s.toks.len()).and_then(|(a, b)| {
                 let (x, y) = (s.toks.get(a)?, s.toks.get(b.checked_sub(1)?)?);
                 Some(Span::new(x.span.start, y.span.end))
@@ -203,6 +207,18 @@ fn quotes(
             .filter_map(|k| out.get(k))
             .find(|c| !c.inherited && speaks(c))
             .cloned();
+        // a credit line right after the quotation: `"…" ― Carla Sanchez.`
+        if speaker.is_none() {
+            if let Some(name) = facts.get(sj).and_then(|f| f.credit) {
+                speaker = Some(Classification {
+                    label: rule.info.implies.unwrap_or(Label::Attributed),
+                    sources: vec![name],
+                    cues: vec![q.open],
+                    rule: Some(id.clone()),
+                    inherited: false,
+                });
+            }
+        }
         if speaker.is_none() && q.continues {
             speaker = last_speaker.clone();
         }
@@ -272,6 +288,23 @@ fn quotes(
             last_speaker = speaker;
         }
     }
+}
+
+/// `― Carla Sanchez.`: a sentence that opens with a dash and one to five capitalised words,
+/// followed by its end or by the next quotation.
+fn credit_line(toks: &[Token]) -> Option<Span> {
+    let (dash, rest) = toks.split_first()?;
+    if dash.tok != Tok::Dash {
+        return None;
+    }
+    let n = rest
+        .iter()
+        .take_while(|t| t.tok == Tok::Word && t.has(CAP))
+        .count();
+    let after = rest.get(n).map(|t| t.tok);
+    let ends = matches!(after, None | Some(Tok::End | Tok::Quote { .. }));
+    let (first, last) = (rest.first()?, rest.get(n.checked_sub(1)?)?);
+    ((1..=5).contains(&n) && ends).then(|| Span::new(first.span.start, last.span.end))
 }
 
 /// Words of a short text (runs of letters or digits).

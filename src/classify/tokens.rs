@@ -149,7 +149,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                 };
                 Tok::Quote { open }
             }
-            '—' | '–' => Tok::Dash,
+            '—' | '–' | '―' => Tok::Dash,
             '-' if it.peek().is_some_and(|&(_, d)| d == '-') => {
                 // `--` (or a longer run) is one dash
                 let mut end = i + 1;
