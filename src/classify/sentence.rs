@@ -85,6 +85,7 @@ pub fn evaluate(
                 What::Lex(Role::Negation) => tokens::NEGATION,
                 What::Lex(Role::Possessive) => tokens::POSS_DET,
                 What::Lex(Role::FirstPerson) => tokens::FIRST_PERSON,
+                What::Lex(Role::Singular) => tokens::SINGULAR,
                 What::Link => tokens::LINK,
                 What::Phrase { .. } | What::Verb(_) | What::SourcePhrase | What::PossessorNoun => {
                     s.cues.push(Cue {
@@ -223,6 +224,16 @@ fn verb_source(toks: &[Token], (a, b): Range, form: Form) -> Option<Range> {
         return None;
     }
     if let Some(r) = left_subject(toks, a) {
+        // `an MSNBC show`, `a private email`: after a singular determiner the plain form is a
+        // noun (the verb would take `-s`)
+        // (`a majority of voters say`, `a few analysts say` are plural)
+        let plural = toks.get(r.0..r.1).is_some_and(|p| {
+            p.iter()
+                .any(|t| t.has(tokens::JOINER | tokens::SOURCE_NOUN))
+        });
+        if form == Form::Base && toks.get(r.0).is_some_and(|t| t.has(tokens::SINGULAR)) && !plural {
+            return None;
+        }
         return Some(r);
     }
     // passive with its agent: `was first reported by MSNBC`

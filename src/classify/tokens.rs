@@ -44,6 +44,8 @@ pub const NEGATION: u32 = 1 << 14;
 pub const POSS_DET: u32 = 1 << 15;
 /// `I`, `we`, `you`: the speaker or the listener of a quotation, never a source of its own inside it.
 pub const FIRST_PERSON: u32 = 1 << 16;
+/// `a`, `an`, `each`: starts a singular phrase.
+pub const SINGULAR: u32 = 1 << 17;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {

@@ -120,6 +120,9 @@ pub enum Role {
     /// First- and second-person pronouns (`I`, `we`, `you`): inside a quotation they stand for
     /// its speaker and listener, so the quotation's speaker is the source.
     FirstPerson,
+    /// Determiners of one thing (`a`, `each`, `this`): a plain-form verb cannot follow such a
+    /// subject, so `an MSNBC show` is a noun, not a verb.
+    Singular,
 }
 
 /// Which sentences a `structure` rule covers.
