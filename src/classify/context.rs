@@ -242,7 +242,7 @@ fn quotes(
             if inside * 2 < sent.span.len() {
                 // a quotation of a few words inside the sentence (`… pivoting to the dangers of a
                 // "rigged economy."`): the quoted words are someone's, by default the subject's
-                if c.rule.is_none() && words_in(doc.slice(q.span)) >= PARTIAL_QUOTE_WORDS {
+                if c.rule.is_none() && has_words(doc.slice(q.span), PARTIAL_QUOTE_WORDS) {
                     let sources = match (&speaker, facts.get(k).and_then(|f| f.subject)) {
                         (Some(sp), _) if !sp.sources.is_empty() => sp.sources.clone(),
                         (_, Some(subject)) => vec![subject],
@@ -307,11 +307,13 @@ fn credit_line(toks: &[Token]) -> Option<Span> {
     ((1..=5).contains(&n) && ends).then(|| Span::new(first.span.start, last.span.end))
 }
 
-/// Words of a short text (runs of letters or digits).
-fn words_in(text: &str) -> usize {
+/// Whether `text` has at least `n` words (runs of letters or digits); stops at the `n`th.
+fn has_words(text: &str, n: usize) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .take(n)
         .count()
+        >= n
 }
 
 fn overlap(a: Span, b: Span) -> usize {
