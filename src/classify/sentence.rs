@@ -86,6 +86,7 @@ pub fn evaluate(
                 What::Lex(Role::Possessive) => tokens::POSS_DET,
                 What::Lex(Role::FirstPerson) => tokens::FIRST_PERSON,
                 What::Lex(Role::Singular) => tokens::SINGULAR,
+                What::Lex(Role::NotSpeaker) => tokens::NOT_SPEAKER,
                 What::Link => tokens::LINK,
                 What::Phrase { .. } | What::Verb(_) | What::SourcePhrase | What::PossessorNoun => {
                     s.cues.push(Cue {
@@ -174,6 +175,17 @@ pub fn evaluate(
         else {
             continue;
         };
+        // `Contributing: Ana Ruiz`, `Update: …`: a line label is not a speaker
+        if let Some(src) = p.source {
+            let from = s.toks.partition_point(|t| t.span.start < src.start);
+            let upto = s.toks.partition_point(|t| t.span.start < src.end);
+            if s.toks
+                .get(from..upto)
+                .is_some_and(|ts| ts.iter().any(|t| t.has(tokens::NOT_SPEAKER)))
+            {
+                continue;
+            }
+        }
         s.evidence.push(Evidence {
             label,
             rule: p.rule,

@@ -46,6 +46,8 @@ pub const POSS_DET: u32 = 1 << 15;
 pub const FIRST_PERSON: u32 = 1 << 16;
 /// `a`, `an`, `each`: starts a singular phrase.
 pub const SINGULAR: u32 = 1 << 17;
+/// `Update`, `Contributing`: a line label, never a speaker.
+pub const NOT_SPEAKER: u32 = 1 << 18;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {

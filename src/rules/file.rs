@@ -123,6 +123,9 @@ pub enum Role {
     /// Determiners of one thing (`a`, `each`, `this`): a plain-form verb cannot follow such a
     /// subject, so `an MSNBC show` is a noun, not a verb.
     Singular,
+    /// Labels that open a line but name no speaker (`Update:`, `Contributing:`, `Twitter:`): a
+    /// pattern's source containing one of them is not a source.
+    NotSpeaker,
 }
 
 /// Which sentences a `structure` rule covers.
