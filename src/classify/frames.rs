@@ -32,6 +32,16 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
         match t.tok {
             Tok::Word if t.has(NEGATION) => return None,
             Tok::Word if t.has(SKIP) || t.has(ADVERB) => continue,
+            // a year or a date between the subject and the verb (`X in 2008 questioned`)
+            Tok::Word
+                if t.has(DIGIT)
+                    && j > 0
+                    && toks[j - 1].has(JOINER)
+                    && toks[j - 1].tok == Tok::Word =>
+            {
+                j -= 1;
+                continue;
+            }
             Tok::Word => {
                 if t.has(PRONOUN) {
                     return Some((j, j + 1));
