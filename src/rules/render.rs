@@ -18,7 +18,7 @@ pub fn render_rule_list(infos: &[RuleInfo]) -> String {
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "{:width$}  {:13} {:12} {:7}  {}{state}{origin}",
+            "{:width$}  {:14} {:12} {:7}  {}{state}{origin}",
             i.id, i.kind, label, sev, i.summary
         );
     }
