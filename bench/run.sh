@@ -8,7 +8,11 @@
 # under target/) on the same files, same run, and the ratio; 3 linear growth 1/10/100 MB as one
 # file and as many files; 4 parallel speed-up -j1 vs -j2; 5 peak RSS (/usr/bin/time -v) against
 # 50 MB + 3x the largest file, including a 50 MB line without punctuation; 6 start-up with all
-# built-in rules and one 5 KB article (hyperfine). Results: bench/out/results.md.
+# built-in rules and one 5 KB article (hyperfine); 7 instructions per run (valgrind callgrind,
+# independent of machine load). Results: bench/out/results.md.
+#
+# On a shared machine wall time depends on the load: section 1 also reports user CPU time, and
+# section 4 measures the ceiling the machine offers (two independent -j 1 runs at once).
 # BENCH_CAP=SECONDS bounds each memory run (default 600).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +22,7 @@ OUT="$ROOT/bench/out"
 BIN="$ROOT/target/release/whosaid"
 mkdir -p "$W" "$OUT"
 RES="$OUT/results.md"
-SECTIONS="${*:-1 2 3 4 5 6}"
+SECTIONS="${*:-1 2 3 4 5 6 7}"
 CAP="${BENCH_CAP:-600}" # seconds allowed for one memory run (section 5)
 want() { [[ " $SECTIONS " == *" $1 "* ]]; }
 say() { printf '%s\n' "$*" | tee -a "$RES"; }
@@ -71,9 +75,23 @@ print(f"{ts[len(ts) // 2]:.4f}")
 PY
 }
 mbps() { awk -v b="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.1f", b / 1e6 / s; else print "inf" }'; }
+# median user+system CPU seconds of RUNS runs of a command (/usr/bin/time)
+cpu_s() { # cpu_s RUNS CMD…
+    local runs=$1 i
+    shift
+    for ((i = 0; i < runs; i++)); do
+        /usr/bin/time -f '%U %S' -o "$W/cpu.txt" "$@" >/dev/null 2>/dev/null || true
+        awk '{printf "%.3f\n", $1 + $2}' "$W/cpu.txt"
+    done | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'
+}
 
 CORPUS="$W/articles"
 CORPUS_BYTES=$(bytes_of "$CORPUS")
+# start-up inputs (sections 6 and 7): an empty file, and the corpus article closest to 5,000 bytes
+mkdir -p "$W/single"
+: >"$W/single/empty.txt"
+art=$(find "$CORPUS" -type f -printf '%s %p\n' | awk '{d = $1 - 5000; if (d < 0) d = -d; print d, $1, $2}' | sort -n | awk 'NR == 1 {print $3}')
+cp "$art" "$W/single/article.txt"
 say "# whosaid benchmark ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$BIN" --version))"
 say ""
 
@@ -81,9 +99,10 @@ say ""
 WS_S=""
 if want 1 || want 2; then
     WS_S=$(time_py 5 "$BIN" "${CHECK[@]}" -j 1 "$CORPUS")
+    WS_CPU=$(cpu_s 5 "$BIN" "${CHECK[@]}" -j 1 "$CORPUS")
     say "## 1. Wikinews corpus: 295 files, $CORPUS_BYTES bytes, -j 1, --format json"
     say ""
-    say "whosaid: ${WS_S} s, $(mbps "$CORPUS_BYTES" "$WS_S") MB/s (median of 5)"
+    say "whosaid: ${WS_S} s wall, $(mbps "$CORPUS_BYTES" "$WS_S") MB/s (median of 5); ${WS_CPU} s CPU (user+sys), $(mbps "$CORPUS_BYTES" "$WS_CPU") MB/s per CPU second"
     say ""
 fi
 if want 2; then
@@ -144,6 +163,8 @@ if want 4; then
     b=$(bytes_of "$p")
     s1=$(time_py 5 "$BIN" "${CHECK[@]}" -j 1 "$p")
     s2=$(time_py 5 "$BIN" "${CHECK[@]}" -j 2 "$p")
+    # the machine's own ceiling: two independent -j 1 runs at the same time
+    pair=$(time_py 3 bash -c '"$0" "${@:1}" >/dev/null & "$0" "${@:1}" >/dev/null; wait' "$BIN" "${CHECK[@]}" -j 1 "$p")
     # deterministic output order whatever the thread count
     "$BIN" "${CHECK[@]}" -j 1 "$p" >"$W/j1.json"
     "$BIN" "${CHECK[@]}" -j 2 "$p" >"$W/j2.json"
@@ -157,6 +178,8 @@ if want 4; then
     say "| 2 | $s2 | $(mbps "$b" "$s2") |"
     say ""
     say "speed-up: $(awk -v a="$s1" -v b="$s2" 'BEGIN {printf "%.2f", a / b}')x; identical JSON for -j 1 and -j 2: $same"
+    say ""
+    say "machine ceiling: two independent -j 1 runs at once take ${pair} s, i.e. the machine gives $(awk -v a="$s1" -v b="$pair" 'BEGIN {printf "%.2f", 2 * a / b}')x the throughput of one (2.00 on two idle cores)"
     say ""
 fi
 
@@ -192,11 +215,6 @@ fi
 
 # --- 6: start-up and one article -------------------------------------------------------------
 if want 6; then
-    mkdir -p "$W/single"
-    : >"$W/single/empty.txt"
-    # a 5 KB article: the corpus article closest to 5,000 bytes
-    art=$(find "$CORPUS" -type f -printf '%s %p\n' | awk '{d = $1 - 5000; if (d < 0) d = -d; print d, $1, $2}' | sort -n | head -1 | awk '{print $3}')
-    cp "$art" "$W/single/article.txt"
     asize=$(stat -c %s "$W/single/article.txt")
     say "## 6. Start-up (all built-in rules loaded, validated, compiled) and one article ($asize bytes)"
     say ""
@@ -214,5 +232,25 @@ if want 6; then
         say "| whosaid --version | $(time_py 31 "$BIN" --version) |"
     fi
     say ""
+fi
+# --- 7: instruction counts (independent of the machine's load) -----------------------------------
+if want 7; then
+    if command -v valgrind >/dev/null 2>&1; then
+        say "## 7. Instructions (valgrind --tool=callgrind), -j 1, --format json"
+        say ""
+        say "| input | instructions | instructions per byte |"
+        say "|---|---:|---:|"
+        for p in "$W/single/empty.txt" "$W/single/article.txt" "$CORPUS"; do
+            [ -e "$p" ] || continue
+            valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BIN" "${CHECK[@]}" -j 1 "$p" \
+                >/dev/null 2>"$W/cg.txt" || true
+            ir=$(awk '/refs:/ {gsub(",", "", $NF); print $NF}' "$W/cg.txt")
+            b=$(bytes_of "$p")
+            say "| $(basename "$p") | $ir | $(awk -v i="$ir" -v b="$b" 'BEGIN { if (b > 0) printf "%.0f", i / b; else print "-" }') |"
+        done
+        say ""
+    else
+        echo "valgrind not installed: section 7 skipped" >&2
+    fi
 fi
 echo "results written to $RES" >&2

@@ -1,6 +1,7 @@
 //! Loading check files (`rules/checks/*.toml`): schema, validation, compiled word lists.
 
 use super::index::{Combined, Hits};
+use super::lists::{known_lists, searched_lists};
 use super::load_error::{describe_toml_error, key_position};
 use super::phrases::PhraseList;
 use super::Severity;
@@ -8,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::rules::{Example, RuleInfo};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -59,122 +61,6 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
-/// The word lists each check reads (any other list name is a load error).
-fn known_lists(id: &str) -> &'static [&'static str] {
-    match id {
-        "unattributed-claim" => &[
-            "figure-nouns",
-            "superlatives",
-            "allegation-words",
-            "months",
-            "number-suffixes",
-            "boilerplate",
-        ],
-        "anonymous-source" => &[
-            "bare",
-            "determiners",
-            "modifiers",
-            "heads",
-            "post-modifiers",
-            "cues-before",
-            "inverted-cues",
-            "qualifiers-after",
-            "speech",
-            "characterised",
-            "reasons",
-            "basis",
-            "allegation-words",
-            "pejoratives",
-        ],
-        "vague-source" => &[
-            "phrases",
-            "quantifiers",
-            "refer-back",
-            "groups",
-            "verbs",
-            "not-names",
-        ],
-        "hedge-only" => &["hedges", "named-by", "outlets"],
-        "allegation-without-accuser" => &["markers", "accusers", "verb-after", "verb-before"],
-        "loaded-verb" => &[
-            "noun-before",
-            "mandative",
-            "finite-markers",
-            "verbs",
-            "noun-forms",
-            "allowed-after",
-            "clause-starts",
-            "subject-words",
-        ],
-        "mental-state" => &[
-            "verbs",
-            "not-followed-by",
-            "clause-starts",
-            "said-verbs",
-            "subject-words",
-        ],
-        "figure-conflict" => &[
-            "more",
-            "at-least",
-            "less",
-            "at-most",
-            "about",
-            "percent",
-            "skip-words",
-        ],
-        "unbalanced-quotation" => &[],
-        "quote-without-speaker" => &["speech", "dashes", "not-names"],
-        "single-source" => &[
-            "pronouns-person",
-            "pronouns-group",
-            "titles",
-            "references",
-            "outlets",
-            "documents",
-            "organisations",
-            "anonymous",
-            "indefinite",
-            "vague",
-            "joiners",
-        ],
-        _ => &[],
-    }
-}
-
-/// The word lists each check searches for in the document text (the others it only compares
-/// whole words with): these share one automaton, searched once per document.
-fn searched_lists(id: &str) -> &'static [&'static str] {
-    match id {
-        "unattributed-claim" => &[
-            "figure-nouns",
-            "superlatives",
-            "allegation-words",
-            "boilerplate",
-        ],
-        "anonymous-source" => &[
-            "bare",
-            "characterised",
-            "allegation-words",
-            "pejoratives",
-            "reasons",
-            "basis",
-            "heads",
-            "inverted-cues",
-            "cues-before",
-            "speech",
-            "post-modifiers",
-        ],
-        "vague-source" => &["phrases", "groups"],
-        "hedge-only" => &["hedges", "outlets", "named-by"],
-        "allegation-without-accuser" => &["markers", "accusers"],
-        "loaded-verb" => &["verbs", "allowed-after"],
-        "mental-state" => &["said-verbs", "verbs"],
-        "figure-conflict" => &["percent", "more", "at-least", "less", "at-most", "about"],
-        "quote-without-speaker" => &["speech"],
-        _ => &[],
-    }
-}
-
 /// One `[[test]]` entry: a text on which the check must fire.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -214,6 +100,28 @@ fn yes() -> bool {
     true
 }
 
+/// FNV-1a for the word-list names: checks look lists up by name for every sentence, and
+/// SipHash on these short keys was 2 % of a run (issue 6).
+#[derive(Clone, Copy, Debug)]
+pub struct NameHasher(u64);
+
+impl Default for NameHasher {
+    fn default() -> Self {
+        NameHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 /// One loaded check with its compiled word lists.
 #[derive(Clone, Debug)]
 pub struct CheckDef {
@@ -225,7 +133,7 @@ pub struct CheckDef {
     pub raised_severity: Severity,
     pub enabled: bool,
     pub help: String,
-    pub lists: HashMap<String, PhraseList>,
+    pub lists: HashMap<String, PhraseList, BuildHasherDefault<NameHasher>>,
     pub raw_lists: BTreeMap<String, Vec<String>>,
     pub numbers: BTreeMap<String, f64>,
     pub synonyms: BTreeMap<String, Vec<String>>,
@@ -428,7 +336,7 @@ fn parse_check(id: &str, text: &str, path: &Path, user: Option<PathBuf>) -> Resu
         }
     }
     let known = known_lists(id);
-    let mut lists = HashMap::new();
+    let mut lists = HashMap::default();
     for (name, words) in &file.lists {
         if !known.contains(&name.as_str()) {
             return Err(err(format!(

@@ -9,6 +9,7 @@ mod ctx;
 mod figures;
 mod hedge;
 mod index;
+mod lists;
 mod load;
 mod load_error;
 mod loaded;
