@@ -11,6 +11,7 @@ const KEEP: usize = 8;
 
 pub fn check(ctx: &Ctx, def: &CheckDef, ledger: &Ledger, out: &mut Vec<Finding>) {
     let mut buckets: HashMap<(usize, String), Vec<(usize, Figure)>> = HashMap::new();
+    let quantities = def.list(super::lists::QUANTITY_WORDS);
     for i in 0..ctx.seg.sentences.len() {
         // vague sources (`experts`) are not one source: their figures need not agree
         let sources: Vec<usize> = ledger
@@ -25,6 +26,12 @@ pub fn check(ctx: &Ctx, def: &CheckDef, ledger: &Ledger, out: &mut Vec<Finding>)
             })
             .collect();
         if sources.is_empty() {
+            continue;
+        }
+        // a figure names one of the `[synonyms]` quantities: in an ASCII sentence without any
+        // of those words (a whole token equal to one is a match of the list) there is none
+        let sentence = ctx.sentence(i);
+        if sentence.slice(ctx.text).is_ascii() && !ctx.any(quantities, sentence) {
             continue;
         }
         for fig in figures(ctx, i, def) {

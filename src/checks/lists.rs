@@ -1,6 +1,10 @@
 //! The word lists of each check file: the names a file may define, and the ones searched for in
 //! the document text (those share one automaton, see [`super::index`]).
 
+/// The list built from a check file's `[synonyms]` table (every canonical quantity and variant);
+/// not a name a file can use under `[lists]`.
+pub(super) const QUANTITY_WORDS: &str = "(synonyms)";
+
 /// The word lists each check reads (any other list name is a load error).
 pub(super) fn known_lists(id: &str) -> &'static [&'static str] {
     match id {
@@ -111,7 +115,15 @@ pub(super) fn searched_lists(id: &str) -> &'static [&'static str] {
         "allegation-without-accuser" => &["markers", "accusers"],
         "loaded-verb" => &["verbs", "allowed-after"],
         "mental-state" => &["said-verbs", "verbs"],
-        "figure-conflict" => &["percent", "more", "at-least", "less", "at-most", "about"],
+        "figure-conflict" => &[
+            "percent",
+            "more",
+            "at-least",
+            "less",
+            "at-most",
+            "about",
+            QUANTITY_WORDS,
+        ],
         "quote-without-speaker" => &["speech"],
         _ => &[],
     }

@@ -1,7 +1,7 @@
 //! Loading check files (`rules/checks/*.toml`): schema, validation, compiled word lists.
 
 use super::index::{Combined, Hits};
-use super::lists::{known_lists, searched_lists};
+use super::lists::{known_lists, searched_lists, QUANTITY_WORDS};
 use super::load_error::{describe_toml_error, key_position};
 use super::phrases::PhraseList;
 use super::Severity;
@@ -352,6 +352,18 @@ fn parse_check(id: &str, text: &str, path: &Path, user: Option<PathBuf>) -> Resu
             )));
         }
         lists.insert(name.clone(), PhraseList::new(words));
+    }
+    // every word of the `[synonyms]` table, searched with the other lists: a sentence without
+    // one names no quantity (figure-conflict skips it)
+    let quantity_words: Vec<String> = file
+        .synonyms
+        .iter()
+        .flat_map(|(canon, variants)| std::iter::once(canon).chain(variants))
+        .filter(|w| !w.trim().is_empty())
+        .cloned()
+        .collect();
+    if !quantity_words.is_empty() {
+        lists.insert(QUANTITY_WORDS.to_string(), PhraseList::new(&quantity_words));
     }
     for t in &file.test {
         if t.text.trim().is_empty() {

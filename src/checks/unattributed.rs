@@ -51,6 +51,15 @@ fn has_figure(ctx: &Ctx, i: usize, def: &CheckDef) -> bool {
         return true;
     }
     let text = ctx.text;
+    // every figure token has an ASCII digit
+    if !ctx
+        .sentence(i)
+        .slice(text)
+        .bytes()
+        .any(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
     let toks = tokens(text, ctx.sentence(i));
     let months = def.list("months");
     let suffixes = def.list("number-suffixes");
