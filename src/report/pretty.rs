@@ -16,19 +16,40 @@ pub(crate) fn pad(out: &mut Vec<u8>, mut n: usize) {
     }
 }
 
+/// Whether any of the eight bytes in `v` must be escaped: below 0x20, `"` or `\\`.
+fn any_special(v: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // a byte below n (n <= 128) / a zero byte, in all eight lanes at once
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    (below(v, 0x20) | zero(v ^ (ONES * 0x22)) | zero(v ^ (ONES * 0x5c))) != 0
+}
+
 /// Writes `s` as a JSON string, escaped as serde_json escapes: `"`, `\\`, and control
-/// characters (`\b \t \n \f \r`, else `\u00xx`).
+/// characters (`\b \t \n \f \r`, else `\u00xx`). Eight bytes are tested at a time.
 pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push(b'"');
     let bytes = s.as_bytes();
     let mut plain = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut lanes = [0u8; 8];
+            lanes.copy_from_slice(chunk);
+            if !any_special(u64::from_le_bytes(lanes)) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes.get(i).copied().unwrap_or(b' ');
+        i += 1;
         if b >= 0x20 && b != b'"' && b != b'\\' {
             continue;
         }
-        out.extend_from_slice(bytes.get(plain..i).unwrap_or_default());
-        plain = i + 1;
+        out.extend_from_slice(bytes.get(plain..i - 1).unwrap_or_default());
+        plain = i;
         match b {
             b'"' => out.extend_from_slice(b"\\\""),
             b'\\' => out.extend_from_slice(b"\\\\"),
@@ -85,13 +106,31 @@ impl<'w> Obj<'w> {
     /// Writes the separator and `"key": `, and returns the output for the value.
     /// `key` is one of the report's field names: plain ASCII, written without escaping.
     pub fn key(&mut self, key: &str) -> &mut Vec<u8> {
-        self.out
-            .extend_from_slice(if self.any { b",\n" } else { b"\n" });
+        let sep: &[u8] = if self.any { b",\n" } else { b"\n" };
         self.any = true;
-        pad(self.out, self.indent + 2);
-        self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(b"\": ");
+        let n = self.indent + 2;
+        // separator, indentation, `"key": ` in one copy when they fit a small buffer
+        let mut line = [b' '; 64];
+        let k = sep.len() + n;
+        let len = k + key.len() + 4;
+        let mut fill = || -> Option<()> {
+            line.get_mut(..sep.len())?.copy_from_slice(sep);
+            *line.get_mut(k)? = b'"';
+            line.get_mut(k + 1..k + 1 + key.len())?
+                .copy_from_slice(key.as_bytes());
+            line.get_mut(k + 1 + key.len()..len)?
+                .copy_from_slice(b"\": ");
+            Some(())
+        };
+        if let (Some(()), Some(bytes)) = (fill(), line.get(..len)) {
+            self.out.extend_from_slice(bytes);
+        } else {
+            self.out.extend_from_slice(sep);
+            pad(self.out, n);
+            self.out.push(b'"');
+            self.out.extend_from_slice(key.as_bytes());
+            self.out.extend_from_slice(b"\": ");
+        }
         self.out
     }
 
@@ -165,4 +204,46 @@ pub(crate) fn array<T>(
         pad(out, indent);
     }
     out.push(b']');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_escape_as_serde_json_does() {
+        let samples = [
+            "",
+            "plain ascii text longer than eight bytes",
+            "quote \" and backslash \\ inside",
+            "\"\\\u{1}\u{8}\t\n\u{b}\u{c}\r\u{1f}\u{7f}",
+            "tabs\tin a long line of news copy, twice\t; and é, ’, 😀 too",
+            "1234567\"",
+            "12345678\n",
+        ];
+        for s in samples {
+            let mut out = Vec::new();
+            string(&mut out, s);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(s).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn objects_lay_out_as_to_string_pretty() {
+        let mut out = Vec::new();
+        let mut o = Obj::begin(&mut out, 0);
+        o.strs("a", ["x", "y"]);
+        o.nums("b", &[]);
+        o.opt_num("c", None);
+        o.num("d", 1234567890);
+        o.end();
+        let v = serde_json::json!({"a": ["x", "y"], "b": [], "c": null, "d": 1234567890});
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string_pretty(&v).unwrap()
+        );
+    }
 }
