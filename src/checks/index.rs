@@ -220,3 +220,36 @@ impl Iterator for Within<'_> {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every span of a text (char boundaries, including ones that cut words): the index gives
+    /// what the list's own search gives.
+    #[test]
+    fn index_answers_like_the_lists_own_search() {
+        let words: Vec<String> = ["said", "a source", "sources said", "it's", "Said", "é"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let mut list = PhraseList::new(&words);
+        list.slot = Some(0);
+        let combined = Combined::build([&list].into_iter()).unwrap();
+        let text = "A source said it’s so; sources said (unsaid) é, Sources saidé SAID.";
+        let hits = combined.scan(text);
+        let whole = Span::new(0, text.len());
+        assert!(hits.find(&list, text, whole).count() >= 5);
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &a in &cuts {
+            for &b in cuts.iter().filter(|&&b| b >= a) {
+                let within = Span::new(a, b);
+                let got: Vec<(Span, usize)> = hits.find(&list, text, within).collect();
+                assert_eq!(got, list.find(text, within), "span {a}..{b}");
+                assert_eq!(hits.any(&list, text, within), list.any(text, within));
+            }
+        }
+    }
+}
