@@ -6,7 +6,7 @@
 
 use super::frames::first_subject;
 use super::sentence::{decide, evaluate, Scratch};
-use super::tokens::{Tok, Token, CAP, DET, FIRST_PERSON, JOINER, LINK};
+use super::tokens::{Tok, Token, CAP, DET, FIRST_PERSON, JOINER, LINK, PRONOUN, SOURCE_NOUN};
 use super::{precedence, Classification, Label};
 use crate::document::{BlockKind, Document};
 use crate::rules::{RuleSet, Structure};
@@ -147,10 +147,12 @@ pub fn classify_document(
             structure,
             first_person,
             credit: credit_line(&s.toks),
-            subject: first_subject(&s.toks, s.toks.len()).and_then(|(a, b)| {
-                let (x, y) = (s.toks.get(a)?, s.toks.get(b.checked_sub(1)?)?);
-                Some(Span::new(x.span.start, y.span.end))
-            }),
+            subject: first_subject(&s.toks, s.toks.len())
+                .filter(|&(a, b)| can_speak(&s.toks, a, b))
+                .and_then(|(a, b)| {
+                    let (x, y) = (s.toks.get(a)?, s.toks.get(b.checked_sub(1)?)?);
+                    Some(Span::new(x.span.start, y.span.end))
+                }),
         });
         out.push(own.unwrap_or_else(|| Classification::plain(Label::Unattributed)));
     }
@@ -248,6 +250,10 @@ fn quotes(
                         (_, Some(subject)) => vec![subject],
                         _ => Vec::new(),
                     };
+                    // no one to give the words to: the sentence stays as it was
+                    if sources.is_empty() {
+                        continue;
+                    }
                     *c = Classification {
                         label: rule.info.implies.unwrap_or(Label::Attributed),
                         sources,
@@ -305,6 +311,17 @@ fn credit_line(toks: &[Token]) -> Option<Span> {
     let ends = matches!(after, None | Some(Tok::End | Tok::Quote { .. }));
     let (first, last) = (rest.first()?, rest.get(n.checked_sub(1)?)?);
     ((1..=5).contains(&n) && ends).then(|| Span::new(first.span.start, last.span.end))
+}
+
+/// A subject that can be the speaker of quoted words: a pronoun, a noun that names people or
+/// bodies (`officials`, `the union`), or a capitalised name that is not merely the sentence's
+/// first word (`Posters reading "…"`, `The budget` are not speakers; `Mr. Ruiz`, `the union` are).
+fn can_speak(toks: &[Token], a: usize, b: usize) -> bool {
+    toks.get(a..b).is_some_and(|np| {
+        np.iter()
+            .enumerate()
+            .any(|(k, t)| t.has(PRONOUN | SOURCE_NOUN) || (t.has(CAP) && !t.has(DET) && a + k > 0))
+    })
 }
 
 /// Whether `text` has at least `n` words (runs of letters or digits); stops at the `n`th.
