@@ -101,3 +101,28 @@ fn markup_at_the_edges_of_a_sentence() {
     assert_eq!(s, ["The <b>mayor</b> said 3 < 4 and <https://example.org>"]);
     assert!(l.is_empty());
 }
+
+/// `whosaid segment --format json` lists layout spans with their positions and text.
+#[test]
+fn layout_is_in_the_segment_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("toc.txt");
+    std::fs::write(&path, "Contents\nThe budget vote ........ 5\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["segment", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let layout = v["layout"].as_array().expect("a layout array");
+    assert_eq!(layout.len(), 1, "{v}");
+    assert_eq!(layout[0]["text"], "........ 5");
+    assert_eq!(layout[0]["start"], 25);
+    assert_eq!(layout[0]["line"], 2);
+    assert_eq!(layout[0]["column"], 17);
+}

@@ -1,4 +1,5 @@
-//! Output of `whosaid segment`: one sentence a line, or JSON with blocks, sentences, quotations.
+//! Output of `whosaid segment`: one sentence a line, or JSON with blocks, sentences, quotations
+//! and layout (dot leaders, separator rules and stray markup that belong to no sentence).
 
 use super::{display_path, Locator};
 use crate::document::Document;
@@ -44,6 +45,9 @@ pub fn render_json(doc: &Document, seg: &Segmentation) -> String {
             "closed": q.close.is_some(), "continued": q.continued, "continues": q.continues,
         }))).collect::<Vec<_>>(),
         "unbalanced": seg.unbalanced.iter().map(|s| loc.locate(*s).json()).collect::<Vec<_>>(),
+        "layout": seg.layout.iter().map(|&s| with(s, json!({
+            "text": doc.source_span(s).slice(&doc.source),
+        }))).collect::<Vec<_>>(),
     });
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
     s.push('\n');
