@@ -1,8 +1,11 @@
 //! Source excerpts with a caret underline, in display columns (tabs expanded, wide characters
-//! counted as two cells), for the terminal report.
+//! counted as two cells), for the terminal report. A displayed character is a grapheme cluster
+//! (UAX #29), so a letter with combining accents, a flag or a family emoji is one cell group:
+//! never cut in two at the edge of a long line, and measured as the terminal draws it.
 
 use crate::span::{LineIndex, Span};
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// Tab stops every this many cells.
 const TAB: usize = 4;
@@ -28,7 +31,8 @@ pub enum Row {
     Gap,
 }
 
-/// One displayed character: its byte offset in the source and the cells it takes.
+/// One displayed character (a grapheme cluster): its byte offset in the source and the cells it
+/// takes.
 struct Cell {
     byte: usize,
     col: usize,
@@ -39,14 +43,14 @@ struct Cell {
 fn cells(source: &str, line: Span) -> Vec<Cell> {
     let mut out = Vec::new();
     let mut col = 0;
-    for (i, ch) in line.slice(source).char_indices() {
-        let (shown, width) = if ch == '\t' {
+    for (i, g) in line.slice(source).grapheme_indices(true) {
+        let (shown, width) = if g == "\t" {
             let w = TAB - col % TAB;
             (" ".repeat(w), w)
-        } else if ch.is_control() {
+        } else if g.chars().any(char::is_control) {
             (" ".to_string(), 1)
         } else {
-            (ch.to_string(), ch.width().unwrap_or(0))
+            (g.to_string(), g.width())
         };
         out.push(Cell {
             byte: line.start + i,
@@ -209,5 +213,36 @@ mod tests {
         assert!(text.starts_with('…') && text.ends_with('…'));
         let cut: String = text.chars().skip(under.0).take(under.1).collect();
         assert_eq!(cut, "target");
+    }
+
+    #[test]
+    fn combining_marks_and_emoji_sequences_are_one_display_character() {
+        // `e` + U+0301 is one cell; the family emoji (three people joined by U+200D) is drawn as
+        // one wide character (two cells), not three
+        let src = "Re\u{301}sume\u{301} \u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467} said so.";
+        let at = src.find("said").unwrap();
+        let r = one(src, Span::new(at, at + 4));
+        let Row::Line { under, .. } = &r[0] else {
+            panic!("not a line")
+        };
+        assert_eq!(*under, (10, 4));
+    }
+
+    #[test]
+    fn a_long_line_is_never_cut_inside_a_grapheme() {
+        // accented letters everywhere: the cut edges must keep each accent with its letter
+        let src = format!(
+            "{}target{}",
+            "e\u{301} ".repeat(100),
+            " e\u{301}".repeat(100)
+        );
+        let at = src.find("target").unwrap();
+        let r = one(&src, Span::new(at, at + 6));
+        let Row::Line { text, .. } = &r[0] else {
+            panic!("not a line")
+        };
+        let body = text.trim_start_matches('…');
+        assert!(!body.starts_with('\u{301}'), "{body:?}");
+        assert!(body.contains("target"));
     }
 }
