@@ -12,6 +12,9 @@ use std::process::ExitCode;
 use whosaid::rules::RuleSet;
 use whosaid::{Checker, Format};
 
+#[path = "common.rs"]
+mod common;
+
 #[derive(Deserialize)]
 struct Article {
     id: String,
@@ -64,10 +67,10 @@ fn main() -> ExitCode {
         eprintln!("usage: checks_eval DEV.jsonl [--sample N] [--rule ID] [--seed S] [--sources]");
         return ExitCode::from(2);
     };
-    let data = match std::fs::read_to_string(&path) {
-        Ok(d) => d,
+    let articles: Vec<Article> = match common::read_json_lines(&path) {
+        Ok(a) => a,
         Err(e) => {
-            eprintln!("{}: {e}", path.display());
+            eprintln!("{e}");
             return ExitCode::from(2);
         }
     };
@@ -83,14 +86,7 @@ fn main() -> ExitCode {
     let mut by_rule: BTreeMap<String, Vec<Hit>> = BTreeMap::new();
     let mut kinds: BTreeMap<&'static str, usize> = BTreeMap::new();
     let start = std::time::Instant::now();
-    for line in data.lines().filter(|l| !l.trim().is_empty()) {
-        let art: Article = match serde_json::from_str(line) {
-            Ok(a) => a,
-            Err(e) => {
-                eprintln!("bad line: {e}");
-                return ExitCode::from(2);
-            }
-        };
+    for art in articles {
         let doc = whosaid::input::parse(PathBuf::from(&art.id), Format::Plain, art.text);
         let r = checker.check_document(doc);
         sentences += r.segmentation.sentences.len();

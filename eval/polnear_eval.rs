@@ -21,6 +21,10 @@ use whosaid::document::Format;
 use whosaid::rules::RuleSet;
 use whosaid::segment::segment;
 
+#[path = "common.rs"]
+mod common;
+use common::{parse_floors, ratio, Prf};
+
 #[derive(Deserialize)]
 struct Article {
     id: String,
@@ -44,38 +48,6 @@ struct GoldSource {
     text: String,
     #[serde(default)]
     in_sentence: bool,
-}
-
-#[derive(Default)]
-struct Prf {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-impl Prf {
-    fn p(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-    fn r(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-    fn f1(&self) -> f64 {
-        let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -104,9 +76,14 @@ fn main() -> ExitCode {
         match args[i].as_str() {
             "--floor" => {
                 i += 1;
-                for part in args.get(i).map(String::as_str).unwrap_or("").split(',') {
-                    if let Some((k, v)) = part.split_once('=') {
-                        floors.push((k.to_string(), v.parse().unwrap_or(1.0)));
+                match parse_floors(
+                    args.get(i).map(String::as_str).unwrap_or(""),
+                    &["attr", "unattr", "src"],
+                ) {
+                    Ok(f) => floors.extend(f),
+                    Err(e) => {
+                        eprintln!("polnear_eval: {e}");
+                        return ExitCode::from(2);
                     }
                 }
             }
@@ -141,10 +118,10 @@ fn main() -> ExitCode {
         eprintln!("usage: polnear_eval FILE.jsonl [--floor attr=F,unattr=F,src=F] [--errors N] [--disable RULE,…] [--carry N] [--article ID] [--cues]");
         return ExitCode::from(2);
     };
-    let data = match std::fs::read_to_string(&file) {
-        Ok(d) => d,
+    let articles: Vec<Article> = match common::read_json_lines(&file) {
+        Ok(a) => a,
         Err(e) => {
-            eprintln!("{}: {e}", file.display());
+            eprintln!("{e}");
             return ExitCode::from(2);
         }
     };
@@ -172,14 +149,7 @@ fn main() -> ExitCode {
     let mut bytes = 0usize;
     let mut classify_secs = 0.0f64;
     let started = std::time::Instant::now();
-    for line in data.lines().filter(|l| !l.trim().is_empty()) {
-        let art: Article = match serde_json::from_str(line) {
-            Ok(a) => a,
-            Err(e) => {
-                eprintln!("bad line: {e}");
-                return ExitCode::from(2);
-            }
-        };
+    for art in articles {
         bytes += art.text.len();
         // code point → byte offsets
         let mut cp2b: Vec<usize> = art.text.char_indices().map(|(b, _)| b).collect();
@@ -349,12 +319,7 @@ fn main() -> ExitCode {
         let got = match k.as_str() {
             "attr" => attr.f1(),
             "unattr" => unattr.f1(),
-            "src" => src_rate,
-            other => {
-                eprintln!("unknown floor `{other}` (attr, unattr, src)");
-                failed = true;
-                continue;
-            }
+            _ => src_rate,
         };
         if got < *floor {
             eprintln!("below floor: {k} = {got:.3} < {floor}");
