@@ -3,11 +3,11 @@
 
 use super::file::{Kind, Role, Structure};
 use super::inflect::{self, Form};
-use super::Rule;
+use super::{Pattern, Rule};
 use crate::classify::tokens::is_boundary;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use regex::Regex;
+use std::sync::OnceLock;
 
 /// What a matched word or phrase means to the classifier.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,9 +52,12 @@ pub struct PatternHit {
 
 #[derive(Debug, Default)]
 pub struct Engine {
-    ac: Option<AhoCorasick>,
+    /// The words and phrases of the automaton (pattern ids are positions).
+    words: Vec<String>,
+    /// Built from `words` on the first search of a non-empty text.
+    ac: OnceLock<Option<AhoCorasick>>,
     entries: Vec<Vec<Entry>>,
-    patterns: Vec<(u16, Regex)>,
+    patterns: Vec<(u16, Pattern)>,
     /// The quote rule, if enabled.
     pub quote: Option<u16>,
     /// The carry-over rule and its window, if enabled.
@@ -138,22 +141,35 @@ impl Engine {
                 e.carry = Some((rule, r.window.unwrap_or(super::DEFAULT_CARRY_OVER)));
             }
         }
-        if !words.is_empty() {
-            e.ac = AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                // the classifier's cue list is large: a DFA took ~10 ms to build at start-up,
-                // the contiguous NFA searches the corpus as fast (measured, issue 6)
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .build(&words)
-                .ok();
-        }
+        e.words = words;
         e
+    }
+
+    /// The automaton, built on first use: commands that search no text do not pay for it.
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.ac
+            .get_or_init(|| {
+                if self.words.is_empty() {
+                    return None;
+                }
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    // the classifier's cue list is large: a DFA took ~10 ms to build at
+                    // start-up, the contiguous NFA searches the corpus as fast (issue 6)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .build(&self.words)
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// Every whole-word match in `text`, overlapping ones included, sorted by start.
     pub fn scan(&self, text: &str, out: &mut Vec<Hit>) {
-        let Some(ac) = &self.ac else { return };
+        if text.is_empty() {
+            return;
+        }
+        let Some(ac) = self.automaton() else { return };
         for m in ac.find_overlapping_iter(text) {
             if is_boundary(text, m.start()) && is_boundary(text, m.end()) {
                 out.push(Hit {
@@ -174,7 +190,11 @@ impl Engine {
 
     /// Every match of every `pattern` rule in `text`, sorted by start.
     pub fn scan_patterns(&self, text: &str, out: &mut Vec<PatternHit>) {
-        for (rule, re) in &self.patterns {
+        if text.is_empty() {
+            return;
+        }
+        for (rule, pattern) in &self.patterns {
+            let Some(re) = pattern.regex() else { continue };
             for c in re.captures_iter(text) {
                 let Some(m) = c.get(0) else { continue };
                 if m.is_empty() {

@@ -1,16 +1,12 @@
 //! Parsing and validating one rule file into a [`Rule`]; every error names file, line, column, key.
 
 use super::file::{Kind, RuleFile};
+use super::pattern::{Invalid, Pattern};
 use super::{Example, Rule, RuleInfo};
 use crate::classify::Label;
 use crate::error::{Error, Result};
 use crate::span::LineIndex;
-use regex::{Regex, RegexBuilder};
 use std::path::{Path, PathBuf};
-
-/// Compiled regex size limits (bytes): a rule file cannot make the matcher blow up.
-const REGEX_SIZE_LIMIT: usize = 1 << 20;
-const REGEX_DFA_LIMIT: usize = 2 << 20;
 
 fn err(path: &Path, message: String) -> Error {
     Error::Rule {
@@ -188,34 +184,26 @@ pub fn parse(display: &Path, path: Option<PathBuf>, stem: &str, text: &str) -> R
             format!("{}: empty entry {w:?}", key_location(text, "words")),
         ));
     }
-    let mut patterns: Vec<Regex> = Vec::with_capacity(file.patterns.len());
+    let mut patterns: Vec<Pattern> = Vec::with_capacity(file.patterns.len());
     for p in &file.patterns {
-        let re = RegexBuilder::new(p.get_ref())
-            .size_limit(REGEX_SIZE_LIMIT)
-            .dfa_size_limit(REGEX_DFA_LIMIT)
-            .build()
-            .map_err(|e| {
-                let detail = e.to_string().replace('\n', " ");
-                err(
-                    display,
-                    format!(
-                        "{}, key `patterns`: invalid regular expression: {detail}",
-                        at(text, p.span().start)
-                    ),
-                )
-            })?;
-        for name in re.capture_names().flatten() {
-            if name != "source" && name != "cue" {
-                return Err(err(
-                    display,
-                    format!(
-                        "{}, key `patterns`: unknown capture group `{name}` (use `source` or `cue`)",
-                        at(text, p.span().start)
-                    ),
-                ));
-            }
-        }
-        patterns.push(re);
+        // user files are compiled now (size limits); built-ins on first use (tested to compile)
+        let checked = Pattern::parse(p.get_ref()).and_then(|pat| match &path {
+            Some(_) => pat.compile_now().err().map_or(Ok(pat), Err),
+            None => Ok(pat),
+        });
+        let pat = checked.map_err(|e| {
+            let message = match e {
+                Invalid::Regex(detail) => format!("invalid regular expression: {detail}"),
+                Invalid::UnknownGroup(name) => {
+                    format!("unknown capture group `{name}` (use `source` or `cue`)")
+                }
+            };
+            err(
+                display,
+                format!("{}, key `patterns`: {message}", at(text, p.span().start)),
+            )
+        })?;
+        patterns.push(pat);
     }
     let implies = match kind {
         Kind::Structure => Some(file.implies.unwrap_or(Label::None)),

@@ -10,18 +10,19 @@ pub mod file;
 pub mod inflect;
 pub mod info;
 mod load;
+pub mod pattern;
 pub mod render;
 mod selfcheck;
 
 pub use engine::Engine;
 pub use file::{Kind, Role, Structure};
 pub use info::{Example, RuleInfo};
+pub use pattern::Pattern;
 pub use render::{render_explain, render_rule_list};
 pub use selfcheck::ExampleFailure;
 
 use crate::checks::Severity;
 use crate::error::{Error, Result};
-use regex::Regex;
 use std::path::{Path, PathBuf};
 
 mod builtin {
@@ -37,7 +38,7 @@ pub struct Rule {
     pub info: RuleInfo,
     pub kind: Kind,
     pub words: Vec<String>,
-    pub patterns: Vec<Regex>,
+    pub patterns: Vec<Pattern>,
     pub role: Option<Role>,
     pub structure: Option<Structure>,
     pub window: Option<usize>,
