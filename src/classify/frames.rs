@@ -161,9 +161,11 @@ fn np_left_one(toks: &[Token], end: usize) -> Option<Range> {
     }
     // a lower-case phrase is a source only with a determiner or a source noun (`the agency`,
     // `officials`), not `recent comments` or `public support`
+    // (a determiner alone names no one inside the sentence: `the private email`, `the plan`
+    // cannot speak; a capitalised `The` opening the sentence still may, as in `The actress said`)
     let named = toks[start..=end]
         .iter()
-        .any(|t| t.has(CAP | SOURCE_NOUN | DET) || possessive(t));
+        .any(|t| t.has(CAP | SOURCE_NOUN) || possessive(t));
     // `his latest remarks`: after a possessive determiner the head must name a source
     let poss_adjective = toks[start].has(POSS_DET)
         && !head.has(CAP | SOURCE_NOUN)
@@ -237,7 +239,7 @@ pub fn right_np(toks: &[Token], start: usize) -> Option<Range> {
     // and name someone: `according to the ministry`, not `according to height`
     let named = toks[start..end]
         .iter()
-        .any(|t| t.has(CAP | SOURCE_NOUN | DET) || possessive(t));
+        .any(|t| t.has(CAP | SOURCE_NOUN) || possessive(t));
     (end > start && named).then_some((start, end))
 }
 
