@@ -193,8 +193,11 @@ impl Engine {
         if text.is_empty() {
             return;
         }
+        let common = super::pattern::is_common(text);
         for (rule, pattern) in &self.patterns {
-            let Some(re) = pattern.regex() else { continue };
+            let Some(re) = pattern.regex_for(common) else {
+                continue;
+            };
             for c in re.captures_iter(text) {
                 let Some(m) = c.get(0) else { continue };
                 if m.is_empty() {
