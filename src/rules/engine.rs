@@ -287,7 +287,7 @@ mod tests {
         while text.len() < 3 * SCAN_BLOCK {
             text.push_str(piece);
             // shift the phrases against the block edges
-            if text.len() % 7 == 0 {
+            if text.len().is_multiple_of(7) {
                 text.push('x');
             }
             text.push(' ');
