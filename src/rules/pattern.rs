@@ -31,8 +31,9 @@ pub struct Pattern {
     common: Arc<OnceLock<Option<Regex>>>,
 }
 
-/// The common alphabet: Basic Latin to Latin Extended-B, general punctuation, currency signs.
-const COMMON: [(char, char); 2] = [('\0', '\u{24F}'), ('\u{2000}', '\u{20CF}')];
+/// The common alphabet: Basic Latin to Latin Extended-B, then general punctuation to dingbats
+/// (currency, letterlike and number forms, arrows, box drawing, shapes: `€ № → █ ★ ✓`).
+const COMMON: [(char, char); 2] = [('\0', '\u{24F}'), ('\u{2000}', '\u{27BF}')];
 
 /// True when every character of `text` is in the common alphabet.
 pub fn is_common(text: &str) -> bool {
@@ -190,7 +191,7 @@ mod tests {
         )
         .ok()
         .unwrap();
-        let text = "Óscar Núñez-Łoś: it was “fine” — ÉtÉs 5 €\nAna: no, Été été\tĦ: x";
+        let text = "Óscar Núñez-Łoś: it was “fine” — ÉtÉs 5 € ★\nAna: no, Été été\tĦ: x → ℕ █";
         assert!(is_common(text));
         assert!(!is_common("Ωmega"));
         let full = p.regex().unwrap();
