@@ -4,7 +4,7 @@
 
 use super::tokens::{
     Tok, Token, ADVERB, CAP, CONJ, DET, DIGIT, JOINER, NEGATION, NOT_SOURCE, POSSESSIVE, POSS_DET,
-    PRONOUN, SKIP, SOURCE_NOUN,
+    PRONOUN, SKIP, SOURCE_NOUN, UNCASED,
 };
 
 /// Longest source phrase, in tokens.
@@ -115,6 +115,20 @@ fn bare_start(toks: &[Token], end: usize) -> Option<usize> {
 }
 
 fn np_left_one(toks: &[Token], end: usize) -> Option<Range> {
+    np_left_part(toks, end, true)
+}
+
+/// Whether `toks[a..=b]` names someone (a name, a source noun or an owner).
+fn names(toks: &[Token], a: usize, b: usize) -> bool {
+    toks.get(a..=b).is_some_and(|p| {
+        p.iter()
+            .any(|t| t.has(CAP | UNCASED | SOURCE_NOUN) || possessive(t))
+    })
+}
+
+/// `split`: across `of`/`in`/`for`, a part that names no one is not part of the source
+/// (`Stumpf in a televised interview said` → `Stumpf`; `a spokeswoman for the agency` stays).
+fn np_left_part(toks: &[Token], end: usize, split: bool) -> Option<Range> {
     let head = toks.get(end)?;
     // `Trump’s comments`: a possessive is not a subject
     if !word(head) || head.has(NOT_SOURCE | DET | JOINER | DIGIT) || possessive(head) {
@@ -134,6 +148,9 @@ fn np_left_one(toks: &[Token], end: usize) -> Option<Range> {
                 && word(&toks[start - 2])
                 && !toks[start - 2].has(NOT_SOURCE | DET)
             {
+                if split && !names(toks, start, end) {
+                    return np_left_part(toks, start - 2, false);
+                }
                 start -= 2;
                 continue;
             }
@@ -144,6 +161,9 @@ fn np_left_one(toks: &[Token], end: usize) -> Option<Range> {
                 && word(&toks[start - 2])
                 && !toks[start - 2].has(NOT_SOURCE | DET | JOINER | PRONOUN)
             {
+                if split && !names(toks, start, end) {
+                    return np_left_part(toks, start - 2, false);
+                }
                 start -= 2;
                 continue;
             }

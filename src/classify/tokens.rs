@@ -48,6 +48,8 @@ pub const FIRST_PERSON: u32 = 1 << 16;
 pub const SINGULAR: u32 = 1 << 17;
 /// `Update`, `Contributing`: a line label, never a speaker.
 pub const NOT_SPEAKER: u32 = 1 << 18;
+/// Starts with a letter of a script without case (`北京`): may be a name.
+pub const UNCASED: u32 = 1 << 19;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
@@ -122,6 +124,8 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             let mut flags = 0;
             if c.is_uppercase() {
                 flags |= CAP;
+            } else if c.is_alphabetic() && !c.is_lowercase() {
+                flags |= UNCASED;
             }
             if c.is_ascii_digit() {
                 flags |= DIGIT;
