@@ -126,8 +126,9 @@ fn names(toks: &[Token], a: usize, b: usize) -> bool {
     })
 }
 
-/// `split`: across `of`/`in`/`for`, a part that names no one is not part of the source
-/// (`Stumpf in a televised interview said` → `Stumpf`; `a spokeswoman for the agency` stays).
+/// `split`: across `of`/`in`/`for` after a name, a part that names no one is not part of the
+/// source (`Stumpf in a televised interview said` → `Stumpf`); after a role it says whose role
+/// it is (`a spokeswoman for the port` stays).
 fn np_left_part(toks: &[Token], end: usize, split: bool) -> Option<Range> {
     let head = toks.get(end)?;
     // `Trump’s comments`: a possessive is not a subject
@@ -148,7 +149,7 @@ fn np_left_part(toks: &[Token], end: usize, split: bool) -> Option<Range> {
                 && word(&toks[start - 2])
                 && !toks[start - 2].has(NOT_SOURCE | DET)
             {
-                if split && !names(toks, start, end) {
+                if split && toks[start - 2].has(CAP) && !names(toks, start, end) {
                     return np_left_part(toks, start - 2, false);
                 }
                 start -= 2;
@@ -161,7 +162,7 @@ fn np_left_part(toks: &[Token], end: usize, split: bool) -> Option<Range> {
                 && word(&toks[start - 2])
                 && !toks[start - 2].has(NOT_SOURCE | DET | JOINER | PRONOUN)
             {
-                if split && !names(toks, start, end) {
+                if split && toks[start - 2].has(CAP) && !names(toks, start, end) {
                     return np_left_part(toks, start - 2, false);
                 }
                 start -= 2;
