@@ -45,6 +45,7 @@ pub(super) fn known_lists(id: &str) -> &'static [&'static str] {
         "loaded-verb" => &[
             "noun-before",
             "mandative",
+            "passive-before",
             "finite-markers",
             "verbs",
             "noun-forms",

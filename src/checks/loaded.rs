@@ -71,10 +71,31 @@ fn is_attribution(ctx: &Ctx, i: usize, sentence: Span, m: Span, def: &CheckDef) 
     // the classifier took this very word as the cue of a source before it (`Mr. Hughes, the
     // minority leader, insisted …`), or a source ends right before it
     let cue_here = ctx.label(i).is_some_and(|c| c.cues.contains(&m));
-    let source_before = ctx
+    let source_adjacent = ctx
         .sources(i)
         .iter()
-        .any(|s| s.end <= m.start && (cue_here || m.start - s.end <= 2));
+        .any(|s| s.end <= m.start && m.start - s.end <= 2);
+    // `his recent claim that …`, `Podliska's most explosive claim is …`: a determiner or a
+    // possessive, then only lower-case modifiers, before the word — a noun, not a verb
+    if !source_adjacent && noun_phrase_head(text, &prev, m, def) {
+        return false;
+    }
+    // `they aren't admitted until …`, `was denied`: a passive, no one attributing anything
+    if p.is_some_and(|t| def.list("passive-before").is(t.text(text)))
+        && gap_is_space(text, p.map_or(m.start, |t| t.span.end), m.start)
+    {
+        return false;
+    }
+    let next_word = next.first().map(|t| t.text(text));
+    // `the refugees admitted are women`: a participle right before a finite verb is no
+    // attribution
+    if next_word.is_some_and(|w| def.list("finite-markers").is(w))
+        && gap_is_space(text, m.end, next.first().map_or(m.end, |t| t.span.start))
+    {
+        return false;
+    }
+    let source_before =
+        source_adjacent || ctx.sources(i).iter().any(|s| s.end <= m.start && cue_here);
     let subject = source_before
         || p.is_some_and(|t| {
             let w = t.text(text);
@@ -135,6 +156,39 @@ fn is_attribution(ctx: &Ctx, i: usize, sentence: Span, m: Span, def: &CheckDef) 
             .first()
             .is_some_and(|t| t.is_capitalised(text) || def.list("subject-words").is(t.text(text)));
     (subject && (clause || closes)) || inverted
+}
+
+/// The words right before a candidate verb (`prev`, in order) end in a determiner or possessive
+/// followed by at most three lower-case modifiers (`his recent`, `the last`, `Trump's
+/// by-now-familiar`, `Podliska's most explosive`): the candidate heads a noun phrase. A word the
+/// check knows as a subject (`the company claims`) or punctuation (`the minority leader,
+/// insisted`) ends the walk with no.
+fn noun_phrase_head(text: &str, prev: &[Token], m: Span, def: &CheckDef) -> bool {
+    let mut next_start = m.start;
+    for (k, t) in prev.iter().rev().take(4).enumerate() {
+        if !gap_is_space(text, t.span.end, next_start) {
+            return false;
+        }
+        next_start = t.span.start;
+        let w = t.text(text);
+        let possessive = w.ends_with("'s") || w.ends_with("\u{2019}s");
+        if possessive || (k > 0 && def.list("noun-before").is(w)) {
+            return k > 0 || possessive;
+        }
+        let modifier = !t.is_capitalised(text)
+            && !def.list("subject-words").is(w)
+            && !def.list("clause-starts").is(w)
+            && !def.list("finite-markers").is(w);
+        if !modifier {
+            return false;
+        }
+    }
+    false
+}
+
+/// Only white space between byte `a` and byte `b`.
+fn gap_is_space(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b).is_some_and(|g| g.trim().is_empty())
 }
 
 /// `insisted the spending was reckless`: a finite verb (`was`, `had`, `would` …) within the next
