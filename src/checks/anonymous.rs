@@ -15,6 +15,12 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
                 .map(|m| m.0)
                 .find(|m| !qualified(ctx, ctx.sentence(i), *m, def))
         });
+        // `the source said` pointing back to a source described earlier in the sentence or in
+        // the sentence before (`a source familiar with the talks … the source said`): that
+        // mention is the one to judge
+        if bare.is_some_and(|m| refers_back(ctx, i, m, def)) {
+            continue;
+        }
         let characterised = bare.or_else(|| {
             parts.iter().find_map(|p| {
                 described_source(ctx, *p, def).or_else(|| ctx.first(characterised_list, *p))
@@ -150,6 +156,26 @@ fn described_source(ctx: &Ctx, part: Span, def: &CheckDef) -> Option<Span> {
         }
     }
     None
+}
+
+/// The bare phrase at `m` is definite (`the source said`) and a described anonymous source
+/// stands before it in sentence `i` or in the previous sentence of its paragraph.
+fn refers_back(ctx: &Ctx, i: usize, m: Span, def: &CheckDef) -> bool {
+    let definite = m
+        .slice(ctx.text)
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case("the "));
+    if !definite {
+        return false;
+    }
+    let earlier = Span::new(ctx.sentence(i).start, m.start);
+    let mut window = vec![earlier];
+    if i > 0 && ctx.paragraph(i).contains(&(i - 1)) {
+        window.push(ctx.sentence(i - 1));
+    }
+    window
+        .iter()
+        .any(|w| described_source(ctx, *w, def).is_some() || ctx.any(def.list("characterised"), *w))
 }
 
 /// `Democratic sources said`, `a source at the station said`: the bare phrase is qualified by
