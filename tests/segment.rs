@@ -342,3 +342,20 @@ fn pathological_inputs_are_linear() {
     let dots = "a.".repeat(500_000);
     assert_eq!(split(&dots).len(), 1);
 }
+
+/// `… important,' " she said`: a spaced double mark after a closing single quote closes the
+/// outer quotation (a common newspaper style), so nothing is left unbalanced.
+#[test]
+fn spaced_double_mark_after_a_single_quote_closes() {
+    let text = "\"They treat it like, 'Oh, this is important,' \" Magel said at the rally.";
+    let (d, s) = quotes(text);
+    assert!(s.unbalanced.is_empty(), "{:?}", s.unbalanced);
+    let outer: Vec<&str> = s
+        .quotes
+        .iter()
+        .filter(|q| q.depth == 0)
+        .map(|q| d.slice(q.span))
+        .collect();
+    assert_eq!(outer, ["\"They treat it like, 'Oh, this is important,' \""]);
+    assert_eq!(split(text), [text]);
+}

@@ -180,7 +180,14 @@ impl<'a> QuoteScanner<'a> {
                     }
                     (true, true) => Role::Either,
                     (false, false) => {
-                        if open_double && !space_before {
+                        // `… is important,' " she said`: a free-standing mark right after a
+                        // closing single quote closes the double quotation around it
+                        let after_single = t
+                            .get(..i)
+                            .map(str::trim_end)
+                            .and_then(|s| s.chars().next_back())
+                            .is_some_and(|c| c == '\'' || c == '’');
+                        if open_double && (!space_before || after_single) {
                             Role::Close(QuoteMark::Double)
                         } else if !space_after && !open_double {
                             Role::Open(QuoteMark::Double)
