@@ -9,6 +9,7 @@ use super::sentence::{decide, evaluate, Scratch};
 use super::tokens::{Tok, Token, CAP, DET, FIRST_PERSON, JOINER, LINK, PRONOUN, SOURCE_NOUN};
 use super::{precedence, Classification, Label};
 use crate::document::{BlockKind, Document};
+use crate::rules::engine::SCAN_WINDOW;
 use crate::rules::{RuleSet, Structure};
 use crate::segment::Segmentation;
 use crate::span::Span;
@@ -71,8 +72,10 @@ pub fn classify_document(
 ) -> Vec<Classification> {
     let engine = rules.engine();
     let text = doc.text.as_str();
+    // automaton hits are scanned from the first sentence on, in windows of at most
+    // SCAN_WINDOW bytes (their offsets are u32 from `base`): one window below 2 GiB
     let mut hits = Vec::new();
-    engine.scan(text, &mut hits);
+    let (mut base, mut scanned_to) = (0usize, 0usize);
     let mut phits = Vec::new();
     engine.scan_patterns(text, &mut phits);
 
@@ -85,11 +88,18 @@ pub fn classify_document(
     let mut anchor_block = usize::MAX;
     for sent in &seg.sentences {
         let sp = sent.span;
-        while hits.get(hi).is_some_and(|h| h.span.start < sp.start) {
+        if sp.end > scanned_to && scanned_to < text.len() {
+            base = sp.start;
+            scanned_to = base.saturating_add(SCAN_WINDOW).max(sp.end).min(text.len());
+            hits.clear();
+            engine.scan(text, base..scanned_to, &mut hits);
+            hi = 0;
+        }
+        while hits.get(hi).is_some_and(|h| h.start(base) < sp.start) {
             hi += 1;
         }
         let mut hj = hi;
-        while hits.get(hj).is_some_and(|h| h.span.start < sp.end) {
+        while hits.get(hj).is_some_and(|h| h.start(base) < sp.end) {
             hj += 1;
         }
         while phits.get(pi).is_some_and(|h| h.span.start < sp.start) {
@@ -100,7 +110,8 @@ pub fn classify_document(
             pj += 1;
         }
         let ph = phits.get(pi..pj).unwrap_or(&[]);
-        evaluate(text, sp, hits.get(hi..hj).unwrap_or(&[]), ph, rules, &mut s);
+        let sh = hits.get(hi..hj).unwrap_or(&[]);
+        evaluate(text, sp, (sh, base), ph, rules, &mut s);
         hi = hj;
         pi = pj;
         let own = decide(&s.evidence, rules);

@@ -52,12 +52,12 @@ fn span_of(toks: &[Token], r: Range) -> Option<Span> {
     Some(Span::new(a.span.start, b.span.end))
 }
 
-/// Fills `s.toks` and `s.evidence` for the sentence `span`, given the automaton hits and pattern
-/// hits that lie inside it.
+/// Fills `s.toks` and `s.evidence` for the sentence `span`, given the automaton hits (offsets from
+/// `base`, see [`Hit::span`]) and pattern hits that lie inside it.
 pub fn evaluate(
     text: &str,
     span: Span,
-    hits: &[Hit],
+    (hits, base): (&[Hit], usize),
     phits: &[PatternHit],
     rules: &RuleSet,
     s: &mut Scratch,
@@ -68,7 +68,8 @@ pub fn evaluate(
     s.evidence.clear();
     tokens::tokenize(text, span, &mut s.toks);
     for h in hits {
-        let Some(r) = tok_range(&s.toks, h.span) else {
+        let hspan = h.span(base);
+        let Some(r) = tok_range(&s.toks, hspan) else {
             continue;
         };
         for e in engine.entries(h.pattern) {
@@ -91,7 +92,7 @@ pub fn evaluate(
                 What::Phrase { .. } | What::Verb(_) | What::SourcePhrase | What::PossessorNoun => {
                     s.cues.push(Cue {
                         toks: r,
-                        span: h.span,
+                        span: hspan,
                         rule: e.rule,
                         what: e.what,
                     });

@@ -8,6 +8,7 @@ use crate::classify::tokens::is_boundary;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// Bytes of text lower-cased and searched at a time by [`Engine::scan`].
@@ -38,11 +39,33 @@ pub struct Entry {
     pub what: What,
 }
 
-/// A whole-word match of the automaton.
+/// The most bytes of starts one [`Engine::scan`] should cover: its hits hold offsets from the
+/// window's start as `u32`, so a longer document is scanned in windows of this size.
+pub const SCAN_WINDOW: usize = 1 << 31;
+
+/// A whole-word match of the automaton, 12 bytes: a big document has about one per 12 bytes
+/// of text, so they are the largest allocation of a scan (issue 6). Offsets are from the start
+/// of the scanned window (see [`Hit::span`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
-    pub span: Span,
+    start: u32,
+    end: u32,
     pub pattern: u32,
+}
+
+impl Hit {
+    /// The matched bytes in the document, given the `base` the window was scanned from.
+    pub fn span(&self, base: usize) -> Span {
+        Span::new(
+            base.saturating_add(self.start as usize),
+            base.saturating_add(self.end as usize),
+        )
+    }
+
+    /// Where the match starts in the document, given the window's `base`.
+    pub fn start(&self, base: usize) -> usize {
+        base.saturating_add(self.start as usize)
+    }
 }
 
 /// A match of a `pattern` rule.
@@ -181,19 +204,24 @@ impl Engine {
             .as_ref()
     }
 
-    /// Every whole-word match in `text`, overlapping ones included, sorted by start.
-    pub fn scan(&self, text: &str, out: &mut Vec<Hit>) {
-        if text.is_empty() {
+    /// Every whole-word match in `text` that starts in `starts`, overlapping ones included,
+    /// sorted by start, with offsets from `starts.start` (a match may end past `starts.end`).
+    /// Word boundaries are judged on the whole text. Keep `starts` within [`SCAN_WINDOW`]
+    /// bytes: a match whose offsets do not fit in `u32` is left out rather than wrapped.
+    pub fn scan(&self, text: &str, starts: Range<usize>, out: &mut Vec<Hit>) {
+        let bytes = text.as_bytes();
+        let base = starts.start;
+        let stop = starts.end.min(bytes.len());
+        if base >= stop {
             return;
         }
         let Some(ac) = self.automaton() else { return };
-        let bytes = text.as_bytes();
         // the text is lower-cased one block at a time; a block is searched together with the
         // `longest` bytes after it, so every match that starts inside it is found whole
-        let mut lower: Vec<u8> = Vec::with_capacity(SCAN_BLOCK.min(bytes.len()) + self.longest);
-        let mut from = 0;
-        while from < bytes.len() {
-            let to = from.saturating_add(SCAN_BLOCK).min(bytes.len());
+        let mut lower: Vec<u8> = Vec::with_capacity(SCAN_BLOCK.min(stop - base) + self.longest);
+        let mut from = base;
+        while from < stop {
+            let to = from.saturating_add(SCAN_BLOCK).min(stop);
             let until = to.saturating_add(self.longest).min(bytes.len());
             lower.clear();
             lower.extend(
@@ -205,16 +233,25 @@ impl Engine {
             );
             for m in ac.find_overlapping_iter(lower.as_slice()) {
                 let (start, end) = (from + m.start(), from + m.end());
-                if start < to && is_boundary(text, start) && is_boundary(text, end) {
-                    out.push(Hit {
-                        span: Span::new(start, end),
-                        pattern: m.pattern().as_u32(),
-                    });
+                if start >= to || !is_boundary(text, start) || !is_boundary(text, end) {
+                    continue;
                 }
+                let (Ok(rel_start), Ok(rel_end)) =
+                    (u32::try_from(start - base), u32::try_from(end - base))
+                else {
+                    continue;
+                };
+                out.push(Hit {
+                    start: rel_start,
+                    end: rel_end,
+                    pattern: m.pattern().as_u32(),
+                });
             }
             from = to;
         }
-        out.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+        // (start, end) picks out one pattern, so the order is total: the unstable sort gives
+        // the stable sort's order without its buffer of half the hits
+        out.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.pattern));
     }
 
     /// The meanings of an automaton pattern.
@@ -332,20 +369,31 @@ mod tests {
             text.push(' ');
         }
         let mut got = Vec::new();
-        engine.scan(&text, &mut got);
-        let mut want: Vec<Hit> = reference
+        engine.scan(&text, 0..text.len(), &mut got);
+        let got: Vec<(Span, u32)> = got.iter().map(|h| (h.span(0), h.pattern)).collect();
+        let mut want: Vec<(Span, u32)> = reference
             .find_overlapping_iter(&text)
             .filter(|m| is_boundary(&text, m.start()) && is_boundary(&text, m.end()))
-            .map(|m| Hit {
-                span: Span::new(m.start(), m.end()),
-                pattern: m.pattern().as_u32(),
-            })
+            .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_u32()))
             .collect();
-        want.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+        want.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
         assert!(want.len() > 1000);
         assert!(want
             .iter()
-            .any(|h| h.span.start < SCAN_BLOCK && h.span.end > SCAN_BLOCK));
+            .any(|(s, _)| s.start < SCAN_BLOCK && s.end > SCAN_BLOCK));
         assert_eq!(got, want);
+
+        // a window: the same hits, those starting in it, with offsets from its start
+        let (lo, hi) = (SCAN_BLOCK - 500, 2 * SCAN_BLOCK + 300);
+        let mut part = Vec::new();
+        engine.scan(&text, lo..hi, &mut part);
+        let part: Vec<(Span, u32)> = part.iter().map(|h| (h.span(lo), h.pattern)).collect();
+        let inside: Vec<(Span, u32)> = want
+            .iter()
+            .copied()
+            .filter(|(s, _)| (lo..hi).contains(&s.start))
+            .collect();
+        assert!(inside.iter().any(|(s, _)| s.end > hi));
+        assert_eq!(part, inside);
     }
 }
