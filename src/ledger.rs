@@ -60,15 +60,22 @@ pub struct Source {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Ledger {
     pub sources: Vec<Source>,
-    /// Per sentence: indices into `sources` of the sources supporting it.
+    /// Indices into `sources` of the sources supporting each sentence, all sentences in a row
+    /// (one flat array rather than a vector per sentence: issue 6, memory); sentence `i`'s are
+    /// `by_sentence[at[i]..at[i + 1]]`.
     #[serde(skip)]
-    pub by_sentence: Vec<Vec<usize>>,
+    by_sentence: Vec<usize>,
+    #[serde(skip)]
+    at: Vec<usize>,
 }
 
 impl Ledger {
     /// The sources that sentence `i` rests on.
     pub fn sources_of(&self, i: usize) -> &[usize] {
-        self.by_sentence.get(i).map_or(&[], Vec::as_slice)
+        match (self.at.get(i), self.at.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.by_sentence.get(a..b).unwrap_or_default(),
+            _ => &[],
+        }
     }
 }
 
@@ -104,9 +111,12 @@ pub fn build(
         last_kind: HashMap::new(),
         last_other: None,
     };
-    b.ledger.by_sentence = vec![Vec::new(); seg.sentences.len()];
+    let n = seg.sentences.len();
+    b.ledger.at = Vec::with_capacity(n + 1);
+    b.ledger.at.push(0);
     let mut seen: std::collections::HashSet<Span> = std::collections::HashSet::new();
-    for (i, c) in labels.iter().enumerate().take(seg.sentences.len()) {
+    for (i, c) in labels.iter().enumerate().take(n) {
+        let first = b.ledger.by_sentence.len();
         for span in &c.sources {
             // a name inside a quotation is part of what was said, not a source
             if in_quote(seg, *span) {
@@ -128,14 +138,19 @@ pub fn build(
                     src.sentences.push(i);
                     src.claims += 1;
                 }
-                if let Some(v) = b.ledger.by_sentence.get_mut(i) {
-                    if !v.contains(&id) {
-                        v.push(id);
-                    }
+                let mine = b.ledger.by_sentence.get(first..).unwrap_or_default();
+                if !mine.contains(&id) {
+                    b.ledger.by_sentence.push(id);
                 }
             }
         }
+        b.ledger.at.push(b.ledger.by_sentence.len());
     }
+    // sentences without a classification rest on no source
+    while b.ledger.at.len() < n + 1 {
+        b.ledger.at.push(b.ledger.by_sentence.len());
+    }
+    b.ledger.by_sentence.shrink_to_fit();
     b.ledger
 }
 

@@ -2,11 +2,11 @@
 //! sentence or its paragraph.
 
 use super::phrases::{after, before, tokens};
-use super::{finding, CheckDef, Ctx, Finding};
+use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 use crate::span::Span;
 
-pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     // whether each paragraph names an accuser, computed on first use
     let mut para_cache: Vec<Option<bool>> = vec![None; ctx.block_sentences.len()];
     let markers = def.list("markers");
@@ -37,7 +37,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
             "`{}` with no one named who makes the allegation",
             span.slice(ctx.text)
         );
-        out.push(finding(def, raised, span, Some(i), message));
+        out.push(raised, span, Some(i), message);
     }
 }
 

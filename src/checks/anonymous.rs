@@ -2,11 +2,11 @@
 //! reason for anonymity or a basis of knowledge, and allegations or attacks from them (raised).
 
 use super::phrases::{after, before, tokens, Token};
-use super::{finding, CheckDef, Ctx, Finding};
+use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 use crate::span::Span;
 
-pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let (bare_list, characterised_list) = (def.list("bare"), def.list("characterised"));
     for i in 0..ctx.seg.sentences.len() {
         let parts = ctx.outside_quotes(i);
@@ -61,7 +61,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
                 ),
             )
         };
-        out.push(finding(def, raised, span, Some(i), message));
+        out.push(raised, span, Some(i), message);
     }
 }
 

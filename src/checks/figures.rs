@@ -2,14 +2,14 @@
 //! Figures are bucketed by (source, quantity), so the work is linear in the document.
 
 use super::numbers::{figures, Figure};
-use super::{finding, CheckDef, Ctx, Finding};
+use super::{CheckDef, Ctx, Out};
 use crate::ledger::{Ledger, SourceKind};
 use std::collections::HashMap;
 
 /// Distinct figures remembered per bucket (a bound that keeps the check linear).
 const KEEP: usize = 8;
 
-pub fn check(ctx: &Ctx, def: &CheckDef, ledger: &Ledger, out: &mut Vec<Finding>) {
+pub fn check(ctx: &Ctx, def: &CheckDef, ledger: &Ledger, out: &mut Out) {
     let mut buckets: HashMap<(usize, String), Vec<(usize, Figure)>> = HashMap::new();
     let quantities = def.list(super::lists::QUANTITY_WORDS);
     for i in 0..ctx.seg.sentences.len() {
@@ -47,7 +47,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, ledger: &Ledger, out: &mut Vec<Finding>)
                         fig.quantity,
                         prev.span.slice(ctx.text)
                     );
-                    out.push(finding(def, false, fig.span, Some(i), message));
+                    out.push(false, fig.span, Some(i), message);
                     break;
                 }
                 if seen.len() < KEEP && !seen.iter().any(|(_, p)| p.lo == fig.lo && p.hi == fig.hi)

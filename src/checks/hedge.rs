@@ -1,12 +1,12 @@
 //! `hedge-only`: `reportedly`, `it is understood` and the like with no outlet or document named.
 
 use super::phrases::{after, tokens};
-use super::{finding, CheckDef, Ctx, Finding};
+use super::{CheckDef, Ctx, Out};
 use crate::classify::Label;
 use crate::ledger::Ledger;
 use crate::span::Span;
 
-pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let hedges = def.list("hedges");
     for i in 0..ctx.seg.sentences.len() {
         let found = ctx
@@ -28,7 +28,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
             "`{}` with no outlet or document named",
             span.slice(ctx.text)
         );
-        out.push(finding(def, false, span, Some(i), message));
+        out.push(false, span, Some(i), message);
     }
 }
 

@@ -2,11 +2,11 @@
 //! Never inside a direct quotation; `claim` as a noun or in set phrases is left alone.
 
 use super::phrases::{after, before, tokens, Token};
-use super::{finding, CheckDef, Ctx, Finding};
+use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 use crate::span::Span;
 
-pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     for i in 0..ctx.seg.sentences.len() {
         let sentence = ctx.sentence(i);
         let verbs = def.list("verbs");
@@ -30,7 +30,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
         let verb = span.slice(ctx.text);
         let message =
             format!("loaded attribution verb `{verb}` judges the statement; prefer `said`");
-        out.push(finding(def, false, span, Some(i), message));
+        out.push(false, span, Some(i), message);
     }
 }
 

@@ -1,10 +1,10 @@
 //! `mental-state`: `believes`, `feels`, `hopes` standing in for what a source said (info).
 
 use super::phrases::{after, before, tokens};
-use super::{finding, CheckDef, Ctx, Finding};
+use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 
-pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let (said_verbs, verbs) = (def.list("said-verbs"), def.list("verbs"));
     for i in 0..ctx.seg.sentences.len() {
         let sentence = ctx.sentence(i);
@@ -40,6 +40,6 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
             "`{}` reports a state of mind as fact; say what the source said",
             span.slice(ctx.text)
         );
-        out.push(finding(def, false, span, Some(i), message));
+        out.push(false, span, Some(i), message);
     }
 }

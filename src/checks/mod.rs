@@ -51,8 +51,8 @@ pub fn run_with_ledger(
     ledger: &Ledger,
 ) -> Vec<Finding> {
     let ctx = Ctx::new(doc, seg, labels, checks);
-    let mut out = Vec::new();
-    type CheckFn = fn(&Ctx, &CheckDef, &Ledger, &mut Vec<Finding>);
+    let mut out = Out::default();
+    type CheckFn = fn(&Ctx, &CheckDef, &Ledger, &mut Out);
     let all: [(&str, CheckFn); 11] = [
         ("unattributed-claim", unattributed::check),
         ("anonymous-source", anonymous::check),
@@ -66,27 +66,129 @@ pub fn run_with_ledger(
         ("quote-without-speaker", quotes::check_speaker),
         ("single-source", single::check),
     ];
+    let mut defs: Vec<&CheckDef> = Vec::new();
     for (id, f) in all {
         if let Some(def) = checks.enabled(id) {
+            out.check = u8::try_from(defs.len()).unwrap_or(u8::MAX);
+            defs.push(def);
             f(&ctx, def, ledger, &mut out);
         }
     }
-    // unstable: no scratch buffer of half the findings (issue 6: memory on one huge file);
-    // a check gives one finding per span, so the key is unique in practice, and the message
-    // breaks any tie deterministically
-    out.sort_unstable_by(|a, b| {
-        (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
-            b.span.start,
-            b.span.end,
-            &b.rule,
-            &b.message,
-        ))
-    });
-    out
+    // the checks' intermediates go before the findings take their full size
+    drop(ctx);
+    out.finish(&defs)
+}
+
+/// A finding as a check records it (issue 6: memory on one huge file): the check, the level,
+/// the span, the sentence and the message, which for unattributed-claim is a set of reasons
+/// rendered only when the findings are handed out. [`Out::finish`] turns them into
+/// [`Finding`]s.
+struct Raw {
+    span: Span,
+    message: Message,
+    /// The sentence index, [`NO_SENTENCE`] for none.
+    sentence: usize,
+    /// Index of the check's definition in the list [`Out::finish`] is given.
+    check: u8,
+    raised: bool,
+}
+
+const NO_SENTENCE: usize = usize::MAX;
+
+/// The message of a finding, kept compact until it is rendered.
+pub(crate) enum Message {
+    Static(&'static str),
+    Text(Box<str>),
+    /// unattributed-claim: the reasons it is raised for (see `unattributed::message`).
+    Unattributed(u8),
+}
+
+impl From<String> for Message {
+    fn from(s: String) -> Self {
+        Message::Text(s.into_boxed_str())
+    }
+}
+
+impl From<&'static str> for Message {
+    fn from(s: &'static str) -> Self {
+        Message::Static(s)
+    }
+}
+
+impl Message {
+    fn render(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Message::Static(s) => std::borrow::Cow::Borrowed(s),
+            Message::Text(s) => std::borrow::Cow::Borrowed(s),
+            Message::Unattributed(bits) => std::borrow::Cow::Owned(unattributed::message(*bits)),
+        }
+    }
+}
+
+/// Where the checks put their findings.
+#[derive(Default)]
+pub(crate) struct Out {
+    raws: Vec<Raw>,
+    /// The check running now.
+    check: u8,
+}
+
+impl Out {
+    /// Records a finding of the running check at `span` in sentence `sentence`, at the raised
+    /// level when `raised`.
+    pub(crate) fn push(
+        &mut self,
+        raised: bool,
+        span: Span,
+        sentence: Option<usize>,
+        message: impl Into<Message>,
+    ) {
+        self.raws.push(Raw {
+            span,
+            message: message.into(),
+            sentence: sentence.unwrap_or(NO_SENTENCE),
+            check: self.check,
+            raised,
+        });
+    }
+
+    /// The findings in document order (by span, then rule id, then message), built whole.
+    fn finish(self, defs: &[&CheckDef]) -> Vec<Finding> {
+        let mut raws = self.raws;
+        let id = |r: &Raw| defs.get(usize::from(r.check)).map_or("", |d| d.id.as_str());
+        // unstable: no scratch buffer of half the findings; a check gives one finding per
+        // span, so the key is unique in practice, and the message breaks any tie
+        // deterministically
+        raws.sort_unstable_by(|a, b| {
+            (a.span.start, a.span.end, id(a))
+                .cmp(&(b.span.start, b.span.end, id(b)))
+                .then_with(|| a.message.render().cmp(&b.message.render()))
+        });
+        // last first, so that the records can be popped in order
+        raws.reverse();
+        let mut out = Vec::with_capacity(raws.len());
+        while let Some(r) = raws.pop() {
+            // give the records' memory back as the findings take theirs
+            if raws.len() % 8192 == 0 {
+                raws.shrink_to_fit();
+            }
+            let Some(def) = defs.get(usize::from(r.check)) else {
+                continue;
+            };
+            let message = match r.message {
+                Message::Static(s) => s.to_string(),
+                Message::Text(s) => s.into_string(),
+                Message::Unattributed(bits) => unattributed::message(bits),
+            };
+            let sentence = (r.sentence != NO_SENTENCE).then_some(r.sentence);
+            out.push(finding(def, r.raised, r.span, sentence, message));
+        }
+        out
+    }
 }
 
 /// A finding of `def` at `span` in sentence `sentence`, at the raised level when `raised`.
-pub(crate) fn finding(
+fn finding(
     def: &CheckDef,
     raised: bool,
     span: Span,

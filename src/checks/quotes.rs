@@ -1,22 +1,22 @@
 //! `unbalanced-quotation` (from the segmenter's marks) and `quote-without-speaker`.
 
 use super::phrases::tokens;
-use super::{finding, CheckDef, Ctx, Finding};
+use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 use crate::span::Span;
 
-pub fn check_unbalanced(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+pub fn check_unbalanced(ctx: &Ctx, _def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     for span in &ctx.seg.unbalanced {
         let sentence = sentence_at(ctx, span.start);
-        let message = "quotation mark is never closed".to_string();
-        out.push(finding(def, true, *span, sentence, message));
+        let message = "quotation mark is never closed";
+        out.push(true, *span, sentence, message);
     }
 }
 
 /// A direct quotation (of at least `min-words` words) with no speaker in its sentence, the
 /// sentence before or after, or its paragraph. A quotation that continues one from the
 /// previous paragraph takes the speaker of the quotation it continues.
-pub fn check_speaker(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+pub fn check_speaker(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let min_words = def.numbers.get("min-words").copied().unwrap_or(4.0);
     let n = ctx.seg.sentences.len();
     let mut sent_cache: Vec<Option<bool>> = vec![None; n];
@@ -68,8 +68,8 @@ pub fn check_speaker(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<
         }
         chain_has_speaker = speaker;
         if !speaker && !ctx.is_heading(i) {
-            let message = "direct quotation with no speaker named nearby".to_string();
-            out.push(finding(def, false, q.open, Some(i), message));
+            let message = "direct quotation with no speaker named nearby";
+            out.push(false, q.open, Some(i), message);
         }
     }
 }

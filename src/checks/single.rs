@@ -1,10 +1,10 @@
 //! `single-source`: a story whose claims rest on one on-the-record source (info, once per
 //! file). Anonymous and vague sources do not count as independent sources.
 
-use super::{finding, CheckDef, Ctx, Finding};
+use super::{CheckDef, Ctx, Out};
 use crate::ledger::{Ledger, SourceKind};
 
-pub fn check(_ctx: &Ctx, def: &CheckDef, ledger: &Ledger, out: &mut Vec<Finding>) {
+pub fn check(_ctx: &Ctx, def: &CheckDef, ledger: &Ledger, out: &mut Out) {
     let min_claims = def.numbers.get("min-claims").copied().unwrap_or(3.0);
     let mut on_record = ledger
         .sources
@@ -23,11 +23,5 @@ pub fn check(_ctx: &Ctx, def: &CheckDef, ledger: &Ledger, out: &mut Vec<Finding>
         "the story rests on a single on-the-record source ({}, {} claims)",
         only.name, only.claims
     );
-    out.push(finding(
-        def,
-        false,
-        first,
-        only.sentences.first().copied(),
-        message,
-    ));
+    out.push(false, first, only.sentences.first().copied(), message);
 }

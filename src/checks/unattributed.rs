@@ -2,11 +2,11 @@
 //! allegation words, and the headline or first paragraph.
 
 use super::phrases::tokens;
-use super::{finding, CheckDef, Ctx, Finding};
+use super::{CheckDef, Ctx, Message, Out};
 use crate::classify::Label;
 use crate::ledger::Ledger;
 
-pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let boilerplate = def.list("boilerplate");
     let superlatives = def.list("superlatives");
     let allegations = def.list("allegation-words");
@@ -19,30 +19,59 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
         if ctx.any(boilerplate, span) {
             continue;
         }
-        let mut why = Vec::new();
+        let mut why = 0u8;
         if has_figure(ctx, i, def) {
-            why.push("carries a figure");
+            why |= FIGURE;
         }
         if ctx.any(superlatives, span) {
-            why.push("makes a superlative claim");
+            why |= SUPERLATIVE;
         }
         if ctx.any(allegations, span) {
-            why.push("makes an allegation");
+            why |= ALLEGATION;
         }
         if ctx.in_top(i) {
-            why.push(if ctx.is_heading(i) {
-                "is in the headline"
+            why |= if ctx.is_heading(i) {
+                HEADLINE
             } else {
-                "is in the first paragraph"
-            });
+                FIRST_PARAGRAPH
+            };
         }
-        let message = if why.is_empty() {
-            "unattributed claim: no source is given for this sentence".to_string()
-        } else {
-            format!("unattributed claim that {}", why.join(" and "))
-        };
-        out.push(finding(def, !why.is_empty(), span, Some(i), message));
+        out.push(why != 0, span, Some(i), Message::Unattributed(why));
     }
+}
+
+const FIGURE: u8 = 1;
+const SUPERLATIVE: u8 = 2;
+const ALLEGATION: u8 = 4;
+const HEADLINE: u8 = 8;
+const FIRST_PARAGRAPH: u8 = 16;
+
+/// The reasons a claim is raised for, in the order the message gives them.
+const REASONS: [(u8, &str); 5] = [
+    (FIGURE, "carries a figure"),
+    (SUPERLATIVE, "makes a superlative claim"),
+    (ALLEGATION, "makes an allegation"),
+    (HEADLINE, "is in the headline"),
+    (FIRST_PARAGRAPH, "is in the first paragraph"),
+];
+
+/// The message of a claim raised for the reasons in `why` (bits of [`REASONS`]).
+pub(super) fn message(why: u8) -> String {
+    if why == 0 {
+        return "unattributed claim: no source is given for this sentence".to_string();
+    }
+    let mut m = String::from("unattributed claim that ");
+    let mut first = true;
+    for (bit, reason) in REASONS {
+        if why & bit != 0 {
+            if !first {
+                m.push_str(" and ");
+            }
+            first = false;
+            m.push_str(reason);
+        }
+    }
+    m
 }
 
 /// A count, percentage or amount: a number that is not a year, or a figure noun (`dozens`).

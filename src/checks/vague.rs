@@ -2,11 +2,11 @@
 //! unnamed plural group) unless a specific name follows in the sentence or the next one.
 
 use super::phrases::{after, before, tokens};
-use super::{finding, CheckDef, Ctx, Finding};
+use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 use crate::span::Span;
 
-pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>) {
+pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let n = ctx.seg.sentences.len();
     let phrases = def.list("phrases");
     for i in 0..n {
@@ -23,7 +23,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Vec<Finding>
             continue;
         }
         let message = format!("vague source `{}`: say who", span.slice(ctx.text));
-        out.push(finding(def, false, span, Some(i), message));
+        out.push(false, span, Some(i), message);
     }
 }
 

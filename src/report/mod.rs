@@ -25,6 +25,11 @@ use std::path::{Path, PathBuf};
 pub struct Locator<'a> {
     pub doc: &'a Document,
     index: LineIndex,
+    /// The start of the span located last: source offset and its position. Reports locate
+    /// spans in document order, so the next start is usually found by counting the
+    /// characters from here instead of from the start of its line (issue 6: a long line of
+    /// many sentences made that quadratic).
+    last: std::cell::Cell<(usize, LineCol)>,
 }
 
 /// A span resolved against the source file.
@@ -63,14 +68,38 @@ impl<'a> Locator<'a> {
         Locator {
             doc,
             index: LineIndex::new(&doc.source),
+            last: std::cell::Cell::new((0, LineCol { line: 1, column: 1 })),
         }
     }
     pub fn locate(&self, text_span: Span) -> Location {
         let span = self.doc.source_span(text_span);
-        Location {
-            span,
-            start: self.index.line_col(&self.doc.source, span.start),
-            end: self.index.line_col(&self.doc.source, span.end),
+        let start = self.line_col_from(self.last.get(), span.start);
+        self.last.set((span.start, start));
+        let end = self.line_col_from((span.start, start), span.end);
+        Location { span, start, end }
+    }
+
+    /// The line and column of source offset `offset`, counted on from `from` (an offset and
+    /// its position) when `offset` lies after it on the same line; exactly
+    /// [`LineIndex::line_col`] in every case.
+    fn line_col_from(&self, from: (usize, LineCol), offset: usize) -> LineCol {
+        let src = self.doc.source.as_str();
+        let (at, pos) = from;
+        // an offset inside a character counts as that character (line starts are ASCII
+        // boundaries, so the character is on the line of `offset`)
+        let mut end = offset.min(src.len());
+        while end > at && !src.is_char_boundary(end) {
+            end -= 1;
+        }
+        match src.get(at..end) {
+            // no line ending in between: same line
+            Some(between) if memchr::memchr2(b'\n', b'\r', between.as_bytes()).is_none() => {
+                LineCol {
+                    line: pos.line,
+                    column: pos.column + between.chars().count(),
+                }
+            }
+            _ => self.index.line_col(src, offset),
         }
     }
     /// Line and 1-based column counted in UTF-8 bytes (reviewdog's unit) of a source offset.
