@@ -1,7 +1,8 @@
 //! Sentence-level evaluation on PolNeAR (`../shared/data/polnear/*.jsonl`; never copied here).
 //!
 //! `cargo run --release --example polnear_eval -- FILE.jsonl [--floor attr=F,unattr=F,src=F]
-//! [--errors N] [--disable RULE,…] [--carry N] [--article ID] [--cues]` (`--cues`: agreement per
+//! [--errors N] [--disable RULE,…] [--carry N] [--article ID] [--cues] [--src N] [--dump FILE]` (`--dump`: one JSON line per gold sentence with our label,
+//! rule, sources and cues; `--src`: the first N source misses; `--cues`: agreement per
 //! cue of the deciding rule; `--article` prints every gold
 //! sentence of the articles whose id contains ID, with our label, rule and sources)
 //!
@@ -62,6 +63,32 @@ fn source_matches(ours: &str, gold: &str) -> bool {
     !o.is_empty() && o.len() <= 2 * g.len() + 2 && o.iter().any(|w| g.contains(w))
 }
 
+/// Why our sources of a gold-attributed sentence do not match its in-sentence sources.
+fn src_failure(
+    c: Option<&whosaid::classify::Classification>,
+    doc: &whosaid::document::Document,
+    gold: &[&GoldSource],
+) -> &'static str {
+    let Some(c) = c.filter(|c| c.label.has_source()) else {
+        return "unattributed";
+    };
+    if c.sources.is_empty() {
+        return "no-source";
+    }
+    let shares = c.sources.iter().any(|s| {
+        let o = words(doc.slice(*s));
+        gold.iter().any(|g| {
+            let g = words(&g.text);
+            o.iter().any(|w| g.contains(w))
+        })
+    });
+    if shares {
+        "too-long"
+    } else {
+        "other-source"
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut file = None;
@@ -71,6 +98,8 @@ fn main() -> ExitCode {
     let mut carry: Option<usize> = None;
     let mut dump: Option<String> = None;
     let mut show_cues = false;
+    let mut show_src = 0usize;
+    let mut dump_to: Option<std::fs::File> = None;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -92,6 +121,20 @@ fn main() -> ExitCode {
                 show_errors = args.get(i).and_then(|s| s.parse().ok()).unwrap_or(20);
             }
             "--cues" => show_cues = true,
+            "--dump" => {
+                i += 1;
+                match args.get(i).map(std::fs::File::create) {
+                    Some(Ok(f)) => dump_to = Some(f),
+                    _ => {
+                        eprintln!("polnear_eval: --dump needs a writable path");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+            "--src" => {
+                i += 1;
+                show_src = args.get(i).and_then(|s| s.parse().ok()).unwrap_or(20);
+            }
             "--article" => {
                 i += 1;
                 dump = args.get(i).cloned();
@@ -115,7 +158,7 @@ fn main() -> ExitCode {
         i += 1;
     }
     let Some(file) = file else {
-        eprintln!("usage: polnear_eval FILE.jsonl [--floor attr=F,unattr=F,src=F] [--errors N] [--disable RULE,…] [--carry N] [--article ID] [--cues]");
+        eprintln!("usage: polnear_eval FILE.jsonl [--floor attr=F,unattr=F,src=F] [--errors N] [--disable RULE,…] [--carry N] [--article ID] [--cues] [--src N] [--dump FILE]");
         return ExitCode::from(2);
     };
     let articles: Vec<Article> = match common::read_json_lines(&file) {
@@ -143,6 +186,9 @@ fn main() -> ExitCode {
     let (mut attr, mut unattr) = (Prf::default(), Prf::default());
     let mut confusion: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
     let (mut src_total, mut src_ok) = (0usize, 0usize);
+    // why a source did not match: not attributed, no source, no shared word, too long
+    let mut src_why: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut src_shown = 0usize;
     let mut by_rule: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut by_cue: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut errors_shown = 0;
@@ -194,6 +240,19 @@ fn main() -> ExitCode {
                     g.label,
                     c.and_then(|c| c.rule.as_deref()).unwrap_or("-"),
                 );
+            }
+            if let Some(f) = dump_to.as_mut() {
+                let row = serde_json::json!({
+                    "id": art.id, "start": g.start, "gold": g.label, "ours": ours.as_str(),
+                    "rule": c.and_then(|c| c.rule.as_deref()),
+                    "sources": c.map(|c| c.sources.iter().map(|s| doc.slice(*s)).collect::<Vec<_>>()),
+                    "cues": c.map(|c| c.cues.iter().map(|s| doc.slice(*s)).collect::<Vec<_>>()),
+                });
+                use std::io::Write;
+                if writeln!(f, "{row}").is_err() {
+                    eprintln!("polnear_eval: cannot write --dump");
+                    return ExitCode::from(2);
+                }
             }
             let gold_attr = g.label == "attributed";
             confusion
@@ -252,7 +311,23 @@ fn main() -> ExitCode {
                 });
                 if ok {
                     src_ok += 1;
-                } else if errors_shown < show_errors && pred_attr {
+                } else {
+                    let why = src_failure(c, &doc, &gold_srcs);
+                    *src_why.entry(why).or_default() += 1;
+                    if src_shown < show_src {
+                        src_shown += 1;
+                        let ours: Vec<&str> = c
+                            .map(|c| c.sources.iter().map(|s| doc.slice(*s)).collect())
+                            .unwrap_or_default();
+                        let gold: Vec<&str> = gold_srcs.iter().map(|s| s.text.as_str()).collect();
+                        let text = art.text.get(gs..ge).unwrap_or("").replace('\n', " ");
+                        println!(
+                            "SRC {why} {} rule={rule} gold={gold:?} ours={ours:?} :: {text}",
+                            art.id
+                        );
+                    }
+                }
+                if !ok && errors_shown < show_errors && pred_attr {
                     errors_shown += 1;
                     let ours: Vec<&str> = c
                         .map(|c| c.sources.iter().map(|s| doc.slice(*s)).collect())
@@ -280,6 +355,8 @@ fn main() -> ExitCode {
         unattr.f1()
     );
     println!("source match  {:.3}  ({src_ok}/{src_total})", src_rate);
+    let why: Vec<String> = src_why.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    println!("source misses: {}", why.join(", "));
     println!("\nconfusion (gold rows × our labels):");
     print!("{:14}", "");
     for l in Label::ALL {

@@ -200,6 +200,17 @@ fn possessive(t: &Token) -> bool {
 
 /// A source phrase starting at token `start` (after an inverted verb or `according to`).
 pub fn right_np(toks: &[Token], start: usize) -> Option<Range> {
+    right_np_with(toks, start, false)
+}
+
+/// After `according to` and its kin, whatever follows is the source: a phrase of two words or
+/// more names one even in lower case (`according to his biography`, `according to media
+/// trackers`); a single plain word does not (`according to height`).
+pub fn right_np_loose(toks: &[Token], start: usize) -> Option<Range> {
+    right_np_with(toks, start, true)
+}
+
+fn right_np_with(toks: &[Token], start: usize, loose: bool) -> Option<Range> {
     let first = toks.get(start)?;
     if !word(first) {
         return None;
@@ -260,7 +271,8 @@ pub fn right_np(toks: &[Token], start: usize) -> Option<Range> {
     // and name someone: `according to the ministry`, not `according to height`
     let named = toks[start..end]
         .iter()
-        .any(|t| t.has(CAP | SOURCE_NOUN) || possessive(t));
+        .any(|t| t.has(CAP | SOURCE_NOUN) || possessive(t))
+        || (loose && end >= start + 2);
     (end > start && named).then_some((start, end))
 }
 

@@ -1,6 +1,8 @@
 //! One sentence on its own: its cues, the frames they make, and the label they decide.
 
-use super::frames::{first_subject, left_subject, possessor, right_np, Range};
+use super::frames::{
+    first_subject, left_subject, np_left, possessor, right_np, right_np_loose, Range,
+};
 use super::tokens::{self, Tok, Token};
 use super::{precedence, Classification, Label};
 use crate::rules::engine::{Hit, PatternHit, What};
@@ -36,6 +38,14 @@ pub struct Scratch {
 
 fn acronym(w: &str) -> bool {
     w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+/// A capitalised word right after another one is part of a name: `CBS News reports` holds no
+/// `news reports` hedge.
+fn inside_name(toks: &[Token], i: usize) -> bool {
+    let prev = i.checked_sub(1).and_then(|k| toks.get(k));
+    toks.get(i).is_some_and(|t| t.has(tokens::CAP))
+        && prev.is_some_and(|p| p.tok == Tok::Word && p.has(tokens::CAP))
 }
 
 fn tok_range(toks: &[Token], span: Span) -> Option<Range> {
@@ -89,6 +99,7 @@ pub fn evaluate(
                 What::Lex(Role::Singular) => tokens::SINGULAR,
                 What::Lex(Role::NotSpeaker) => tokens::NOT_SPEAKER,
                 What::Link => tokens::LINK,
+                What::Phrase { .. } if inside_name(&s.toks, r.0) => continue,
                 What::Phrase { .. } | What::Verb(_) | What::SourcePhrase | What::PossessorNoun => {
                     s.cues.push(Cue {
                         toks: r,
@@ -145,7 +156,7 @@ pub fn evaluate(
                 }
                 None
             }
-            What::SourcePhrase => match right_np(&s.toks, c.toks.1) {
+            What::SourcePhrase => match right_np_loose(&s.toks, c.toks.1) {
                 Some(r) => Some(r),
                 None => continue,
             },
@@ -221,10 +232,11 @@ fn hedged(cues: &[Cue], toks: &[Token], r: Range, verb: usize, rules: &RuleSet) 
 fn verb_source(toks: &[Token], (a, b): Range, form: Form) -> Option<Range> {
     let prev = a.checked_sub(1).and_then(|i| toks.get(i));
     if form == Form::Ing {
-        // `…, saying that …`: the subject of the main clause; `X is pointing out`: progressive
+        // `…, saying that …`: the subject of the main clause; `X is pointing out`: progressive;
+        // `outside groups supporting the bill`: the phrase the participle describes
         return match prev {
             Some(t) if matches!(t.tok, Tok::Comma | Tok::Dash) => first_subject(toks, a),
-            Some(_) => progressive_subject(toks, a),
+            Some(_) => progressive_subject(toks, a).or_else(|| described(toks, a)),
             _ => None,
         };
     }
@@ -249,6 +261,12 @@ fn verb_source(toks: &[Token], (a, b): Range, form: Form) -> Option<Range> {
         }
         return Some(r);
     }
+    // the subject of an infinitive: `led the chairwoman to announce`, `Obama to frame …`
+    if form == Form::Base {
+        if let Some(r) = infinitive_subject(toks, a) {
+            return Some(r);
+        }
+    }
     // passive with its agent: `was first reported by MSNBC`
     if form == Form::Past && toks.get(b).is_some_and(|t| t.has(tokens::AGENT)) {
         if let Some(r) = right_np(toks, b + 1) {
@@ -262,6 +280,10 @@ fn verb_source(toks: &[Token], (a, b): Range, form: Form) -> Option<Range> {
         && (toks[j - 1].has(tokens::SKIP) || toks[j - 1].has(tokens::ADVERB))
     {
         j -= 1;
+        // `… and has not voted for`: a negated verb attributes nothing
+        if toks[j].has(tokens::NEGATION) {
+            return None;
+        }
     }
     if j > 0 && toks[j - 1].has(tokens::CONJ) {
         if let Some(r) = first_subject(toks, j - 1) {
@@ -273,6 +295,53 @@ fn verb_source(toks: &[Token], (a, b): Range, form: Form) -> Option<Range> {
         None | Some(Tok::Comma | Tok::Quote { .. } | Tok::Dash | Tok::Colon) => right_np(toks, b),
         _ => None,
     }
+}
+
+/// The phrase right before a plain verb and the function word before it (`to`): a pronoun
+/// (`allowed him to answer`) or a phrase that names someone (`led the chairwoman to announce`).
+fn infinitive_subject(toks: &[Token], a: usize) -> Option<Range> {
+    let to = toks.get(a.checked_sub(1)?)?;
+    if to.tok != Tok::Word || !to.has(tokens::NOT_SOURCE) || to.has(tokens::CONJ) {
+        return None;
+    }
+    let k = a.checked_sub(2)?;
+    let before = toks.get(k)?;
+    if before.tok != Tok::Word {
+        return None;
+    }
+    if before.has(tokens::PRONOUN) {
+        return Some((k, k + 1));
+    }
+    // `X went to the capital on Friday to assail …`: after a day or date, the subject of the
+    // purpose clause is the sentence's (not after `too soon to say`)
+    if before.has(tokens::SKIP) {
+        return before
+            .has(tokens::CAP)
+            .then(|| first_subject(toks, k))
+            .flatten();
+    }
+    if !before.has(tokens::CAP | tokens::SOURCE_NOUN) {
+        return None;
+    }
+    np_left(toks, k)
+}
+
+/// A participle right after the phrase it describes, when that phrase names someone:
+/// `hedge fund executives supporting her campaign`, `a video depicting …`.
+fn described(toks: &[Token], a: usize) -> Option<Range> {
+    let k = a.checked_sub(1)?;
+    let before = toks.get(k)?;
+    if before.tok != Tok::Word
+        || !before.has(tokens::CAP | tokens::SOURCE_NOUN)
+        || before.has(tokens::SKIP)
+    {
+        return None;
+    }
+    // `a Senate hearing`: a word in -ing that is a noun (a lexicon of them) names no act
+    if toks.get(a).is_some_and(|t| t.has(tokens::NOT_SOURCE)) {
+        return None;
+    }
+    np_left(toks, k)
 }
 
 /// `X is (once again) questioning`, `He’s claiming`, `X isn’t saying`: the subject before the

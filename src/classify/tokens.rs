@@ -129,6 +129,13 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             }
             if c.is_ascii_digit() {
                 flags |= DIGIT;
+                // `47%`: a share of the people or votes counted, a noun like `percent`
+                if let Some(&(j, '%')) = it.peek() {
+                    end = j + 1;
+                    last = '%';
+                    it.next();
+                    flags = (flags & !DIGIT) | SOURCE_NOUN;
+                }
             }
             let w = s.get(i..end).unwrap_or("");
             if w.len() > 4 && w.ends_with("ly") && !c.is_uppercase() {
