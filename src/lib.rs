@@ -15,6 +15,7 @@ pub mod document;
 pub mod error;
 pub mod input;
 pub mod ledger;
+pub mod lexicon;
 pub mod report;
 pub mod rules;
 pub mod segment;

@@ -1,4 +1,4 @@
-//! One automaton over every word list the checks search in the document text, and the hits of
+//! One [`Lexicon`] of every word list the checks search in the document text, and the hits of
 //! one pass over a document, read by all checks (issue 6: many small overlapping searches per
 //! sentence dominated the run).
 //!
@@ -8,42 +8,21 @@
 //! but not in the text; such rare searches go to the list's own automaton instead.
 
 use super::phrases::{is_boundary, PhraseList};
+use crate::lexicon::{Lexicon, Scheme};
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
 
-/// Bytes of text searched with the cheap automaton before the faster one is built: a run on
-/// one article should not pay for building a DFA (issue 6: start-up), a run on many files
-/// should search with one.
-const DFA_AFTER: usize = 256 * 1024;
-
-/// The shared automaton of a check set.
+/// The shared lexicon of a check set.
 #[derive(Debug)]
 pub struct Combined {
-    /// Contiguous NFA: cheap to build.
-    nfa: AhoCorasick,
-    /// DFA over the same patterns (same pattern ids), built once `DFA_AFTER` bytes were searched.
-    dfa: OnceLock<Option<AhoCorasick>>,
-    searched: AtomicUsize,
-    pats: Vec<String>,
-    /// Per pattern: (list slot, entry index).
-    owner: Vec<(usize, usize)>,
+    lexicon: Lexicon,
+    /// Per entry of the lexicon: (list slot, entry index in the list).
+    owner: Vec<(usize, u32)>,
     slots: usize,
-}
-
-fn build(pats: &[String], kind: AhoCorasickKind) -> Option<AhoCorasick> {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(kind))
-        .build(pats)
-        .ok()
 }
 
 impl Combined {
     /// Compiles the lists, each at its [`PhraseList::slot`]; `None` when there is nothing to
-    /// search or the automaton cannot be built (every search then uses the lists' own).
+    /// search (every search then uses the lists' own automata).
     pub fn build<'a>(lists: impl Iterator<Item = &'a PhraseList>) -> Option<Combined> {
         let mut pats = Vec::new();
         let mut owner = Vec::new();
@@ -52,7 +31,10 @@ impl Combined {
             let Some(slot) = list.slot else { continue };
             slots = slots.max(slot + 1);
             for (p, entry) in list.patterns() {
-                pats.push(p.to_string());
+                let Ok(entry) = u32::try_from(entry) else {
+                    continue;
+                };
+                pats.push(p);
                 owner.push((slot, entry));
             }
         }
@@ -60,25 +42,10 @@ impl Combined {
             return None;
         }
         Some(Combined {
-            nfa: build(&pats, AhoCorasickKind::ContiguousNFA)?,
-            dfa: OnceLock::new(),
-            searched: AtomicUsize::new(0),
-            pats,
+            lexicon: Lexicon::new(&pats, Scheme::Plain),
             owner,
             slots,
         })
-    }
-
-    /// The automaton to search with: the DFA once enough text went through the NFA.
-    fn automaton(&self, len: usize) -> &AhoCorasick {
-        let before = self.searched.fetch_add(len, Ordering::Relaxed);
-        if before.saturating_add(len) < DFA_AFTER {
-            return &self.nfa;
-        }
-        self.dfa
-            .get_or_init(|| build(&self.pats, AhoCorasickKind::DFA))
-            .as_ref()
-            .unwrap_or(&self.nfa)
     }
 
     /// Every whole-word match in `text`, per list.
@@ -88,28 +55,20 @@ impl Combined {
             return Hits::default();
         }
         let mut by_slot: Vec<Vec<Hit>> = vec![Vec::new(); self.slots];
-        for m in self.automaton(text.len()).find_overlapping_iter(text) {
-            if !(is_boundary(text, m.start()) && is_boundary(text, m.end())) {
-                continue;
-            }
-            let Some(&(slot, entry)) = self.owner.get(m.pattern().as_usize()) else {
-                continue;
+        // in order of start, longest first, then entry order: what a list's own search gives
+        // after its sort, so no sort here
+        self.lexicon.scan(text, 0..text.len(), |start, end, id| {
+            let Some(&(slot, entry)) = self.owner.get(id as usize) else {
+                return;
             };
-            let (Ok(start), Ok(end), Ok(entry)) = (
-                u32::try_from(m.start()),
-                u32::try_from(m.end()),
-                u32::try_from(entry),
-            ) else {
-                continue;
+            let (Ok(start), Ok(end)) = (u32::try_from(start), u32::try_from(end)) else {
+                return;
             };
             if let Some(v) = by_slot.get_mut(slot) {
                 v.push(Hit { start, end, entry });
             }
-        }
-        // reported in order of end; by start, longest first (stable: equal spans keep the
-        // order a list's own search reports them in)
+        });
         for v in &mut by_slot {
-            v.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
             v.shrink_to_fit();
         }
         Hits { by_slot }

@@ -1,18 +1,15 @@
-//! The compiled form of the enabled rules: one Aho-Corasick automaton for every word and phrase
-//! (matched case-insensitively, whole words, one pass per document) and the regular expressions.
+//! The compiled form of the enabled rules: one [`Lexicon`] of every word and phrase (matched
+//! case-insensitively, whole words, one pass over the words of a document) and the regular
+//! expressions.
 
 use super::file::{Kind, Role, Structure};
 use super::inflect::{self, Form};
 use super::{Pattern, Rule};
-use crate::classify::tokens::is_boundary;
+use crate::lexicon::{Lexicon, Scheme};
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
-
-/// Bytes of text lower-cased and searched at a time by [`Engine::scan`].
-const SCAN_BLOCK: usize = 1 << 16;
 
 /// What a matched word or phrase means to the classifier.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,7 +28,7 @@ pub enum What {
     Link,
 }
 
-/// One meaning of one automaton pattern.
+/// One meaning of one lexicon entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// Index into `RuleSet::rules()`.
@@ -43,7 +40,7 @@ pub struct Entry {
 /// window's start as `u32`, so a longer document is scanned in windows of this size.
 pub const SCAN_WINDOW: usize = 1 << 31;
 
-/// A whole-word match of the automaton, 12 bytes: a big document has about one per 12 bytes
+/// A whole-word match of a lexicon entry, 12 bytes: a big document has about one per 12 bytes
 /// of text, so they are the largest allocation of a scan (issue 6). Offsets are from the start
 /// of the scanned window (see [`Hit::span`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,12 +76,10 @@ pub struct PatternHit {
 
 #[derive(Debug, Default)]
 pub struct Engine {
-    /// The words and phrases of the automaton (pattern ids are positions).
+    /// The words and phrases, lower case (pattern ids are positions).
     words: Vec<String>,
-    /// The length of the longest word (bytes).
-    longest: usize,
     /// Built from `words` on the first search of a non-empty text.
-    ac: OnceLock<Option<AhoCorasick>>,
+    lexicon: OnceLock<Lexicon>,
     entries: Vec<Vec<Entry>>,
     patterns: Vec<(u16, Pattern)>,
     /// The quote rule, if enabled.
@@ -178,83 +173,43 @@ impl Engine {
         for w in &mut words {
             w.make_ascii_lowercase();
         }
-        e.longest = words.iter().map(String::len).max().unwrap_or(0);
         e.words = words;
         e
     }
 
-    /// The automaton, built on first use: commands that search no text do not pay for it.
-    fn automaton(&self) -> Option<&AhoCorasick> {
-        self.ac
-            .get_or_init(|| {
-                if self.words.is_empty() {
-                    return None;
-                }
-                // the words are lower case and the text is searched lower-cased (ASCII), which
-                // finds exactly what `ascii_case_insensitive` would on the text itself, and the
-                // automaton has half the transitions: it builds about twice as fast
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    // the classifier's cue list is large: a DFA took ~10 ms to build at
-                    // start-up, the contiguous NFA searches the corpus as fast (issue 6)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .build(&self.words)
-                    .ok()
-            })
-            .as_ref()
+    /// The lexicon, built on first use: commands that search no text do not pay for it.
+    fn lexicon(&self) -> &Lexicon {
+        self.lexicon
+            .get_or_init(|| Lexicon::new(&self.words, Scheme::Joined))
     }
 
     /// Every whole-word match in `text` that starts in `starts`, overlapping ones included,
-    /// sorted by start, with offsets from `starts.start` (a match may end past `starts.end`).
-    /// Word boundaries are judged on the whole text. Keep `starts` within [`SCAN_WINDOW`]
+    /// sorted by start, longest first, with offsets from `starts.start` (a match may end past
+    /// `starts.end`). Word boundaries are judged on the whole text
+    /// ([`crate::classify::tokens::is_boundary`]). Keep `starts` within [`SCAN_WINDOW`]
     /// bytes: a match whose offsets do not fit in `u32` is left out rather than wrapped.
     pub fn scan(&self, text: &str, starts: Range<usize>, out: &mut Vec<Hit>) {
-        let bytes = text.as_bytes();
         let base = starts.start;
-        let stop = starts.end.min(bytes.len());
-        if base >= stop {
+        if base >= starts.end.min(text.len()) || self.words.is_empty() {
             return;
         }
-        let Some(ac) = self.automaton() else { return };
-        // the text is lower-cased one block at a time; a block is searched together with the
-        // `longest` bytes after it, so every match that starts inside it is found whole
-        let mut lower: Vec<u8> = Vec::with_capacity(SCAN_BLOCK.min(stop - base) + self.longest);
-        let mut from = base;
-        while from < stop {
-            let to = from.saturating_add(SCAN_BLOCK).min(stop);
-            let until = to.saturating_add(self.longest).min(bytes.len());
-            lower.clear();
-            lower.extend(
-                bytes
-                    .get(from..until)
-                    .unwrap_or_default()
-                    .iter()
-                    .map(u8::to_ascii_lowercase),
-            );
-            for m in ac.find_overlapping_iter(lower.as_slice()) {
-                let (start, end) = (from + m.start(), from + m.end());
-                if start >= to || !is_boundary(text, start) || !is_boundary(text, end) {
-                    continue;
-                }
-                let (Ok(rel_start), Ok(rel_end)) =
-                    (u32::try_from(start - base), u32::try_from(end - base))
-                else {
-                    continue;
-                };
-                out.push(Hit {
-                    start: rel_start,
-                    end: rel_end,
-                    pattern: m.pattern().as_u32(),
-                });
-            }
-            from = to;
-        }
-        // (start, end) picks out one pattern, so the order is total: the unstable sort gives
-        // the stable sort's order without its buffer of half the hits
-        out.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.pattern));
+        // the lexicon reports in order of (start, longest first, pattern): no sort needed
+        self.lexicon().scan(text, starts, |start, end, pattern| {
+            let (Ok(start), Ok(end)) = (
+                u32::try_from(start.saturating_sub(base)),
+                u32::try_from(end.saturating_sub(base)),
+            ) else {
+                return;
+            };
+            out.push(Hit {
+                start,
+                end,
+                pattern,
+            });
+        });
     }
 
-    /// The meanings of an automaton pattern.
+    /// The meanings of a lexicon entry (a [`Hit::pattern`]).
     pub fn entries(&self, pattern: u32) -> &[Entry] {
         self.entries
             .get(pattern as usize)
@@ -348,8 +303,14 @@ mod tests {
         }
     }
 
+    /// The lexicon scan of the built-in words finds exactly what the case-insensitive automaton
+    /// search it replaced finds (whole-word matches, overlapping ones included), also in a
+    /// window whose edges cut words.
     #[test]
-    fn block_scan_equals_whole_text_scan() {
+    fn scan_equals_automaton_scan() {
+        use crate::classify::tokens::is_boundary;
+        use aho_corasick::{AhoCorasickBuilder, MatchKind};
+        const SCAN_BLOCK: usize = 1 << 16;
         let rules = RuleSet::builtin().unwrap();
         let engine = rules.engine();
         let reference = AhoCorasickBuilder::new()
@@ -357,8 +318,8 @@ mod tests {
             .match_kind(MatchKind::Standard)
             .build(&engine.words)
             .unwrap();
-        let piece =
-            "Officials SAID on Tuesday, according to the report. “It’s over,” she Told reporters. ";
+        let piece = "Officials SAID on Tuesday, according to the U.S. report. “It’s over,” she \
+             Told reporters. D-Calif. sources—who's—said: Ünter-said o'clock ";
         let mut text = String::new();
         while text.len() < 3 * SCAN_BLOCK {
             text.push_str(piece);
@@ -384,7 +345,14 @@ mod tests {
         assert_eq!(got, want);
 
         // a window: the same hits, those starting in it, with offsets from its start
-        let (lo, hi) = (SCAN_BLOCK - 500, 2 * SCAN_BLOCK + 300);
+        // `lo` and `hi` cut words: a match starts just before `hi` and ends after it
+        let cut = |from: usize| {
+            want.iter()
+                .find(|(s, _)| s.start > from && s.end > s.start + 2)
+                .map(|(s, _)| s.start + 1)
+                .unwrap()
+        };
+        let (lo, hi) = (cut(SCAN_BLOCK), cut(2 * SCAN_BLOCK));
         let mut part = Vec::new();
         engine.scan(&text, lo..hi, &mut part);
         let part: Vec<(Span, u32)> = part.iter().map(|h| (h.span(lo), h.pattern)).collect();

@@ -1,0 +1,229 @@
+//! Whole-word search of a fixed list of words and phrases in one pass over the words of a text
+//! (issue 6: replaces an overlapping Aho-Corasick search of every byte and the automaton's
+//! build at start-up).
+//!
+//! A match is what an ASCII-case-insensitive overlapping search followed by a word-boundary test
+//! at both ends finds: every (start, end, entry) with `text[start..end]` equal to the entry up
+//! to ASCII case and `start`, `end` word boundaries under the [`Scheme`]. An entry that begins
+//! and ends with a letter or digit matches exactly where the words of the text from a word on
+//! are its words, with the same bytes between them: the entries form a trie of words, and each
+//! word of the text is followed down it by hash lookups of the words after it. Entries that
+//! begin or end otherwise (`U.S.`, `'s`, the empty one) are rare: they keep an automaton, built
+//! when first searched, and its hits are merged in.
+
+#[cfg(test)]
+mod tests;
+mod trie;
+mod words;
+
+pub use words::{is_alnum, Scheme, Word, Words};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::ops::Range;
+use std::sync::OnceLock;
+use trie::Trie;
+
+/// Words read ahead of the one a walk starts from, besides the trie's depth.
+const READ_AHEAD: usize = 256;
+
+/// A compiled list of entries, searched whole-word and ASCII-case-insensitively.
+#[derive(Debug)]
+pub struct Lexicon {
+    scheme: Scheme,
+    /// The entries (ids are positions).
+    pats: Vec<Box<str>>,
+    /// Entries that begin and end with a letter or digit.
+    trie: Trie,
+    /// The other entries' ids, searched with `odd_ac`.
+    odd: Vec<u32>,
+    odd_ac: OnceLock<Option<AhoCorasick>>,
+    /// The longest of the `odd` entries (bytes).
+    odd_longest: usize,
+}
+
+impl Lexicon {
+    /// Compiles `entries` (ids are their positions; duplicates are kept and each reported).
+    pub fn new<S: AsRef<str>>(entries: &[S], scheme: Scheme) -> Lexicon {
+        let pats: Vec<Box<str>> = entries.iter().map(|e| e.as_ref().into()).collect();
+        let mut odd = Vec::new();
+        let mut regular = Vec::new();
+        for (id, p) in pats.iter().enumerate() {
+            let Ok(id) = u32::try_from(id) else { break };
+            if words::is_regular(p) {
+                regular.push((id, &**p));
+            } else {
+                odd.push(id);
+            }
+        }
+        let trie = Trie::build(&regular, scheme);
+        let odd_longest = odd
+            .iter()
+            .filter_map(|&i| pats.get(i as usize))
+            .map(|p| p.len())
+            .max()
+            .unwrap_or(0);
+        Lexicon {
+            trie,
+            scheme,
+            pats,
+            odd,
+            odd_ac: OnceLock::new(),
+            odd_longest,
+        }
+    }
+
+    /// The entries, by id.
+    pub fn entries(&self) -> &[Box<str>] {
+        &self.pats
+    }
+
+    /// Every match that starts in `starts`, overlapping ones included, in order of start, then
+    /// longest first, then entry id, as `emit(start, end, id)` (a match may end past
+    /// `starts.end`). Word boundaries are judged on the whole text.
+    pub fn scan(&self, text: &str, starts: Range<usize>, mut emit: impl FnMut(usize, usize, u32)) {
+        let stop = starts.end.min(text.len());
+        if starts.start >= stop {
+            return;
+        }
+        let odd = self.odd_hits(text, starts.start, stop);
+        let mut k = 0;
+        let mut words = Words::new(text, starts.start, self.scheme);
+        // words read ahead: a walk from `buf[i]` reads up to `depth` words
+        let depth = self.trie.depth.max(1);
+        let mut buf: Vec<Word> = Vec::with_capacity(READ_AHEAD + depth);
+        let mut i = 0;
+        let mut more = true;
+        // (end, node) of the entries found from the current word, shortest first
+        let mut found: Vec<(usize, u32)> = Vec::new();
+        let mut here: Vec<(usize, u32)> = Vec::new();
+        loop {
+            if more && i + depth > buf.len() {
+                buf.drain(..i);
+                i = 0;
+                while buf.len() < READ_AHEAD + depth {
+                    match words.next() {
+                        Some(w) => buf.push(w),
+                        None => {
+                            more = false;
+                            break;
+                        }
+                    }
+                }
+            }
+            let Some(w) = buf.get(i) else { break };
+            if w.start >= stop {
+                break;
+            }
+            while let Some(&(s, e, id)) = odd.get(k).filter(|h| h.0 < w.start) {
+                emit(s, e, id);
+                k += 1;
+            }
+            found.clear();
+            self.walk(text, buf.get(i..).unwrap_or_default(), &mut found);
+            i += 1;
+            if found.is_empty() {
+                continue;
+            }
+            if odd.get(k).is_some_and(|h| h.0 == w.start) {
+                // odd entries match here too: merge by (longest, id)
+                here.clear();
+                for &(end, node) in &found {
+                    here.extend(self.trie.ends(node).iter().map(|&id| (end, id)));
+                }
+                while let Some(&(_, e, id)) = odd.get(k).filter(|h| h.0 == w.start) {
+                    here.push((e, id));
+                    k += 1;
+                }
+                here.sort_unstable_by_key(|&(e, id)| (std::cmp::Reverse(e), id));
+                for &(e, id) in &here {
+                    emit(w.start, e, id);
+                }
+            } else {
+                for &(end, node) in found.iter().rev() {
+                    for &id in self.trie.ends(node) {
+                        emit(w.start, end, id);
+                    }
+                }
+            }
+        }
+        for &(s, e, id) in odd.get(k..).unwrap_or_default() {
+            emit(s, e, id);
+        }
+    }
+
+    /// Follows the trie from the first of `words` over the ones after it, pushing (end, node)
+    /// for every node where entries end.
+    #[inline]
+    fn walk(&self, text: &str, words: &[Word], found: &mut Vec<(usize, u32)>) {
+        let Some((first, rest)) = words.split_first() else {
+            return;
+        };
+        let Some(mut node) = self.trie.child(0, text, first.start, first) else {
+            return;
+        };
+        let mut end = first.end;
+        let mut rest = rest.iter();
+        loop {
+            if !self.trie.ends(node).is_empty() {
+                found.push((end, node));
+            }
+            if !self.trie.has_children(node) {
+                return;
+            }
+            let Some(w) = rest.next() else { return };
+            let Some(child) = self.trie.child(node, text, end, w) else {
+                return;
+            };
+            node = child;
+            end = w.end;
+        }
+    }
+
+    /// The automaton of the entries that do not begin and end with a letter or digit.
+    fn odd_automaton(&self) -> Option<&AhoCorasick> {
+        if self.odd.is_empty() {
+            return None;
+        }
+        self.odd_ac
+            .get_or_init(|| {
+                let pats = self
+                    .odd
+                    .iter()
+                    .map(|&i| self.pats.get(i as usize).map_or("", |p| p));
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .build(pats)
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    /// The odd entries' whole-word matches starting in `from..stop`, sorted like
+    /// [`Lexicon::scan`]'s.
+    fn odd_hits(&self, text: &str, from: usize, stop: usize) -> Vec<(usize, usize, u32)> {
+        let Some(ac) = self.odd_automaton() else {
+            return Vec::new();
+        };
+        let mut until = stop.saturating_add(self.odd_longest).min(text.len());
+        while !text.is_char_boundary(until) {
+            until += 1;
+        }
+        let mut from = from;
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let hay = text.get(from..until).unwrap_or_default();
+        let mut out: Vec<(usize, usize, u32)> = ac
+            .find_overlapping_iter(hay)
+            .map(|m| (from + m.start(), from + m.end(), m.pattern().as_u32()))
+            .filter(|&(s, e, _)| {
+                s < stop && self.scheme.is_boundary(text, s) && self.scheme.is_boundary(text, e)
+            })
+            .filter_map(|(s, e, i)| Some((s, e, *self.odd.get(i as usize)?)))
+            .collect();
+        out.sort_unstable_by_key(|&(s, e, id)| (s, std::cmp::Reverse(e), id));
+        out
+    }
+}

@@ -1,0 +1,259 @@
+//! The lexicon against the search it replaces (an overlapping ASCII-case-insensitive automaton
+//! and a boundary test at both ends), on generated texts full of the awkward cases.
+
+use super::*;
+
+/// Deterministic pseudo-random numbers (xorshift).
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+const ENTRIES: &[&str] = &[
+    "said",
+    "Said",
+    "said",
+    "says",
+    "according to",
+    "according to the",
+    "it's",
+    "it’s",
+    "u.s",
+    "u.s.",
+    "'s",
+    "’s",
+    "d-calif",
+    "a source",
+    "sources said",
+    "é",
+    "ünter",
+    "x&y",
+    "told",
+    "told reporters",
+    "-",
+    ".",
+    "o'clock",
+    "non\u{2011}stop",
+    "2",
+    "10,000",
+    "北京",
+    "he said:",
+    " said",
+    "is said to",
+    "is  said",
+    "said, he",
+    "u.s. officials",
+    "is",
+    "is reported",
+    "it’s said",
+    "d-calif said",
+];
+
+const PIECES: &[&str] = &[
+    "said",
+    "SAID",
+    "Said",
+    "says",
+    "according",
+    "to",
+    "the",
+    "it",
+    "'",
+    "’",
+    "s",
+    "u",
+    ".",
+    "S",
+    "-",
+    "d",
+    "Calif",
+    "a",
+    "source",
+    "sources",
+    "é",
+    "É",
+    "ünter",
+    "x",
+    "&",
+    "y",
+    "told",
+    "reporters",
+    "o",
+    "clock",
+    "non",
+    "\u{2011}",
+    "stop",
+    "2",
+    "10",
+    ",",
+    "000",
+    "北京",
+    "he",
+    ":",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "“",
+    "”",
+    "\"",
+    "(",
+    ")",
+    "—",
+    "a1",
+    "ǅx",
+    "İ",
+    "is",
+    "officials",
+    "reported",
+    " is ",
+    "is said",
+    "Is said to",
+    "According to the",
+    "TOLD reporters",
+    "U.S. officials",
+    "sources said",
+    "said, he",
+    "D-Calif said",
+    "it’s said",
+    "is  said",
+];
+
+fn reference(
+    entries: &[&str],
+    scheme: Scheme,
+    text: &str,
+    starts: Range<usize>,
+) -> Vec<(usize, usize, u32)> {
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(entries)
+        .unwrap();
+    let mut out: Vec<(usize, usize, u32)> = ac
+        .find_overlapping_iter(text)
+        .filter(|m| starts.contains(&m.start()))
+        .filter(|m| scheme.is_boundary(text, m.start()) && scheme.is_boundary(text, m.end()))
+        .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
+        .collect();
+    out.sort_by_key(|&(s, e, id)| (s, std::cmp::Reverse(e), id));
+    out
+}
+
+fn got(lex: &Lexicon, text: &str, starts: Range<usize>) -> Vec<(usize, usize, u32)> {
+    let mut v = Vec::new();
+    lex.scan(text, starts, |s, e, id| v.push((s, e, id)));
+    v
+}
+
+fn random_text(rng: &mut Rng, pieces: usize) -> String {
+    (0..pieces)
+        .map(|_| PIECES[rng.below(PIECES.len())])
+        .collect()
+}
+
+#[test]
+fn equals_the_automaton_search() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for scheme in [Scheme::Joined, Scheme::Plain] {
+        let lex = Lexicon::new(ENTRIES, scheme);
+        let (mut total, mut phrases) = (0, 0);
+        for round in 0..3000 {
+            let text = random_text(&mut rng, 1 + round % 80);
+            let whole = 0..text.len();
+            let want = reference(ENTRIES, scheme, &text, whole.clone());
+            total += want.len();
+            phrases += want
+                .iter()
+                .filter(|h| ENTRIES[h.2 as usize].trim().contains(' '))
+                .count();
+            assert_eq!(got(&lex, &text, whole), want, "{scheme:?} {text:?}");
+            // a window, its edges anywhere (also inside words and characters)
+            let a = rng.below(text.len() + 1);
+            let b = a + rng.below(text.len() + 1 - a);
+            let want = reference(ENTRIES, scheme, &text, a..b);
+            assert_eq!(got(&lex, &text, a..b), want, "{scheme:?} {text:?} {a}..{b}");
+        }
+        assert!(total > 5_000 && phrases > 300, "{total} {phrases}");
+    }
+}
+
+#[test]
+fn without_odd_entries_and_empty() {
+    let lex = Lexicon::new(&["said", "told reporters"], Scheme::Joined);
+    assert!(lex.odd.is_empty());
+    let text = "She SAID it, and told  reporters; told reporters-said.";
+    assert_eq!(
+        got(&lex, text, 0..text.len()),
+        reference(
+            &["said", "told reporters"],
+            Scheme::Joined,
+            text,
+            0..text.len()
+        )
+    );
+    let none: [&str; 0] = [];
+    let lex = Lexicon::new(&none, Scheme::Plain);
+    assert!(got(&lex, text, 0..text.len()).is_empty());
+    assert!(got(&lex, "", 0..0).is_empty());
+}
+
+/// The words the lexicon walks are exactly the runs between the boundaries the matchers use.
+#[test]
+fn words_follow_the_boundary_rules() {
+    let mut rng = Rng(42);
+    for scheme in [Scheme::Joined, Scheme::Plain] {
+        for round in 0..2000 {
+            let text = random_text(&mut rng, 1 + round % 30);
+            let alnum = |i: usize| {
+                text.get(i..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_alphanumeric)
+            };
+            let alnum_before = |i: usize| {
+                text.get(..i)
+                    .and_then(|r| r.chars().next_back())
+                    .is_some_and(char::is_alphanumeric)
+            };
+            let mut starts = Vec::new();
+            let mut ends = Vec::new();
+            for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                if scheme.is_boundary(&text, i) {
+                    if alnum(i) {
+                        starts.push(i);
+                    }
+                    if alnum_before(i) {
+                        ends.push(i);
+                    }
+                }
+            }
+            let words: Vec<Word> = Words::new(&text, 0, scheme).collect();
+            let ws: Vec<usize> = words.iter().map(|w| w.start).collect();
+            let we: Vec<usize> = words.iter().map(|w| w.end).collect();
+            assert_eq!(ws, starts, "{scheme:?} {text:?}");
+            assert_eq!(we, ends, "{scheme:?} {text:?}");
+            for w in &words {
+                // the same alone and in upper case (read from a string that ends with it)
+                let alone = text.as_bytes()[w.start..w.end].to_ascii_uppercase();
+                assert_eq!(w.hash, words::hash(&alone, 0, alone.len()));
+            }
+        }
+    }
+}
+
+/// The cached test is the standard one.
+#[test]
+fn is_alnum_is_is_alphanumeric() {
+    let chars = (0..0x1_0000u32).chain((0x1_0000..0x11_0000).step_by(97));
+    for c in chars.filter_map(char::from_u32) {
+        assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?} (cached)");
+    }
+}
