@@ -79,18 +79,78 @@ impl Ledger {
     }
 }
 
+/// The word lists of `single-source` the ledger reads, looked up once per document.
 struct Lists<'a> {
-    def: Option<&'a CheckDef>,
+    pronouns_person: &'a PhraseList,
+    pronouns_group: &'a PhraseList,
+    references: &'a PhraseList,
+    joiners: &'a PhraseList,
+    titles: &'a PhraseList,
+    documents: &'a PhraseList,
+    vague: &'a PhraseList,
+    anonymous: &'a PhraseList,
+    indefinite: &'a PhraseList,
+    outlets: &'a PhraseList,
+    organisations: &'a PhraseList,
 }
 
-impl Lists<'_> {
-    fn get(&self, name: &str) -> &PhraseList {
-        match self.def {
+impl<'a> Lists<'a> {
+    fn new(def: Option<&'a CheckDef>) -> Self {
+        let get = |name: &str| match def {
             Some(d) => d.list(name),
             None => PhraseList::empty(),
+        };
+        Lists {
+            pronouns_person: get("pronouns-person"),
+            pronouns_group: get("pronouns-group"),
+            references: get("references"),
+            joiners: get("joiners"),
+            titles: get("titles"),
+            documents: get("documents"),
+            vague: get("vague"),
+            anonymous: get("anonymous"),
+            indefinite: get("indefinite"),
+            outlets: get("outlets"),
+            organisations: get("organisations"),
         }
     }
 }
+
+/// Index of a kind in [`Builder::last_kind`].
+fn kind_index(kind: SourceKind) -> usize {
+    match kind {
+        SourceKind::NamedPerson => 0,
+        SourceKind::Organisation => 1,
+        SourceKind::Outlet => 2,
+        SourceKind::Document => 3,
+        SourceKind::Anonymous => 4,
+        SourceKind::Vague => 5,
+    }
+}
+
+/// FNV-1a for the ledger's small keys (names, spans): much cheaper than SipHash, and the maps
+/// are never iterated, so the hasher changes nothing but speed.
+#[derive(Clone, Copy, Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 /// Builds the ledger of one document from its classifications.
 pub fn build(
@@ -99,22 +159,20 @@ pub fn build(
     labels: &[Classification],
     checks: &CheckSet,
 ) -> Ledger {
-    let lists = Lists {
-        def: checks.get("single-source"),
-    };
+    let lists = Lists::new(checks.get("single-source"));
     let text = doc.text.as_str();
     let mut b = Builder {
         text,
         lists,
         ledger: Ledger::default(),
-        keys: HashMap::new(),
-        last_kind: HashMap::new(),
+        keys: HashMap::default(),
+        last_kind: [None; 6],
         last_other: None,
     };
     let n = seg.sentences.len();
     b.ledger.at = Vec::with_capacity(n + 1);
     b.ledger.at.push(0);
-    let mut seen: std::collections::HashSet<Span> = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<Span, FnvBuild> = Default::default();
     for (i, c) in labels.iter().enumerate().take(n) {
         let first = b.ledger.by_sentence.len();
         for span in &c.sources {
@@ -126,7 +184,9 @@ pub fn build(
                 let Some(src) = b.ledger.sources.get_mut(id) else {
                     continue;
                 };
-                b.last_kind.insert(src.kind, id);
+                if let Some(k) = b.last_kind.get_mut(kind_index(src.kind)) {
+                    *k = Some(id);
+                }
                 if src.kind != SourceKind::NamedPerson {
                     b.last_other = Some(id);
                 }
@@ -181,9 +241,9 @@ struct Builder<'a> {
     lists: Lists<'a>,
     ledger: Ledger,
     /// Normalised name, acronym or surname → source index.
-    keys: HashMap<String, usize>,
+    keys: HashMap<String, usize, FnvBuild>,
     /// The latest source of each kind, and the latest that is not a person.
-    last_kind: HashMap<SourceKind, usize>,
+    last_kind: [Option<usize>; 6],
     last_other: Option<usize>,
 }
 
@@ -196,18 +256,17 @@ impl Builder<'_> {
         }
         let toks = tokens(self.text, span);
         let words: Vec<&str> = toks.iter().map(|t| t.text(self.text)).collect();
-        let lower = surface.to_lowercase();
         // pronouns refer to the latest fitting source
         if words.len() == 1 {
             let w = words[0];
-            let person = self.lists.get("pronouns-person").is(w);
-            let group = self.lists.get("pronouns-group").is(w);
+            let person = self.lists.pronouns_person.is(w);
+            let group = self.lists.pronouns_group.is(w);
             if person || group {
                 let id = if person {
-                    self.last_kind.get(&SourceKind::NamedPerson).copied()?
+                    self.last(SourceKind::NamedPerson)?
                 } else {
                     self.last_other
-                        .or_else(|| self.last_kind.get(&SourceKind::NamedPerson).copied())?
+                        .or_else(|| self.last(SourceKind::NamedPerson))?
                 };
                 self.alias(id, surface, false);
                 return Some(id);
@@ -216,10 +275,10 @@ impl Builder<'_> {
         // `the organisation`, `the report`: a definite reference back
         if words.len() == 2
             && words[0].eq_ignore_ascii_case("the")
-            && self.lists.get("references").is(words[1])
+            && self.lists.references.is(words[1])
         {
             let kind = self.kind_of(&words[1..], surface);
-            let back = self.last_kind.get(&kind).copied().or(match kind {
+            let back = self.last(kind).or(match kind {
                 SourceKind::Organisation | SourceKind::Document => self.last_other,
                 _ => None,
             });
@@ -236,7 +295,7 @@ impl Builder<'_> {
             self.alias(id, surface, true);
             return Some(id);
         }
-        let kind = self.kind_of(&words, &lower);
+        let kind = self.kind_of(&words, &surface.to_lowercase());
         // `longtime pollster Pat Caddell` → `Pat Caddell`; `Mike Pence` after `Pence`
         if kind == SourceKind::NamedPerson {
             let core = name_core(&words);
@@ -273,7 +332,7 @@ impl Builder<'_> {
         let caps: Vec<&str> = words
             .iter()
             .copied()
-            .filter(|w| !self.lists.get("joiners").is(w) && !self.lists.get("titles").is(w))
+            .filter(|w| !self.lists.joiners.is(w) && !self.lists.titles.is(w))
             .collect();
         if caps.len() >= 2
             && caps
@@ -316,18 +375,44 @@ impl Builder<'_> {
 
     /// Lowercase name without determiners, titles, possessives and parentheticals.
     fn key(&self, words: &[&str]) -> String {
-        let mut out: Vec<String> = Vec::new();
+        let titles = self.lists.titles;
+        let mut out = String::new();
+        let mut pushed = false;
         for (k, w) in words.iter().enumerate() {
-            if k == 0 && (w.eq_ignore_ascii_case("the") || self.lists.get("titles").is(w)) {
+            let title = titles.is(w);
+            if k == 0 && (w.eq_ignore_ascii_case("the") || title) {
                 continue;
             }
-            if self.lists.get("titles").is(w) && out.is_empty() {
+            if title && !pushed {
                 continue;
             }
-            let w = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-            out.push(w.to_lowercase());
+            let mut w: &str = w;
+            while let Some(rest) = w.strip_suffix("'s") {
+                w = rest;
+            }
+            while let Some(rest) = w.strip_suffix("\u{2019}s") {
+                w = rest;
+            }
+            if pushed {
+                out.push(' ');
+            }
+            pushed = true;
+            if w.is_ascii() {
+                let from = out.len();
+                out.push_str(w);
+                if let Some(added) = out.get_mut(from..) {
+                    added.make_ascii_lowercase();
+                }
+            } else {
+                out.push_str(&w.to_lowercase());
+            }
         }
-        out.join(" ")
+        out
+    }
+
+    /// The latest source of `kind`.
+    fn last(&self, kind: SourceKind) -> Option<usize> {
+        self.last_kind.get(kind_index(kind)).copied().flatten()
     }
 
     fn kind_of(&self, words: &[&str], surface: &str) -> SourceKind {
@@ -343,18 +428,18 @@ impl Builder<'_> {
             .iter()
             .skip(1)
             .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-        let head_document = words.last().is_some_and(|w| l.get("documents").is(w));
+        let head_document = words.last().is_some_and(|w| l.documents.is(w));
         if head_document {
             SourceKind::Document
-        } else if l.get("vague").any(surface, span) && !has_inner_cap {
+        } else if l.vague.any(surface, span) && !has_inner_cap {
             SourceKind::Vague
-        } else if l.get("anonymous").any(surface, span) || l.get("indefinite").is(&first_lower) {
+        } else if l.anonymous.any(surface, span) || l.indefinite.is(&first_lower) {
             SourceKind::Anonymous
-        } else if l.get("outlets").any(surface, span) {
+        } else if l.outlets.any(surface, span) {
             SourceKind::Outlet
-        } else if l.get("documents").any(surface, span) {
+        } else if l.documents.any(surface, span) {
             SourceKind::Document
-        } else if l.get("organisations").any(surface, span)
+        } else if l.organisations.any(surface, span)
             || words
                 .iter()
                 .any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))

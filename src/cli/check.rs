@@ -270,13 +270,13 @@ pub fn run(args: CheckArgs, io: &mut Io) -> i32 {
         threads,
         threads * 4,
         |job| process(job, changes.as_ref()),
-        |done| match done.report {
-            Ok(mut r) => {
+        |done| match &mut done.report {
+            Ok(r) => {
                 if let Some(b) = baseline.as_mut() {
-                    b.apply(&mut r);
+                    b.apply(r);
                 }
                 if let Some(rec) = recorder.as_mut() {
-                    rec.add(&r);
+                    rec.add(r);
                 }
                 let counted = r.findings.iter().filter(|f| f.suppressed.is_none());
                 let mut n = 0;
@@ -285,8 +285,8 @@ pub fn run(args: CheckArgs, io: &mut Io) -> i32 {
                     failing |= threshold.is_some_and(|t| f.severity >= t);
                 }
                 progress.file_done(done.bytes, n, &mut **stderr);
-                summary.add(&r);
-                write_failed |= reporter.file(&r, out).is_err();
+                summary.add(r);
+                write_failed |= reporter.file(r, out).is_err();
             }
             Err(e) => {
                 progress.file_done(done.bytes, 0, &mut **stderr);

@@ -7,6 +7,9 @@
 
 const SPACES: &[u8; 32] = b"                                ";
 
+/// A separator and line break followed by indentation: `,\n` and 64 spaces.
+const LEAD: &[u8; 66] = b",\n                                                                ";
+
 /// Writes `n` spaces.
 pub(crate) fn pad(out: &mut Vec<u8>, mut n: usize) {
     while n > 0 {
@@ -105,32 +108,23 @@ impl<'w> Obj<'w> {
 
     /// Writes the separator and `"key": `, and returns the output for the value.
     /// `key` is one of the report's field names: plain ASCII, written without escaping.
+    #[inline]
     pub fn key(&mut self, key: &str) -> &mut Vec<u8> {
-        let sep: &[u8] = if self.any { b",\n" } else { b"\n" };
+        // `,\n` (or `\n` for the first key) and the indentation: one slice of LEAD
+        let from = usize::from(!self.any);
         self.any = true;
         let n = self.indent + 2;
-        // separator, indentation, `"key": ` in one copy when they fit a small buffer
-        let mut line = [b' '; 64];
-        let k = sep.len() + n;
-        let len = k + key.len() + 4;
-        let mut fill = || -> Option<()> {
-            line.get_mut(..sep.len())?.copy_from_slice(sep);
-            *line.get_mut(k)? = b'"';
-            line.get_mut(k + 1..k + 1 + key.len())?
-                .copy_from_slice(key.as_bytes());
-            line.get_mut(k + 1 + key.len()..len)?
-                .copy_from_slice(b"\": ");
-            Some(())
-        };
-        if let (Some(()), Some(bytes)) = (fill(), line.get(..len)) {
-            self.out.extend_from_slice(bytes);
-        } else {
-            self.out.extend_from_slice(sep);
-            pad(self.out, n);
-            self.out.push(b'"');
-            self.out.extend_from_slice(key.as_bytes());
-            self.out.extend_from_slice(b"\": ");
+        match LEAD.get(from..2 + n) {
+            Some(lead) => self.out.extend_from_slice(lead),
+            None => {
+                self.out
+                    .extend_from_slice(LEAD.get(from..2).unwrap_or_default());
+                pad(self.out, n);
+            }
         }
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\": ");
         self.out
     }
 
