@@ -13,13 +13,14 @@
 #
 # On a shared machine wall time depends on the load: section 1 also reports user CPU time, and
 # section 4 measures the ceiling the machine offers (two independent -j 1 runs at once).
-# BENCH_CAP=SECONDS bounds each memory run (default 600).
+# BENCH_CAP=SECONDS bounds each memory run (default 600); BENCH_BIN=PATH measures that binary
+# instead of building target/release/whosaid.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 W="$ROOT/target/bench"
 OUT="$ROOT/bench/out"
-BIN="$ROOT/target/release/whosaid"
+BIN="${BENCH_BIN:-$ROOT/target/release/whosaid}" # BENCH_BIN=PATH: measure another binary
 mkdir -p "$W" "$OUT"
 RES="$OUT/results.md"
 SECTIONS="${*:-1 2 3 4 5 6 7}"
@@ -40,8 +41,10 @@ need_tool /usr/bin/time time || { echo "need /usr/bin/time (apt-get install time
 HAVE_HYPERFINE=1
 need_tool hyperfine hyperfine || HAVE_HYPERFINE=0
 
-echo "building release" >&2
-cargo build --release --quiet
+if [ -z "${BENCH_BIN:-}" ]; then
+    echo "building release" >&2
+    cargo build --release --quiet
+fi
 
 # --- inputs ---------------------------------------------------------------------------------
 gen() { # gen NAME ARGS… : runs bench/corpus.py once per input (cached in target/bench)
@@ -157,12 +160,35 @@ if want 3; then
 fi
 
 # --- 4: parallel speed-up ---------------------------------------------------------------------
+# -j 1 and -j 2 runs alternate (so both see the same machine load) and each pair gives a ratio;
+# the median ratio is the speed-up. CPU time (user + sys, from wait4) says whether the threads
+# did extra work; "ceiling" is what the machine gave two independent -j 1 runs at the same time.
 if want 4; then
     gen many-10 many 10
     p="$W/many-10"
     b=$(bytes_of "$p")
-    s1=$(time_py 5 "$BIN" "${CHECK[@]}" -j 1 "$p")
-    s2=$(time_py 5 "$BIN" "${CHECK[@]}" -j 2 "$p")
+    read -r s1 s2 c1 c2 ratio <<<"$(python3 - 7 "$BIN" "${CHECK[@]}" "$p" <<'PY'
+import os, subprocess, sys, time
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+def one(j):
+    t = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, 1)
+        os.dup2(fd, 2)
+        os.execv(cmd[0], cmd[:-1] + ["-j", str(j), cmd[-1]])
+    _, _, ru = os.wait4(pid, 0)
+    return time.perf_counter() - t, ru.ru_utime + ru.ru_stime
+w1, w2, c1, c2, ratios = [], [], [], [], []
+for _ in range(runs):
+    a, ca = one(1)
+    b, cb = one(2)
+    w1.append(a); w2.append(b); c1.append(ca); c2.append(cb); ratios.append(a / b)
+med = lambda v: sorted(v)[len(v) // 2]
+print(f"{med(w1):.4f} {med(w2):.4f} {med(c1):.4f} {med(c2):.4f} {med(ratios):.2f}")
+PY
+)"
     # the machine's own ceiling: two independent -j 1 runs at the same time
     pair=$(time_py 3 bash -c '"$0" "${@:1}" >/dev/null & "$0" "${@:1}" >/dev/null; wait' "$BIN" "${CHECK[@]}" -j 1 "$p")
     # deterministic output order whatever the thread count
@@ -172,15 +198,23 @@ if want 4; then
     cmp -s "$W/j1.json" "$W/j2.json" && same=yes
     say "## 4. Parallel: $(files_of "$p") files, $(awk -v b="$b" 'BEGIN {printf "%.1f", b / 1e6}') MB"
     say ""
-    say "| threads | seconds | MB/s |"
-    say "|---:|---:|---:|"
-    say "| 1 | $s1 | $(mbps "$b" "$s1") |"
-    say "| 2 | $s2 | $(mbps "$b" "$s2") |"
+    say "| threads | wall s (median of 7) | MB/s | CPU s (user + sys) |"
+    say "|---:|---:|---:|---:|"
+    say "| 1 | $s1 | $(mbps "$b" "$s1") | $c1 |"
+    say "| 2 | $s2 | $(mbps "$b" "$s2") | $c2 |"
     say ""
-    say "speed-up: $(awk -v a="$s1" -v b="$s2" 'BEGIN {printf "%.2f", a / b}')x; identical JSON for -j 1 and -j 2: $same"
+    say "speed-up: ${ratio}x (median of 7 alternating -j 1 / -j 2 pairs); CPU time -j 2 / -j 1: $(awk -v a="$c2" -v b="$c1" 'BEGIN {printf "%.2f", a / b}'); identical JSON for -j 1 and -j 2: $same"
     say ""
     say "machine ceiling: two independent -j 1 runs at once take ${pair} s, i.e. the machine gives $(awk -v a="$s1" -v b="$pair" 'BEGIN {printf "%.2f", 2 * a / b}')x the throughput of one (2.00 on two idle cores)"
     say ""
+    if command -v perf >/dev/null 2>&1; then
+        for j in 1 2; do
+            perf stat -r 3 -e task-clock,context-switches -x, -o "$W/perf-$j.txt" \
+                "$BIN" "${CHECK[@]}" -j "$j" "$p" >/dev/null 2>&1 || true
+            say "perf stat -j $j: $(grep -v '^#' "$W/perf-$j.txt" | awk -F, 'NF > 2 && $1 != "" {printf "%s %s; ", $3, $1}')"
+        done
+        say ""
+    fi
 fi
 
 # --- 5: peak memory ---------------------------------------------------------------------------
