@@ -4,9 +4,9 @@
 //! Linear: one automaton pass and one pass per pattern over the text, a forward walk over the
 //! sentences, and a binary search per quotation.
 
-use super::frames::first_subject;
+use super::frames::{first_subject, personal};
 use super::sentence::{decide, evaluate, Scratch};
-use super::tokens::{Tok, Token, CAP, DET, FIRST_PERSON, JOINER, LINK, PRONOUN, SOURCE_NOUN};
+use super::tokens::{Tok, Token, CAP, DET, FIRST_PERSON, JOINER, LINK, SOURCE_NOUN};
 use super::{precedence, Classification, Label};
 use crate::document::{BlockKind, Document};
 use crate::rules::engine::SCAN_WINDOW;
@@ -329,9 +329,9 @@ fn credit_line(toks: &[Token]) -> Option<Span> {
 /// first word (`Posters reading "…"`, `The budget` are not speakers; `Mr. Ruiz`, `the union` are).
 fn can_speak(toks: &[Token], a: usize, b: usize) -> bool {
     toks.get(a..b).is_some_and(|np| {
-        np.iter()
-            .enumerate()
-            .any(|(k, t)| t.has(PRONOUN | SOURCE_NOUN) || (t.has(CAP) && !t.has(DET) && a + k > 0))
+        np.iter().enumerate().any(|(k, t)| {
+            personal(t) || t.has(SOURCE_NOUN) || (t.has(CAP) && !t.has(DET) && a + k > 0)
+        })
     })
 }
 

@@ -44,7 +44,8 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
             }
             Tok::Word => {
                 if t.has(PRONOUN) {
-                    return Some((j, j + 1));
+                    // `that` is a subject only as a relative pronoun (`groups that warn`)
+                    return (!t.has(NOT_SOURCE) || relative(toks, j)).then_some((j, j + 1));
                 }
                 return np_left(toks, j);
             }
@@ -67,7 +68,7 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
                     return None;
                 }
                 let before = toks.get(k - 1)?;
-                if before.has(PRONOUN) {
+                if personal(before) {
                     return Some((k - 1, k));
                 }
                 if word(before) && !before.has(NOT_SOURCE | DIGIT) {
@@ -81,6 +82,20 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
             _ => return None,
         }
     }
+}
+
+/// A pronoun that stands for a source by itself (`he`, `who`), not one that is also a function
+/// word (`that`).
+pub fn personal(t: &Token) -> bool {
+    t.has(PRONOUN) && !t.has(NOT_SOURCE)
+}
+
+/// `that` at token `j` is a relative pronoun after a phrase that names someone: `prominent
+/// businesses that warn`, `a poll that shows` (not `that support`, `That adds`).
+fn relative(toks: &[Token], j: usize) -> bool {
+    j.checked_sub(1)
+        .and_then(|i| toks.get(i))
+        .is_some_and(|p| word(p) && p.has(CAP | SOURCE_NOUN) && !p.has(DET | NOT_SOURCE | SKIP))
 }
 
 /// A source phrase ending at word token `end` (inclusive), extended to the left; two phrases
@@ -215,7 +230,7 @@ fn right_np_with(toks: &[Token], start: usize, loose: bool) -> Option<Range> {
     if !word(first) {
         return None;
     }
-    if first.has(PRONOUN) {
+    if personal(first) {
         return Some((start, start + 1));
     }
     if first.has(NOT_SOURCE | JOINER)

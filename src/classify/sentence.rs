@@ -1,7 +1,7 @@
 //! One sentence on its own: its cues, the frames they make, and the label they decide.
 
 use super::frames::{
-    first_subject, left_subject, np_left, possessor, right_np, right_np_loose, Range,
+    first_subject, left_subject, np_left, personal, possessor, right_np, right_np_loose, Range,
 };
 use super::tokens::{self, Tok, Token};
 use super::{precedence, Classification, Label};
@@ -309,7 +309,7 @@ fn infinitive_subject(toks: &[Token], a: usize) -> Option<Range> {
     if before.tok != Tok::Word {
         return None;
     }
-    if before.has(tokens::PRONOUN) {
+    if personal(before) {
         return Some((k, k + 1));
     }
     // `X went to the capital on Friday to assail …`: after a day or date, the subject of the
