@@ -1,13 +1,23 @@
-//! Embeds every built-in classifier rule (`rules/*.toml`, top level only) into the binary, so a
-//! new rule is one new file with no registry edit.
+//! Embeds every built-in classifier rule (`rules/*.toml`, top level only) and editorial check
+//! (`rules/checks/*.toml`) into the binary, so a new rule is one new file with no registry edit.
+//!
+//! Start-up should not parse TOML or compile Unicode classes (issue 6), so each file is also
+//! parsed here into a static tree (`rules::value::Value`) that serde reads the rule from, and
+//! every pattern of the rule files gets its cut-down alphabet and expression
+//! (`rules::alphabet`) computed here. A file that does not parse is embedded as text only: the
+//! program then parses it at run time and reports the error with line and column, as for a
+//! user's file.
+
+#[allow(dead_code)]
+#[path = "src/rules/alphabet.rs"]
+mod alphabet;
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+fn toml_files(dir: &Path) -> Vec<PathBuf> {
     println!("cargo:rerun-if-changed={}", dir.display());
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|rd| {
             rd.filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
@@ -15,15 +25,138 @@ fn main() {
         })
         .unwrap_or_default();
     files.sort();
-    let mut out = String::from("/// (file stem, contents) of every built-in rule file.\npub static BUILTIN: &[(&str, &str)] = &[\n");
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
+    }
+    files
+}
+
+/// `value` as a `Value` expression; `false` for what a tree cannot hold (dates, NaN).
+fn emit(value: &toml::Value, out: &mut String) -> bool {
+    match value {
+        toml::Value::String(s) => {
+            let _ = write!(out, "Value::Str({s:?})");
+        }
+        toml::Value::Integer(i) => {
+            let _ = write!(out, "Value::Int({i})");
+        }
+        toml::Value::Float(x) if x.is_finite() => {
+            let _ = write!(out, "Value::Float({x:?})");
+        }
+        toml::Value::Boolean(b) => {
+            let _ = write!(out, "Value::Bool({b})");
+        }
+        toml::Value::Array(items) => {
+            out.push_str("Value::Array(&[");
+            for v in items {
+                if !emit(v, out) {
+                    return false;
+                }
+                out.push(',');
+            }
+            out.push_str("])");
+        }
+        toml::Value::Table(t) => {
+            out.push_str("Value::Table(&[");
+            for (k, v) in t {
+                let _ = write!(out, "({k:?},");
+                if !emit(v, out) {
+                    return false;
+                }
+                out.push_str("),");
+            }
+            out.push_str("])");
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// `Some(&tree)` for a file that parses, `None` otherwise.
+fn tree(text: &str) -> String {
+    let Ok(value) = text.parse::<toml::Table>() else {
+        return "None".to_string();
+    };
+    let mut out = String::from("Some(&");
+    if !emit(&toml::Value::Table(value), &mut out) {
+        return "None".to_string();
+    }
+    out.push(')');
+    out
+}
+
+/// The patterns of a rule file that parses (`patterns = [...]`).
+fn patterns(text: &str) -> Vec<String> {
+    let Ok(value) = text.parse::<toml::Table>() else {
+        return Vec::new();
+    };
+    match value.get("patterns") {
+        Some(toml::Value::Array(items)) => items
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `(expression, cut-down expression, interval starts, representatives)` for a valid pattern.
+fn precompute(source: &str, out: &mut String) {
+    let Ok(hir) = regex_syntax::Parser::new().parse(source) else {
+        return;
+    };
+    if alphabet::unknown_group(&hir).is_some() {
+        return;
+    }
+    let alpha = alphabet::Alphabet::new(&hir);
+    let cut = alphabet::restrict(&hir, &alpha.chars()).to_string();
+    // the cut-down expression must read back (it is parsed at run time)
+    if regex_syntax::Parser::new().parse(&cut).is_err() {
+        return;
+    }
+    let (starts, reps) = alpha.parts();
+    let _ = writeln!(out, "    ({source:?}, {cut:?}, &{starts:?}, &{reps:?}),");
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let mut out = String::from("use crate::rules::value::Value;\n\n");
+    out.push_str(
+        "/// (file stem, contents, parsed tree) of every built-in rule file.\n\
+         pub static BUILTIN: &[(&str, &str, Option<&Value>)] = &[\n",
+    );
+    let mut pats: Vec<String> = Vec::new();
+    for f in toml_files(&root) {
         let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let text = std::fs::read_to_string(&f).unwrap_or_default();
+        pats.extend(patterns(&text));
         let _ = writeln!(
             out,
-            "    ({stem:?}, include_str!({:?})),",
-            f.display().to_string()
+            "    ({stem:?}, include_str!({:?}), {}),",
+            f.display().to_string(),
+            tree(&text)
         );
+    }
+    out.push_str("];\n\n");
+    out.push_str(
+        "/// (file stem, parsed tree) of every built-in check file.\n\
+         pub static CHECKS: &[(&str, Option<&Value>)] = &[\n",
+    );
+    for f in toml_files(&root.join("checks")) {
+        let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let text = std::fs::read_to_string(&f).unwrap_or_default();
+        let _ = writeln!(out, "    ({stem:?}, {}),", tree(&text));
+    }
+    out.push_str("];\n\n");
+    pats.sort();
+    pats.dedup();
+    out.push_str(
+        "/// Every valid pattern of the built-in rule files, sorted: (expression, cut-down\n\
+         /// expression, interval starts, representatives), see `rules::alphabet`.\n\
+         #[allow(clippy::type_complexity)]\n\
+         pub static PATTERNS: &[(&str, &str, &[u32], &[char])] = &[\n",
+    );
+    for p in &pats {
+        precompute(p, &mut out);
     }
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()))

@@ -1,6 +1,7 @@
 //! Loading check files (`rules/checks/*.toml`): schema, validation, compiled word lists.
 
 use super::index::{Combined, Hits};
+pub use super::lists::NameHasher;
 use super::lists::{known_lists, searched_lists, QUANTITY_WORDS};
 use super::load_error::{describe_toml_error, key_position};
 use super::phrases::PhraseList;
@@ -9,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::rules::{Example, RuleInfo};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -100,28 +101,6 @@ fn yes() -> bool {
     true
 }
 
-/// FNV-1a for the word-list names: checks look lists up by name for every sentence, and
-/// SipHash on these short keys was 2 % of a run (issue 6).
-#[derive(Clone, Copy, Debug)]
-pub struct NameHasher(u64);
-
-impl Default for NameHasher {
-    fn default() -> Self {
-        NameHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for NameHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
 /// One loaded check with its compiled word lists.
 #[derive(Clone, Debug)]
 pub struct CheckDef {
@@ -168,7 +147,7 @@ impl CheckSet {
         let mut defs = Vec::with_capacity(BUILTIN.len());
         for (id, text) in BUILTIN {
             let path = PathBuf::from(format!("rules/checks/{id}.toml"));
-            defs.push(parse_check(id, text, &path, None)?);
+            defs.push(parse_builtin(id, text, &path)?);
         }
         let mut set = CheckSet {
             defs,
@@ -320,13 +299,40 @@ impl CheckSet {
     }
 }
 
+/// A built-in check from the tree `build.rs` compiled from its TOML `text` (no parsing at
+/// start-up); from the text itself when the tree does not read back or the file is invalid, so
+/// that the error is the one [`parse_check`] gives.
+fn parse_builtin(id: &str, text: &str, path: &Path) -> Result<CheckDef> {
+    let tree = crate::rules::builtin_check_tree(id);
+    if let Some(file) = tree.and_then(|t| crate::rules::value::read::<CheckFile>(t).ok()) {
+        if let Ok(def) = validate(id, text, path, None, file) {
+            return Ok(def);
+        }
+    }
+    parse_check(id, text, path, None)
+}
+
 /// Parses and validates one check file.
 fn parse_check(id: &str, text: &str, path: &Path, user: Option<PathBuf>) -> Result<CheckDef> {
+    let file: CheckFile = toml::from_str(text).map_err(|e| Error::Rule {
+        path: path.to_path_buf(),
+        message: describe_toml_error(text, &e),
+    })?;
+    validate(id, text, path, user, file)
+}
+
+/// Checks a check file read from `text` and compiles its lists.
+fn validate(
+    id: &str,
+    text: &str,
+    path: &Path,
+    user: Option<PathBuf>,
+    file: CheckFile,
+) -> Result<CheckDef> {
     let err = |message: String| Error::Rule {
         path: path.to_path_buf(),
         message,
     };
-    let file: CheckFile = toml::from_str(text).map_err(|e| err(describe_toml_error(text, &e)))?;
     if let Some(declared) = &file.id {
         if declared != id {
             return Err(err(format!(
@@ -387,4 +393,39 @@ fn parse_check(id: &str, text: &str, path: &Path, user: Option<PathBuf>) -> Resu
         tests: file.test,
         path: user,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A built-in check read from its compiled tree equals the one parsed from its TOML text.
+    #[test]
+    fn compiled_trees_give_the_parsed_checks() {
+        for (id, text) in BUILTIN {
+            assert!(crate::rules::builtin_check_tree(id).is_some(), "{id}");
+            let path = PathBuf::from(format!("rules/checks/{id}.toml"));
+            let parsed = parse_check(id, text, &path, None).unwrap();
+            let compiled = parse_builtin(id, text, &path).unwrap();
+            // (the compiled lists hold hash sets: compare what they are built from)
+            let show = |d: &CheckDef| {
+                let mut names: Vec<&String> = d.lists.keys().collect();
+                names.sort();
+                format!(
+                    "{:?}",
+                    (
+                        (&d.id, &d.summary, &d.description, d.severity),
+                        (d.raised_severity, d.enabled, &d.help, names),
+                        (&d.raw_lists, &d.numbers, &d.synonyms),
+                        (&d.allows, &d.tests, &d.path),
+                    )
+                )
+            };
+            assert_eq!(show(&parsed), show(&compiled), "{id}");
+        }
+        // no tree for that id: the text is parsed, errors keep line and column
+        let bad = "summary = 1\n";
+        let e = parse_builtin("no-such-check", bad, Path::new("x.toml")).unwrap_err();
+        assert!(e.to_string().contains("line 1, column 11"), "{e}");
+    }
 }

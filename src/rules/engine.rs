@@ -221,24 +221,19 @@ impl Engine {
         if text.is_empty() {
             return;
         }
-        let common = super::pattern::is_common(text);
+        // the matches of `regex::Regex::captures_iter`, found by a cheaper matcher (rules::matcher)
+        let mut scratch = String::new();
         for (rule, pattern) in &self.patterns {
-            let Some(re) = pattern.regex_for(common) else {
-                continue;
-            };
-            for c in re.captures_iter(text) {
-                let Some(m) = c.get(0) else { continue };
-                if m.is_empty() {
-                    continue;
+            pattern.find_all(text, &mut scratch, |m| {
+                if !m.span.is_empty() {
+                    out.push(PatternHit {
+                        rule: *rule,
+                        span: m.span,
+                        source: m.source,
+                        cue: m.cue,
+                    });
                 }
-                let g = |name| c.name(name).map(|m| Span::new(m.start(), m.end()));
-                out.push(PatternHit {
-                    rule: *rule,
-                    span: Span::new(m.start(), m.end()),
-                    source: g("source"),
-                    cue: g("cue"),
-                });
-            }
+            });
         }
         out.sort_by_key(|h| h.span.start);
     }

@@ -5,9 +5,12 @@ use crate::classify::Label;
 use serde::Deserialize;
 
 /// One rule file. Unknown keys are errors (with toml's line, column and the valid keys).
+///
+/// `P` is how a pattern is held: with its place in the file when read from TOML text, as a plain
+/// string when read from a built-in file's compiled tree ([`super::value`]).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RuleFile {
+pub struct RuleFile<P = toml::Spanned<String>> {
     /// Optional; must equal the file stem when present.
     pub id: Option<String>,
     pub summary: String,
@@ -21,8 +24,8 @@ pub struct RuleFile {
     #[serde(default)]
     pub words: Vec<String>,
     /// Regular expressions (kind `pattern`); named groups `source` and `cue` are used.
-    #[serde(default)]
-    pub patterns: Vec<toml::Spanned<String>>,
+    #[serde(default = "Vec::new")]
+    pub patterns: Vec<P>,
     /// What the words of a `lexicon` rule are.
     pub role: Option<Role>,
     /// Which sentences a `structure` rule covers.
@@ -38,6 +41,32 @@ pub struct RuleFile {
     /// Texts with the label they must get.
     #[serde(default, rename = "test")]
     pub tests: Vec<TestCase>,
+}
+
+/// A pattern as read from a rule file.
+pub trait PatternText {
+    /// The expression.
+    fn text(&self) -> &str;
+    /// Where it starts in the file (0 when unknown).
+    fn offset(&self) -> usize;
+}
+
+impl PatternText for toml::Spanned<String> {
+    fn text(&self) -> &str {
+        self.get_ref()
+    }
+    fn offset(&self) -> usize {
+        self.span().start
+    }
+}
+
+impl PatternText for String {
+    fn text(&self) -> &str {
+        self
+    }
+    fn offset(&self) -> usize {
+        0
+    }
 }
 
 /// One `[[test]]` entry.

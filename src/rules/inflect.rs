@@ -17,43 +17,115 @@ pub enum Form {
 }
 
 /// All forms of one entry, as lower-case phrases with their form.
+///
+/// Every built-in verb entry goes through here at start-up (about 600 of them), so the forms are
+/// written into one buffer instead of being formatted and lower-cased one allocation at a time.
 pub fn forms(entry: &str) -> Vec<(String, Form)> {
     let entry = entry.trim();
     let (head, rest) = match entry.find(' ') {
-        Some(i) => (&entry[..i], &entry[i..]),
+        Some(i) => entry.split_at(i),
         None => (entry, ""),
     };
     let mut parts = head.split('|');
-    let lemma = parts.next().unwrap_or("").to_lowercase();
-    let mut out: Vec<(String, Form)> = Vec::new();
-    let mut push = |w: String, f: Form| {
-        let p = format!("{w}{rest}").to_lowercase();
-        if !w.is_empty() && !out.iter().any(|(q, _)| *q == p) {
-            out.push((p, f));
+    let lemma = lower(parts.next().unwrap_or(""));
+    let mut out: Vec<(String, Form)> = Vec::with_capacity(6);
+    let mut buf = String::with_capacity(head.len() + rest.len() + 4);
+    // `word` is the form written so far into `buf` (without `rest`)
+    let mut push = |buf: &mut String, f: Form| {
+        if buf.is_empty() {
+            return;
+        }
+        buf.push_str(rest);
+        if buf.is_ascii() {
+            buf.make_ascii_lowercase();
+        } else {
+            *buf = buf.to_lowercase();
+        }
+        if !out.iter().any(|(q, _)| q == buf) {
+            out.push((buf.clone(), f));
         }
     };
     for irregular in parts {
-        push(irregular.to_string(), Form::Past);
+        buf.clear();
+        buf.push_str(irregular);
+        push(&mut buf, Form::Past);
     }
     if lemma.is_empty() {
         return out;
     }
-    push(lemma.clone(), Form::Base);
-    push(third(&lemma), Form::Third);
-    for p in past(&lemma) {
-        push(p, Form::Past);
+    let l = lemma.as_str();
+    buf.clear();
+    buf.push_str(l);
+    push(&mut buf, Form::Base);
+    buf.clear();
+    third(l, &mut buf);
+    push(&mut buf, Form::Third);
+    let double = doubled(l);
+    if l.ends_with('e') {
+        buf.clear();
+        buf.push_str(l);
+        buf.push('d');
+        push(&mut buf, Form::Past);
+    } else if let Some(stem) = consonant_y(l) {
+        buf.clear();
+        buf.push_str(stem);
+        buf.push_str("ied");
+        push(&mut buf, Form::Past);
+    } else {
+        buf.clear();
+        buf.push_str(l);
+        buf.push_str("ed");
+        push(&mut buf, Form::Past);
+        if let Some(c) = double {
+            buf.clear();
+            buf.push_str(l);
+            buf.push(c);
+            buf.push_str("ed");
+            push(&mut buf, Form::Past);
+        }
     }
-    for g in ing(&lemma) {
-        push(g, Form::Ing);
+    buf.clear();
+    if let Some(stem) = l.strip_suffix("ie") {
+        buf.push_str(stem);
+        buf.push_str("ying");
+        push(&mut buf, Form::Ing);
+    } else if let Some(stem) = l
+        .strip_suffix('e')
+        .filter(|s| !s.ends_with('e') && s.len() > 1)
+    {
+        buf.push_str(stem);
+        buf.push_str("ing");
+        push(&mut buf, Form::Ing);
+    } else {
+        buf.push_str(l);
+        buf.push_str("ing");
+        push(&mut buf, Form::Ing);
+        if let Some(c) = double {
+            buf.clear();
+            buf.push_str(l);
+            buf.push(c);
+            buf.push_str("ing");
+            push(&mut buf, Form::Ing);
+        }
     }
     out
+}
+
+/// Lower case (ASCII without a second pass over the Unicode tables).
+fn lower(w: &str) -> String {
+    if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase()
+    }
 }
 
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
 
-fn third(l: &str) -> String {
+/// Third person singular of lemma `l`, appended to `out`.
+fn third(l: &str, out: &mut String) {
     if l.ends_with('s')
         || l.ends_with("sh")
         || l.ends_with("ch")
@@ -61,11 +133,14 @@ fn third(l: &str) -> String {
         || l.ends_with('z')
         || l.ends_with('o')
     {
-        format!("{l}es")
+        out.push_str(l);
+        out.push_str("es");
     } else if let Some(stem) = consonant_y(l) {
-        format!("{stem}ies")
+        out.push_str(stem);
+        out.push_str("ies");
     } else {
-        format!("{l}s")
+        out.push_str(l);
+        out.push('s');
     }
 }
 
@@ -78,50 +153,11 @@ fn consonant_y(l: &str) -> Option<&str> {
     }
 }
 
-/// Consonant-vowel-consonant ending (`admit`, `stop`): the doubled form is also generated.
-fn doubled(l: &str) -> Option<String> {
-    let cs: Vec<char> = l.chars().collect();
-    let n = cs.len();
-    if n < 3 {
-        return None;
-    }
-    let (a, b, c) = (cs[n - 3], cs[n - 2], cs[n - 1]);
-    if !is_vowel(a) && is_vowel(b) && !is_vowel(c) && !matches!(c, 'w' | 'x' | 'y') {
-        Some(format!("{l}{c}"))
-    } else {
-        None
-    }
-}
-
-fn past(l: &str) -> Vec<String> {
-    if l.ends_with('e') {
-        return vec![format!("{l}d")];
-    }
-    if let Some(stem) = consonant_y(l) {
-        return vec![format!("{stem}ied")];
-    }
-    let mut v = vec![format!("{l}ed")];
-    if let Some(d) = doubled(l) {
-        v.push(format!("{d}ed"));
-    }
-    v
-}
-
-fn ing(l: &str) -> Vec<String> {
-    if let Some(stem) = l.strip_suffix("ie") {
-        return vec![format!("{stem}ying")];
-    }
-    if let Some(stem) = l
-        .strip_suffix('e')
-        .filter(|s| !s.ends_with('e') && s.len() > 1)
-    {
-        return vec![format!("{stem}ing")];
-    }
-    let mut v = vec![format!("{l}ing")];
-    if let Some(d) = doubled(l) {
-        v.push(format!("{d}ing"));
-    }
-    v
+/// Consonant-vowel-consonant ending (`admit`, `stop`): the consonant to double (`admitted`).
+fn doubled(l: &str) -> Option<char> {
+    let mut end = l.chars().rev();
+    let (c, b, a) = (end.next()?, end.next()?, end.next()?);
+    (!is_vowel(a) && is_vowel(b) && !is_vowel(c) && !matches!(c, 'w' | 'x' | 'y')).then_some(c)
 }
 
 #[cfg(test)]
@@ -130,6 +166,112 @@ mod tests {
 
     fn words(e: &str) -> Vec<String> {
         forms(e).into_iter().map(|(w, _)| w).collect()
+    }
+
+    /// The forms as the first version of this module wrote them (one `format!` per form).
+    fn reference(entry: &str) -> Vec<(String, Form)> {
+        let entry = entry.trim();
+        let (head, rest) = match entry.find(' ') {
+            Some(i) => (&entry[..i], &entry[i..]),
+            None => (entry, ""),
+        };
+        let mut parts = head.split('|');
+        let lemma = parts.next().unwrap_or("").to_lowercase();
+        let mut out: Vec<(String, Form)> = Vec::new();
+        let mut push = |w: String, f: Form| {
+            let p = format!("{w}{rest}").to_lowercase();
+            if !w.is_empty() && !out.iter().any(|(q, _)| *q == p) {
+                out.push((p, f));
+            }
+        };
+        for irregular in parts {
+            push(irregular.to_string(), Form::Past);
+        }
+        if lemma.is_empty() {
+            return out;
+        }
+        let cvc = |l: &str| {
+            let cs: Vec<char> = l.chars().collect();
+            let n = cs.len();
+            (n >= 3
+                && !is_vowel(cs[n - 3])
+                && is_vowel(cs[n - 2])
+                && !is_vowel(cs[n - 1])
+                && !matches!(cs[n - 1], 'w' | 'x' | 'y'))
+            .then(|| format!("{l}{}", cs[n - 1]))
+        };
+        let mut t = String::new();
+        third(&lemma, &mut t);
+        push(lemma.clone(), Form::Base);
+        push(t, Form::Third);
+        let past = if lemma.ends_with('e') {
+            vec![format!("{lemma}d")]
+        } else if let Some(stem) = consonant_y(&lemma) {
+            vec![format!("{stem}ied")]
+        } else {
+            let mut v = vec![format!("{lemma}ed")];
+            v.extend(cvc(&lemma).map(|d| format!("{d}ed")));
+            v
+        };
+        for p in past {
+            push(p, Form::Past);
+        }
+        let ing = if let Some(stem) = lemma.strip_suffix("ie") {
+            vec![format!("{stem}ying")]
+        } else if let Some(stem) = lemma
+            .strip_suffix('e')
+            .filter(|s| !s.ends_with('e') && s.len() > 1)
+        {
+            vec![format!("{stem}ing")]
+        } else {
+            let mut v = vec![format!("{lemma}ing")];
+            v.extend(cvc(&lemma).map(|d| format!("{d}ing")));
+            v
+        };
+        for g in ing {
+            push(g, Form::Ing);
+        }
+        out
+    }
+
+    #[test]
+    fn same_forms_as_reference() {
+        let mut entries: Vec<&str> = vec![
+            "say|said",
+            "Admit",
+            "deny",
+            "note",
+            "die",
+            "see",
+            "fix",
+            "stop",
+            "go|went|gone",
+            "throw|threw her support behind",
+            "  point out ",
+            "ÉCRIRE|écrit",
+            "a",
+            "ab",
+            "|x",
+            "",
+            "|",
+            "play",
+            "cry",
+            "buzz",
+            "wash",
+            "echo",
+            "lie|lay down",
+            "SAY|SAID So",
+        ];
+        let rules = crate::rules::RuleSet::builtin().unwrap();
+        for r in rules.rules() {
+            if r.kind == crate::rules::Kind::Verb {
+                entries.extend(r.words.iter().map(String::as_str));
+            }
+        }
+        assert!(entries.len() > 100);
+        for e in entries {
+            assert_eq!(forms(e), reference(e), "{e:?}");
+        }
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Parsing and validating one rule file into a [`Rule`]; every error names file, line, column, key.
 
-use super::file::{Kind, RuleFile};
+use super::file::{Kind, PatternText, RuleFile};
 use super::pattern::{Invalid, Pattern};
+use super::value::{self, Value};
 use super::{Example, Rule, RuleInfo};
 use crate::classify::Label;
 use crate::error::{Error, Result};
@@ -74,6 +75,34 @@ pub fn parse(display: &Path, path: Option<PathBuf>, stem: &str, text: &str) -> R
         let detail = e.message().trim().replace('\n', " ");
         err(display, format!("{msg}: {detail}"))
     })?;
+    validate(display, path, stem, text, file)
+}
+
+/// A built-in rule from the tree `build.rs` compiled from its TOML `text` (no parsing). When the
+/// tree does not read back or the rule is invalid, the text is parsed instead, so the error is
+/// the one [`parse`] gives, with its line and column.
+pub fn parse_builtin(
+    display: &Path,
+    stem: &str,
+    text: &str,
+    tree: Option<&'static Value>,
+) -> Result<Rule> {
+    if let Some(file) = tree.and_then(|t| value::read::<RuleFile<String>>(t).ok()) {
+        if let Ok(rule) = validate(display, None, stem, text, file) {
+            return Ok(rule);
+        }
+    }
+    parse(display, None, stem, text)
+}
+
+/// Checks a rule file read from `text` and builds its rule.
+fn validate<P: PatternText>(
+    display: &Path,
+    path: Option<PathBuf>,
+    stem: &str,
+    text: &str,
+    file: RuleFile<P>,
+) -> Result<Rule> {
     let id = file.id.clone().unwrap_or_else(|| stem.to_string());
     if !is_kebab(&id) {
         return Err(err(
@@ -187,7 +216,7 @@ pub fn parse(display: &Path, path: Option<PathBuf>, stem: &str, text: &str) -> R
     let mut patterns: Vec<Pattern> = Vec::with_capacity(file.patterns.len());
     for p in &file.patterns {
         // user files are compiled now (size limits); built-ins on first use (tested to compile)
-        let checked = Pattern::parse(p.get_ref()).and_then(|pat| match &path {
+        let checked = Pattern::parse(p.text()).and_then(|pat| match &path {
             Some(_) => pat.compile_now().err().map_or(Ok(pat), Err),
             None => Ok(pat),
         });
@@ -200,7 +229,7 @@ pub fn parse(display: &Path, path: Option<PathBuf>, stem: &str, text: &str) -> R
             };
             err(
                 display,
-                format!("{}, key `patterns`: {message}", at(text, p.span().start)),
+                format!("{}, key `patterns`: {message}", at(text, p.offset())),
             )
         })?;
         patterns.push(pat);
@@ -246,4 +275,31 @@ pub fn parse(display: &Path, path: Option<PathBuf>, stem: &str, text: &str) -> R
         at_start: file.at_start,
         test_sources: sources,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A built-in rule read from its compiled tree equals the one parsed from its TOML text.
+    #[test]
+    fn compiled_trees_give_the_parsed_rules() {
+        for (stem, text, tree) in super::super::builtin::BUILTIN {
+            assert!(tree.is_some(), "{stem}");
+            let display = PathBuf::from(format!("rules/{stem}.toml"));
+            let parsed = parse(&display, None, stem, text).unwrap();
+            let compiled = parse_builtin(&display, stem, text, *tree).unwrap();
+            assert_eq!(format!("{parsed:?}"), format!("{compiled:?}"), "{stem}");
+        }
+        // without a tree (or with one that does not read back) the text is parsed
+        let bad = "summary = \"s\"\ndescription = \"d\"\nkind = \"verb\"\nimplies = \"attributed\"\nwords = [1]\n";
+        let want = parse(Path::new("r.toml"), None, "r", bad)
+            .unwrap_err()
+            .to_string();
+        let got = parse_builtin(Path::new("r.toml"), "r", bad, None)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(got, want);
+        assert!(got.contains("line 5, column"), "{got}");
+    }
 }

@@ -9,10 +9,13 @@ pub mod engine;
 pub mod file;
 pub mod inflect;
 pub mod info;
+mod alphabet;
 mod load;
+pub mod matcher;
 pub mod pattern;
 pub mod render;
 mod selfcheck;
+pub(crate) mod value;
 
 pub use engine::Engine;
 pub use file::{Kind, Role, Structure};
@@ -195,11 +198,20 @@ impl RuleSet {
 fn builtin_rules() -> Result<Vec<Rule>> {
     builtin::BUILTIN
         .iter()
-        .map(|(stem, text)| {
+        .map(|(stem, text, tree)| {
             let display = PathBuf::from(format!("rules/{stem}.toml"));
-            load::parse(&display, None, stem, text)
+            load::parse_builtin(&display, stem, text, *tree)
         })
         .collect()
+}
+
+/// The tree `build.rs` compiled from the built-in check file `rules/checks/<id>.toml`, if it
+/// parsed.
+pub(crate) fn builtin_check_tree(id: &str) -> Option<&'static value::Value> {
+    builtin::CHECKS
+        .iter()
+        .find(|(stem, _)| *stem == id)
+        .and_then(|(_, tree)| *tree)
 }
 
 fn read_rule(file: &Path) -> Result<Rule> {

@@ -7,16 +7,18 @@
 //! compiled at load, so that a pattern over the size limits is a load error too. Clones share the
 //! compiled matcher, so rebuilding the engine (`--disable`) does not compile again.
 //!
-//! Most articles use only Latin letters and common punctuation ([`COMMON`]). For those, a second
-//! matcher is compiled whose character classes are cut down to that alphabet: `\p{L}` then
-//! compiles to a few dozen ranges instead of hundreds, which makes compiling several times
-//! cheaper. On a text whose every character lies in the alphabet both matchers find exactly the
-//! same matches and groups (a class consumes one character of the text, which is in the alphabet,
-//! so the class matches it exactly when its cut-down form does); any other text uses the full one.
+//! Texts are searched with a [`Matcher`]: the expression with its classes cut down to the few
+//! characters it can tell apart (see [`super::alphabet`]), which finds exactly what the full
+//! expression finds, on any text, and compiles several times faster.
 
+use super::alphabet::{unknown_group, Alphabet};
+use super::matcher::{Found, Matcher};
 use regex::{Regex, RegexBuilder};
-use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 use std::sync::{Arc, OnceLock};
+
+/// A built-in pattern as `build.rs` prepared it: (expression, cut-down expression, interval
+/// starts, representatives).
+type Prepared = (&'static str, &'static str, &'static [u32], &'static [char]);
 
 /// Compiled regex size limits (bytes): a rule file cannot make the matcher blow up.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
@@ -26,19 +28,12 @@ const REGEX_DFA_LIMIT: usize = 2 << 20;
 #[derive(Clone, Debug)]
 pub struct Pattern {
     source: Arc<str>,
+    /// The full expression: compiled only to check the size limits of a user's pattern.
     compiled: Arc<OnceLock<Option<Regex>>>,
-    /// The same pattern with its classes cut down to [`COMMON`].
-    common: Arc<OnceLock<Option<Regex>>>,
-}
-
-/// The common alphabet: Basic Latin to Latin Extended-B, then general punctuation to dingbats
-/// (currency, letterlike and number forms, arrows, box drawing, shapes: `€ № → █ ★ ✓`).
-const COMMON: [(char, char); 2] = [('\0', '\u{24F}'), ('\u{2000}', '\u{27BF}')];
-
-/// True when every character of `text` is in the common alphabet.
-pub fn is_common(text: &str) -> bool {
-    text.chars()
-        .all(|c| COMMON.iter().any(|&(lo, hi)| lo <= c && c <= hi))
+    /// What texts are searched with.
+    matcher: Arc<OnceLock<Option<Matcher>>>,
+    /// Set for a pattern of the built-in rule files (validated and cut down by `build.rs`).
+    prepared: Option<&'static Prepared>,
 }
 
 /// Why a pattern is invalid (one line, ready to follow `invalid regular expression: `).
@@ -53,6 +48,16 @@ impl Pattern {
     /// Parses `source` (the same syntax and settings as [`Regex::new`]) and checks its group
     /// names; nothing is compiled.
     pub fn parse(source: &str) -> Result<Pattern, Invalid> {
+        let found = super::builtin::PATTERNS.binary_search_by(|p| p.0.cmp(source));
+        if let Ok(i) = found {
+            // build.rs parsed it and checked its groups
+            return Ok(Pattern {
+                source: source.into(),
+                compiled: Arc::new(OnceLock::new()),
+                matcher: Arc::new(OnceLock::new()),
+                prepared: super::builtin::PATTERNS.get(i),
+            });
+        }
         let hir = regex_syntax::Parser::new()
             .parse(source)
             .map_err(|e| Invalid::Regex(e.to_string().replace('\n', " ")))?;
@@ -62,11 +67,12 @@ impl Pattern {
         Ok(Pattern {
             source: source.into(),
             compiled: Arc::new(OnceLock::new()),
-            common: Arc::new(OnceLock::new()),
+            matcher: Arc::new(OnceLock::new()),
+            prepared: None,
         })
     }
 
-    /// Compiles the matcher now; an error when it is over the size limits.
+    /// Compiles the full expression now; an error when it is over the size limits.
     pub fn compile_now(&self) -> Result<&Regex, Invalid> {
         match self.regex() {
             Some(re) => Ok(re),
@@ -78,7 +84,7 @@ impl Pattern {
         }
     }
 
-    /// The compiled matcher (compiled on the first call); `None` only for a pattern over the size
+    /// The full expression (compiled on the first call); `None` only for a pattern over the size
     /// limits, which [`Pattern::compile_now`] rejects at load for user rule files.
     pub fn regex(&self) -> Option<&Regex> {
         self.compiled
@@ -86,24 +92,29 @@ impl Pattern {
             .as_ref()
     }
 
-    /// The matcher to run on a text for which [`is_common`] gave `common`: the cut-down one when
-    /// it holds (same matches there), the full one otherwise.
-    pub fn regex_for(&self, common: bool) -> Option<&Regex> {
-        if common {
-            let cut = self.common.get_or_init(|| {
-                let hir = regex_syntax::Parser::new().parse(&self.source).ok()?;
-                let alphabet = ClassUnicode::new(
-                    COMMON
-                        .iter()
-                        .map(|&(lo, hi)| ClassUnicodeRange::new(lo, hi)),
-                );
-                build(&restrict(&hir, &alphabet).to_string()).ok()
-            });
-            if let Some(re) = cut {
-                return Some(re);
-            }
+    /// The matcher texts are searched with (compiled on the first call).
+    pub fn matcher(&self) -> Option<&Matcher> {
+        self.matcher
+            .get_or_init(|| match self.prepared {
+                Some(&(_, cut, starts, reps)) => {
+                    let hir = regex_syntax::Parser::new().parse(cut).ok()?;
+                    let alphabet = Alphabet::from_parts(starts, reps);
+                    Matcher::build(&hir, alphabet, REGEX_SIZE_LIMIT, REGEX_DFA_LIMIT)
+                }
+                None => {
+                    let hir = regex_syntax::Parser::new().parse(&self.source).ok()?;
+                    Matcher::new(&hir, REGEX_SIZE_LIMIT, REGEX_DFA_LIMIT)
+                }
+            })
+            .as_ref()
+    }
+
+    /// Every match in `text`, in order, exactly as [`Regex::captures_iter`] of the full expression
+    /// finds them; `scratch` is working space.
+    pub fn find_all(&self, text: &str, scratch: &mut String, found: impl FnMut(Found)) {
+        if let Some(m) = self.matcher() {
+            m.find_all(text, scratch, found);
         }
-        self.regex()
     }
 
     /// The pattern as written.
@@ -119,45 +130,6 @@ fn build(source: &str) -> Result<Regex, regex::Error> {
         .build()
 }
 
-/// `hir` with every Unicode class intersected with `alphabet`.
-fn restrict(hir: &Hir, alphabet: &ClassUnicode) -> Hir {
-    match hir.kind() {
-        HirKind::Class(Class::Unicode(c)) => {
-            let mut c = c.clone();
-            c.intersect(alphabet);
-            Hir::class(Class::Unicode(c))
-        }
-        HirKind::Capture(c) => {
-            let mut c = c.clone();
-            c.sub = Box::new(restrict(&c.sub, alphabet));
-            Hir::capture(c)
-        }
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(|h| restrict(h, alphabet)).collect()),
-        HirKind::Alternation(subs) => {
-            Hir::alternation(subs.iter().map(|h| restrict(h, alphabet)).collect())
-        }
-        HirKind::Repetition(r) => {
-            let mut r = r.clone();
-            r.sub = Box::new(restrict(&r.sub, alphabet));
-            Hir::repetition(r)
-        }
-        _ => hir.clone(),
-    }
-}
-
-/// The first named group (in order of opening) that is neither `source` nor `cue`.
-fn unknown_group(hir: &Hir) -> Option<&str> {
-    match hir.kind() {
-        HirKind::Capture(c) => match c.name.as_deref() {
-            Some(n) if n != "source" && n != "cue" => Some(n),
-            _ => unknown_group(&c.sub),
-        },
-        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().find_map(unknown_group),
-        HirKind::Repetition(r) => unknown_group(&r.sub),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,8 +139,11 @@ mod tests {
         let p = Pattern::parse(r"(?P<source>\p{Lu}\w+) (?P<cue>said)")
             .ok()
             .unwrap();
-        assert!(p.compiled.get().is_none());
+        assert!(p.compiled.get().is_none() && p.matcher.get().is_none());
         assert!(p.regex().is_some_and(|r| r.is_match("Lopez said")));
+        let mut n = 0;
+        p.find_all("Lopez said", &mut String::new(), |_| n += 1);
+        assert_eq!(n, 1);
         assert!(matches!(Pattern::parse("(a"), Err(Invalid::Regex(_))));
         assert!(matches!(
             Pattern::parse("(?P<cue>x)(?P<who>y)"),
@@ -183,28 +158,145 @@ mod tests {
         assert!(p.regex().is_none());
     }
 
-    /// The cut-down matcher finds the same spans and groups as the full one on common text.
-    #[test]
-    fn cut_down_matcher_agrees_on_common_text() {
-        let p = Pattern::parse(
-            r"(?m)^[ \t]*(?P<source>\p{Lu}[\p{L}.’'-]*(?:[ \t]+\p{Lu}[\p{L}.’'-]*){0,3})(?P<cue>:)[ \t]+[^\s\d]|(?i:ÉTÉ)\w+|[^a-z]+",
-        )
-        .ok()
-        .unwrap();
-        let text = "Óscar Núñez-Łoś: it was “fine” — ÉtÉs 5 € ★\nAna: no, Été été\tĦ: x → ℕ █";
-        assert!(is_common(text));
-        assert!(!is_common("Ωmega"));
+    /// Each match: the whole match, `source` and `cue` as byte ranges.
+    type Matches = Vec<Vec<Option<(usize, usize)>>>;
+
+    /// Every match with its groups, as the full expression finds them and as the matcher does.
+    fn both(p: &Pattern, text: &str) -> (Matches, Matches) {
         let full = p.regex().unwrap();
-        let cut = p.regex_for(true).unwrap();
-        assert_ne!(full.as_str(), cut.as_str());
-        let all = |re: &Regex| {
-            re.captures_iter(text)
-                .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>())
-                .collect::<Vec<_>>()
-        };
-        assert!(all(full).len() > 3);
-        assert_eq!(all(full), all(cut));
-        assert!(std::ptr::eq(p.regex_for(false).unwrap(), full));
+        let want = full
+            .captures_iter(text)
+            .map(|c| {
+                let g = |n: &str| c.name(n).map(|m| (m.start(), m.end()));
+                let m = c.get(0).unwrap();
+                vec![Some((m.start(), m.end())), g("source"), g("cue")]
+            })
+            .collect();
+        let mut got = Vec::new();
+        let mut scratch = String::new();
+        p.find_all(text, &mut scratch, |f| {
+            let r = |s: crate::span::Span| (s.start, s.end);
+            got.push(vec![Some(r(f.span)), f.source.map(r), f.cue.map(r)]);
+        });
+        (want, got)
+    }
+
+    /// The cut-down matcher finds the same spans and groups as the full expression, on texts in
+    /// any script (letters of every case, marks, digits, spaces, emoji, literals of the pattern).
+    #[test]
+    fn matcher_agrees_with_full_expression() {
+        let patterns = [
+            r"(?m)^[ \t]*(?P<source>\p{Lu}[\p{L}.’'-]*(?:[ \t]+\p{Lu}[\p{L}.’'-]*){0,3})(?P<cue>:)[ \t]+[^\s\d]|(?i:ÉTÉ)\w+|[^a-z]+",
+            r"\b(?P<source>\w+)\b\s+(?P<cue>ελ\w*)|(?i)straße|\B\d+",
+            r"(?P<cue>x*)",
+            r"(?-u:\b)[a-z]+(?-u:\b)|[^\p{Greek}\s]{2}",
+        ];
+        let texts = [
+            "Óscar Núñez-Łoś: it was “fine” — ÉtÉs 5 € ★\nAna: no, Été été\tĦ: x → ℕ █",
+            "Ωμέγα: Λέει ελπίζει. Σ: ok\nПетров: нет, ДА: будет 😀 Ǆx: ǅy ǆz",
+            "Ramesh: लोग कहते हैं। Müller: STRASSE straße ẞ١٢٣ 42x ab١",
+            "e\u{301}lan: ok; ﬁne ＡＢ: ｃ Ⅻ: ⅻ ꭰ 𝐀𝐁: 𝐜 \u{A0}X: y\u{2028}Z: w",
+            "",
+            "plain ascii: Text said: no",
+        ];
+        for src in patterns {
+            let p = Pattern::parse(src).ok().unwrap();
+            for text in texts {
+                let (want, got) = both(&p, text);
+                assert_eq!(want, got, "{src} on {text:?}");
+            }
+        }
+        // the built-in patterns on the same texts
+        let rules = crate::rules::RuleSet::builtin().ok().unwrap();
+        for r in rules.rules() {
+            for p in &r.patterns {
+                for text in texts {
+                    let (want, got) = both(p, text);
+                    assert_eq!(want, got, "{} on {text:?}", p.as_str());
+                }
+            }
+        }
+    }
+
+    /// Random texts over a mixed alphabet: the matcher and the full expression agree.
+    #[test]
+    fn matcher_agrees_on_random_texts() {
+        use proptest::prelude::*;
+        let rules = crate::rules::RuleSet::builtin().ok().unwrap();
+        let patterns: Vec<Pattern> = rules
+            .rules()
+            .iter()
+            .flat_map(|r| r.patterns.iter().cloned())
+            .collect();
+        let alphabet = [
+            "Lopez",
+            "ÉTÉ",
+            "Łoś",
+            "he",
+            "She",
+            "said",
+            "shrugged",
+            "quietly",
+            "ok",
+            ":",
+            " ",
+            " ",
+            "\t",
+            "\n",
+            ",",
+            "!",
+            "-",
+            "—",
+            "\"",
+            "“",
+            "”",
+            "’",
+            "'",
+            ".",
+            ";",
+            "Σωκράτης",
+            "είπε",
+            "Дмитрий",
+            "заявил",
+            "लोग",
+            "१२",
+            "5",
+            "😀",
+            "ǅx",
+            "𝐀𝐁",
+            "RUIZ",
+            "\u{A0}",
+            "e\u{301}",
+            "\nŁukasz Nowak: Tak",
+            "“ΡΟΥΙΖ: όχι",
+            ",” Дмитрий заявил.",
+            "!\" he quietly shrugged;",
+            "\nÉlan Vital: ǅx",
+        ];
+        let mut runner = proptest::test_runner::TestRunner::deterministic();
+        let hits = std::cell::Cell::new(0);
+        runner
+            .run(
+                &proptest::collection::vec(0..alphabet.len(), 0..60),
+                |idx| {
+                    let text: String = idx.iter().map(|&i| alphabet[i]).collect();
+                    hits.set(
+                        hits.get()
+                            + usize::from(
+                                patterns
+                                    .iter()
+                                    .any(|p| p.regex().is_some_and(|r| r.is_match(&text))),
+                            ),
+                    );
+                    for p in &patterns {
+                        let (want, got) = both(p, &text);
+                        prop_assert_eq!(want, got);
+                    }
+                    Ok(())
+                },
+            )
+            .unwrap();
+        assert!(hits.get() > 20, "{} random texts matched", hits.get());
     }
 
     #[test]
@@ -214,7 +306,7 @@ mod tests {
         for r in rules.rules() {
             for p in &r.patterns {
                 assert!(p.compile_now().is_ok(), "{}: {}", r.info.id, p.as_str());
-                assert!(p.regex_for(true).is_some());
+                assert!(p.matcher().is_some());
                 n += 1;
             }
         }
