@@ -169,4 +169,32 @@ mod tests {
         assert_eq!(out, (0..200).map(|i| i * 2).collect::<Vec<_>>());
         assert!(max_seen.load(Ordering::SeqCst) < 5 + 3);
     }
+
+    /// Counts its drops, to see that every result is dropped exactly once.
+    struct Counted<'a>(usize, &'a AtomicUsize);
+
+    impl Drop for Counted<'_> {
+        fn drop(&mut self) {
+            self.1.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn two_threads_keep_order_and_drop_every_result_once() {
+        let drops = AtomicUsize::new(0);
+        let mut out = Vec::new();
+        ordered(
+            (0..300).collect(),
+            2,
+            8,
+            |i: usize| {
+                // uneven work, so that either thread gets ahead
+                std::thread::sleep(std::time::Duration::from_micros((i * 53 % 7) as u64 * 40));
+                Counted(i, &drops)
+            },
+            |r: &mut Counted| out.push(r.0),
+        );
+        assert_eq!(out, (0..300).collect::<Vec<_>>());
+        assert_eq!(drops.load(Ordering::SeqCst), 300);
+    }
 }
