@@ -236,6 +236,15 @@ fn verb_source(toks: &[Token], (a, b): Range, form: Form) -> Option<Range> {
         // `outside groups supporting the bill`: the phrase the participle describes
         return match prev {
             Some(t) if matches!(t.tok, Tok::Comma | Tok::Dash) => first_subject(toks, a),
+            // `X landed in trouble by saying …`, `after arguing …`: the main clause's subject
+            Some(t)
+                if t.tok == Tok::Word
+                    && (t.has(tokens::AGENT)
+                        || (t.has(tokens::NOT_SOURCE)
+                            && !t.has(tokens::JOINER | tokens::COPULA | tokens::SKIP))) =>
+            {
+                first_subject(toks, a)
+            }
             Some(_) => progressive_subject(toks, a).or_else(|| described(toks, a)),
             _ => None,
         };
@@ -321,7 +330,22 @@ fn infinitive_subject(toks: &[Token], a: usize) -> Option<Range> {
             .flatten();
     }
     if !before.has(tokens::CAP | tokens::SOURCE_NOUN) {
-        return None;
+        // `Carson struggled to answer`, `Democrats are beginning to ask`: a plain word before
+        // `to` is a verb taking the infinitive; its subject is the speaker
+        // (after a form of `be` it is an adjective: `it's hard to say`, `is scheduled to speak`)
+        let plain = !before.has(
+            tokens::DET | tokens::JOINER | tokens::NOT_SOURCE | tokens::PRONOUN | tokens::DIGIT,
+        );
+        let predicate = toks
+            .get(..k)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .find(|t| !(t.has(tokens::SKIP | tokens::ADVERB)))
+            .is_some_and(|t| t.has(tokens::COPULA));
+        return (plain && !predicate)
+            .then(|| left_subject(toks, k))
+            .flatten();
     }
     np_left(toks, k)
 }
