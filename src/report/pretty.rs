@@ -76,13 +76,20 @@ pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
 pub(crate) fn number(out: &mut Vec<u8>, mut n: usize) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
-    loop {
+    while n >= 100 {
+        let d = n % 100;
+        n /= 100;
+        i -= 2;
+        digits[i] = b'0' + (d / 10) as u8;
+        digits[i + 1] = b'0' + (d % 10) as u8;
+    }
+    if n >= 10 {
+        i -= 2;
+        digits[i] = b'0' + (n / 10) as u8;
+        digits[i + 1] = b'0' + (n % 10) as u8;
+    } else {
         i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        digits[i] = b'0' + n as u8;
     }
     out.extend_from_slice(digits.get(i..).unwrap_or_default());
 }
@@ -108,7 +115,7 @@ impl<'w> Obj<'w> {
 
     /// Writes the separator and `"key": `, and returns the output for the value.
     /// `key` is one of the report's field names: plain ASCII, written without escaping.
-    #[inline]
+    #[inline(always)]
     pub fn key(&mut self, key: &str) -> &mut Vec<u8> {
         // `,\n` (or `\n` for the first key) and the indentation: one slice of LEAD
         let from = usize::from(!self.any);
@@ -128,11 +135,13 @@ impl<'w> Obj<'w> {
         self.out
     }
 
+    #[inline(always)]
     pub fn str(&mut self, key: &str, v: &str) {
         let out = self.key(key);
         string(out, v);
     }
 
+    #[inline(always)]
     pub fn opt_str(&mut self, key: &str, v: Option<&str>) {
         match v {
             Some(v) => self.str(key, v),
@@ -140,10 +149,12 @@ impl<'w> Obj<'w> {
         }
     }
 
+    #[inline(always)]
     pub fn num(&mut self, key: &str, v: usize) {
         number(self.key(key), v);
     }
 
+    #[inline(always)]
     pub fn opt_num(&mut self, key: &str, v: Option<usize>) {
         match v {
             Some(v) => self.num(key, v),
@@ -151,6 +162,7 @@ impl<'w> Obj<'w> {
         }
     }
 
+    #[inline(always)]
     pub fn bool(&mut self, key: &str, v: bool) {
         self.key(key)
             .extend_from_slice(if v { b"true" } else { b"false" });
@@ -222,6 +234,17 @@ mod tests {
                 String::from_utf8(out).unwrap(),
                 serde_json::to_string(s).unwrap()
             );
+        }
+    }
+
+    #[test]
+    fn numbers_as_display_writes_them() {
+        let mut samples = vec![0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 12345, usize::MAX];
+        samples.extend((0..40).map(|k| 7usize.pow(k % 20) + k as usize));
+        for n in samples {
+            let mut out = Vec::new();
+            number(&mut out, n);
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
         }
     }
 
