@@ -169,7 +169,7 @@ impl Out {
         let mut out = Vec::with_capacity(raws.len());
         while let Some(r) = raws.pop() {
             // give the records' memory back as the findings take theirs
-            if raws.len() % 8192 == 0 {
+            if raws.len().is_multiple_of(8192) {
                 raws.shrink_to_fit();
             }
             let Some(def) = defs.get(usize::from(r.check)) else {
