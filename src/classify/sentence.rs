@@ -17,6 +17,8 @@ pub struct Evidence {
     pub rule: u16,
     pub cue: Span,
     pub source: Option<Span>,
+    /// The name a pronoun source stands for (`Sexton … what he said`: `Sexton`).
+    pub antecedent: Option<Span>,
 }
 
 /// A cue-type automaton hit, as a token range.
@@ -177,6 +179,7 @@ pub fn evaluate(
             rule: c.rule,
             cue: c.span,
             source: src.and_then(|r| span_of(&s.toks, r)),
+            antecedent: src.and_then(|r| antecedent(&s.toks, r)),
         });
     }
     for p in phits.iter().filter(|p| p.span.end <= span.end) {
@@ -203,8 +206,27 @@ pub fn evaluate(
             rule: p.rule,
             cue: p.cue.unwrap_or(p.span),
             source: p.source,
+            antecedent: None,
         });
     }
+}
+
+/// For a third-person pronoun source (`he`, `they`), the subject of the sentence before it
+/// when that names someone: `Sexton reflected on what he said` → `Sexton`.
+fn antecedent(toks: &[Token], (a, b): Range) -> Option<Span> {
+    let t = toks.get(a)?;
+    if b != a + 1 || !personal(t) || t.has(tokens::FIRST_PERSON) || a == 0 {
+        return None;
+    }
+    let (x, y) = first_subject(toks, a)?;
+    let np = toks.get(x..y)?;
+    let names = np
+        .iter()
+        .any(|t| t.has(tokens::SOURCE_NOUN) || (t.has(tokens::CAP) && !t.has(tokens::DET)));
+    if y > a || !names || np.iter().any(|t| t.has(tokens::PRONOUN)) {
+        return None;
+    }
+    span_of(toks, (x, y))
 }
 
 /// A `reported` phrase between the end of source `r` and the verb at token `verb`.
@@ -425,6 +447,9 @@ pub fn decide(ev: &[Evidence], rules: &RuleSet) -> Option<Classification> {
         }
         c.cues.push(e.cue);
         if let Some(s) = e.source {
+            c.sources.push(s);
+        }
+        if let Some(s) = e.antecedent {
             c.sources.push(s);
         }
     }
