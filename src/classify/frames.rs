@@ -10,7 +10,7 @@ use super::tokens::{
 /// Longest source phrase, in tokens.
 const MAX_NP: usize = 9;
 /// Farthest an appositive may reach back, in tokens.
-const MAX_APPOSITIVE: usize = 16;
+const MAX_APPOSITIVE: usize = 24;
 
 /// Token range `[start, end)`.
 pub type Range = (usize, usize);
