@@ -99,22 +99,42 @@ fn patterns(text: &str) -> Vec<String> {
     }
 }
 
-/// `(expression, cut-down expression, interval starts, representatives)` for a valid pattern.
-fn precompute(source: &str, out: &mut String) {
-    let Ok(hir) = regex_syntax::Parser::new().parse(source) else {
-        return;
-    };
-    if alphabet::unknown_group(&hir).is_some() {
-        return;
+/// The valid patterns among `sources`, with their cut-down expressions, and the alphabet they
+/// share (one translation of a text serves them all), as Rust items.
+fn precompute(sources: &[String], out: &mut String) {
+    let mut valid: Vec<(&String, regex_syntax::hir::Hir)> = Vec::new();
+    for source in sources {
+        let Ok(hir) = regex_syntax::Parser::new().parse(source) else {
+            continue;
+        };
+        if alphabet::unknown_group(&hir).is_none() {
+            valid.push((source, hir));
+        }
     }
-    let alpha = alphabet::Alphabet::new(&hir);
-    let cut = alphabet::restrict(&hir, &alpha.chars()).to_string();
-    // the cut-down expression must read back (it is parsed at run time)
-    if regex_syntax::Parser::new().parse(&cut).is_err() {
-        return;
-    }
+    let hirs: Vec<&regex_syntax::hir::Hir> = valid.iter().map(|(_, h)| h).collect();
+    let alpha = alphabet::Alphabet::new(&hirs);
     let (starts, reps) = alpha.parts();
-    let _ = writeln!(out, "    ({source:?}, {cut:?}, &{starts:?}, &{reps:?}),");
+    let _ = writeln!(
+        out,
+        "static STARTS: [u32; {}] = {starts:?};\nstatic REPS: [char; {}] = {reps:?};\n",
+        starts.len(),
+        reps.len()
+    );
+    out.push_str(
+        "/// Every valid pattern of the built-in rule files, sorted: (expression, cut-down\n\
+         /// expression, interval starts, representatives), see `rules::alphabet`.\n\
+         #[allow(clippy::type_complexity)]\n\
+         pub static PATTERNS: &[(&str, &str, &[u32], &[char])] = &[\n",
+    );
+    let class = alpha.chars();
+    for (source, hir) in &valid {
+        let cut = alphabet::restrict(hir, &class).to_string();
+        // the cut-down expression must read back (it is parsed at run time)
+        if regex_syntax::Parser::new().parse(&cut).is_ok() {
+            let _ = writeln!(out, "    ({source:?}, {cut:?}, &STARTS, &REPS),");
+        }
+    }
+    out.push_str("];\n");
 }
 
 fn main() {
@@ -149,16 +169,7 @@ fn main() {
     out.push_str("];\n\n");
     pats.sort();
     pats.dedup();
-    out.push_str(
-        "/// Every valid pattern of the built-in rule files, sorted: (expression, cut-down\n\
-         /// expression, interval starts, representatives), see `rules::alphabet`.\n\
-         #[allow(clippy::type_complexity)]\n\
-         pub static PATTERNS: &[(&str, &str, &[u32], &[char])] = &[\n",
-    );
-    for p in &pats {
-        precompute(p, &mut out);
-    }
-    out.push_str("];\n");
+    precompute(&pats, &mut out);
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()))
         .join("builtin_rules.rs");
     if let Err(e) = std::fs::write(&dest, out) {

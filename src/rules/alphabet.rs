@@ -33,13 +33,16 @@ pub struct Alphabet {
 }
 
 impl Alphabet {
-    /// The alphabet of `hir`: two non-ASCII characters are interchangeable when they have the
-    /// same UTF-8 length and belong to the same classes, literals and (if `hir` asserts Unicode
-    /// word boundaries) `\w`.
-    pub fn new(hir: &Hir) -> Alphabet {
+    /// The alphabet of `hirs`: two non-ASCII characters are interchangeable when they have the
+    /// same UTF-8 length and belong to the same classes, literals and (if one of `hirs` asserts
+    /// Unicode word boundaries) `\w`. An alphabet shared by several expressions is as good for
+    /// each of them (it only tells more characters apart), and texts are translated once for all.
+    pub fn new(hirs: &[&Hir]) -> Alphabet {
         let mut sets: Vec<Vec<(u32, u32)>> = Vec::new();
         let mut word = false;
-        collect(hir, &mut sets, &mut word);
+        for hir in hirs {
+            collect(hir, &mut sets, &mut word);
+        }
         if word {
             if let Ok(w) = regex_syntax::Parser::new().parse(r"\w") {
                 collect(&w, &mut sets, &mut false);
@@ -129,27 +132,70 @@ impl Alphabet {
         class
     }
 
-    /// `text` with every character replaced by the one standing for it, into `out` (cleared
-    /// first). Every character keeps its UTF-8 length, so offsets into `out` are offsets into
-    /// `text`.
-    pub fn translate(&self, text: &str, out: &mut String) {
+    /// `text` with every character replaced by the one standing for it, written into `out`;
+    /// `false` (and `out` left empty) when no character changes, so `text` itself stands. Every
+    /// character keeps its UTF-8 length, so offsets into the result are offsets into `text`.
+    pub fn translate(&self, text: &str, out: &mut String) -> bool {
+        // texts repeat a few non-ASCII characters (quotes, dashes, accented letters): a small
+        // cache saves most of the binary searches
+        let mut cache = [('\0', '\0'); 64];
+        let bytes = text.as_bytes();
+        let mut copied = 0; // text[..copied] is in `out`
+        let mut at = 0;
         out.clear();
-        out.reserve(text.len());
-        let mut rest = text;
-        while !rest.is_empty() {
-            let ascii = rest
-                .bytes()
-                .position(|b| !b.is_ascii())
-                .unwrap_or(rest.len());
-            let (plain, tail) = rest.split_at(ascii);
-            out.push_str(plain);
-            let mut chars = tail.chars();
-            if let Some(c) = chars.next() {
-                out.push(self.map(c));
+        while let Some(i) = next_non_ascii(bytes, at) {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            let slot = &mut cache[c as usize % 64];
+            let rep = if slot.0 == c {
+                slot.1
+            } else {
+                let rep = self.map(c);
+                *slot = (c, rep);
+                rep
+            };
+            at = i + c.len_utf8();
+            if rep != c {
+                if copied == 0 {
+                    out.reserve(text.len());
+                }
+                out.push_str(text.get(copied..i).unwrap_or_default());
+                out.push(rep);
+                copied = at;
             }
-            rest = chars.as_str();
         }
+        if copied == 0 {
+            return false;
+        }
+        out.push_str(text.get(copied..).unwrap_or_default());
+        true
     }
+
+    /// Identifies the alphabet's tables (alphabets built by `build.rs` share them).
+    pub fn key(&self) -> usize {
+        self.starts.as_ptr() as usize
+    }
+}
+
+/// The position of the first byte at or after `from` that is not ASCII (eight bytes at a time).
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut offset = from;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+        if word & HIGH != 0 {
+            return Some(offset + (word & HIGH).trailing_zeros() as usize / 8);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|p| offset + p)
 }
 
 /// The non-ASCII parts of every character set `hir` tests characters against, into `sets`;
@@ -235,5 +281,64 @@ pub fn unknown_group(hir: &Hir) -> Option<&str> {
         HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().find_map(unknown_group),
         HirKind::Repetition(r) => unknown_group(&r.sub),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn translate_maps_every_character_and_keeps_lengths() {
+        let hir = regex_syntax::Parser::new()
+            .parse(r"(?P<source>\p{Lu}\p{Ll}+)[“:]\s+\w")
+            .unwrap();
+        let a = Alphabet::new(&[&hir]);
+        let texts = [
+            "",
+            "plain ascii only, longer than eight bytes",
+            "“Quoted” — Łukasz said: Ωμέγα 😀 e\u{301} ǅ",
+            "x“",
+            "éééééééééééééééééééé",
+            "a“b“c“d“e“f“g“h“i“j“k“",
+        ];
+        for text in texts {
+            let want: String = text.chars().map(|c| a.map(c)).collect();
+            let mut out = String::new();
+            let got = if a.translate(text, &mut out) {
+                out.as_str()
+            } else {
+                assert!(out.is_empty());
+                text
+            };
+            assert_eq!(got, want, "{text:?}");
+            assert_eq!(got.len(), text.len());
+            for (x, y) in text.chars().zip(got.chars()) {
+                assert_eq!(x.len_utf8(), y.len_utf8());
+                assert_eq!(x.is_ascii(), y.is_ascii());
+            }
+        }
+        // a literal of the pattern stands for itself: no copy
+        assert!(!a.translate("a “ b", &mut String::new()));
+        assert_eq!(a.map('“'), '“');
+        // letters of each case are told apart, letters of the same case are not
+        assert_eq!(a.map('Ł'), a.map('É'));
+        assert_ne!(a.map('Ł'), a.map('ł'));
+        assert_ne!(a.map('Ω'), a.map('ω'));
+    }
+
+    #[test]
+    fn next_non_ascii_finds_the_first_high_byte() {
+        let text = "abcdefghijklmnopqrstuvwxyz é ok é";
+        let want: Vec<usize> = text
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| !b.is_ascii())
+            .map(|(i, _)| i)
+            .collect();
+        for from in 0..=text.len() + 1 {
+            let expect = want.iter().copied().find(|&i| i >= from);
+            assert_eq!(next_non_ascii(text.as_bytes(), from), expect, "{from}");
+        }
     }
 }

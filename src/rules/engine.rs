@@ -222,7 +222,7 @@ impl Engine {
             return;
         }
         // the matches of `regex::Regex::captures_iter`, found by a cheaper matcher (rules::matcher)
-        let mut scratch = String::new();
+        let mut scratch = super::matcher::Scratch::default();
         for (rule, pattern) in &self.patterns {
             pattern.find_all(text, &mut scratch, |m| {
                 if !m.span.is_empty() {

@@ -19,6 +19,17 @@ pub struct Found {
     pub cue: Option<Span>,
 }
 
+/// Working space of [`Matcher::find_all`]: the last text translated, reused by the next pattern
+/// with the same alphabet (the built-in patterns share one).
+#[derive(Debug, Default)]
+pub struct Scratch {
+    text: String,
+    /// (alphabet, text address, text length) of the translation in `text`.
+    key: Option<(usize, usize, usize)>,
+    /// False when the translation is the text itself.
+    copied: bool,
+}
+
 /// A compiled pattern.
 #[derive(Debug)]
 pub struct Matcher {
@@ -32,7 +43,7 @@ impl Matcher {
     /// Compiles `hir` (parsed with the settings of `regex::Regex::new`) under the given size
     /// limits; `None` when it is over them.
     pub fn new(hir: &Hir, size_limit: usize, dfa_limit: usize) -> Option<Matcher> {
-        let alphabet = Alphabet::new(hir);
+        let alphabet = Alphabet::new(&[hir]);
         let cut = restrict(hir, &alphabet.chars());
         Matcher::build(&cut, alphabet, size_limit, dfa_limit)
     }
@@ -64,14 +75,17 @@ impl Matcher {
         })
     }
 
-    /// Every match in `text`, in order, as `regex::Regex::captures_iter` gives them. `scratch`
-    /// holds the translated text when `text` is not ASCII.
-    pub fn find_all(&self, text: &str, scratch: &mut String, mut found: impl FnMut(Found)) {
-        let hay = if text.is_ascii() {
-            text
+    /// Every match in `text`, in order, as `regex::Regex::captures_iter` gives them.
+    pub fn find_all(&self, text: &str, scratch: &mut Scratch, mut found: impl FnMut(Found)) {
+        let key = (self.alphabet.key(), text.as_ptr() as usize, text.len());
+        if scratch.key != Some(key) {
+            scratch.copied = self.alphabet.translate(text, &mut scratch.text);
+            scratch.key = Some(key);
+        }
+        let hay = if scratch.copied {
+            scratch.text.as_str()
         } else {
-            self.alphabet.translate(text, scratch);
-            scratch.as_str()
+            text
         };
         let span = |s: regex_automata::Span| Span::new(s.start, s.end);
         for caps in self.re.captures_iter(hay) {

@@ -12,7 +12,7 @@
 //! expression finds, on any text, and compiles several times faster.
 
 use super::alphabet::{unknown_group, Alphabet};
-use super::matcher::{Found, Matcher};
+use super::matcher::{Found, Matcher, Scratch};
 use regex::{Regex, RegexBuilder};
 use std::sync::{Arc, OnceLock};
 
@@ -110,8 +110,8 @@ impl Pattern {
     }
 
     /// Every match in `text`, in order, exactly as [`Regex::captures_iter`] of the full expression
-    /// finds them; `scratch` is working space.
-    pub fn find_all(&self, text: &str, scratch: &mut String, found: impl FnMut(Found)) {
+    /// finds them; `scratch` is working space (one for every pattern run on the same text).
+    pub fn find_all(&self, text: &str, scratch: &mut Scratch, found: impl FnMut(Found)) {
         if let Some(m) = self.matcher() {
             m.find_all(text, scratch, found);
         }
@@ -142,7 +142,7 @@ mod tests {
         assert!(p.compiled.get().is_none() && p.matcher.get().is_none());
         assert!(p.regex().is_some_and(|r| r.is_match("Lopez said")));
         let mut n = 0;
-        p.find_all("Lopez said", &mut String::new(), |_| n += 1);
+        p.find_all("Lopez said", &mut Scratch::default(), |_| n += 1);
         assert_eq!(n, 1);
         assert!(matches!(Pattern::parse("(a"), Err(Invalid::Regex(_))));
         assert!(matches!(
@@ -173,7 +173,7 @@ mod tests {
             })
             .collect();
         let mut got = Vec::new();
-        let mut scratch = String::new();
+        let mut scratch = Scratch::default();
         p.find_all(text, &mut scratch, |f| {
             let r = |s: crate::span::Span| (s.start, s.end);
             got.push(vec![Some(r(f.span)), f.source.map(r), f.cue.map(r)]);
