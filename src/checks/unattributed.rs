@@ -126,3 +126,25 @@ fn has_number_suffix(w: &str, def: &CheckDef) -> bool {
             .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_list_the_reasons_in_order() {
+        assert_eq!(
+            message(0),
+            "unattributed claim: no source is given for this sentence"
+        );
+        assert_eq!(message(FIGURE), "unattributed claim that carries a figure");
+        assert_eq!(
+            message(HEADLINE | ALLEGATION | FIGURE),
+            "unattributed claim that carries a figure and makes an allegation and is in the headline"
+        );
+        assert_eq!(
+            message(SUPERLATIVE | FIRST_PARAGRAPH),
+            "unattributed claim that makes a superlative claim and is in the first paragraph"
+        );
+    }
+}

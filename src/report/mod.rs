@@ -303,3 +303,52 @@ pub fn render_all(
     let _ = run();
     String::from_utf8_lossy(&out).into_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Locator::locate` counts on from the last located start; whatever the order of the
+    /// spans it must give what `LineIndex::line_col` gives from scratch.
+    #[test]
+    fn locate_matches_the_line_index_in_any_order() {
+        let text = "Über den Fluss.\r\nShe said \u{201c}yes\u{201d}.\rA line\n\nthe end é😀 done\n";
+        let doc = crate::input::parse(
+            std::path::PathBuf::from("t.txt"),
+            crate::document::Format::Plain,
+            text.to_string(),
+        );
+        let loc = Locator::new(&doc);
+        let ix = LineIndex::new(text);
+        let n = text.len();
+        // a fixed pseudo-random walk over offsets, forwards and backwards, on and off
+        // character boundaries
+        let mut x = 7usize;
+        for _ in 0..2000 {
+            x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
+            let a = x % (n + 1);
+            x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
+            let b = a + x % (n + 1 - a);
+            let got = loc.locate(Span::new(a, b));
+            let span = doc.source_span(Span::new(a, b));
+            assert_eq!(
+                got.start,
+                ix.line_col(text, span.start),
+                "start of {a}..{b}"
+            );
+            assert_eq!(got.end, ix.line_col(text, span.end), "end of {a}..{b}");
+        }
+        // in document order, as the reports locate sentences and findings
+        for a in 0..=n {
+            let b = (a + 5).min(n);
+            let got = loc.locate(Span::new(a, b));
+            let span = doc.source_span(Span::new(a, b));
+            assert_eq!(
+                got.start,
+                ix.line_col(text, span.start),
+                "start of {a}..{b}"
+            );
+            assert_eq!(got.end, ix.line_col(text, span.end), "end of {a}..{b}");
+        }
+    }
+}
