@@ -1,9 +1,11 @@
 //! Case-insensitive whole-word phrase lists (compiled once, at load) and word tokens.
 //!
-//! Lists the checks search in the document text are also compiled into one automaton for the
-//! whole check set ([`super::index`]), searched once per document; a list's own automaton is
-//! built only when a search cannot use that index (a string other than the document text).
+//! Lists the checks search in the document text are also compiled into one lexicon for the
+//! whole check set ([`super::index`], [`crate::lexicon`]), searched once per document; a list's
+//! own automaton is built only when a search cannot use that index (a window whose edge cuts a
+//! word, a string other than the document text).
 
+use crate::lexicon::FxBuild;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashSet;
@@ -22,7 +24,7 @@ pub struct PhraseList {
     entry: Vec<usize>,
     pub entries: Vec<String>,
     /// The entries as [`PhraseList::is`] compares them: ASCII lower case.
-    words: HashSet<Box<[u8]>>,
+    words: HashSet<Box<[u8]>, FxBuild>,
     /// Bit `n` set when some entry of `words` is `n` bytes long (`n < 64`); bit 63 for longer.
     lengths: u64,
     /// Every entry is ASCII.
@@ -49,10 +51,13 @@ impl PhraseList {
             pats.push(w);
             entry.push(i);
         }
-        let mut set = HashSet::new();
+        let mut set = HashSet::default();
         let mut lengths = 0;
         // an entry with a curly apostrophe never equals a word (the word's is read as `'`)
-        for e in words.iter().filter(|e| !e.contains('\u{2019}')) {
+        for e in words
+            .iter()
+            .filter(|e| e.is_ascii() || !e.contains('\u{2019}'))
+        {
             lengths |= length_bit(e.len());
             set.insert(e.to_ascii_lowercase().into_bytes().into_boxed_slice());
         }
@@ -142,7 +147,7 @@ impl PhraseList {
     /// Whether `word` (a whole token) equals an entry, ignoring ASCII case, with `’` in `word`
     /// read as `'`.
     pub fn is(&self, word: &str) -> bool {
-        let curly = word.contains('\u{2019}');
+        let curly = !word.is_ascii() && word.contains('\u{2019}');
         // `’` is three bytes, `'` one: the normalised word is two bytes shorter per `’`
         let n = if curly {
             word.len() - 2 * word.matches('\u{2019}').count()
@@ -173,7 +178,7 @@ impl PhraseList {
 pub(crate) fn is_boundary(s: &str, i: usize) -> bool {
     let before = s.get(..i).and_then(|p| p.chars().next_back());
     let after = s.get(i..).and_then(|p| p.chars().next());
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    let word = |c: Option<char>| c.is_some_and(is_word_char);
     !(word(before) && word(after))
 }
 
@@ -207,12 +212,12 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     }
 }
 
-/// A letter or digit (ASCII tested without the Unicode tables).
+/// A letter or digit (ASCII tested without the Unicode tables, the rest cached).
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        c.is_alphanumeric()
+        crate::lexicon::is_alnum(c)
     }
 }
 

@@ -11,11 +11,13 @@
 //! begin or end otherwise (`U.S.`, `'s`, the empty one) are rare: they keep an automaton, built
 //! when first searched, and its hits are merged in.
 
+mod fx;
 #[cfg(test)]
 mod tests;
 mod trie;
 mod words;
 
+pub use fx::{FxBuild, FxHasher};
 pub use words::{is_alnum, Scheme, Word, Words};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -23,19 +25,15 @@ use std::ops::Range;
 use std::sync::OnceLock;
 use trie::Trie;
 
-/// Words read ahead of the one a walk starts from, besides the trie's depth.
-const READ_AHEAD: usize = 256;
-
 /// A compiled list of entries, searched whole-word and ASCII-case-insensitively.
 #[derive(Debug)]
 pub struct Lexicon {
     scheme: Scheme,
-    /// The entries (ids are positions).
-    pats: Vec<Box<str>>,
     /// Entries that begin and end with a letter or digit.
     trie: Trie,
-    /// The other entries' ids, searched with `odd_ac`.
+    /// The other entries' ids and texts, searched with `odd_ac`.
     odd: Vec<u32>,
+    odd_pats: Vec<Box<str>>,
     odd_ac: OnceLock<Option<AhoCorasick>>,
     /// The longest of the `odd` entries (bytes).
     odd_longest: usize,
@@ -44,37 +42,28 @@ pub struct Lexicon {
 impl Lexicon {
     /// Compiles `entries` (ids are their positions; duplicates are kept and each reported).
     pub fn new<S: AsRef<str>>(entries: &[S], scheme: Scheme) -> Lexicon {
-        let pats: Vec<Box<str>> = entries.iter().map(|e| e.as_ref().into()).collect();
         let mut odd = Vec::new();
-        let mut regular = Vec::new();
-        for (id, p) in pats.iter().enumerate() {
+        let mut odd_pats: Vec<Box<str>> = Vec::new();
+        let mut regular = Vec::with_capacity(entries.len());
+        for (id, p) in entries.iter().enumerate() {
             let Ok(id) = u32::try_from(id) else { break };
+            let p = p.as_ref();
             if words::is_regular(p) {
-                regular.push((id, &**p));
+                regular.push((id, p));
             } else {
                 odd.push(id);
+                odd_pats.push(p.into());
             }
         }
-        let trie = Trie::build(&regular, scheme);
-        let odd_longest = odd
-            .iter()
-            .filter_map(|&i| pats.get(i as usize))
-            .map(|p| p.len())
-            .max()
-            .unwrap_or(0);
+        let odd_longest = odd_pats.iter().map(|p| p.len()).max().unwrap_or(0);
         Lexicon {
-            trie,
+            trie: Trie::build(&regular, scheme),
             scheme,
-            pats,
             odd,
+            odd_pats,
             odd_ac: OnceLock::new(),
             odd_longest,
         }
-    }
-
-    /// The entries, by id.
-    pub fn entries(&self) -> &[Box<str>] {
-        &self.pats
     }
 
     /// Every match that starts in `starts`, overlapping ones included, in order of start, then
@@ -88,29 +77,11 @@ impl Lexicon {
         let odd = self.odd_hits(text, starts.start, stop);
         let mut k = 0;
         let mut words = Words::new(text, starts.start, self.scheme);
-        // words read ahead: a walk from `buf[i]` reads up to `depth` words
-        let depth = self.trie.depth.max(1);
-        let mut buf: Vec<Word> = Vec::with_capacity(READ_AHEAD + depth);
-        let mut i = 0;
-        let mut more = true;
         // (end, node) of the entries found from the current word, shortest first
         let mut found: Vec<(usize, u32)> = Vec::new();
         let mut here: Vec<(usize, u32)> = Vec::new();
-        loop {
-            if more && i + depth > buf.len() {
-                buf.drain(..i);
-                i = 0;
-                while buf.len() < READ_AHEAD + depth {
-                    match words.next() {
-                        Some(w) => buf.push(w),
-                        None => {
-                            more = false;
-                            break;
-                        }
-                    }
-                }
-            }
-            let Some(w) = buf.get(i) else { break };
+        let mut cur = words.next();
+        while let Some(w) = cur {
             if w.start >= stop {
                 break;
             }
@@ -119,8 +90,13 @@ impl Lexicon {
                 k += 1;
             }
             found.clear();
-            self.walk(text, buf.get(i..).unwrap_or_default(), &mut found);
-            i += 1;
+            // the walk may read the next word: it is kept for the next round
+            let mut next: Option<Option<Word>> = None;
+            self.walk(text, &w, &mut words, &mut next, &mut found);
+            cur = match next {
+                Some(n) => n,
+                None => words.next(),
+            };
             if found.is_empty() {
                 continue;
             }
@@ -151,30 +127,43 @@ impl Lexicon {
         }
     }
 
-    /// Follows the trie from the first of `words` over the ones after it, pushing (end, node)
-    /// for every node where entries end.
+    /// Follows the trie from the word `first` over the words after it, pushing (end, node)
+    /// for every node where entries end. The word after `first` is read from `words` into
+    /// `next` when the walk needs it; further ones from a copy of `words`.
     #[inline]
-    fn walk(&self, text: &str, words: &[Word], found: &mut Vec<(usize, u32)>) {
-        let Some((first, rest)) = words.split_first() else {
-            return;
-        };
-        let Some(mut node) = self.trie.child(0, text, first.start, first) else {
+    fn walk<'t>(
+        &self,
+        text: &'t str,
+        first: &Word,
+        words: &mut Words<'t>,
+        next: &mut Option<Option<Word>>,
+        found: &mut Vec<(usize, u32)>,
+    ) {
+        let Some(mut edge) = self.trie.child(0, text, first.start, first) else {
             return;
         };
         let mut end = first.end;
-        let mut rest = rest.iter();
+        let mut ahead: Option<Words<'t>> = None;
         loop {
-            if !self.trie.ends(node).is_empty() {
-                found.push((end, node));
+            if edge.ends() {
+                found.push((end, edge.node));
             }
-            if !self.trie.has_children(node) {
+            if !edge.children() {
                 return;
             }
-            let Some(w) = rest.next() else { return };
-            let Some(child) = self.trie.child(node, text, end, w) else {
+            let w = match ahead.as_mut() {
+                Some(a) => a.next(),
+                None => {
+                    let w = *next.get_or_insert_with(|| words.next());
+                    ahead = Some(words.clone());
+                    w
+                }
+            };
+            let Some(w) = w else { return };
+            let Some(child) = self.trie.child(edge.node, text, end, &w) else {
                 return;
             };
-            node = child;
+            edge = child;
             end = w.end;
         }
     }
@@ -186,10 +175,7 @@ impl Lexicon {
         }
         self.odd_ac
             .get_or_init(|| {
-                let pats = self
-                    .odd
-                    .iter()
-                    .map(|&i| self.pats.get(i as usize).map_or("", |p| p));
+                let pats = self.odd_pats.iter().map(|p| &**p);
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)

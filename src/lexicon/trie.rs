@@ -1,12 +1,11 @@
 //! A trie over the words of the entries: an edge is one word and the bytes before it (none for
 //! the first word), found through one open-addressing hash table keyed by (parent, hashes).
 
-use super::words::{Scheme, Word, Words};
+use super::words::{self, Scheme, Word, Words};
 
 /// One node: the edge into it and the entries that end there.
 #[derive(Clone, Copy, Debug, Default)]
 struct Node {
-    parent: u32,
     /// `arena[gap.0..gap.1]`: the bytes before the word (empty for the first word).
     gap: (u32, u32),
     /// `arena[word.0..word.1]`: the word, ASCII lower case.
@@ -16,11 +15,49 @@ struct Node {
     children: bool,
 }
 
+/// One edge in the table, with what most lookups need to accept it without reading the node.
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
     key: u64,
+    /// The word's head ([`words::hash`]).
+    head: u64,
+    /// The first eight bytes before the word ([`words::load`]).
+    gap: u64,
     /// 0 for an empty slot (the root is no one's child).
     node: u32,
+    parent: u32,
+    /// Bytes of the word.
+    len: u32,
+    /// Bytes before the word.
+    gap_len: u32,
+    /// [`ENDS`], [`CHILDREN`].
+    flags: u16,
+}
+
+/// Entries end at the node.
+const ENDS: u16 = 1;
+/// Entries go on past the node.
+const CHILDREN: u16 = 2;
+
+/// The node an edge leads to, with its [`ENDS`] and [`CHILDREN`] flags.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Edge {
+    pub node: u32,
+    flags: u16,
+}
+
+impl Edge {
+    /// Whether entries end at the node.
+    #[inline]
+    pub fn ends(self) -> bool {
+        self.flags & ENDS != 0
+    }
+
+    /// Whether entries go on past the node.
+    #[inline]
+    pub fn children(self) -> bool {
+        self.flags & CHILDREN != 0
+    }
 }
 
 #[derive(Debug, Default)]
@@ -49,11 +86,19 @@ fn bytes(arena: &[u8], (a, b): (u32, u32)) -> &[u8] {
 impl Trie {
     /// A trie of `entries` (id, text); each must begin and end with a letter or digit.
     pub fn build(entries: &[(u32, &str)], scheme: Scheme) -> Trie {
-        let edges: usize = entries
-            .iter()
-            .map(|(_, e)| Words::new(e, 0, scheme).count())
-            .sum();
-        let size = (edges * 2).next_power_of_two().max(16);
+        // the entries one per line in one buffer, with room after the last: their words are
+        // read eight bytes at a time, as in a text
+        let mut buf =
+            String::with_capacity(entries.iter().map(|e| e.1.len() + 1).sum::<usize>() + 8);
+        let mut ranges = Vec::with_capacity(entries.len());
+        for &(id, entry) in entries {
+            ranges.push((id, buf.len(), buf.len() + entry.len()));
+            buf.push_str(entry);
+            buf.push('\n');
+        }
+        buf.push_str("\n\n\n\n\n\n\n\n");
+        // most entries are one word: the table grows when it fills past half
+        let size = (entries.len() * 2).next_power_of_two().max(16);
         let mut t = Trie {
             slots: vec![Slot::default(); size],
             nodes: vec![Node::default()],
@@ -61,15 +106,15 @@ impl Trie {
         };
         // (node, entry id) for every entry
         let mut ends: Vec<(u32, u32)> = Vec::with_capacity(entries.len());
-        for &(id, entry) in entries {
+        for (id, from, to) in ranges {
             let mut node = 0u32;
             let mut prev_end = 0;
             let mut n = 0;
-            for w in Words::new(entry, 0, scheme) {
+            for w in Words::at(&buf, from, scheme).take_while(|w| w.start < to) {
                 n += 1;
-                node = match t.child(node, entry, prev_end, &w) {
-                    Some(child) => child,
-                    None => match t.add(node, entry, prev_end, &w) {
+                node = match t.child(node, &buf, prev_end, &w) {
+                    Some(child) => child.node,
+                    None => match t.add(node, &buf, prev_end, &w) {
                         Some(child) => child,
                         None => return t,
                     },
@@ -92,6 +137,12 @@ impl Trie {
                 u32::try_from(k).unwrap_or(u32::MAX),
             );
         }
+        for s in t.slots.iter_mut().filter(|s| s.node != 0) {
+            if let Some(n) = t.nodes.get(s.node as usize) {
+                s.flags = if n.ends.1 > n.ends.0 { ENDS } else { 0 }
+                    | if n.children { CHILDREN } else { 0 };
+            }
+        }
         t
     }
 
@@ -99,18 +150,24 @@ impl Trie {
     /// `prev_end`); `None` when the table is full.
     fn add(&mut self, parent: u32, entry: &str, prev_end: usize, w: &Word) -> Option<u32> {
         let child = u32::try_from(self.nodes.len()).ok()?;
+        if self.nodes.len() * 2 >= self.slots.len() {
+            self.grow();
+        }
         let gap = if parent == 0 {
             &b""[..]
         } else {
             entry.as_bytes().get(prev_end..w.start)?
         };
+        let (gap_len, gap8) = (
+            u32::try_from(gap.len()).ok()?,
+            words::load(gap, 0, gap.len().min(8)),
+        );
         let gap = self.push(gap);
         let word = self.push(entry.as_bytes().get(w.start..w.end)?);
         if let Some(b) = self.arena.get_mut(word.0 as usize..word.1 as usize) {
             b.make_ascii_lowercase();
         }
         self.nodes.push(Node {
-            parent,
             gap,
             word,
             ..Node::default()
@@ -126,13 +183,34 @@ impl Trie {
             if s.node == 0 {
                 *s = Slot {
                     key: k,
+                    head: w.head,
+                    gap: gap8,
                     node: child,
+                    parent,
+                    len: u32::try_from(w.end - w.start).ok()?,
+                    gap_len,
+                    flags: 0,
                 };
                 return Some(child);
             }
             i = (i + 1) & mask;
         }
         None
+    }
+
+    /// Doubles the table.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(16);
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
+        for s in old.into_iter().filter(|s| s.node != 0) {
+            let mut i = s.key as usize & (size - 1);
+            while self.slots.get(i).is_some_and(|t| t.node != 0) {
+                i = (i + 1) & (size - 1);
+            }
+            if let Some(t) = self.slots.get_mut(i) {
+                *t = s;
+            }
+        }
     }
 
     /// Appends `b` to the arena; its range.
@@ -145,33 +223,55 @@ impl Trie {
     /// The child of `parent` by the word `w` of `text`, which follows a word ending at
     /// `prev_end` (ignored from the root).
     #[inline]
-    pub fn child(&self, parent: u32, text: &str, prev_end: usize, w: &Word) -> Option<u32> {
+    pub fn child(&self, parent: u32, text: &str, prev_end: usize, w: &Word) -> Option<Edge> {
         let mask = self.slots.len().checked_sub(1)?;
         let k = key(parent, w.hash);
+        let len = w.end - w.start;
         let mut i = k as usize & mask;
         loop {
             let s = self.slots.get(i)?;
             if s.node == 0 {
                 return None;
             }
-            if s.key == k && self.is_edge(s.node, parent, text, prev_end, w) {
-                return Some(s.node);
+            if s.key == k && s.head == w.head && s.parent == parent && s.len as usize == len {
+                // equal heads of ASCII words of at most eight bytes are equal words up to
+                // case: from the root that is all there is to compare
+                let quick = parent == 0 && len <= 8 && words::ascii_head(w.head);
+                if quick || self.is_edge(s, text, prev_end, w) {
+                    return Some(Edge {
+                        node: s.node,
+                        flags: s.flags,
+                    });
+                }
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// Whether `node` is the child of `parent` by `w` (hashes can collide).
-    fn is_edge(&self, node: u32, parent: u32, text: &str, prev_end: usize, w: &Word) -> bool {
-        let Some(n) = self.nodes.get(node as usize) else {
-            return false;
-        };
+    /// Whether the edge `s`, whose parent, head and length agree with `w`, is `w` after the
+    /// bytes from `prev_end` (hashes can collide).
+    #[inline(never)]
+    fn is_edge(&self, s: &Slot, text: &str, prev_end: usize, w: &Word) -> bool {
         let t = text.as_bytes();
-        n.parent == parent
-            && bytes(&self.arena, n.word)
-                .eq_ignore_ascii_case(t.get(w.start..w.end).unwrap_or_default())
-            && (parent == 0
-                || bytes(&self.arena, n.gap) == t.get(prev_end..w.start).unwrap_or_default())
+        // equal heads of ASCII words of at most eight bytes are equal words up to case
+        let same = (s.len <= 8 && words::ascii_head(w.head))
+            || self.nodes.get(s.node as usize).is_some_and(|n| {
+                bytes(&self.arena, n.word)
+                    .eq_ignore_ascii_case(t.get(w.start..w.end).unwrap_or_default())
+            });
+        if !same || s.parent == 0 {
+            return same;
+        }
+        let gap_len = w.start.saturating_sub(prev_end);
+        if gap_len != s.gap_len as usize {
+            return false;
+        }
+        if gap_len <= 8 {
+            return words::load(t, prev_end, gap_len) == s.gap;
+        }
+        self.nodes.get(s.node as usize).is_some_and(|n| {
+            bytes(&self.arena, n.gap) == t.get(prev_end..w.start).unwrap_or_default()
+        })
     }
 
     /// The entries ending at `node`, in order of id.
@@ -181,11 +281,5 @@ impl Trie {
             .get(node as usize)
             .and_then(|n| self.ids.get(n.ends.0 as usize..n.ends.1 as usize))
             .unwrap_or_default()
-    }
-
-    /// Whether some entry goes on past `node`.
-    #[inline]
-    pub fn has_children(&self, node: u32) -> bool {
-        self.nodes.get(node as usize).is_some_and(|n| n.children)
     }
 }

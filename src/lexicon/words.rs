@@ -111,38 +111,91 @@ pub fn is_alnum(c: char) -> bool {
     v & bit != 0
 }
 
-/// A hash of `bytes[start..end]` equal for strings equal up to ASCII case (every byte is read
-/// with bit 0x20 set, which lower-cases ASCII letters and leaves digits and joiners as they
-/// are), eight bytes at a time.
+/// Bit 0x20 of every byte: set, it lower-cases an ASCII letter and leaves digits and joiners
+/// as they are.
+const CASE: u64 = 0x2020_2020_2020_2020;
+/// Bit 0x80 of every byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// Bit 0x01 of every byte.
+const LOW: u64 = 0x0101_0101_0101_0101;
+
+/// Up to eight bytes of `bytes` from `i` (`n` of them) as a little-endian number, zero above.
 #[inline]
-pub(crate) fn hash(bytes: &[u8], start: usize, end: usize) -> u64 {
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    const CASE: u64 = 0x2020_2020_2020_2020;
-    let mut h = (end.saturating_sub(start) as u64).wrapping_mul(K);
+pub(crate) fn load(bytes: &[u8], i: usize, n: usize) -> u64 {
+    let raw = match bytes
+        .get(i..i.saturating_add(8))
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        Some(a) => u64::from_le_bytes(a),
+        None => bytes
+            .get(i..i + n)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .fold(0u64, |v, &b| (v << 8) | u64::from(b)),
+    };
+    if n >= 8 {
+        raw
+    } else {
+        raw & ((1u64 << (8 * n)) - 1)
+    }
+}
+
+/// Bit 0x80 set in each byte of `v` that is an ASCII letter or digit.
+#[inline]
+fn alnum_bytes(v: u64) -> u64 {
+    let ascii = !v & HIGH;
+    let x = (v | CASE) & !HIGH;
+    // x >= 0x61 and x <= 0x7a: a letter (with bit 0x20 set, no other byte lands there)
+    let letter = (x + 0x1f * LOW) & !(x + 0x05 * LOW);
+    let d = v & !HIGH;
+    // d >= 0x30 and d <= 0x39
+    let digit = (d + 0x50 * LOW) & !(d + 0x46 * LOW);
+    (letter | digit) & ascii
+}
+
+/// The hash of `bytes[start..end]` and its first eight bytes (fewer: zero above), both with
+/// bit 0x20 set in every byte: equal for strings equal up to ASCII case. For words of letters,
+/// digits and joiners in ASCII, equal heads of at most eight bytes mean equal words up to case.
+#[inline]
+pub(crate) fn hash(bytes: &[u8], start: usize, end: usize) -> (u64, u64) {
+    let len = end.saturating_sub(start);
+    let mut h = len as u64;
+    let mut head = 0;
     let mut i = start;
     while i < end {
         let n = (end - i).min(8);
-        let raw = match bytes
-            .get(i..i + 8)
-            .and_then(|c| <[u8; 8]>::try_from(c).ok())
-        {
-            Some(a) => u64::from_le_bytes(a),
-            None => bytes
-                .get(i..i + n)
-                .unwrap_or_default()
-                .iter()
-                .rev()
-                .fold(0u64, |v, &b| (v << 8) | u64::from(b)),
-        };
-        let keep = if n == 8 {
-            u64::MAX
+        let v = load(bytes, i, n) | (CASE & ((1u64 << (8 * n - 1) << 1).wrapping_sub(1)));
+        if i == start {
+            head = v;
+            h = mix(len, v);
         } else {
-            (1u64 << (8 * n)) - 1
-        };
-        h = (h.rotate_left(23) ^ ((raw | CASE) & keep)).wrapping_mul(K);
+            h = (h.rotate_left(23) ^ v).wrapping_mul(K);
+        }
         i += n;
     }
+    (finish(h), head)
+}
+
+/// Multiplier of the word hash.
+const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// The hash of a word of `len` bytes after its first (up to) eight, `head`.
+#[inline]
+fn mix(len: usize, head: u64) -> u64 {
+    (((len as u64).wrapping_mul(K)).rotate_left(23) ^ head).wrapping_mul(K)
+}
+
+/// The last step of the word hash.
+#[inline]
+fn finish(h: u64) -> u64 {
     h ^ (h >> 31)
+}
+
+/// Whether a word's head (see [`hash`]) shows it to be ASCII.
+#[inline]
+pub(crate) fn ascii_head(head: u64) -> bool {
+    head & HIGH == 0
 }
 
 impl Scheme {
@@ -172,15 +225,17 @@ impl Scheme {
     }
 }
 
-/// One word: byte offsets and the hash of its bytes ([`hash`]).
+/// One word: byte offsets, the hash of its bytes and their first eight ([`hash`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Word {
     pub start: usize,
     pub end: usize,
     pub hash: u64,
+    pub head: u64,
 }
 
 /// The words of a text from a position on.
+#[derive(Clone, Debug)]
 pub struct Words<'t> {
     text: &'t str,
     pos: usize,
@@ -203,6 +258,15 @@ impl<'t> Words<'t> {
         Words {
             text,
             pos,
+            joined: scheme == Scheme::Joined,
+        }
+    }
+
+    /// The words from `from`, a position known not to be inside a word.
+    pub(crate) fn at(text: &'t str, from: usize, scheme: Scheme) -> Words<'t> {
+        Words {
+            text,
+            pos: from,
             joined: scheme == Scheme::Joined,
         }
     }
@@ -235,8 +299,103 @@ impl Iterator for Words<'_> {
                 _ => pos += 1,
             }
         };
-        // to its end
-        while let Some(&b) = bytes.get(pos) {
+        // most words are ASCII letters and digits followed by a space or a punctuation mark
+        // that joins nothing: read them, and hash them, from one or two eight-byte loads
+        if let Some(c) = bytes.get(start..).and_then(|r| r.first_chunk::<8>()) {
+            let v = u64::from_le_bytes(*c);
+            let n = run(v);
+            if n < 8 {
+                if n > 0 && self.ends_at(v, n, start) {
+                    let head = (v | CASE) & keep(n);
+                    self.pos = start + n;
+                    return Some(Word {
+                        start,
+                        end: start + n,
+                        hash: finish(mix(n, head)),
+                        head,
+                    });
+                }
+            } else if let Some(c) = bytes.get(start + 8..).and_then(|r| r.first_chunk::<8>()) {
+                let v2 = u64::from_le_bytes(*c);
+                let n2 = run(v2);
+                if n2 < 8 && self.ends_at(v2, n2, start + 8) {
+                    let head = v | CASE;
+                    let mut h = mix(8 + n2, head);
+                    if n2 > 0 {
+                        h = (h.rotate_left(23) ^ ((v2 | CASE) & keep(n2))).wrapping_mul(K);
+                    }
+                    self.pos = start + 8 + n2;
+                    return Some(Word {
+                        start,
+                        end: start + 8 + n2,
+                        hash: finish(h),
+                        head,
+                    });
+                }
+            }
+        }
+        Some(self.rest(start, pos))
+    }
+}
+
+/// How many bytes of `v` from the lowest are ASCII letters or digits.
+#[inline]
+fn run(v: u64) -> usize {
+    ((!alnum_bytes(v) & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// The mask of the `n` lowest bytes (`n < 8`).
+#[inline]
+fn keep(n: usize) -> u64 {
+    (1u64 << (8 * n)) - 1
+}
+
+impl Words<'_> {
+    /// Whether the byte `n` of `v` (`n < 8`, the first that is not an ASCII letter or digit),
+    /// at `at + n` in the text, ends the word: it is no joiner, a joiner that joins nothing
+    /// (`word.` before a space), any joiner when none joins, a character outside ASCII that is
+    /// neither a letter nor a joining one.
+    #[inline(always)]
+    fn ends_at(&self, v: u64, n: usize, at: usize) -> bool {
+        let class = |k: usize| TAB[((v >> (8 * k)) & 0xff) as usize];
+        match class(n) {
+            O => true,
+            J => !self.joined || (n + 1 < 8 && matches!(class(n + 1), O | J)),
+            _ => self.ends_before_wide(at + n),
+        }
+    }
+
+    /// Whether the character outside ASCII at `i` ends the word before it.
+    #[inline(never)]
+    fn ends_before_wide(&self, i: usize) -> bool {
+        match class_at(self.text, i) {
+            Some((Class::Other, _)) => true,
+            Some((Class::Joiner, len)) => !self.joined || !alnum_at(self.text, i + len),
+            _ => false,
+        }
+    }
+
+    /// The word that starts at `start` and goes on at least to `pos`, when the quick path of
+    /// [`Words::next`] could not take it.
+    #[inline(never)]
+    fn rest(&mut self, start: usize, mut pos: usize) -> Word {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        // to its end: eight bytes at a time while they are ASCII letters and digits
+        loop {
+            while let Some(c) = bytes
+                .get(pos..pos.saturating_add(8))
+                .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            {
+                let m = alnum_bytes(u64::from_le_bytes(c));
+                if m == HIGH {
+                    pos += 8;
+                } else {
+                    pos += ((!m & HIGH).trailing_zeros() / 8) as usize;
+                    break;
+                }
+            }
+            let Some(&b) = bytes.get(pos) else { break };
             match TAB[usize::from(b)] {
                 A => pos += 1,
                 O => break,
@@ -257,11 +416,13 @@ impl Iterator for Words<'_> {
             }
         }
         self.pos = pos;
-        Some(Word {
+        let (hash, head) = hash(bytes, start, pos);
+        Word {
             start,
             end: pos,
-            hash: hash(bytes, start, pos),
-        })
+            hash,
+            head,
+        }
     }
 }
 
@@ -270,4 +431,26 @@ impl Iterator for Words<'_> {
 pub(crate) fn is_regular(s: &str) -> bool {
     let alnum = |c: Option<char>| c.is_some_and(is_alnum);
     alnum(s.chars().next()) && alnum(s.chars().next_back())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The eight-byte test agrees with the table on every byte at every position.
+    #[test]
+    fn alnum_bytes_is_the_table() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut a = [b'a'; 8];
+                a[at] = b;
+                let m = alnum_bytes(u64::from_le_bytes(a));
+                assert_eq!(
+                    m >> (8 * at + 7) & 1 == 1,
+                    TAB[usize::from(b)] == A,
+                    "{b:#x} at {at}"
+                );
+            }
+        }
+    }
 }

@@ -80,7 +80,9 @@ pub struct Engine {
     words: Vec<String>,
     /// Built from `words` on the first search of a non-empty text.
     lexicon: OnceLock<Lexicon>,
-    entries: Vec<Vec<Entry>>,
+    /// The meanings of word `i`: `entries[entry_at[i].0..entry_at[i].1]`.
+    entries: Vec<Entry>,
+    entry_at: Vec<(u32, u32)>,
     patterns: Vec<(u16, Pattern)>,
     /// The quote rule, if enabled.
     pub quote: Option<u16>,
@@ -95,8 +97,11 @@ impl Engine {
     pub fn build(rules: &[Rule]) -> Engine {
         let mut e = Engine::default();
         let mut words: Vec<String> = Vec::new();
-        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        let mut add = |e: &mut Engine, w: &str, entry: Entry| {
+        let mut index: std::collections::HashMap<String, usize, crate::lexicon::FxBuild> =
+            std::collections::HashMap::default();
+        // (word, meaning) in the order they are met
+        let mut meanings: Vec<(u32, Entry)> = Vec::new();
+        let mut add = |_: &mut Engine, w: &str, entry: Entry| {
             let w = normalize(w);
             let other = other_apostrophe(&w);
             for variant in std::iter::once(w.as_ref()).chain(other.as_deref()) {
@@ -104,15 +109,12 @@ impl Engine {
                     Some(&i) => i,
                     None => {
                         words.push(variant.to_string());
-                        e.entries.push(Vec::new());
                         index.insert(variant.to_string(), words.len() - 1);
                         words.len() - 1
                     }
                 };
-                if let Some(list) = e.entries.get_mut(i) {
-                    if !list.contains(&entry) {
-                        list.push(entry);
-                    }
+                if let Ok(i) = u32::try_from(i) {
+                    meanings.push((i, entry));
                 }
             }
         };
@@ -170,6 +172,26 @@ impl Engine {
                 e.carry = Some((rule, r.window.unwrap_or(super::DEFAULT_CARRY_OVER)));
             }
         }
+        // each word's meanings in the order first met, without repeats
+        meanings.sort_by_key(|m| m.0);
+        e.entry_at = vec![(0, 0); words.len()];
+        let mut k = 0;
+        while let Some(&(i, _)) = meanings.get(k) {
+            let from = e.entries.len();
+            while let Some(&(_, entry)) = meanings.get(k).filter(|m| m.0 == i) {
+                if !e.entries.get(from..).is_some_and(|l| l.contains(&entry)) {
+                    e.entries.push(entry);
+                }
+                k += 1;
+            }
+            if let (Some(at), Ok(a), Ok(b)) = (
+                e.entry_at.get_mut(i as usize),
+                u32::try_from(from),
+                u32::try_from(e.entries.len()),
+            ) {
+                *at = (a, b);
+            }
+        }
         for w in &mut words {
             w.make_ascii_lowercase();
         }
@@ -211,9 +233,10 @@ impl Engine {
 
     /// The meanings of a lexicon entry (a [`Hit::pattern`]).
     pub fn entries(&self, pattern: u32) -> &[Entry] {
-        self.entries
+        self.entry_at
             .get(pattern as usize)
-            .map_or(&[], Vec::as_slice)
+            .and_then(|&(a, b)| self.entries.get(a as usize..b as usize))
+            .unwrap_or_default()
     }
 
     /// Every match of every `pattern` rule in `text`, sorted by start.
@@ -262,7 +285,7 @@ fn normalize(w: &str) -> Cow<'_, str> {
 fn other_apostrophe(w: &str) -> Option<String> {
     if w.contains('\'') {
         Some(w.replace('\'', "’"))
-    } else if w.contains('’') {
+    } else if !w.is_ascii() && w.contains('’') {
         Some(w.replace('’', "'"))
     } else {
         None
