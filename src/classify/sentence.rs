@@ -311,10 +311,6 @@ fn verb_source(toks: &[Token], (a, b): Range, form: Form) -> Option<Range> {
         && (toks[j - 1].has(tokens::SKIP) || toks[j - 1].has(tokens::ADVERB))
     {
         j -= 1;
-        // `… and has not voted for`: a negated verb attributes nothing
-        if toks[j].has(tokens::NEGATION) {
-            return None;
-        }
     }
     if j > 0 && toks[j - 1].has(tokens::CONJ) {
         if let Some(r) = first_subject(toks, j - 1) {
