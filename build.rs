@@ -11,6 +11,9 @@
 #[allow(dead_code)]
 #[path = "src/rules/alphabet.rs"]
 mod alphabet;
+#[allow(dead_code)]
+#[path = "src/rules/verb_forms.rs"]
+mod verb_forms;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -85,18 +88,37 @@ fn tree(text: &str) -> String {
     out
 }
 
-/// The patterns of a rule file that parses (`patterns = [...]`).
-fn patterns(text: &str) -> Vec<String> {
+/// The strings of `key = [...]` in a rule file that parses, if `want` says so.
+fn strings(text: &str, key: &str, want: impl Fn(&toml::Table) -> bool) -> Vec<String> {
     let Ok(value) = text.parse::<toml::Table>() else {
         return Vec::new();
     };
-    match value.get("patterns") {
-        Some(toml::Value::Array(items)) => items
+    match value.get(key) {
+        Some(toml::Value::Array(items)) if want(&value) => items
             .iter()
             .filter_map(|v| v.as_str().map(str::to_string))
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// The forms of every verb entry, sorted by entry, as Rust items (see `rules::inflect`).
+fn inflect(entries: &mut Vec<String>, out: &mut String) {
+    entries.sort();
+    entries.dedup();
+    out.push_str(
+        "use crate::rules::inflect::Form;\n\n\
+         /// The forms of every built-in verb entry, sorted by entry.\n\
+         pub static VERB_FORMS: &[(&str, &[(&str, Form)])] = &[\n",
+    );
+    for e in entries.iter() {
+        let forms: Vec<String> = verb_forms::compute(e)
+            .iter()
+            .map(|(w, f)| format!("({w:?}, Form::{f:?})"))
+            .collect();
+        let _ = writeln!(out, "    ({e:?}, &[{}]),", forms.join(", "));
+    }
+    out.push_str("];\n\n");
 }
 
 /// The valid patterns among `sources`, with their cut-down expressions, and the alphabet they
@@ -145,10 +167,14 @@ fn main() {
          pub static BUILTIN: &[(&str, &str, Option<&Value>)] = &[\n",
     );
     let mut pats: Vec<String> = Vec::new();
+    let mut verbs: Vec<String> = Vec::new();
     for f in toml_files(&root) {
         let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         let text = std::fs::read_to_string(&f).unwrap_or_default();
-        pats.extend(patterns(&text));
+        pats.extend(strings(&text, "patterns", |_| true));
+        verbs.extend(strings(&text, "words", |t| {
+            t.get("kind").and_then(|k| k.as_str()) == Some("verb")
+        }));
         let _ = writeln!(
             out,
             "    ({stem:?}, include_str!({:?}), {}),",
@@ -170,6 +196,7 @@ fn main() {
     pats.sort();
     pats.dedup();
     precompute(&pats, &mut out);
+    inflect(&mut verbs, &mut out);
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()))
         .join("builtin_rules.rs");
     if let Err(e) = std::fs::write(&dest, out) {

@@ -2,166 +2,26 @@
 //!
 //! An entry is `lemma[|irregular…] [rest of the phrase]`; the first word is inflected, the rest is
 //! kept (`throw|threw|thrown her support behind`). Irregular forms count as past forms.
+//!
+//! The forms of the built-in verb entries are computed by `build.rs` (with
+//! [`super::verb_forms`]), so start-up only copies them.
 
-/// Grammatical form of a matched verb.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Form {
-    /// Lemma / present (`say`).
-    Base,
-    /// Third person singular (`says`).
-    Third,
-    /// Past or participle (`said`, `added`).
-    Past,
-    /// Present participle (`saying`).
-    Ing,
-}
+pub use super::verb_forms::Form;
 
 /// All forms of one entry, as lower-case phrases with their form.
-///
-/// Every built-in verb entry goes through here at start-up (about 600 of them), so the forms are
-/// written into one buffer instead of being formatted and lower-cased one allocation at a time.
 pub fn forms(entry: &str) -> Vec<(String, Form)> {
-    let entry = entry.trim();
-    let (head, rest) = match entry.find(' ') {
-        Some(i) => entry.split_at(i),
-        None => (entry, ""),
-    };
-    let mut parts = head.split('|');
-    let lemma = lower(parts.next().unwrap_or(""));
-    let mut out: Vec<(String, Form)> = Vec::with_capacity(6);
-    let mut buf = String::with_capacity(head.len() + rest.len() + 4);
-    // `word` is the form written so far into `buf` (without `rest`)
-    let mut push = |buf: &mut String, f: Form| {
-        if buf.is_empty() {
-            return;
-        }
-        buf.push_str(rest);
-        if buf.is_ascii() {
-            buf.make_ascii_lowercase();
-        } else {
-            *buf = buf.to_lowercase();
-        }
-        if !out.iter().any(|(q, _)| q == buf) {
-            out.push((buf.clone(), f));
-        }
-    };
-    for irregular in parts {
-        buf.clear();
-        buf.push_str(irregular);
-        push(&mut buf, Form::Past);
+    let table = super::builtin::VERB_FORMS;
+    match table.binary_search_by(|(e, _)| (*e).cmp(entry)) {
+        Ok(i) => table.get(i).map_or_else(Vec::new, |(_, forms)| {
+            forms.iter().map(|&(w, f)| (w.to_string(), f)).collect()
+        }),
+        Err(_) => super::verb_forms::compute(entry),
     }
-    if lemma.is_empty() {
-        return out;
-    }
-    let l = lemma.as_str();
-    buf.clear();
-    buf.push_str(l);
-    push(&mut buf, Form::Base);
-    buf.clear();
-    third(l, &mut buf);
-    push(&mut buf, Form::Third);
-    let double = doubled(l);
-    if l.ends_with('e') {
-        buf.clear();
-        buf.push_str(l);
-        buf.push('d');
-        push(&mut buf, Form::Past);
-    } else if let Some(stem) = consonant_y(l) {
-        buf.clear();
-        buf.push_str(stem);
-        buf.push_str("ied");
-        push(&mut buf, Form::Past);
-    } else {
-        buf.clear();
-        buf.push_str(l);
-        buf.push_str("ed");
-        push(&mut buf, Form::Past);
-        if let Some(c) = double {
-            buf.clear();
-            buf.push_str(l);
-            buf.push(c);
-            buf.push_str("ed");
-            push(&mut buf, Form::Past);
-        }
-    }
-    buf.clear();
-    if let Some(stem) = l.strip_suffix("ie") {
-        buf.push_str(stem);
-        buf.push_str("ying");
-        push(&mut buf, Form::Ing);
-    } else if let Some(stem) = l
-        .strip_suffix('e')
-        .filter(|s| !s.ends_with('e') && s.len() > 1)
-    {
-        buf.push_str(stem);
-        buf.push_str("ing");
-        push(&mut buf, Form::Ing);
-    } else {
-        buf.push_str(l);
-        buf.push_str("ing");
-        push(&mut buf, Form::Ing);
-        if let Some(c) = double {
-            buf.clear();
-            buf.push_str(l);
-            buf.push(c);
-            buf.push_str("ing");
-            push(&mut buf, Form::Ing);
-        }
-    }
-    out
-}
-
-/// Lower case (ASCII without a second pass over the Unicode tables).
-fn lower(w: &str) -> String {
-    if w.is_ascii() {
-        w.to_ascii_lowercase()
-    } else {
-        w.to_lowercase()
-    }
-}
-
-fn is_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
-}
-
-/// Third person singular of lemma `l`, appended to `out`.
-fn third(l: &str, out: &mut String) {
-    if l.ends_with('s')
-        || l.ends_with("sh")
-        || l.ends_with("ch")
-        || l.ends_with('x')
-        || l.ends_with('z')
-        || l.ends_with('o')
-    {
-        out.push_str(l);
-        out.push_str("es");
-    } else if let Some(stem) = consonant_y(l) {
-        out.push_str(stem);
-        out.push_str("ies");
-    } else {
-        out.push_str(l);
-        out.push('s');
-    }
-}
-
-/// `cry` → Some("cr").
-fn consonant_y(l: &str) -> Option<&str> {
-    let stem = l.strip_suffix('y')?;
-    match stem.chars().last() {
-        Some(c) if !is_vowel(c) => Some(stem),
-        _ => None,
-    }
-}
-
-/// Consonant-vowel-consonant ending (`admit`, `stop`): the consonant to double (`admitted`).
-fn doubled(l: &str) -> Option<char> {
-    let mut end = l.chars().rev();
-    let (c, b, a) = (end.next()?, end.next()?, end.next()?);
-    (!is_vowel(a) && is_vowel(b) && !is_vowel(c) && !matches!(c, 'w' | 'x' | 'y')).then_some(c)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::verb_forms::{compute, consonant_y, is_vowel, third};
     use super::*;
 
     fn words(e: &str) -> Vec<String> {
@@ -270,6 +130,7 @@ mod tests {
         }
         assert!(entries.len() > 100);
         for e in entries {
+            assert_eq!(compute(e), reference(e), "{e:?}");
             assert_eq!(forms(e), reference(e), "{e:?}");
         }
     }

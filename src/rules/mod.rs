@@ -16,6 +16,7 @@ pub mod pattern;
 pub mod render;
 mod selfcheck;
 pub(crate) mod value;
+mod verb_forms;
 
 pub use engine::Engine;
 pub use file::{Kind, Role, Structure};
