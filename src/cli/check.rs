@@ -265,11 +265,17 @@ pub fn run(args: CheckArgs, io: &mut Io) -> i32 {
         .jobs
         .filter(|&n| n > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let bounds = pipeline::Bounds {
+        window: threads * 4,
+        // a few large files are not held at once (their reports are several times their size)
+        held: 8 << 20,
+    };
     pipeline::ordered(
         jobs,
         threads,
-        threads * 4,
+        bounds,
         |job| process(job, changes.as_ref()),
+        |done| done.bytes,
         |done| match &mut done.report {
             Ok(r) => {
                 if let Some(b) = baseline.as_mut() {
