@@ -269,7 +269,7 @@ mod tests {
                 max_held.fetch_max(held, Ordering::SeqCst);
                 // the first item of every ten is slow: without the weight bound the other
                 // thread would make the next eight meanwhile
-                let slow = if i % 10 == 0 { 3000 } else { 50 };
+                let slow = if i.is_multiple_of(10) { 3000 } else { 50 };
                 std::thread::sleep(std::time::Duration::from_micros(slow));
                 made.fetch_add(1, Ordering::SeqCst);
                 i
