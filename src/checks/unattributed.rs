@@ -1,7 +1,7 @@
 //! `unattributed-claim`: a factual claim with no source; raised for figures, superlatives,
 //! allegation words, and the headline or first paragraph.
 
-use super::phrases::tokens;
+use super::phrases::{tokens, PhraseList};
 use super::{CheckDef, Ctx, Message, Out};
 use crate::classify::Label;
 use crate::ledger::Ledger;
@@ -10,6 +10,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let boilerplate = def.list("boilerplate");
     let superlatives = def.list("superlatives");
     let allegations = def.list("allegation-words");
+    let figures = FigureLists::new(def);
     for (i, c) in ctx.labels.iter().enumerate() {
         if c.label != Label::Unattributed {
             continue;
@@ -20,7 +21,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
             continue;
         }
         let mut why = 0u8;
-        if has_figure(ctx, i, def) {
+        if has_figure(ctx, i, &figures) {
             why |= FIGURE;
         }
         if ctx.any(superlatives, span) {
@@ -74,9 +75,28 @@ pub(super) fn message(why: u8) -> String {
     m
 }
 
+/// The word lists [`has_figure`] reads, looked up once per document.
+struct FigureLists<'a> {
+    nouns: &'a PhraseList,
+    months: &'a PhraseList,
+    suffixes: &'a PhraseList,
+    raw_suffixes: &'a [String],
+}
+
+impl<'a> FigureLists<'a> {
+    fn new(def: &'a CheckDef) -> Self {
+        FigureLists {
+            nouns: def.list("figure-nouns"),
+            months: def.list("months"),
+            suffixes: def.list("number-suffixes"),
+            raw_suffixes: def.raw("number-suffixes"),
+        }
+    }
+}
+
 /// A count, percentage or amount: a number that is not a year, or a figure noun (`dozens`).
-fn has_figure(ctx: &Ctx, i: usize, def: &CheckDef) -> bool {
-    if ctx.any(def.list("figure-nouns"), ctx.sentence(i)) {
+fn has_figure(ctx: &Ctx, i: usize, lists: &FigureLists) -> bool {
+    if ctx.any(lists.nouns, ctx.sentence(i)) {
         return true;
     }
     let text = ctx.text;
@@ -90,8 +110,7 @@ fn has_figure(ctx: &Ctx, i: usize, def: &CheckDef) -> bool {
         return false;
     }
     let toks = tokens(text, ctx.sentence(i));
-    let months = def.list("months");
-    let suffixes = def.list("number-suffixes");
+    let (months, suffixes) = (lists.months, lists.suffixes);
     toks.iter().enumerate().any(|(k, t)| {
         let w = t.text(text);
         let numeric = w
@@ -106,7 +125,7 @@ fn has_figure(ctx: &Ctx, i: usize, def: &CheckDef) -> bool {
             || text.get(..t.span.start).is_some_and(|l| l.ends_with(':'));
         // `6 a.m.`: a time; `EB-5`, `F-16`: names with digits
         let time = toks.get(k + 1).is_some_and(|n| suffixes.is(n.text(text)));
-        !time && !clock && !is_year(w) && !after_month && !has_number_suffix(w, def)
+        !time && !clock && !is_year(w) && !after_month && !has_number_suffix(w, lists.raw_suffixes)
     })
 }
 
@@ -118,9 +137,9 @@ fn is_year(w: &str) -> bool {
 }
 
 /// `11th`, `5pm`, `1990s`: ordinals, clock times and decades are not figures.
-fn has_number_suffix(w: &str, def: &CheckDef) -> bool {
+fn has_number_suffix(w: &str, suffixes: &[String]) -> bool {
     let lower = w.to_lowercase();
-    def.raw("number-suffixes").iter().any(|suf| {
+    suffixes.iter().any(|suf| {
         lower
             .strip_suffix(suf.as_str())
             .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))

@@ -1,7 +1,7 @@
 //! `vague-source`: weasel attributions (`experts say`, `it is believed`, `studies show`, an
 //! unnamed plural group) unless a specific name follows in the sentence or the next one.
 
-use super::phrases::{after, before, tokens};
+use super::phrases::{after, before, tokens, PhraseList};
 use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 use crate::span::Span;
@@ -9,11 +9,12 @@ use crate::span::Span;
 pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let n = ctx.seg.sentences.len();
     let phrases = def.list("phrases");
+    let lists = GroupLists::new(def);
     for i in 0..n {
         let sentence = ctx.sentence(i);
         let found = ctx.outside_quotes(i).iter().copied().find_map(|p| {
             ctx.first(phrases, p)
-                .or_else(|| unnamed_group(ctx, sentence, p, def))
+                .or_else(|| unnamed_group(ctx, sentence, p, &lists))
         });
         let Some(span) = found else { continue };
         let rest = Span::new(span.end, sentence.end);
@@ -27,12 +28,31 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     }
 }
 
+/// The word lists [`unnamed_group`] reads, looked up once per document.
+struct GroupLists<'a> {
+    groups: &'a PhraseList,
+    verbs: &'a PhraseList,
+    quantifiers: &'a PhraseList,
+    refer_back: &'a PhraseList,
+}
+
+impl<'a> GroupLists<'a> {
+    fn new(def: &'a CheckDef) -> Self {
+        GroupLists {
+            groups: def.list("groups"),
+            verbs: def.list("verbs"),
+            quantifiers: def.list("quantifiers"),
+            refer_back: def.list("refer-back"),
+        }
+    }
+}
+
 /// `(some|many)? GROUP VERB` where GROUP is an unnamed plural (`critics`, `rights groups`) at
 /// the start of a clause: not after a capitalised name (`Pentagon officials`), a determiner
 /// that refers back (`the officials`) or a possessive.
-fn unnamed_group(ctx: &Ctx, sentence: Span, part: Span, def: &CheckDef) -> Option<Span> {
+fn unnamed_group(ctx: &Ctx, sentence: Span, part: Span, lists: &GroupLists) -> Option<Span> {
     let text = ctx.text;
-    for (g, _) in ctx.find(def.list("groups"), part) {
+    for (g, _) in ctx.find(lists.groups, part) {
         let after = tokens(text, after(text, g.end, part.end));
         let mut k = 0;
         if after
@@ -42,7 +62,7 @@ fn unnamed_group(ctx: &Ctx, sentence: Span, part: Span, def: &CheckDef) -> Optio
             k = 1;
         }
         let Some(verb) = after.get(k) else { continue };
-        if !def.list("verbs").is(verb.text(text)) {
+        if !lists.verbs.is(verb.text(text)) {
             continue;
         }
         let before = tokens(text, before(text, sentence.start, g.start));
@@ -53,8 +73,8 @@ fn unnamed_group(ctx: &Ctx, sentence: Span, part: Span, def: &CheckDef) -> Optio
                 let gap = text.get(p.span.end..g.start).unwrap_or("");
                 let possessive = w.ends_with("'s") || w.ends_with("\u{2019}s");
                 gap.contains(',')
-                    || def.list("quantifiers").is(w)
-                    || (!p.is_capitalised(text) && !def.list("refer-back").is(w) && !possessive)
+                    || lists.quantifiers.is(w)
+                    || (!p.is_capitalised(text) && !lists.refer_back.is(w) && !possessive)
             }
         };
         if ok {
