@@ -101,10 +101,10 @@ fn main() -> ExitCode {
                 .sentence
                 .and_then(|i| r.segmentation.sentences.get(i))
                 .map_or(String::new(), |s| r.doc.slice(s.span).to_string());
-            by_rule.entry(f.rule.clone()).or_default().push(Hit {
+            by_rule.entry(f.rule.to_string()).or_default().push(Hit {
                 article: art.id.clone(),
                 severity: f.severity.as_str(),
-                message: f.message.clone(),
+                message: f.message.to_string(),
                 span: r.doc.slice(f.span).to_string(),
                 sentence,
             });

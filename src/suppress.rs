@@ -101,7 +101,7 @@ struct Region {
 impl Region {
     fn applies(&self, f: &Finding) -> bool {
         (self.range.start <= f.span.start && f.span.start < self.range.end)
-            && (self.rules.is_empty() || self.rules.contains(&f.rule))
+            && (self.rules.is_empty() || self.rules.iter().any(|r| *r == f.rule))
     }
 }
 
@@ -213,11 +213,11 @@ pub fn apply(doc: &Document, findings: &mut [Finding]) -> usize {
     let mut n = 0;
     for f in findings.iter_mut().filter(|f| f.suppressed.is_none()) {
         if let Some(r) = regions.iter().find(|r| r.applies(f)) {
-            f.suppressed = Some(Suppression {
+            f.suppressed = Some(Box::new(Suppression {
                 kind: SuppressionKind::InSource,
                 justification: r.reason.clone(),
                 directive: Some(r.directive),
-            });
+            }));
             n += 1;
         }
     }
@@ -234,7 +234,7 @@ mod tests {
         Finding {
             rule: rule.into(),
             severity: Severity::Warning,
-            message: String::new(),
+            message: "".into(),
             help: None,
             span: Span::new(at, at + 1),
             sentence: None,

@@ -7,6 +7,7 @@ mod allegation;
 mod anonymous;
 mod ctx;
 mod figures;
+mod finding;
 mod hedge;
 mod index;
 mod lists;
@@ -22,6 +23,7 @@ mod unattributed;
 mod vague;
 
 pub use ctx::Ctx;
+pub use finding::{Finding, Severity, Shared};
 pub use load::{CheckDef, CheckSet, TestCase};
 
 use crate::classify::Classification;
@@ -29,7 +31,6 @@ use crate::document::Document;
 use crate::ledger::Ledger;
 use crate::segment::Segmentation;
 use crate::span::Span;
-use serde::{Deserialize, Serialize};
 
 /// Runs every enabled check on one document. Findings come in document order.
 pub fn run(
@@ -166,79 +167,62 @@ impl Out {
         });
         // last first, so that the records can be popped in order
         raws.reverse();
+        // one shared rule id and help per check, one shared string per distinct message
+        let ids: Vec<Shared> = defs.iter().map(|d| Shared::from(d.id.as_str())).collect();
+        let helps: Vec<Shared> = defs.iter().map(|d| Shared::from(d.help.as_str())).collect();
+        let mut cache = MessageCache::default();
         let mut out = Vec::with_capacity(raws.len());
         while let Some(r) = raws.pop() {
             // give the records' memory back as the findings take theirs
             if raws.len().is_multiple_of(8192) {
                 raws.shrink_to_fit();
             }
-            let Some(def) = defs.get(usize::from(r.check)) else {
+            let i = usize::from(r.check);
+            let (Some(def), Some(id), Some(help)) = (defs.get(i), ids.get(i), helps.get(i)) else {
                 continue;
             };
-            let message = match r.message {
-                Message::Static(s) => s.to_string(),
-                Message::Text(s) => s.into_string(),
-                Message::Unattributed(bits) => unattributed::message(bits),
-            };
             let sentence = (r.sentence != NO_SENTENCE).then_some(r.sentence);
-            out.push(finding(def, r.raised, r.span, sentence, message));
+            out.push(Finding {
+                rule: id.clone(),
+                severity: if r.raised {
+                    def.raised_severity
+                } else {
+                    def.severity
+                },
+                message: cache.get(r.message),
+                help: Some(help.clone()),
+                span: r.span,
+                sentence,
+                suppressed: None,
+            });
         }
         out
     }
 }
 
-/// A finding of `def` at `span` in sentence `sentence`, at the raised level when `raised`.
-fn finding(
-    def: &CheckDef,
-    raised: bool,
-    span: Span,
-    sentence: Option<usize>,
-    message: String,
-) -> Finding {
-    Finding {
-        rule: def.id.clone(),
-        severity: if raised {
-            def.raised_severity
-        } else {
-            def.severity
-        },
-        message,
-        help: Some(def.help.clone()),
-        span,
-        sentence,
-        suppressed: None,
-    }
+/// The shared strings of the messages already built in one [`Out::finish`]: fixed texts by
+/// address, unattributed-claim's by its set of reasons. Messages built from the text (a quoted
+/// word, a figure) are rarely repeated and get their own.
+#[derive(Default)]
+struct MessageCache {
+    fixed: std::collections::HashMap<(usize, usize), Shared>,
+    unattributed: std::collections::HashMap<u8, Shared>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
+impl MessageCache {
+    fn get(&mut self, m: Message) -> Shared {
+        match m {
+            Message::Static(s) => self
+                .fixed
+                .entry((s.as_ptr() as usize, s.len()))
+                .or_insert_with(|| Shared::from(s))
+                .clone(),
+            Message::Text(s) => Shared::from(s),
+            Message::Unattributed(bits) => self
+                .unattributed
+                .entry(bits)
+                .or_insert_with(|| Shared::from(unattributed::message(bits)))
+                .clone(),
         }
     }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    pub rule: String,
-    pub severity: Severity,
-    pub message: String,
-    pub help: Option<String>,
-    /// The span that triggered the finding, in document text coordinates.
-    pub span: Span,
-    /// Index of the sentence the finding belongs to, if any.
-    pub sentence: Option<usize>,
-    /// Set when an inline directive or the baseline suppresses the finding (it stays in JSON
-    /// and SARIF as an audit trail, but does not count for `--fail-on`). Checks leave it `None`.
-    pub suppressed: Option<crate::suppress::Suppression>,
 }

@@ -35,7 +35,7 @@ fn entry(report: &FileReport, f: &Finding) -> Entry {
         .map_or(f.span, |s| s.span);
     let text = report.doc.slice(span);
     Entry {
-        rule: f.rule.clone(),
+        rule: f.rule.to_string(),
         path: display_path(&report.doc.path),
         sentence: text.split_whitespace().collect::<Vec<_>>().join(" "),
     }
@@ -96,11 +96,11 @@ impl Baseline {
         let why = format!("accepted in the baseline {}", self.path.display());
         for i in marks {
             if let Some(f) = report.findings.get_mut(i) {
-                f.suppressed = Some(Suppression {
+                f.suppressed = Some(Box::new(Suppression {
                     kind: SuppressionKind::External,
                     justification: Some(why.clone()),
                     directive: None,
-                });
+                }));
             }
         }
     }

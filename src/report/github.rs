@@ -54,7 +54,7 @@ impl Reporter for GithubReporter {
         let path = escape_property(&self.opts.path_of(&r.doc.path));
         for f in r.findings.iter().filter(|f| f.suppressed.is_none()) {
             let l = loc.locate(f.span);
-            let mut message = f.message.clone();
+            let mut message = f.message.to_string();
             if let Some(label) = f.sentence.and_then(|i| r.labels.get(i)) {
                 message.push_str(&format!(" [{}]", label.label.as_str()));
             }

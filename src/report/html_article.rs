@@ -205,7 +205,7 @@ pub fn findings(r: &FileReport, fid: &str, rule_summary: &HashMap<String, String
             j + 1,
             l.start.line,
             l.start.column,
-            esc(rule_summary.get(&f.rule).map_or("", String::as_str)),
+            esc(rule_summary.get(f.rule.as_str()).map_or("", String::as_str)),
             esc(&f.rule),
             esc_code(&f.message)
         );

@@ -42,7 +42,7 @@ impl Reporter for RdjsonReporter {
         for f in r.findings.iter().filter(|f| f.suppressed.is_none()) {
             let span = r.doc.source_span(f.span);
             let (start, end) = (loc.byte_position(span.start), loc.byte_position(span.end));
-            let mut message = f.message.clone();
+            let mut message = f.message.to_string();
             if let Some(h) = &f.help {
                 message.push_str("\n\n");
                 message.push_str(h);

@@ -128,7 +128,7 @@ impl SarifReporter {
         let hash = fnv1a(key.as_bytes());
         let n = seen.entry(hash).or_insert(0);
         *n += 1;
-        let mut text = f.message.clone();
+        let mut text = f.message.to_string();
         if let Some(h) = &f.help {
             text.push_str("\n\nHelp: ");
             text.push_str(h);
@@ -153,7 +153,7 @@ impl SarifReporter {
             "properties": {"label": label, "sentence": sentence},
         });
         if let Some(obj) = res.as_object_mut() {
-            if let Some(i) = self.rule_index.get(&f.rule) {
+            if let Some(i) = self.rule_index.get(f.rule.as_str()) {
                 obj.insert("ruleIndex".into(), json!(i));
             }
             if let Some(s) = &f.suppressed {

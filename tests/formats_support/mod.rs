@@ -60,10 +60,10 @@ pub fn hand_report(c: &Checker) -> FileReport {
     let mk = |r: &FileReport, rule: &str, sev, needle: &str, msg: &str, help: Option<&str>| {
         let span = find(&r.doc.text, needle);
         Finding {
-            rule: rule.to_string(),
+            rule: rule.into(),
             severity: sev,
-            message: msg.to_string(),
-            help: help.map(str::to_string),
+            message: msg.into(),
+            help: help.map(Into::into),
             span,
             sentence: sentence_of(r, span),
             suppressed: None,
@@ -95,11 +95,11 @@ pub fn hand_report(c: &Checker) -> FileReport {
             Some("use `said`"),
         ),
     ];
-    findings[2].suppressed = Some(Suppression {
+    findings[2].suppressed = Some(Box::new(Suppression {
         kind: SuppressionKind::InSource,
         justification: Some("quoted from the minutes, 100%: verified".to_string()),
         directive: None,
-    });
+    }));
     r.findings = findings;
     r
 }
