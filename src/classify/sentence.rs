@@ -190,8 +190,9 @@ pub fn evaluate(
         else {
             continue;
         };
-        // `Contributing: Ana Ruiz`, `Update: …`: a line label is not a speaker
-        if let Some(src) = p.source {
+        // `Contributing: Ana Ruiz`, `Update: …`: a line label before a colon is not a speaker
+        let colon = p.cue.is_some_and(|c| text.get(c.start..c.end) == Some(":"));
+        if let Some(src) = p.source.filter(|_| colon) {
             let from = s.toks.partition_point(|t| t.span.start < src.start);
             let upto = s.toks.partition_point(|t| t.span.start < src.end);
             if s.toks
