@@ -89,6 +89,10 @@ impl Lexicon {
                 emit(s, e, id);
                 k += 1;
             }
+            if !self.trie.may_start(w.hash) {
+                cur = words.next();
+                continue;
+            }
             found.clear();
             // the walk may read the next word: it is kept for the next round
             let mut next: Option<Option<Word>> = None;
@@ -130,7 +134,7 @@ impl Lexicon {
     /// Follows the trie from the word `first` over the words after it, pushing (end, node)
     /// for every node where entries end. The word after `first` is read from `words` into
     /// `next` when the walk needs it; further ones from a copy of `words`.
-    #[inline]
+    #[inline(always)]
     fn walk<'t>(
         &self,
         text: &'t str,

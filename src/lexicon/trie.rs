@@ -69,6 +69,11 @@ pub(crate) struct Trie {
     arena: Vec<u8>,
     /// The most words in an entry.
     pub depth: usize,
+    /// A bit per value of the top bits of a word hash: set when an entry's first word has it
+    /// (most words of a text start no entry, and this says so without a table lookup).
+    first: Vec<u64>,
+    /// 64 minus the number of top bits that index `first`.
+    first_shift: u32,
 }
 
 /// The table key of the edge from `parent` by a word with hash `word` (the bytes before the
@@ -101,9 +106,11 @@ impl Trie {
         let size = (entries.len() * 2).next_power_of_two().max(16);
         let mut t = Trie {
             slots: vec![Slot::default(); size],
-            nodes: vec![Node::default()],
+            nodes: Vec::with_capacity(entries.len() * 2),
+            arena: Vec::with_capacity(buf.len()),
             ..Trie::default()
         };
+        t.nodes.push(Node::default());
         // (node, entry id) for every entry
         let mut ends: Vec<(u32, u32)> = Vec::with_capacity(entries.len());
         for (id, from, to) in ranges {
@@ -143,7 +150,32 @@ impl Trie {
                     | if n.children { CHILDREN } else { 0 };
             }
         }
+        // about 16 bits per first word: few words of a text pass by chance
+        let firsts = t
+            .slots
+            .iter()
+            .filter(|s| s.node != 0 && s.parent == 0)
+            .count();
+        let bits = (firsts * 16).next_power_of_two().max(64);
+        t.first_shift = 64 - bits.trailing_zeros();
+        t.first = vec![0; bits / 64];
+        for s in t.slots.iter().filter(|s| s.node != 0 && s.parent == 0) {
+            // the key of a first word is its hash turned (`key` with parent 0)
+            let b = (s.key.rotate_right(29) >> t.first_shift) as usize;
+            if let Some(f) = t.first.get_mut(b / 64) {
+                *f |= 1 << (b % 64);
+            }
+        }
         t
+    }
+
+    /// Whether a word with this hash may start an entry (false: it starts none).
+    #[inline(always)]
+    pub fn may_start(&self, hash: u64) -> bool {
+        let b = hash.checked_shr(self.first_shift).unwrap_or(0) as usize;
+        self.first
+            .get(b / 64)
+            .is_some_and(|f| f & (1 << (b % 64)) != 0)
     }
 
     /// Adds the child of `parent` by the word `w` of `entry` (after a word ending at

@@ -275,7 +275,7 @@ impl<'t> Words<'t> {
 impl Iterator for Words<'_> {
     type Item = Word;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Word> {
         let text = self.text;
         let bytes = text.as_bytes();
