@@ -161,6 +161,10 @@ fn precompute(sources: &[String], out: &mut String) {
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    // the modules shared with the crate decide what is written here too
+    for shared in ["src/rules/alphabet.rs", "src/rules/verb_forms.rs"] {
+        println!("cargo:rerun-if-changed={shared}");
+    }
     let mut out = String::from("use crate::rules::value::Value;\n\n");
     out.push_str(
         "/// (file stem, contents, parsed tree) of every built-in rule file.\n\
