@@ -11,14 +11,17 @@
 //! begin or end otherwise (`U.S.`, `'s`, the empty one) are rare: they keep an automaton, built
 //! when first searched, and its hits are merged in.
 
+mod alnum;
 mod fx;
+mod hash;
 #[cfg(test)]
 mod tests;
 mod trie;
 mod words;
 
+pub use alnum::is_alnum;
 pub use fx::{FxBuild, FxHasher};
-pub use words::{is_alnum, Scheme, Word, Words};
+pub use words::{Scheme, Word, Words};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::ops::Range;

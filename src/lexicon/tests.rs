@@ -242,7 +242,7 @@ fn words_follow_the_boundary_rules() {
             for w in &words {
                 // the same alone and in upper case (read from a string that ends with it)
                 let alone = text.as_bytes()[w.start..w.end].to_ascii_uppercase();
-                assert_eq!((w.hash, w.head), words::hash(&alone, 0, alone.len()));
+                assert_eq!((w.hash, w.head), hash::hash(&alone, 0, alone.len()));
             }
         }
     }

@@ -1,7 +1,8 @@
 //! A trie over the words of the entries: an edge is one word and the bytes before it (none for
 //! the first word), found through one open-addressing hash table keyed by (parent, hashes).
 
-use super::words::{self, Scheme, Word, Words};
+use super::hash;
+use super::words::{Scheme, Word, Words};
 
 /// One node: the edge into it and the entries that end there.
 #[derive(Clone, Copy, Debug, Default)]
@@ -19,9 +20,9 @@ struct Node {
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
     key: u64,
-    /// The word's head ([`words::hash`]).
+    /// The word's head ([`hash::hash`]).
     head: u64,
-    /// The first eight bytes before the word ([`words::load`]).
+    /// The first eight bytes before the word ([`hash::load`]).
     gap: u64,
     /// 0 for an empty slot (the root is no one's child).
     node: u32,
@@ -192,7 +193,7 @@ impl Trie {
         };
         let (gap_len, gap8) = (
             u32::try_from(gap.len()).ok()?,
-            words::load(gap, 0, gap.len().min(8)),
+            hash::load(gap, 0, gap.len().min(8)),
         );
         let gap = self.push(gap);
         let word = self.push(entry.as_bytes().get(w.start..w.end)?);
@@ -268,7 +269,7 @@ impl Trie {
             if s.key == k && s.head == w.head && s.parent == parent && s.len as usize == len {
                 // equal heads of ASCII words of at most eight bytes are equal words up to
                 // case: from the root that is all there is to compare
-                let quick = parent == 0 && len <= 8 && words::ascii_head(w.head);
+                let quick = parent == 0 && len <= 8 && hash::ascii_head(w.head);
                 if quick || self.is_edge(s, text, prev_end, w) {
                     return Some(Edge {
                         node: s.node,
@@ -286,7 +287,7 @@ impl Trie {
     fn is_edge(&self, s: &Slot, text: &str, prev_end: usize, w: &Word) -> bool {
         let t = text.as_bytes();
         // equal heads of ASCII words of at most eight bytes are equal words up to case
-        let same = (s.len <= 8 && words::ascii_head(w.head))
+        let same = (s.len <= 8 && hash::ascii_head(w.head))
             || self.nodes.get(s.node as usize).is_some_and(|n| {
                 bytes(&self.arena, n.word)
                     .eq_ignore_ascii_case(t.get(w.start..w.end).unwrap_or_default())
@@ -299,7 +300,7 @@ impl Trie {
             return false;
         }
         if gap_len <= 8 {
-            return words::load(t, prev_end, gap_len) == s.gap;
+            return hash::load(t, prev_end, gap_len) == s.gap;
         }
         self.nodes.get(s.node as usize).is_some_and(|n| {
             bytes(&self.arena, n.gap) == t.get(prev_end..w.start).unwrap_or_default()
