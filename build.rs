@@ -197,6 +197,16 @@ fn main() {
         let _ = writeln!(out, "    ({stem:?}, {}),", tree(&text));
     }
     out.push_str("];\n\n");
+    // the segmenter's language data, read by `segment::lang::en`
+    let lang_file = root.join("lang").join("en.toml");
+    println!("cargo:rerun-if-changed={}", lang_file.display());
+    let lang = std::fs::read_to_string(&lang_file).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "/// The parsed tree of `rules/lang/en.toml`, if it parsed.\n\
+         pub static LANG_EN: Option<&Value> = {};\n",
+        tree(&lang)
+    );
     pats.sort();
     pats.dedup();
     precompute(&pats, &mut out);

@@ -5,11 +5,11 @@
 //! a user rule with a built-in id replaces it. All words and patterns compile once, into an
 //! [`engine::Engine`], whenever the set of enabled rules changes.
 
+mod alphabet;
 pub mod engine;
 pub mod file;
 pub mod inflect;
 pub mod info;
-mod alphabet;
 mod load;
 pub mod matcher;
 pub mod pattern;
@@ -213,6 +213,16 @@ pub(crate) fn builtin_check_tree(id: &str) -> Option<&'static value::Value> {
         .iter()
         .find(|(stem, _)| *stem == id)
         .and_then(|(_, tree)| *tree)
+}
+
+/// The tree `build.rs` compiled from `rules/lang/en.toml`, if it parsed.
+pub(crate) fn builtin_lang_tree() -> Option<&'static value::Value> {
+    builtin::LANG_EN
+}
+
+/// Reads a built-in tree into the structure `T` (as `toml::from_str` would from its text).
+pub(crate) fn read_tree<T: serde::Deserialize<'static>>(tree: &'static value::Value) -> Option<T> {
+    value::read(tree).ok()
 }
 
 fn read_rule(file: &Path) -> Result<Rule> {

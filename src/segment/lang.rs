@@ -60,7 +60,7 @@ pub enum AbbrevKind {
 }
 
 /// Word lists used by the segmenter, all lower case.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Lang {
     titles: HashSet<String>,
     before_number: HashSet<String>,
@@ -88,7 +88,11 @@ impl Lang {
             path: "rules/lang/en.toml".into(),
             message: e.to_string(),
         })?;
-        Ok(Lang {
+        Ok(Lang::from_raw(raw))
+    }
+
+    fn from_raw(raw: Raw) -> Lang {
+        Lang {
             titles: set(raw.abbreviations.titles),
             before_number: set(raw.abbreviations.before_number),
             dates: set(raw.abbreviations.dates),
@@ -102,7 +106,7 @@ impl Lang {
             weekdays: set(raw.words.weekdays),
             exclamation_names: set(raw.words.exclamation_names),
             elisions: set(raw.quotes.elisions),
-        })
+        }
     }
 
     /// The abbreviation class of `word` (without its final period), if any.
@@ -189,7 +193,13 @@ fn lower<'a>(word: &str, buf: &'a mut [u8; 24]) -> Option<&'a str> {
     std::str::from_utf8(dst).ok()
 }
 
-static EN: LazyLock<Lang> = LazyLock::new(|| Lang::parse(EN_TOML).unwrap_or_default());
+static EN: LazyLock<Lang> = LazyLock::new(|| {
+    // the tree build.rs compiled from the same file; the text is parsed only if that fails
+    crate::rules::builtin_lang_tree()
+        .and_then(crate::rules::read_tree::<Raw>)
+        .map(Lang::from_raw)
+        .unwrap_or_else(|| Lang::parse(EN_TOML).unwrap_or_default())
+});
 
 /// The built-in English data. A malformed built-in file yields empty lists here (never a panic);
 /// the test `builtin_language_data_parses` catches it at build time.
@@ -213,6 +223,14 @@ mod tests {
         assert!(lang.is_preposition("At"));
         assert!(lang.is_month("May") && lang.is_weekday("Thursday"));
         assert!(lang.is_exclamation_name("Yahoo"));
+    }
+
+    #[test]
+    fn compiled_tree_equals_parsed_text() {
+        let tree = crate::rules::builtin_lang_tree().unwrap();
+        let from_tree = Lang::from_raw(crate::rules::read_tree::<Raw>(tree).unwrap());
+        let from_text = Lang::parse(EN_TOML).unwrap();
+        assert!(from_tree == from_text);
     }
 
     #[test]
