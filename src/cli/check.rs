@@ -167,7 +167,10 @@ fn collect(
 }
 
 pub fn run(args: CheckArgs, io: &mut Io) -> i32 {
-    let mut profiles = Profiles::new(&args);
+    // `whosaid check` is the whole process: the binary exits right after this returns, so the
+    // compiled rule sets are not taken apart one allocation at a time (2.9 M instructions, a
+    // tenth of checking a 5 KB article). The memory goes back to the system at exit.
+    let mut profiles = std::mem::ManuallyDrop::new(Profiles::new(&args));
     let first = args
         .paths
         .iter()
