@@ -73,7 +73,7 @@ pub fn classify_document(
     let engine = rules.engine();
     let text = doc.text.as_str();
     // automaton hits are scanned from the first sentence on, in windows of at most
-    // SCAN_WINDOW bytes (their offsets are u32 from `base`): one window below 2 GiB
+    // SCAN_WINDOW bytes (their offsets are u32 from `base`), each starting at a sentence
     let mut hits = Vec::new();
     let (mut base, mut scanned_to) = (0usize, 0usize);
     let mut phits = Vec::new();

