@@ -259,7 +259,7 @@ fn main() -> ExitCode {
                 .entry((g.label.clone(), ours.as_str()))
                 .and_modify(|n| *n += 1)
                 .or_insert(1);
-            let rule = c.and_then(|c| c.rule.clone()).unwrap_or_else(|| "-".into());
+            let rule = c.and_then(|c| c.rule.as_deref()).unwrap_or("-").to_string();
             let e = by_rule.entry(rule.clone()).or_default();
             e.0 += 1;
             if pred_attr == gold_attr {

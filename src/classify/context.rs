@@ -176,7 +176,7 @@ pub fn classify_document(
             if let Some((r, _)) = f.structure {
                 let rule = rules.rules().get(r as usize);
                 c.label = rule.and_then(|r| r.info.implies).unwrap_or(Label::None);
-                c.rule = rule.map(|r| r.info.id.clone());
+                c.rule = rule.and_then(|_| rules.engine().id(r as usize));
             }
         }
     }
@@ -197,7 +197,9 @@ fn quotes(
     let Some(rule) = rules.rules().get(qrule as usize) else {
         return;
     };
-    let id = rule.info.id.clone();
+    let Some(id) = rules.engine().id(qrule as usize) else {
+        return;
+    };
     let sents = &seg.sentences;
     let mut last_speaker: Option<Classification> = None;
     for q in seg.quotes.iter().filter(|q| q.depth == 0) {
@@ -364,7 +366,7 @@ fn carry_over(
     if window == 0 {
         return;
     }
-    let id = rules.rules().get(r as usize).map(|r| r.info.id.clone());
+    let id = rules.engine().id(r as usize);
     let mut anchor: Option<(usize, Classification)> = None;
     for (k, c) in out.iter_mut().enumerate() {
         let (Some(sent), Some(f)) = (seg.sentences.get(k), facts.get(k)) else {

@@ -11,6 +11,7 @@ pub mod frames;
 pub mod sentence;
 pub mod tokens;
 
+use crate::checks::Shared;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
@@ -68,8 +69,8 @@ pub struct Classification {
     pub sources: Vec<Span>,
     /// Cue spans (`said`, `according to`, `reportedly`, a quotation mark …).
     pub cues: Vec<Span>,
-    /// Id of the deciding rule, if any.
-    pub rule: Option<String>,
+    /// Id of the deciding rule, if any (shared with every sentence it decides).
+    pub rule: Option<Shared>,
     /// The label comes from an enclosing quotation or the previous sentence.
     pub inherited: bool,
 }

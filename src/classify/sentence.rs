@@ -462,8 +462,6 @@ pub fn decide(ev: &[Evidence], rules: &RuleSet) -> Option<Classification> {
     c.cues.dedup();
     c.sources.sort();
     c.sources.dedup();
-    c.rule = first
-        .and_then(|(_, r)| rules.rules().get(r as usize))
-        .map(|r| r.info.id.clone());
+    c.rule = first.and_then(|(_, r)| rules.engine().id(r as usize));
     Some(c)
 }

@@ -5,6 +5,7 @@
 use super::file::{Kind, Role, Structure};
 use super::inflect::{self, Form};
 use super::{Pattern, Rule};
+use crate::checks::Shared;
 use crate::lexicon::{Lexicon, Scheme};
 use crate::span::Span;
 use std::borrow::Cow;
@@ -93,12 +94,21 @@ pub struct Engine {
     pub carry: Option<(u16, usize)>,
     /// Enabled `structure` rules.
     pub structures: Vec<(u16, Structure)>,
+    /// Every rule's id (by position), shared: each classified sentence names its deciding rule
+    /// without an allocation of its own (a 95 MB file has about a million sentences).
+    ids: Vec<Shared>,
 }
 
 impl Engine {
     /// Compiles the enabled rules of `rules` (indices are positions in `rules`).
     pub fn build(rules: &[Rule]) -> Engine {
-        let mut e = Engine::default();
+        let mut e = Engine {
+            ids: rules
+                .iter()
+                .map(|r| Shared::from(r.info.id.as_str()))
+                .collect(),
+            ..Engine::default()
+        };
         let mut words: Vec<String> = Vec::new();
         let mut index: std::collections::HashMap<String, usize, crate::lexicon::FxBuild> =
             std::collections::HashMap::default();
@@ -232,6 +242,11 @@ impl Engine {
                 pattern,
             });
         });
+    }
+
+    /// The id of the rule at `rule` (a position in `RuleSet::rules()`), shared.
+    pub fn id(&self, rule: usize) -> Option<Shared> {
+        self.ids.get(rule).cloned()
     }
 
     /// The meanings of a lexicon entry (a [`Hit::pattern`]).
