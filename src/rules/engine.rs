@@ -40,8 +40,8 @@ pub struct Entry {
 /// The most bytes of starts one [`Engine::scan`] should cover: its hits hold offsets from the
 /// window's start as `u32` (so a window must stay below 4 GiB), and the classifier keeps one
 /// window's hits at a time, so a long document is scanned in windows of 4 MiB, each starting
-/// at a sentence: the hits of a 95 MB file no longer sit in memory at once (peak RSS 454 →
-/// 416 MB, same output).
+/// at a sentence: the hits of a 95 MB file no longer sit in memory at once (peak RSS 443 →
+/// 406 MiB, same output).
 pub const SCAN_WINDOW: usize = 1 << 22;
 
 /// A whole-word match of a lexicon entry, 12 bytes: a big document has about one per 12 bytes
