@@ -14,8 +14,20 @@ fi
 cargo build --quiet
 BIN=target/debug/whosaid
 OUT=target/html-report.html
+# Removes a Chromium profile directory once Chromium has let go of it: its helper processes
+# may still be writing there for a moment after the browser itself has gone, and a failed
+# `rm` must not fail the check.
+remove_profile() {
+  local dir=$1 i
+  pkill -f -- "--user-data-dir=$dir" 2>/dev/null || true
+  for i in $(seq 1 50); do
+    rm -rf "$dir" 2>/dev/null && return 0
+    sleep 0.2
+  done
+  echo "browser-check: could not remove $dir (left behind)" >&2
+}
 PROFILE="$(mktemp -d)"
-trap 'rm -rf "$PROFILE"' EXIT
+trap 'remove_profile "$PROFILE"' EXIT
 
 "$BIN" check examples/ --format html --output "$OUT" --fail-on never
 "$BIN" check examples/ --format json --fail-on never > target/html-report.json
@@ -50,7 +62,7 @@ done
 if command -v node >/dev/null; then
   IPROFILE="$(mktemp -d)"
   node --experimental-websocket --no-warnings scripts/browser-interact.mjs "$CHROMIUM" "$OUT" "$IPROFILE" || fail=1
-  rm -rf "$IPROFILE"
+  remove_profile "$IPROFILE"
 else
   echo "browser-check: node not found; sorting and hover not checked"
 fi

@@ -67,7 +67,13 @@ const r = await evaluate(`(() => {
 })()`);
 clearTimeout(timer);
 ws.close();
-child.kill();
+// wait for the browser to exit, so the caller can remove its profile directory
+await new Promise((ok) => {
+  if (child.exitCode !== null || child.signalCode !== null) return ok();
+  child.once("exit", ok);
+  setTimeout(ok, 10000);
+  child.kill();
+});
 if (!r || r.error) fail(r ? r.error : "evaluation failed");
 const sorted = (a, up) => a.every((v, i) => i === 0 || (up ? a[i - 1] <= v : a[i - 1] >= v));
 const checks = {
