@@ -321,6 +321,16 @@ mod tests {
         let loc = Locator::new(&doc);
         let ix = LineIndex::new(text);
         let n = text.len();
+        let agrees = |a: usize, b: usize| {
+            let got = loc.locate(Span::new(a, b));
+            let span = doc.source_span(Span::new(a, b));
+            assert_eq!(
+                got.start,
+                ix.line_col(text, span.start),
+                "start of {a}..{b}"
+            );
+            assert_eq!(got.end, ix.line_col(text, span.end), "end of {a}..{b}");
+        };
         // a fixed pseudo-random walk over offsets, forwards and backwards, on and off
         // character boundaries
         let mut x = 7usize;
@@ -329,26 +339,12 @@ mod tests {
             let a = x % (n + 1);
             x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
             let b = a + x % (n + 1 - a);
-            let got = loc.locate(Span::new(a, b));
-            let span = doc.source_span(Span::new(a, b));
-            assert_eq!(
-                got.start,
-                ix.line_col(text, span.start),
-                "start of {a}..{b}"
-            );
-            assert_eq!(got.end, ix.line_col(text, span.end), "end of {a}..{b}");
+            agrees(a, b);
         }
         // in document order, as the reports locate sentences and findings
         for a in 0..=n {
             let b = (a + 5).min(n);
-            let got = loc.locate(Span::new(a, b));
-            let span = doc.source_span(Span::new(a, b));
-            assert_eq!(
-                got.start,
-                ix.line_col(text, span.start),
-                "start of {a}..{b}"
-            );
-            assert_eq!(got.end, ix.line_col(text, span.end), "end of {a}..{b}");
+            agrees(a, b);
         }
     }
 }

@@ -25,8 +25,10 @@ pub fn compute(entry: &str) -> Vec<(String, Form)> {
     let lemma = lower(parts.next().unwrap_or(""));
     let mut out: Vec<(String, Form)> = Vec::with_capacity(6);
     let mut buf = String::with_capacity(head.len() + rest.len() + 4);
-    // `word` is the form written so far into `buf` (without `rest`)
-    let mut push = |buf: &mut String, f: Form| {
+    // one form: `parts` then `rest`, lower case, unless empty or already there
+    let mut push = |parts: &[&str], f: Form| {
+        buf.clear();
+        parts.iter().for_each(|p| buf.push_str(p));
         if buf.is_empty() {
             return;
         }
@@ -34,73 +36,47 @@ pub fn compute(entry: &str) -> Vec<(String, Form)> {
         if buf.is_ascii() {
             buf.make_ascii_lowercase();
         } else {
-            *buf = buf.to_lowercase();
+            buf = buf.to_lowercase();
         }
-        if !out.iter().any(|(q, _)| q == buf) {
+        if !out.iter().any(|(q, _)| *q == buf) {
             out.push((buf.clone(), f));
         }
     };
     for irregular in parts {
-        buf.clear();
-        buf.push_str(irregular);
-        push(&mut buf, Form::Past);
+        push(&[irregular], Form::Past);
     }
     if lemma.is_empty() {
         return out;
     }
     let l = lemma.as_str();
-    buf.clear();
-    buf.push_str(l);
-    push(&mut buf, Form::Base);
-    buf.clear();
-    third(l, &mut buf);
-    push(&mut buf, Form::Third);
-    let double = doubled(l);
+    push(&[l], Form::Base);
+    let mut t = String::new();
+    third(l, &mut t);
+    push(&[&t], Form::Third);
+    // the consonant to double (`admit` → `admitt`), as text
+    let mut c = [0u8; 4];
+    let double = doubled(l).map(|d| &*d.encode_utf8(&mut c));
     if l.ends_with('e') {
-        buf.clear();
-        buf.push_str(l);
-        buf.push('d');
-        push(&mut buf, Form::Past);
+        push(&[l, "d"], Form::Past);
     } else if let Some(stem) = consonant_y(l) {
-        buf.clear();
-        buf.push_str(stem);
-        buf.push_str("ied");
-        push(&mut buf, Form::Past);
+        push(&[stem, "ied"], Form::Past);
     } else {
-        buf.clear();
-        buf.push_str(l);
-        buf.push_str("ed");
-        push(&mut buf, Form::Past);
-        if let Some(c) = double {
-            buf.clear();
-            buf.push_str(l);
-            buf.push(c);
-            buf.push_str("ed");
-            push(&mut buf, Form::Past);
+        push(&[l, "ed"], Form::Past);
+        if let Some(d) = double {
+            push(&[l, d, "ed"], Form::Past);
         }
     }
-    buf.clear();
     if let Some(stem) = l.strip_suffix("ie") {
-        buf.push_str(stem);
-        buf.push_str("ying");
-        push(&mut buf, Form::Ing);
+        push(&[stem, "ying"], Form::Ing);
     } else if let Some(stem) = l
         .strip_suffix('e')
         .filter(|s| !s.ends_with('e') && s.len() > 1)
     {
-        buf.push_str(stem);
-        buf.push_str("ing");
-        push(&mut buf, Form::Ing);
+        push(&[stem, "ing"], Form::Ing);
     } else {
-        buf.push_str(l);
-        buf.push_str("ing");
-        push(&mut buf, Form::Ing);
-        if let Some(c) = double {
-            buf.clear();
-            buf.push_str(l);
-            buf.push(c);
-            buf.push_str("ing");
-            push(&mut buf, Form::Ing);
+        push(&[l, "ing"], Form::Ing);
+        if let Some(d) = double {
+            push(&[l, d, "ing"], Form::Ing);
         }
     }
     out
