@@ -1,6 +1,8 @@
-//! Half-open byte spans and the byte → line/column index used only by reports.
+//! Half-open byte spans, short span lists, and the byte → line/column index used only by reports.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::ops::{Deref, DerefMut};
 
 /// Half-open byte range `start..end` into a document's analysis text. Invariant: `start <= end`,
 /// both on UTF-8 char boundaries.
@@ -29,6 +31,128 @@ impl Span {
     /// The text this span covers; empty when the span is out of range or not on char boundaries.
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// A short list of spans (a sentence's sources or cues): one span is kept inline, more spill to
+/// the heap. 24 bytes, the size of a `Vec`, and no allocation for zero or one span. It behaves as
+/// a `[Span]` and prints and serializes exactly as a `Vec<Span>` does.
+#[derive(Clone, Default)]
+pub struct SpanList(Repr);
+
+#[derive(Clone, Default)]
+enum Repr {
+    #[default]
+    Empty,
+    One(Span),
+    Many(Vec<Span>),
+}
+
+impl SpanList {
+    /// The empty list.
+    pub const fn new() -> Self {
+        SpanList(Repr::Empty)
+    }
+    /// A list of one span.
+    pub const fn one(span: Span) -> Self {
+        SpanList(Repr::One(span))
+    }
+    pub fn push(&mut self, span: Span) {
+        match &mut self.0 {
+            Repr::Empty => self.0 = Repr::One(span),
+            Repr::One(first) => self.0 = Repr::Many(vec![*first, span]),
+            Repr::Many(v) => v.push(span),
+        }
+    }
+    pub fn as_slice(&self) -> &[Span] {
+        match &self.0 {
+            Repr::Empty => &[],
+            Repr::One(s) => std::slice::from_ref(s),
+            Repr::Many(v) => v,
+        }
+    }
+    pub fn as_mut_slice(&mut self) -> &mut [Span] {
+        match &mut self.0 {
+            Repr::Empty => &mut [],
+            Repr::One(s) => std::slice::from_mut(s),
+            Repr::Many(v) => v,
+        }
+    }
+    /// Removes consecutive repeated spans (as `Vec::dedup`).
+    pub fn dedup(&mut self) {
+        if let Repr::Many(v) = &mut self.0 {
+            v.dedup();
+            if let [only] = v.as_slice() {
+                self.0 = Repr::One(*only);
+            }
+        }
+    }
+}
+
+impl Deref for SpanList {
+    type Target = [Span];
+    fn deref(&self) -> &[Span] {
+        self.as_slice()
+    }
+}
+
+impl DerefMut for SpanList {
+    fn deref_mut(&mut self) -> &mut [Span] {
+        self.as_mut_slice()
+    }
+}
+
+impl<'a> IntoIterator for &'a SpanList {
+    type Item = &'a Span;
+    type IntoIter = std::slice::Iter<'a, Span>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+impl Extend<Span> for SpanList {
+    fn extend<I: IntoIterator<Item = Span>>(&mut self, iter: I) {
+        for s in iter {
+            self.push(s);
+        }
+    }
+}
+
+impl FromIterator<Span> for SpanList {
+    fn from_iter<I: IntoIterator<Item = Span>>(iter: I) -> Self {
+        let mut l = SpanList::new();
+        l.extend(iter);
+        l
+    }
+}
+
+impl From<Vec<Span>> for SpanList {
+    fn from(v: Vec<Span>) -> Self {
+        match v.as_slice() {
+            [] => SpanList::new(),
+            [only] => SpanList::one(*only),
+            _ => SpanList(Repr::Many(v)),
+        }
+    }
+}
+
+impl PartialEq for SpanList {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for SpanList {}
+
+impl fmt::Debug for SpanList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_slice(), f)
+    }
+}
+
+impl Serialize for SpanList {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.as_slice())
     }
 }
 
@@ -116,5 +240,38 @@ mod tests {
         assert_eq!(ix.line_col(t, 9), LineCol { line: 3, column: 1 });
         assert_eq!(ix.line_col(t, 11), LineCol { line: 4, column: 1 });
         assert_eq!(ix.line_span(t, 2), Span::new(3, 8));
+    }
+
+    #[test]
+    fn span_list_acts_as_a_vec() {
+        assert_eq!(
+            std::mem::size_of::<SpanList>(),
+            std::mem::size_of::<Vec<Span>>()
+        );
+        let (a, b, c) = (Span::new(0, 1), Span::new(2, 3), Span::new(4, 5));
+        let mut l = SpanList::new();
+        let mut v: Vec<Span> = Vec::new();
+        assert_eq!(format!("{l:?}"), format!("{v:?}"));
+        for s in [c, a, a, b, c] {
+            l.push(s);
+            v.push(s);
+            assert_eq!(l.as_slice(), v.as_slice());
+            assert_eq!(format!("{l:?}"), format!("{v:?}"));
+            assert_eq!(
+                serde_json::to_string(&l).ok(),
+                serde_json::to_string(&v).ok()
+            );
+        }
+        l.sort();
+        v.sort();
+        l.dedup();
+        v.dedup();
+        assert_eq!(l.as_slice(), [a, b, c]);
+        assert_eq!(l, SpanList::from(v));
+        let mut one: SpanList = [b, b].into_iter().collect();
+        one.dedup();
+        assert_eq!(one, SpanList::one(b));
+        assert_eq!((&one).into_iter().count(), 1);
+        assert_eq!(SpanList::from(Vec::new()), SpanList::default());
     }
 }

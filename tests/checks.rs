@@ -261,8 +261,8 @@ fn checks_are_linear_on_one_huge_sentence() {
         .iter()
         .map(|_| whosaid::Classification {
             label: whosaid::Label::Unattributed,
-            sources: Vec::new(),
-            cues: Vec::new(),
+            sources: Default::default(),
+            cues: Default::default(),
             rule: None,
             inherited: false,
         })

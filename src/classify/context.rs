@@ -12,7 +12,7 @@ use crate::document::{BlockKind, Document};
 use crate::rules::engine::SCAN_WINDOW;
 use crate::rules::{RuleSet, Structure};
 use crate::segment::Segmentation;
-use crate::span::Span;
+use crate::span::{Span, SpanList};
 
 /// A quotation of at least this many words inside a sentence makes it attributed.
 const PARTIAL_QUOTE_WORDS: usize = 3;
@@ -227,8 +227,8 @@ fn quotes(
             if let Some(name) = facts.get(sj).and_then(|f| f.credit) {
                 speaker = Some(Classification {
                     label: rule.info.implies.unwrap_or(Label::Attributed),
-                    sources: vec![name],
-                    cues: vec![q.open],
+                    sources: SpanList::one(name),
+                    cues: SpanList::one(q.open),
                     rule: Some(id.clone()),
                     inherited: false,
                 });
@@ -260,8 +260,8 @@ fn quotes(
                 if c.rule.is_none() && has_words(doc.slice(q.span), PARTIAL_QUOTE_WORDS) {
                     let sources = match (&speaker, facts.get(k).and_then(|f| f.subject)) {
                         (Some(sp), _) if !sp.sources.is_empty() => sp.sources.clone(),
-                        (_, Some(subject)) => vec![subject],
-                        _ => Vec::new(),
+                        (_, Some(subject)) => SpanList::one(subject),
+                        _ => SpanList::new(),
                     };
                     // no one to give the words to: the sentence stays as it was
                     if sources.is_empty() {
@@ -270,7 +270,7 @@ fn quotes(
                     *c = Classification {
                         label: rule.info.implies.unwrap_or(Label::Attributed),
                         sources,
-                        cues: vec![q.open],
+                        cues: SpanList::one(q.open),
                         rule: Some(id.clone()),
                         inherited: false,
                     };
@@ -290,14 +290,14 @@ fn quotes(
                 Some(sp) => Classification {
                     label: sp.label,
                     sources: sp.sources.clone(),
-                    cues: vec![q.open],
+                    cues: SpanList::one(q.open),
                     rule: Some(id.clone()),
                     inherited: true,
                 },
                 None => Classification {
                     label: rule.info.implies.unwrap_or(Label::Attributed),
-                    sources: Vec::new(),
-                    cues: vec![q.open],
+                    sources: SpanList::new(),
+                    cues: SpanList::one(q.open),
                     rule: Some(id.clone()),
                     inherited: true,
                 },
@@ -385,7 +385,7 @@ fn carry_over(
             *c = Classification {
                 label: a.label,
                 sources: a.sources.clone(),
-                cues: Vec::new(),
+                cues: SpanList::new(),
                 rule: id.clone(),
                 inherited: true,
             };

@@ -12,7 +12,7 @@ pub mod sentence;
 pub mod tokens;
 
 use crate::checks::Shared;
-use crate::span::Span;
+use crate::span::SpanList;
 use serde::{Deserialize, Serialize};
 
 /// The five sentence labels (definitions in the README).
@@ -66,9 +66,9 @@ pub fn precedence(l: Label) -> u8 {
 pub struct Classification {
     pub label: Label,
     /// Source phrases (spans into the document text), e.g. `the UN report`, `Trump`, `He`.
-    pub sources: Vec<Span>,
+    pub sources: SpanList,
     /// Cue spans (`said`, `according to`, `reportedly`, a quotation mark …).
-    pub cues: Vec<Span>,
+    pub cues: SpanList,
     /// Id of the deciding rule, if any (shared with every sentence it decides).
     pub rule: Option<Shared>,
     /// The label comes from an enclosing quotation or the previous sentence.
@@ -80,8 +80,8 @@ impl Classification {
     pub fn plain(label: Label) -> Self {
         Classification {
             label,
-            sources: Vec::new(),
-            cues: Vec::new(),
+            sources: SpanList::new(),
+            cues: SpanList::new(),
             rule: None,
             inherited: false,
         }

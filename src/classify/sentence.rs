@@ -8,7 +8,7 @@ use super::{precedence, Classification, Label};
 use crate::rules::engine::{Hit, PatternHit, What};
 use crate::rules::inflect::Form;
 use crate::rules::{Role, RuleSet};
-use crate::span::Span;
+use crate::span::{Span, SpanList};
 
 /// Evidence found in one sentence.
 #[derive(Clone, Copy, Debug)]
@@ -432,8 +432,8 @@ pub fn decide(ev: &[Evidence], rules: &RuleSet) -> Option<Classification> {
     let best = ev.iter().map(|e| e.label).max_by_key(|l| precedence(*l))?;
     let mut c = Classification {
         label: best,
-        sources: Vec::new(),
-        cues: Vec::new(),
+        sources: SpanList::new(),
+        cues: SpanList::new(),
         rule: None,
         inherited: false,
     };

@@ -7,7 +7,7 @@ use crate::check::FileReport;
 use crate::checks::Severity;
 use crate::classify::{Classification, Label};
 use crate::document::BlockKind;
-use crate::span::Span;
+use crate::span::{Span, SpanList};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -48,8 +48,8 @@ fn text(out: &mut String, doc_text: &str, from: usize, to: usize) {
 
 static NONE: Classification = Classification {
     label: Label::None,
-    sources: Vec::new(),
-    cues: Vec::new(),
+    sources: SpanList::new(),
+    cues: SpanList::new(),
     rule: None,
     inherited: false,
 };
