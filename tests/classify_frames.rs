@@ -105,3 +105,47 @@ fn a_hedge_inside_a_name_is_no_hedge() {
         "Coastal News",
     );
 }
+
+#[test]
+fn subject_of_a_purpose_infinitive() {
+    attributed_to(
+        "The governor used the radio address to defend the new levee plan.",
+        "The governor",
+    );
+    attributed_to(
+        "Harlow returned to her favourite theme to answer the question on rents.",
+        "Harlow",
+    );
+    // a predicate before the infinitive (`is slated to`), or `it`, names no speaker
+    assert_eq!(
+        one("The festival is slated to open with a parade on Friday.").0,
+        Label::Unattributed
+    );
+    assert_eq!(
+        one("It's hard to explain the drop in ferry traffic this spring.").0,
+        Label::Unattributed
+    );
+}
+
+#[test]
+fn possessive_after_plural_s() {
+    attributed_to(
+        "The dockworkers' union said the strike would continue through Friday.",
+        "The dockworkers' union",
+    );
+    // a closing single quotation mark is not a possessive
+    let (label, _) = one("'We will win the votes' the organiser said on Monday.");
+    assert_eq!(label, Label::Attributed);
+}
+
+#[test]
+fn plural_noun_in_s_before_a_preposition() {
+    assert_eq!(
+        one("The recent harbour attacks on fishing boats alarmed the town.").0,
+        Label::Unattributed
+    );
+    attributed_to(
+        "The mayor attacks the plan in her weekly column.",
+        "The mayor",
+    );
+}

@@ -166,7 +166,7 @@ pub fn evaluate(
                 Some(r) => Some(r),
                 None => continue,
             },
-            What::Verb(form) => match verb_source(&s.toks, c.toks, form) {
+            What::Verb(form) => match verb_source(text, &s.toks, c.toks, form) {
                 // `X reportedly offered …`: a hedge between source and verb hedges the verb
                 Some(r) if hedged(&s.cues, &s.toks, r, c.toks.0, rules) => continue,
                 Some(r) => Some(r),
@@ -252,7 +252,7 @@ fn hedged(cues: &[Cue], toks: &[Token], r: Range, verb: usize, rules: &RuleSet) 
 }
 
 /// The source of a verb cue: its subject, or the phrase after it when inverted.
-fn verb_source(toks: &[Token], (a, b): Range, form: Form) -> Option<Range> {
+fn verb_source(text: &str, toks: &[Token], (a, b): Range, form: Form) -> Option<Range> {
     let prev = a.checked_sub(1).and_then(|i| toks.get(i));
     if form == Form::Ing {
         // `…, saying that …`: the subject of the main clause; `X is pointing out`: progressive;
@@ -291,11 +291,28 @@ fn verb_source(toks: &[Token], (a, b): Range, form: Form) -> Option<Range> {
         if form == Form::Base && toks.get(r.0).is_some_and(|t| t.has(tokens::SINGULAR)) && !plural {
             return None;
         }
+        // `the terror attacks on …`: a form in -s after a plain word and before `on`/`in`/`of`
+        // is a plural noun, not a verb
+        let plain_head = toks.get(r.1 - 1).is_some_and(|h| {
+            !h.has(
+                tokens::CAP
+                    | tokens::SOURCE_NOUN
+                    | tokens::PRONOUN
+                    | tokens::POSSESSIVE
+                    | tokens::UNCASED,
+            )
+        });
+        if form == Form::Third && plain_head && toks.get(b).is_some_and(|t| t.has(tokens::JOINER)) {
+            return None;
+        }
         return Some(r);
     }
     // the subject of an infinitive: `led the chairwoman to announce`, `Obama to frame …`
     if form == Form::Base {
         if let Some(r) = infinitive_subject(toks, a) {
+            return Some(r);
+        }
+        if let Some(r) = purpose_subject(text, toks, a) {
             return Some(r);
         }
     }
@@ -323,6 +340,31 @@ fn verb_source(toks: &[Token], (a, b): Range, form: Form) -> Option<Range> {
         None | Some(Tok::Comma | Tok::Quote { .. } | Tok::Dash | Tok::Colon) => right_np(toks, b),
         _ => None,
     }
+}
+
+/// `Trump returned to his favourite theme to answer …`: an infinitive the sentence's subject
+/// performs, when that subject names someone (a name, a source noun, a personal pronoun).
+fn purpose_subject(text: &str, toks: &[Token], a: usize) -> Option<Range> {
+    let to = toks.get(a.checked_sub(1)?)?;
+    if to.tok != Tok::Word || !to.has(tokens::NOT_SOURCE) || to.has(tokens::CONJ) {
+        return None;
+    }
+    let (x, y) = super::frames::first_subject(toks, a - 1)?;
+    let np = toks.get(x..y)?;
+    let names = np.iter().any(|t| {
+        personal(t) || t.has(tokens::SOURCE_NOUN) || (t.has(tokens::CAP) && !t.has(tokens::DET))
+    });
+    // `X is slated to address`, `it is hard to say`: a predicate before the infinitive
+    let predicate = toks
+        .get(y..a)
+        .is_some_and(|m| m.iter().any(|t| t.has(tokens::COPULA)));
+    // `it`, `it's`: no one
+    let it = np.first().is_some_and(|t| {
+        let w = t.span.slice(text);
+        w.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("it"))
+            && (w.len() == 2 || w[2..].starts_with(['\'', '’']))
+    });
+    (names && !predicate && !it).then_some((x, y))
 }
 
 /// The phrase right before a plain verb and the function word before it (`to`): a pronoun

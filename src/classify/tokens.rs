@@ -110,6 +110,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let base = span.start;
     let mut it = s.char_indices().peekable();
     let mut prev: Option<char> = None;
+    let mut single_open = false;
     while let Some((i, c)) = it.next() {
         if alnum(c) {
             let mut end = i + c.len_utf8();
@@ -163,6 +164,25 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             prev = Some(last);
             continue;
         }
+        // `Sanders' team`: an apostrophe right after a word in -s, before a word, with no single
+        // quotation open in the sentence, makes the word possessive
+        if matches!(c, '\'' | '’')
+            && !single_open
+            && matches!(prev, Some('s'))
+            && s.get(i + c.len_utf8()..).is_some_and(|r| {
+                let mut cs = r.chars();
+                cs.next() == Some(' ') && cs.next().is_some_and(|d| d.is_alphabetic())
+            })
+        {
+            if let Some(last) = out.last_mut() {
+                if last.tok == Tok::Word && last.span.end == base + i {
+                    last.span.end += c.len_utf8();
+                    last.flags |= POSSESSIVE;
+                    prev = Some(c);
+                    continue;
+                }
+            }
+        }
         let tok = match c {
             ',' => Tok::Comma,
             '"' | '“' | '”' | '\'' | '‘' | '’' | '«' | '»' => {
@@ -173,6 +193,9 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                         prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'))
                     }
                 };
+                if open && matches!(c, '\'' | '‘') {
+                    single_open = true;
+                }
                 Tok::Quote { open }
             }
             '—' | '–' | '―' => Tok::Dash,
