@@ -149,3 +149,31 @@ fn plural_noun_in_s_before_a_preposition() {
         "The mayor",
     );
 }
+
+#[test]
+fn spaced_hyphen_is_a_dash() {
+    attributed_to(
+        "Dana Whitfield - the port's night manager - told reporters the crane had failed twice.",
+        "Dana Whitfield",
+    );
+}
+
+#[test]
+fn participle_phrase_opening_a_sentence_is_no_subject() {
+    let (label, sources) =
+        one("Arriving at the dock, Mayor Ruiz toured the pier, saying it was unsafe.");
+    assert_eq!(label, Label::Attributed);
+    assert!(sources.iter().any(|s| s == "Mayor Ruiz"), "{sources:?}");
+    assert!(
+        !sources.iter().any(|s| s.starts_with("Arriving")),
+        "{sources:?}"
+    );
+}
+
+#[test]
+fn participle_after_an_adverb_takes_the_main_subject() {
+    attributed_to(
+        "The mayor toured the flooded streets, repeatedly saying the levee would hold.",
+        "The mayor",
+    );
+}

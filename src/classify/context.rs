@@ -57,7 +57,7 @@ struct Facts {
     /// Starts with a pronoun, or holds a carry-over link or a topic link to the last anchor.
     continues: bool,
     structure: Option<(u16, Structure)>,
-    /// Every source of the sentence's own label is a first- or second-person pronoun.
+    /// A source of the sentence's own label is a first- or second-person pronoun.
     first_person: bool,
     /// The sentence's first source phrase (its subject), if it has one.
     subject: Option<Span>,
@@ -143,15 +143,17 @@ pub fn classify_document(
                 words < FRAGMENT_WORDS || (unpunctuated && words < FRAGMENT_UNPUNCTUATED_WORDS)
             }
         });
-        // `I`, `we`, `you` as the only sources: inside a quotation its speaker replaces them
+        // `I`, `we`, `you` among the sources: inside a quotation its speaker replaces them
         let first_person = own.as_ref().is_some_and(|c| {
-            !c.sources.is_empty()
-                && c.sources.iter().all(|src| {
+            !c.sources.is_empty() && {
+                let fp = |src: &Span| {
                     let i = s.toks.partition_point(|t| t.span.start < src.start);
                     s.toks
                         .get(i)
                         .is_some_and(|t| t.span == *src && t.has(FIRST_PERSON))
-                })
+                };
+                c.sources.iter().any(fp)
+            }
         });
         facts.push(Facts {
             continues,

@@ -3,8 +3,8 @@
 //! phrase after an inverted verb or `according to` (`said the spokeswoman`).
 
 use super::tokens::{
-    Tok, Token, ADVERB, CAP, CONJ, DET, DIGIT, JOINER, NEGATION, NOT_SOURCE, POSSESSIVE, POSS_DET,
-    PRONOUN, SKIP, SOURCE_NOUN, UNCASED,
+    Tok, Token, ADVERB, CAP, CAP_ING, CONJ, DET, DIGIT, JOINER, NEGATION, NOT_SOURCE, POSSESSIVE,
+    POSS_DET, PRONOUN, SKIP, SOURCE_NOUN, UNCASED,
 };
 
 /// Longest source phrase, in tokens.
@@ -35,6 +35,7 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
             // a year or a date between the subject and the verb (`X in 2008 questioned`)
             Tok::Word
                 if t.has(DIGIT)
+                    && !t.has(SOURCE_NOUN)
                     && j > 0
                     && toks[j - 1].has(JOINER)
                     && toks[j - 1].tok == Tok::Word =>
@@ -147,7 +148,12 @@ fn names(toks: &[Token], a: usize, b: usize) -> bool {
 fn np_left_part(toks: &[Token], end: usize, split: bool) -> Option<Range> {
     let head = toks.get(end)?;
     // `Trump’s comments`: a possessive is not a subject
-    if !word(head) || head.has(NOT_SOURCE | DET | JOINER | DIGIT) || possessive(head) {
+    // (`four in 10`: a share ends in a number)
+    let share = head.has(DIGIT) && head.has(SOURCE_NOUN);
+    if !word(head) || head.has(NOT_SOURCE | DET | JOINER) || possessive(head) {
+        return None;
+    }
+    if head.has(DIGIT) && !share {
         return None;
     }
     let mut start = end;
@@ -173,6 +179,11 @@ fn np_left_part(toks: &[Token], end: usize, split: bool) -> Option<Range> {
             break;
         }
         if p.has(JOINER) {
+            // `four in 10`, `one in five`: a share (its joiner is part of a source noun)
+            if start >= 2 && p.has(SOURCE_NOUN) && toks[start - 2].has(DET) {
+                start -= 2;
+                continue;
+            }
             if start >= 2
                 && word(&toks[start - 2])
                 && !toks[start - 2].has(NOT_SOURCE | DET | JOINER | PRONOUN)
@@ -348,8 +359,9 @@ pub fn first_subject(toks: &[Token], before: usize) -> Option<Range> {
     let mut intro = false;
     while i < before {
         let t = &toks[i];
-        if t.has(JOINER) && i == 0 {
-            // an introductory phrase (`On Monday night, …`): the subject follows its comma
+        // an introductory phrase (`On Monday night, …`, `Speaking to reporters, …`): the
+        // subject follows its comma
+        if i == 0 && (t.has(JOINER) || t.has(CAP_ING)) {
             intro = true;
         }
         if word(t) && !t.has(SKIP | ADVERB | NOT_SOURCE | JOINER) {

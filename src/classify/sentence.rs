@@ -255,6 +255,13 @@ fn hedged(cues: &[Cue], toks: &[Token], r: Range, verb: usize, rules: &RuleSet) 
 fn verb_source(text: &str, toks: &[Token], (a, b): Range, form: Form) -> Option<Range> {
     let prev = a.checked_sub(1).and_then(|i| toks.get(i));
     if form == Form::Ing {
+        // `…, eventually saying`, `after initially saying`: look past adverbs
+        let prev = toks
+            .get(..a)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .find(|t| !(t.tok == Tok::Word && t.has(tokens::ADVERB)));
         // `…, saying that …`: the subject of the main clause; `X is pointing out`: progressive;
         // `outside groups supporting the bill`: the phrase the participle describes
         return match prev {

@@ -50,6 +50,9 @@ pub const SINGULAR: u32 = 1 << 17;
 pub const NOT_SPEAKER: u32 = 1 << 18;
 /// Starts with a letter of a script without case (`北京`): may be a name.
 pub const UNCASED: u32 = 1 << 19;
+/// Capitalised word of six letters or more in `-ing` (`Speaking`, `Reacting`): at the start of a
+/// sentence it opens a participle phrase, not a subject.
+pub const CAP_ING: u32 = 1 << 20;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
@@ -153,6 +156,9 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             if w.len() > 4 && w.ends_with("ly") && !c.is_uppercase() {
                 flags |= ADVERB;
             }
+            if flags & CAP != 0 && w.len() >= 6 && w.ends_with("ing") {
+                flags |= CAP_ING;
+            }
             if w.ends_with("'s") || w.ends_with("’s") {
                 flags |= POSSESSIVE;
             }
@@ -199,6 +205,12 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                 Tok::Quote { open }
             }
             '—' | '–' | '―' => Tok::Dash,
+            // a hyphen between spaces stands for a dash (`Reynolds - a co-host - told`)
+            '-' if prev.is_some_and(char::is_whitespace)
+                && it.peek().is_some_and(|&(_, d)| d.is_whitespace()) =>
+            {
+                Tok::Dash
+            }
             '-' if it.peek().is_some_and(|&(_, d)| d == '-') => {
                 // `--` (or a longer run) is one dash
                 let mut end = i + 1;
