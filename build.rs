@@ -14,6 +14,26 @@ mod alphabet;
 #[allow(dead_code)]
 #[path = "src/rules/verb_forms.rs"]
 mod verb_forms;
+#[allow(dead_code)]
+#[path = "src/rules/wordindex.rs"]
+mod wordindex;
+// the lexicon's trie and what it is built from (`crate::lexicon`), at the root as `super::*`
+#[allow(dead_code)]
+#[path = "src/lexicon/alnum.rs"]
+mod alnum;
+#[path = "build/engine.rs"]
+mod engine;
+#[path = "build/gate.rs"]
+mod gate;
+#[allow(dead_code)]
+#[path = "src/lexicon/hash.rs"]
+mod hash;
+#[allow(dead_code)]
+#[path = "src/lexicon/trie.rs"]
+mod trie;
+#[allow(dead_code)]
+#[path = "src/lexicon/words.rs"]
+mod words;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -144,16 +164,19 @@ fn precompute(sources: &[String], out: &mut String) {
     );
     out.push_str(
         "/// Every valid pattern of the built-in rule files, sorted: (expression, cut-down\n\
-         /// expression, interval starts, representatives), see `rules::alphabet`.\n\
+         /// expression, interval starts, representatives, gate), see `rules::alphabet` and\n\
+         /// `rules::gate`.\n\
          #[allow(clippy::type_complexity)]\n\
-         pub static PATTERNS: &[(&str, &str, &[u32], &[char])] = &[\n",
+         pub static PATTERNS: &[crate::rules::pattern::Prepared] = &[\n",
     );
     let class = alpha.chars();
-    for (source, hir) in &valid {
+    let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
+    for (i, (source, hir)) in valid.iter().enumerate() {
         let cut = alphabet::restrict(hir, &class).to_string();
         // the cut-down expression must read back (it is parsed at run time)
-        if regex_syntax::Parser::new().parse(&cut).is_ok() {
-            let _ = writeln!(out, "    ({source:?}, {cut:?}, &STARTS, &REPS),");
+        if let Ok(cut_hir) = regex_syntax::Parser::new().parse(&cut) {
+            let gate = gate::write(&cut_hir, Path::new(&out_dir), i);
+            let _ = writeln!(out, "    ({source:?}, {cut:?}, &STARTS, &REPS, {gate}),");
         }
     }
     out.push_str("];\n");
@@ -162,7 +185,16 @@ fn precompute(sources: &[String], out: &mut String) {
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     // the modules shared with the crate decide what is written here too
-    for shared in ["src/rules/alphabet.rs", "src/rules/verb_forms.rs"] {
+    for shared in [
+        "src/rules/alphabet.rs",
+        "src/rules/verb_forms.rs",
+        "src/rules/wordindex.rs",
+        "src/lexicon/alnum.rs",
+        "src/lexicon/hash.rs",
+        "src/lexicon/trie.rs",
+        "src/lexicon/words.rs",
+        "build/engine.rs",
+    ] {
         println!("cargo:rerun-if-changed={shared}");
     }
     let mut out = String::from("use crate::rules::value::Value;\n\n");
@@ -172,9 +204,11 @@ fn main() {
     );
     let mut pats: Vec<String> = Vec::new();
     let mut verbs: Vec<String> = Vec::new();
+    let mut parsed: Vec<(String, Option<toml::Table>)> = Vec::new();
     for f in toml_files(&root) {
         let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         let text = std::fs::read_to_string(&f).unwrap_or_default();
+        parsed.push((stem.to_string(), text.parse::<toml::Table>().ok()));
         pats.extend(strings(&text, "patterns", |_| true));
         verbs.extend(strings(&text, "words", |t| {
             t.get("kind").and_then(|k| k.as_str()) == Some("verb")
@@ -211,6 +245,7 @@ fn main() {
     pats.dedup();
     precompute(&pats, &mut out);
     inflect(&mut verbs, &mut out);
+    engine::write(&mut parsed, &mut out);
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()))
         .join("builtin_rules.rs");
     if let Err(e) = std::fs::write(&dest, out) {

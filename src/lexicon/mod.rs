@@ -16,7 +16,7 @@ mod fx;
 mod hash;
 #[cfg(test)]
 mod tests;
-mod trie;
+pub(crate) mod trie;
 mod words;
 
 pub use alnum::is_alnum;
@@ -27,6 +27,38 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::ops::Range;
 use std::sync::OnceLock;
 use trie::Trie;
+
+impl Scheme {
+    /// True when position `i` of `text` is not inside a word.
+    pub fn is_boundary(self, text: &str, i: usize) -> bool {
+        match self {
+            Scheme::Joined => crate::classify::tokens::is_boundary(text, i),
+            Scheme::Plain => {
+                let before = text.get(..i).and_then(|p| p.chars().next_back());
+                let after = text.get(i..).and_then(|p| p.chars().next());
+                let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                !(word(before) && word(after))
+            }
+        }
+    }
+}
+
+impl<'t> Words<'t> {
+    /// The words that start at or after `from` (a word that `from` cuts is skipped).
+    pub fn new(text: &'t str, from: usize, scheme: Scheme) -> Words<'t> {
+        let mut pos = from.min(text.len());
+        while !text.is_char_boundary(pos) {
+            pos += 1;
+        }
+        if pos > 0 && !scheme.is_boundary(text, pos) {
+            // inside a word: skip its rest
+            while scheme.continues(text, pos) {
+                pos += words::class_at(text, pos).map_or(1, |(_, len)| len);
+            }
+        }
+        Words::at(text, pos, scheme)
+    }
+}
 
 /// A compiled list of entries, searched whole-word and ASCII-case-insensitively.
 #[derive(Debug)]
@@ -45,25 +77,44 @@ pub struct Lexicon {
 impl Lexicon {
     /// Compiles `entries` (ids are their positions; duplicates are kept and each reported).
     pub fn new<S: AsRef<str>>(entries: &[S], scheme: Scheme) -> Lexicon {
-        let mut odd = Vec::new();
-        let mut odd_pats: Vec<Box<str>> = Vec::new();
-        let mut regular = Vec::with_capacity(entries.len());
-        for (id, p) in entries.iter().enumerate() {
-            let Ok(id) = u32::try_from(id) else { break };
-            let p = p.as_ref();
-            if words::is_regular(p) {
-                regular.push((id, p));
-            } else {
-                odd.push(id);
-                odd_pats.push(p.into());
-            }
-        }
-        let odd_longest = odd_pats.iter().map(|p| p.len()).max().unwrap_or(0);
+        let (regular, odd) = words::split(entries);
+        Lexicon::with_trie(Trie::build(&regular, scheme), odd, scheme)
+    }
+
+    /// Whether two lexicons hold the same tables (for tests).
+    #[cfg(test)]
+    pub(crate) fn same_tables(&self, other: &Lexicon) -> bool {
+        self.trie == other.trie
+            && self.scheme == other.scheme
+            && self.odd == other.odd
+            && self.odd_pats == other.odd_pats
+            && self.odd_longest == other.odd_longest
+    }
+
+    /// Whether the lexicon's trie is the one `build.rs` wrote (for tests).
+    #[cfg(test)]
+    pub(crate) fn is_prebuilt(&self) -> bool {
+        self.trie.is_borrowed()
+    }
+
+    /// The lexicon of entries whose trie `build.rs` built (`Trie::build` under `scheme` of
+    /// the entries [`words::split`] keeps for it), given the other entries, `odd` (id, text):
+    /// the tables are read in place, nothing is built at start-up.
+    pub(crate) fn from_parts(
+        parts: &'static trie::Parts,
+        odd: Vec<(u32, &str)>,
+        scheme: Scheme,
+    ) -> Lexicon {
+        Lexicon::with_trie(Trie::from_parts(parts), odd, scheme)
+    }
+
+    fn with_trie(trie: Trie, odd: Vec<(u32, &str)>, scheme: Scheme) -> Lexicon {
+        let odd_longest = odd.iter().map(|p| p.1.len()).max().unwrap_or(0);
         Lexicon {
-            trie: Trie::build(&regular, scheme),
+            trie,
             scheme,
-            odd,
-            odd_pats,
+            odd: odd.iter().map(|p| p.0).collect(),
+            odd_pats: odd.iter().map(|p| p.1.into()).collect(),
             odd_ac: OnceLock::new(),
             odd_longest,
         }

@@ -3,10 +3,11 @@
 
 use super::hash;
 use super::words::{Scheme, Word, Words};
+use std::borrow::Cow;
 
 /// One node: the edge into it and the entries that end there.
-#[derive(Clone, Copy, Debug, Default)]
-struct Node {
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Node {
     /// `arena[gap.0..gap.1]`: the bytes before the word (empty for the first word).
     gap: (u32, u32),
     /// `arena[word.0..word.1]`: the word, ASCII lower case.
@@ -17,8 +18,8 @@ struct Node {
 }
 
 /// One edge in the table, with what most lookups need to accept it without reading the node.
-#[derive(Clone, Copy, Debug, Default)]
-struct Slot {
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Slot {
     key: u64,
     /// The word's head ([`hash::hash`]).
     head: u64,
@@ -33,6 +34,68 @@ struct Slot {
     gap_len: u32,
     /// [`ENDS`], [`CHILDREN`].
     flags: u16,
+}
+
+/// An empty slot, for the tables `build.rs` writes.
+#[allow(dead_code)]
+pub(crate) const E: Slot = Slot {
+    key: 0,
+    head: 0,
+    gap: 0,
+    node: 0,
+    parent: 0,
+    len: 0,
+    gap_len: 0,
+    flags: 0,
+};
+
+/// A slot, for the tables `build.rs` writes.
+#[allow(dead_code, clippy::too_many_arguments)]
+pub(crate) const fn s(
+    key: u64,
+    head: u64,
+    gap: u64,
+    node: u32,
+    parent: u32,
+    len: u32,
+    gap_len: u32,
+    flags: u16,
+) -> Slot {
+    Slot {
+        key,
+        head,
+        gap,
+        node,
+        parent,
+        len,
+        gap_len,
+        flags,
+    }
+}
+
+/// A node, for the tables `build.rs` writes.
+#[allow(dead_code)]
+pub(crate) const fn n(gap: (u32, u32), word: (u32, u32), ends: (u32, u32), children: bool) -> Node {
+    Node {
+        gap,
+        word,
+        ends,
+        children,
+    }
+}
+
+/// The tables of a trie that `build.rs` built and wrote as Rust ([`Trie::to_rust`]): read in
+/// place, nothing to build or allocate at start-up.
+#[allow(dead_code)]
+#[derive(Debug)]
+pub(crate) struct Parts {
+    pub slots: &'static [Slot],
+    pub nodes: &'static [Node],
+    pub ids: &'static [u32],
+    pub arena: &'static [u8],
+    pub first: &'static [u64],
+    pub depth: usize,
+    pub first_shift: u32,
 }
 
 /// Entries end at the node.
@@ -61,18 +124,18 @@ impl Edge {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Trie {
-    slots: Vec<Slot>,
+    slots: Cow<'static, [Slot]>,
     /// Node 0 is the root.
-    nodes: Vec<Node>,
-    ids: Vec<u32>,
-    arena: Vec<u8>,
+    nodes: Cow<'static, [Node]>,
+    ids: Cow<'static, [u32]>,
+    arena: Cow<'static, [u8]>,
     /// The most words in an entry.
     pub depth: usize,
     /// A bit per value of the top bits of a word hash: set when an entry's first word has it
     /// (most words of a text start no entry, and this says so without a table lookup).
-    first: Vec<u64>,
+    first: Cow<'static, [u64]>,
     /// 64 minus the number of top bits that index `first`.
     first_shift: u32,
 }
@@ -106,12 +169,12 @@ impl Trie {
         // most entries are one word: the table grows when it fills past half
         let size = (entries.len() * 2).next_power_of_two().max(16);
         let mut t = Trie {
-            slots: vec![Slot::default(); size],
-            nodes: Vec::with_capacity(entries.len() * 2),
-            arena: Vec::with_capacity(buf.len()),
+            slots: Cow::Owned(vec![Slot::default(); size]),
+            nodes: Cow::Owned(Vec::with_capacity(entries.len() * 2)),
+            arena: Cow::Owned(Vec::with_capacity(buf.len())),
             ..Trie::default()
         };
-        t.nodes.push(Node::default());
+        t.nodes.to_mut().push(Node::default());
         // (node, entry id) for every entry
         let mut ends: Vec<(u32, u32)> = Vec::with_capacity(entries.len());
         for (id, from, to) in ranges {
@@ -134,10 +197,11 @@ impl Trie {
         }
         ends.sort_unstable();
         let mut k = 0;
-        for (i, node) in t.nodes.iter_mut().enumerate() {
+        let ids = t.ids.to_mut();
+        for (i, node) in t.nodes.to_mut().iter_mut().enumerate() {
             let from = k;
             while ends.get(k).is_some_and(|e| e.0 as usize == i) {
-                t.ids.push(ends.get(k).map_or(0, |e| e.1));
+                ids.push(ends.get(k).map_or(0, |e| e.1));
                 k += 1;
             }
             node.ends = (
@@ -145,7 +209,7 @@ impl Trie {
                 u32::try_from(k).unwrap_or(u32::MAX),
             );
         }
-        for s in t.slots.iter_mut().filter(|s| s.node != 0) {
+        for s in t.slots.to_mut().iter_mut().filter(|s| s.node != 0) {
             if let Some(n) = t.nodes.get(s.node as usize) {
                 s.flags = if n.ends.1 > n.ends.0 { ENDS } else { 0 }
                     | if n.children { CHILDREN } else { 0 };
@@ -159,15 +223,80 @@ impl Trie {
             .count();
         let bits = (firsts * 16).next_power_of_two().max(64);
         t.first_shift = 64 - bits.trailing_zeros();
-        t.first = vec![0; bits / 64];
+        let mut first = vec![0; bits / 64];
         for s in t.slots.iter().filter(|s| s.node != 0 && s.parent == 0) {
             // the key of a first word is its hash turned (`key` with parent 0)
             let b = (s.key.rotate_right(29) >> t.first_shift) as usize;
-            if let Some(f) = t.first.get_mut(b / 64) {
+            if let Some(f) = first.get_mut(b / 64) {
                 *f |= 1 << (b % 64);
             }
         }
+        t.first = Cow::Owned(first);
         t
+    }
+
+    /// The trie whose tables `build.rs` wrote.
+    #[allow(dead_code)]
+    pub fn from_parts(p: &'static Parts) -> Trie {
+        Trie {
+            slots: Cow::Borrowed(p.slots),
+            nodes: Cow::Borrowed(p.nodes),
+            ids: Cow::Borrowed(p.ids),
+            arena: Cow::Borrowed(p.arena),
+            depth: p.depth,
+            first: Cow::Borrowed(p.first),
+            first_shift: p.first_shift,
+        }
+    }
+
+    /// Whether the tables are read in place (see [`Trie::from_parts`]).
+    #[cfg(test)]
+    pub fn is_borrowed(&self) -> bool {
+        matches!(self.slots, Cow::Borrowed(_))
+    }
+
+    /// The trie as a Rust item `static NAME: Parts` (paths from the crate root), for `build.rs`.
+    #[allow(dead_code)]
+    pub fn to_rust(&self, name: &str) -> String {
+        use std::fmt::Write as _;
+        let m = "crate::lexicon::trie";
+        let mut o = format!("#[rustfmt::skip]\npub(crate) static {name}: {m}::Parts = {{\n");
+        let _ = writeln!(o, "use {m}::{{n, s, E}};\n{m}::Parts {{\nslots: &[");
+        for (i, x) in self.slots.iter().enumerate() {
+            if x.node == 0 && *x == E {
+                o.push_str("E,");
+            } else {
+                let _ = write!(
+                    o,
+                    "s({},{},{},{},{},{},{},{}),",
+                    x.key, x.head, x.gap, x.node, x.parent, x.len, x.gap_len, x.flags
+                );
+            }
+            if i % 16 == 15 {
+                o.push('\n');
+            }
+        }
+        o.push_str("],\nnodes: &[");
+        for (i, x) in self.nodes.iter().enumerate() {
+            let _ = write!(
+                o,
+                "n({:?},{:?},{:?},{}),",
+                x.gap, x.word, x.ends, x.children
+            );
+            if i % 16 == 15 {
+                o.push('\n');
+            }
+        }
+        let _ = write!(
+            o,
+            "],\nids: &{:?},\narena: b\"{}\",\nfirst: &{:?},\ndepth: {},\nfirst_shift: {},\n}}\n}};\n",
+            self.ids,
+            self.arena.escape_ascii(),
+            self.first,
+            self.depth,
+            self.first_shift
+        );
+        o
     }
 
     /// Whether a word with this hash may start an entry (false: it starts none).
@@ -197,22 +326,28 @@ impl Trie {
         );
         let gap = self.push(gap);
         let word = self.push(entry.as_bytes().get(w.start..w.end)?);
-        if let Some(b) = self.arena.get_mut(word.0 as usize..word.1 as usize) {
+        if let Some(b) = self
+            .arena
+            .to_mut()
+            .get_mut(word.0 as usize..word.1 as usize)
+        {
             b.make_ascii_lowercase();
         }
-        self.nodes.push(Node {
+        let nodes = self.nodes.to_mut();
+        nodes.push(Node {
             gap,
             word,
             ..Node::default()
         });
-        if let Some(p) = self.nodes.get_mut(parent as usize) {
+        if let Some(p) = nodes.get_mut(parent as usize) {
             p.children = true;
         }
         let k = key(parent, w.hash);
         let mask = self.slots.len().checked_sub(1)?;
         let mut i = k as usize & mask;
-        for _ in 0..self.slots.len() {
-            let s = self.slots.get_mut(i)?;
+        let slots = self.slots.to_mut();
+        for _ in 0..slots.len() {
+            let s = slots.get_mut(i)?;
             if s.node == 0 {
                 *s = Slot {
                     key: k,
@@ -234,13 +369,15 @@ impl Trie {
     /// Doubles the table.
     fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(16);
-        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
-        for s in old.into_iter().filter(|s| s.node != 0) {
+        let old = std::mem::replace(&mut self.slots, Cow::Owned(vec![Slot::default(); size]));
+        let slots = self.slots.to_mut();
+        for s in old.iter().filter(|s| s.node != 0) {
+            let s = *s;
             let mut i = s.key as usize & (size - 1);
-            while self.slots.get(i).is_some_and(|t| t.node != 0) {
+            while slots.get(i).is_some_and(|t| t.node != 0) {
                 i = (i + 1) & (size - 1);
             }
-            if let Some(t) = self.slots.get_mut(i) {
+            if let Some(t) = slots.get_mut(i) {
                 *t = s;
             }
         }
@@ -249,7 +386,7 @@ impl Trie {
     /// Appends `b` to the arena; its range.
     fn push(&mut self, b: &[u8]) -> (u32, u32) {
         let a = u32::try_from(self.arena.len()).unwrap_or(u32::MAX);
-        self.arena.extend_from_slice(b);
+        self.arena.to_mut().extend_from_slice(b);
         (a, u32::try_from(self.arena.len()).unwrap_or(u32::MAX))
     }
 

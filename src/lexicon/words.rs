@@ -92,19 +92,6 @@ impl Scheme {
             _ => false,
         }
     }
-
-    /// True when position `i` of `text` is not inside a word.
-    pub fn is_boundary(self, text: &str, i: usize) -> bool {
-        match self {
-            Scheme::Joined => crate::classify::tokens::is_boundary(text, i),
-            Scheme::Plain => {
-                let before = text.get(..i).and_then(|p| p.chars().next_back());
-                let after = text.get(i..).and_then(|p| p.chars().next());
-                let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-                !(word(before) && word(after))
-            }
-        }
-    }
 }
 
 /// One word: byte offsets, the hash of its bytes and their first eight ([`hash`]).
@@ -125,25 +112,6 @@ pub struct Words<'t> {
 }
 
 impl<'t> Words<'t> {
-    /// The words that start at or after `from` (a word that `from` cuts is skipped).
-    pub fn new(text: &'t str, from: usize, scheme: Scheme) -> Words<'t> {
-        let mut pos = from.min(text.len());
-        while !text.is_char_boundary(pos) {
-            pos += 1;
-        }
-        if pos > 0 && !scheme.is_boundary(text, pos) {
-            // inside a word: skip its rest
-            while scheme.continues(text, pos) {
-                pos += class_at(text, pos).map_or(1, |(_, len)| len);
-            }
-        }
-        Words {
-            text,
-            pos,
-            joined: scheme == Scheme::Joined,
-        }
-    }
-
     /// The words from `from`, a position known not to be inside a word.
     pub(crate) fn at(text: &'t str, from: usize, scheme: Scheme) -> Words<'t> {
         Words {
@@ -313,6 +281,26 @@ impl Words<'_> {
 pub(crate) fn is_regular(s: &str) -> bool {
     let alnum = |c: Option<char>| c.is_some_and(is_alnum);
     alnum(s.chars().next()) && alnum(s.chars().next_back())
+}
+
+/// Entries as (id, text).
+pub(crate) type Entries<'a> = Vec<(u32, &'a str)>;
+
+/// The entries (id, text) the trie holds and the others (see [`super::Lexicon`]), for
+/// `Lexicon::new` and `build.rs`.
+pub(crate) fn split<S: AsRef<str>>(entries: &[S]) -> (Entries<'_>, Entries<'_>) {
+    let mut odd = Vec::new();
+    let mut regular = Vec::with_capacity(entries.len());
+    for (id, p) in entries.iter().enumerate() {
+        let Ok(id) = u32::try_from(id) else { break };
+        let p = p.as_ref();
+        if is_regular(p) {
+            regular.push((id, p));
+        } else {
+            odd.push((id, p));
+        }
+    }
+    (regular, odd)
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 
 use super::file::{Kind, Role, Structure};
 use super::inflect::{self, Form};
+use super::wordindex::{self, WordList};
 use super::{Pattern, Rule};
 use crate::checks::Shared;
-use crate::lexicon::{Lexicon, Scheme};
+use crate::lexicon::{FxBuild, Lexicon, Scheme};
 use crate::span::Span;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -78,15 +79,65 @@ pub struct PatternHit {
     pub cue: Option<Span>,
 }
 
+/// One meaning, for the tables `build.rs` writes.
+#[allow(dead_code)]
+pub(crate) const fn e(rule: u16, what: What) -> Entry {
+    Entry { rule, what }
+}
+
+/// The word index and lexicon trie of the built-in rules, all enabled, as `build.rs` computed
+/// them (with [`wordindex`] and [`crate::lexicon`]), and what they were computed from.
+#[derive(Debug)]
+pub(crate) struct Prebuilt {
+    /// Per rule, sorted by id: kind, role, at-start, and the end of its words in `rule_words`.
+    pub rules: &'static [(&'static str, Option<Role>, bool, u32)],
+    pub rule_words: (&'static str, &'static [u32]),
+    pub words: (&'static str, &'static [u32]),
+    pub entries: &'static [Entry],
+    pub entry_at: &'static [(u32, u32)],
+    /// The words the lexicon's trie does not hold (see [`crate::lexicon::Lexicon`]).
+    pub odd: &'static [u32],
+    pub trie: &'static crate::lexicon::trie::Parts,
+}
+
+impl Prebuilt {
+    /// Whether `rules` are the ones the tables were computed from: the same kinds, roles and
+    /// words in the same places, all enabled.
+    fn fits(&self, rules: &[Rule]) -> bool {
+        let words = WordList::from_static(self.rule_words.0, self.rule_words.1);
+        let mut k = 0;
+        rules.len() == self.rules.len()
+            && rules
+                .iter()
+                .zip(self.rules)
+                .all(|(r, &(kind, role, at_start, end))| {
+                    let end = end as usize;
+                    let same = r.info.enabled
+                        && r.kind.as_str() == kind
+                        && r.role == role
+                        && r.at_start == at_start
+                        && end.checked_sub(k) == Some(r.words.len())
+                        && r.words
+                            .iter()
+                            .enumerate()
+                            .all(|(j, w)| *w == words.get(k + j));
+                    k = end;
+                    same
+                })
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Engine {
     /// The words and phrases, lower case (pattern ids are positions).
-    words: Vec<String>,
+    words: WordList,
     /// Built from `words` on the first search of a non-empty text.
     lexicon: OnceLock<Lexicon>,
     /// The meanings of word `i`: `entries[entry_at[i].0..entry_at[i].1]`.
-    entries: Vec<Entry>,
-    entry_at: Vec<(u32, u32)>,
+    entries: Cow<'static, [Entry]>,
+    entry_at: Cow<'static, [(u32, u32)]>,
+    /// Set when the tables above are `build.rs`'s.
+    prebuilt: Option<&'static Prebuilt>,
     patterns: Vec<(u16, Pattern)>,
     /// The quote rule, if enabled.
     pub quote: Option<u16>,
@@ -102,35 +153,20 @@ pub struct Engine {
 impl Engine {
     /// Compiles the enabled rules of `rules` (indices are positions in `rules`).
     pub fn build(rules: &[Rule]) -> Engine {
+        Engine::build_with(rules, super::builtin::ENGINE.filter(|p| p.fits(rules)))
+    }
+
+    /// [`Engine::build`], with the word index and lexicon `prebuilt` for `rules` when given.
+    fn build_with(rules: &[Rule], prebuilt: Option<&'static Prebuilt>) -> Engine {
         let mut e = Engine {
             ids: rules
                 .iter()
                 .map(|r| Shared::from(r.info.id.as_str()))
                 .collect(),
+            prebuilt,
             ..Engine::default()
         };
-        let mut words: Vec<String> = Vec::new();
-        let mut index: std::collections::HashMap<String, usize, crate::lexicon::FxBuild> =
-            std::collections::HashMap::default();
-        // (word, meaning) in the order they are met
-        let mut meanings: Vec<(u32, Entry)> = Vec::new();
-        let mut add = |_: &mut Engine, w: &str, entry: Entry| {
-            let w = normalize(w);
-            let other = other_apostrophe(&w);
-            for variant in std::iter::once(w.as_ref()).chain(other.as_deref()) {
-                let i = match index.get(variant) {
-                    Some(&i) => i,
-                    None => {
-                        words.push(variant.to_string());
-                        index.insert(variant.to_string(), words.len() - 1);
-                        words.len() - 1
-                    }
-                };
-                if let Ok(i) = u32::try_from(i) {
-                    meanings.push((i, entry));
-                }
-            }
-        };
+        let mut index = wordindex::Builder::<Entry, FxBuild>::default();
         for (ri, r) in rules.iter().enumerate() {
             if !r.info.enabled {
                 continue;
@@ -151,15 +187,16 @@ impl Engine {
                         Kind::Lexicon => What::Lex(r.role.unwrap_or(Role::Skip)),
                         _ => What::Link,
                     };
-                    for w in &r.words {
-                        add(&mut e, w, Entry { rule, what });
+                    if prebuilt.is_none() {
+                        for w in &r.words {
+                            index.add(w, Entry { rule, what });
+                        }
                     }
                 }
-                Kind::Verb => {
+                Kind::Verb if prebuilt.is_none() => {
                     for w in &r.words {
                         for (form, f) in inflect::forms(w) {
-                            add(
-                                &mut e,
+                            index.add(
                                 &form,
                                 Entry {
                                     rule,
@@ -169,6 +206,7 @@ impl Engine {
                         }
                     }
                 }
+                Kind::Verb => {}
                 Kind::Pattern => {
                     for p in &r.patterns {
                         e.patterns.push((rule, p.clone()));
@@ -185,37 +223,35 @@ impl Engine {
                 e.carry = Some((rule, r.window.unwrap_or(super::DEFAULT_CARRY_OVER)));
             }
         }
-        // each word's meanings in the order first met, without repeats
-        meanings.sort_by_key(|m| m.0);
-        e.entry_at = vec![(0, 0); words.len()];
-        let mut k = 0;
-        while let Some(&(i, _)) = meanings.get(k) {
-            let from = e.entries.len();
-            while let Some(&(_, entry)) = meanings.get(k).filter(|m| m.0 == i) {
-                if !e.entries.get(from..).is_some_and(|l| l.contains(&entry)) {
-                    e.entries.push(entry);
-                }
-                k += 1;
+        match prebuilt {
+            Some(p) => {
+                e.words = WordList::from_static(p.words.0, p.words.1);
+                e.entries = Cow::Borrowed(p.entries);
+                e.entry_at = Cow::Borrowed(p.entry_at);
             }
-            if let (Some(at), Ok(a), Ok(b)) = (
-                e.entry_at.get_mut(i as usize),
-                u32::try_from(from),
-                u32::try_from(e.entries.len()),
-            ) {
-                *at = (a, b);
+            None => {
+                let index = index.finish();
+                e.words = index.words;
+                e.entries = Cow::Owned(index.entries);
+                e.entry_at = Cow::Owned(index.entry_at);
             }
         }
-        for w in &mut words {
-            w.make_ascii_lowercase();
-        }
-        e.words = words;
         e
     }
 
     /// The lexicon, built on first use: commands that search no text do not pay for it.
     fn lexicon(&self) -> &Lexicon {
-        self.lexicon
-            .get_or_init(|| Lexicon::new(&self.words, Scheme::Joined))
+        self.lexicon.get_or_init(|| match self.prebuilt {
+            Some(p) => {
+                let odd = p
+                    .odd
+                    .iter()
+                    .map(|&i| (i, self.words.get(i as usize)))
+                    .collect();
+                Lexicon::from_parts(p.trie, odd, Scheme::Joined)
+            }
+            None => Lexicon::new(&self.words.iter().collect::<Vec<&str>>(), Scheme::Joined),
+        })
     }
 
     /// Every whole-word match in `text` that starts in `starts`, overlapping ones included,
@@ -280,45 +316,46 @@ impl Engine {
     }
 }
 
-/// Lower case, single spaces.
-fn normalize(w: &str) -> Cow<'_, str> {
-    // most entries already are: ASCII, no capitals, words one space apart
-    let plain = w.bytes().all(|b| {
-        b.is_ascii() && !b.is_ascii_uppercase() && (b == b' ' || !b.is_ascii_whitespace())
-    }) && !w.starts_with(' ')
-        && !w.ends_with(' ')
-        && !w.contains("  ");
-    if plain {
-        return Cow::Borrowed(w);
-    }
-    Cow::Owned(
-        w.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase(),
-    )
-}
-
-/// `it’s` for `it's` and the other way round.
-fn other_apostrophe(w: &str) -> Option<String> {
-    if w.contains('\'') {
-        Some(w.replace('\'', "’"))
-    } else if !w.is_ascii() && w.contains('’') {
-        Some(w.replace('’', "'"))
-    } else {
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::rules::RuleSet;
 
+    /// The tables `build.rs` computed for the built-in rules are the ones built at run time,
+    /// and are used only for those rules, all enabled.
+    #[test]
+    fn prebuilt_tables_are_the_built_ones() {
+        let mut rules = RuleSet::builtin().unwrap();
+        let fast = rules.engine();
+        assert!(fast.prebuilt.is_some(), "build.rs wrote no tables");
+        let slow = Engine::build_with(rules.rules(), None);
+        assert!(slow.prebuilt.is_none());
+        assert_eq!(fast.words, slow.words);
+        assert_eq!(fast.entries, slow.entries);
+        assert_eq!(fast.entry_at, slow.entry_at);
+        assert!(fast.lexicon().is_prebuilt() && !slow.lexicon().is_prebuilt());
+        assert!(fast.lexicon().same_tables(slow.lexicon()));
+        assert!(fast.words.len() > 1000);
+        // one rule off, or other words: the tables do not fit
+        let id = rules.rules()[3].info.id.clone();
+        rules.disable(&id);
+        assert!(rules.engine().prebuilt.is_none());
+        rules.set_enabled(&id, true);
+        assert!(rules.engine().prebuilt.is_some());
+        let mut changed: Vec<Rule> = rules.rules().to_vec();
+        if let Some(r) = changed.iter_mut().find(|r| !r.words.is_empty()) {
+            r.words[0].push('x');
+        }
+        assert!(Engine::build(&changed).prebuilt.is_none());
+        changed.pop();
+        assert!(Engine::build(&changed).prebuilt.is_none());
+    }
+
     /// Block-wise lower-cased search finds exactly what a case-insensitive search of the whole
     /// text finds, also for matches that cross a block edge.
     #[test]
     fn normalize_fast_path_agrees() {
+        use crate::rules::wordindex::normalize;
         for w in [
             "said",
             "according to",
@@ -352,7 +389,7 @@ mod tests {
         let reference = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .build(&engine.words)
+            .build(engine.words.iter())
             .unwrap();
         let piece = "Officials SAID on Tuesday, according to the U.S. report. “It’s over,” she \
              Told reporters. D-Calif. sources—who's—said: Ünter-said o'clock ";

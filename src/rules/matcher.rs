@@ -30,6 +30,23 @@ pub struct Scratch {
     copied: bool,
 }
 
+impl Scratch {
+    /// `text` translated to `alphabet` ([`Alphabet::translate`]), kept for the next pattern
+    /// with the same alphabet.
+    pub fn translated<'a>(&'a mut self, alphabet: &Alphabet, text: &'a str) -> &'a str {
+        let key = (alphabet.key(), text.as_ptr() as usize, text.len());
+        if self.key != Some(key) {
+            self.copied = alphabet.translate(text, &mut self.text);
+            self.key = Some(key);
+        }
+        if self.copied {
+            self.text.as_str()
+        } else {
+            text
+        }
+    }
+}
+
 /// A compiled pattern.
 #[derive(Debug)]
 pub struct Matcher {
@@ -77,16 +94,7 @@ impl Matcher {
 
     /// Every match in `text`, in order, as `regex::Regex::captures_iter` gives them.
     pub fn find_all(&self, text: &str, scratch: &mut Scratch, mut found: impl FnMut(Found)) {
-        let key = (self.alphabet.key(), text.as_ptr() as usize, text.len());
-        if scratch.key != Some(key) {
-            scratch.copied = self.alphabet.translate(text, &mut scratch.text);
-            scratch.key = Some(key);
-        }
-        let hay = if scratch.copied {
-            scratch.text.as_str()
-        } else {
-            text
-        };
+        let hay = scratch.translated(&self.alphabet, text);
         let span = |s: regex_automata::Span| Span::new(s.start, s.end);
         for caps in self.re.captures_iter(hay) {
             let Some(m) = caps.get_match() else { continue };

@@ -8,6 +8,7 @@
 mod alphabet;
 pub mod engine;
 pub mod file;
+mod gate;
 pub mod inflect;
 pub mod info;
 mod load;
@@ -17,6 +18,7 @@ pub mod render;
 mod selfcheck;
 pub(crate) mod value;
 mod verb_forms;
+mod wordindex;
 
 pub use engine::Engine;
 pub use file::{Kind, Role, Structure};

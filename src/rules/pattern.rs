@@ -12,13 +12,28 @@
 //! expression finds, on any text, and compiles several times faster.
 
 use super::alphabet::{unknown_group, Alphabet};
+use super::gate::{self, Gate};
 use super::matcher::{Found, Matcher, Scratch};
 use regex::{Regex, RegexBuilder};
 use std::sync::{Arc, OnceLock};
 
 /// A built-in pattern as `build.rs` prepared it: (expression, cut-down expression, interval
-/// starts, representatives).
-type Prepared = (&'static str, &'static str, &'static [u32], &'static [char]);
+/// starts, representatives, [`super::gate`]).
+pub(crate) type Prepared = (
+    &'static str,
+    &'static str,
+    &'static [u32],
+    &'static [char],
+    Option<&'static Aligned<[u8]>>,
+);
+
+/// Bytes aligned as a DFA's tables need them to be read in place (see [`super::gate`]).
+#[repr(C)]
+#[derive(Debug)]
+pub struct Aligned<B: ?Sized> {
+    pub align: [u32; 0],
+    pub bytes: B,
+}
 
 /// Compiled regex size limits (bytes): a rule file cannot make the matcher blow up.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
@@ -32,6 +47,8 @@ pub struct Pattern {
     compiled: Arc<OnceLock<Option<Regex>>>,
     /// What texts are searched with.
     matcher: Arc<OnceLock<Option<Matcher>>>,
+    /// The gate of a built-in pattern, read on first use.
+    gate: Arc<OnceLock<Option<Gate>>>,
     /// Set for a pattern of the built-in rule files (validated and cut down by `build.rs`).
     prepared: Option<&'static Prepared>,
 }
@@ -55,6 +72,7 @@ impl Pattern {
                 source: source.into(),
                 compiled: Arc::new(OnceLock::new()),
                 matcher: Arc::new(OnceLock::new()),
+                gate: Arc::new(OnceLock::new()),
                 prepared: super::builtin::PATTERNS.get(i),
             });
         }
@@ -68,6 +86,7 @@ impl Pattern {
             source: source.into(),
             compiled: Arc::new(OnceLock::new()),
             matcher: Arc::new(OnceLock::new()),
+            gate: Arc::new(OnceLock::new()),
             prepared: None,
         })
     }
@@ -96,7 +115,7 @@ impl Pattern {
     pub fn matcher(&self) -> Option<&Matcher> {
         self.matcher
             .get_or_init(|| match self.prepared {
-                Some(&(_, cut, starts, reps)) => {
+                Some(&(_, cut, starts, reps, _)) => {
                     let hir = regex_syntax::Parser::new().parse(cut).ok()?;
                     let alphabet = Alphabet::from_parts(starts, reps);
                     Matcher::build(&hir, alphabet, REGEX_SIZE_LIMIT, REGEX_DFA_LIMIT)
@@ -112,9 +131,27 @@ impl Pattern {
     /// Every match in `text`, in order, exactly as [`Regex::captures_iter`] of the full expression
     /// finds them; `scratch` is working space (one for every pattern run on the same text).
     pub fn find_all(&self, text: &str, scratch: &mut Scratch, found: impl FnMut(Found)) {
+        if let (Some(g), Some(p)) = (self.gate(), self.prepared) {
+            if gate::absent(g, p, text, scratch) {
+                return;
+            }
+        }
         if let Some(m) = self.matcher() {
             m.find_all(text, scratch, found);
         }
+    }
+
+    /// The gate of a built-in pattern (read on the first call).
+    fn gate(&self) -> Option<&Gate> {
+        self.gate
+            .get_or_init(|| gate::read(self.prepared?.4?))
+            .as_ref()
+    }
+
+    /// The gate of a built-in pattern and what `build.rs` prepared (for tests).
+    #[cfg(test)]
+    pub(crate) fn gate_ref(&self) -> Option<(&Gate, &'static Prepared)> {
+        Some((self.gate()?, self.prepared?))
     }
 
     /// The pattern as written.
@@ -307,6 +344,12 @@ mod tests {
             for p in &r.patterns {
                 assert!(p.compile_now().is_ok(), "{}: {}", r.info.id, p.as_str());
                 assert!(p.matcher().is_some());
+                assert!(
+                    p.gate().is_some(),
+                    "{}: {} has no gate",
+                    r.info.id,
+                    p.as_str()
+                );
                 n += 1;
             }
         }
