@@ -1,7 +1,8 @@
 //! Language data for the segmenter, read once from `rules/lang/en.toml`.
 
+use crate::lexicon::FxBuild;
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The built-in English data (embedded at compile time).
@@ -59,26 +60,31 @@ pub enum AbbrevKind {
     Common,
 }
 
+/// A set of lower-case words, looked up by their bytes (FxHash: the splitter looks up the word
+/// before every period, and SipHash on these short keys was most of that cost, issue 6).
+type Words = HashSet<Box<[u8]>, FxBuild>;
+
 /// Word lists used by the segmenter, all lower case.
 #[derive(Debug, Default, PartialEq)]
 pub struct Lang {
-    titles: HashSet<String>,
-    before_number: HashSet<String>,
-    dates: HashSet<String>,
-    time: HashSet<String>,
-    common: HashSet<String>,
-    starters: HashSet<String>,
-    after_time: HashSet<String>,
-    credit_labels: HashSet<String>,
-    time_prepositions: HashSet<String>,
-    months: HashSet<String>,
-    weekdays: HashSet<String>,
-    exclamation_names: HashSet<String>,
-    elisions: HashSet<String>,
+    /// Every abbreviation with its class; a word in several lists takes the first of titles,
+    /// before-number, time, dates, common (the order [`Lang::abbrev`] answers in).
+    abbrevs: HashMap<Box<[u8]>, AbbrevKind, FxBuild>,
+    before_number: Words,
+    starters: Words,
+    after_time: Words,
+    credit_labels: Words,
+    time_prepositions: Words,
+    months: Words,
+    weekdays: Words,
+    exclamation_names: Words,
+    elisions: Words,
 }
 
-fn set(v: Vec<String>) -> HashSet<String> {
-    v.into_iter().map(|s| s.to_lowercase()).collect()
+fn set(v: Vec<String>) -> Words {
+    v.into_iter()
+        .map(|s| s.to_lowercase().into_bytes().into_boxed_slice())
+        .collect()
 }
 
 impl Lang {
@@ -92,12 +98,24 @@ impl Lang {
     }
 
     fn from_raw(raw: Raw) -> Lang {
+        let a = raw.abbreviations;
+        let before_number = set(a.before_number);
+        // lowest precedence first: a later class overwrites an earlier one
+        let mut abbrevs = HashMap::default();
+        for (words, kind) in [
+            (set(a.common), AbbrevKind::Common),
+            (set(a.dates), AbbrevKind::Date),
+            (set(a.time), AbbrevKind::Time),
+            (before_number.clone(), AbbrevKind::BeforeNumber),
+            (set(a.titles), AbbrevKind::Title),
+        ] {
+            for w in words {
+                abbrevs.insert(w, kind);
+            }
+        }
         Lang {
-            titles: set(raw.abbreviations.titles),
-            before_number: set(raw.abbreviations.before_number),
-            dates: set(raw.abbreviations.dates),
-            time: set(raw.abbreviations.time),
-            common: set(raw.abbreviations.common),
+            abbrevs,
+            before_number,
             starters: set(raw.words.starters),
             after_time: set(raw.words.after_time),
             credit_labels: set(raw.words.credit_labels),
@@ -113,19 +131,7 @@ impl Lang {
     pub fn abbrev(&self, word: &str) -> Option<AbbrevKind> {
         let mut buf = [0u8; 24];
         let w = lower(word, &mut buf)?;
-        if self.titles.contains(w) {
-            Some(AbbrevKind::Title)
-        } else if self.before_number.contains(w) {
-            Some(AbbrevKind::BeforeNumber)
-        } else if self.time.contains(w) {
-            Some(AbbrevKind::Time)
-        } else if self.dates.contains(w) {
-            Some(AbbrevKind::Date)
-        } else if self.common.contains(w) {
-            Some(AbbrevKind::Common)
-        } else {
-            None
-        }
+        self.abbrevs.get(w).copied()
     }
 
     /// Whether `word` takes a number after its period (No. 5).
@@ -184,13 +190,12 @@ impl Lang {
 }
 
 /// ASCII-lower-cases `word` into `buf`; `None` when it is too long to be in any list.
-fn lower<'a>(word: &str, buf: &'a mut [u8; 24]) -> Option<&'a str> {
+fn lower<'a>(word: &str, buf: &'a mut [u8; 24]) -> Option<&'a [u8]> {
     let b = word.as_bytes();
     let dst = buf.get_mut(..b.len())?;
-    for (d, s) in dst.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(dst).ok()
+    dst.copy_from_slice(b);
+    dst.make_ascii_lowercase();
+    Some(dst)
 }
 
 static EN: LazyLock<Lang> = LazyLock::new(|| {

@@ -7,7 +7,7 @@
 //! is recorded as unbalanced.
 
 use super::lang::Lang;
-use super::text::{char_at, ws_before, ws_len};
+use super::text::{char_at, find_table, lanes_eq, ws_before, ws_len, HIGH};
 use super::{Quote, QuoteMark, Segmentation};
 use crate::span::Span;
 
@@ -70,13 +70,10 @@ impl<'a> QuoteScanner<'a> {
         let mut stack: Vec<Open> = Vec::new();
         let mut i = 0;
         while i < b.len() {
-            let Some(off) = b
-                .get(i..)
-                .and_then(|r| r.iter().position(|&c| MARK[c as usize]))
-            else {
+            let Some(at) = find_table(b, i, &MARK, maybe_mark) else {
                 break;
             };
-            i += off;
+            i = at;
             let Some(ch) = char_at(t, i) else {
                 i += 1;
                 continue;
@@ -279,6 +276,12 @@ const fn marks() -> [bool; 256] {
 }
 static MARK: [bool; 256] = marks();
 
+/// Marks every byte lane of `x` that may be in [`MARK`]: non-ASCII, `"` and `'`.
+#[inline(always)]
+fn maybe_mark(x: u64) -> u64 {
+    (x & HIGH) | lanes_eq(x, b'"') | lanes_eq(x, b'\'')
+}
+
 fn push(
     stack: &mut Vec<Open>,
     mark: QuoteMark,
@@ -326,5 +329,20 @@ fn close(stack: &mut Vec<Open>, mark: QuoteMark, span: Span, block: usize, seg: 
             continued: false,
             continues: o.continues,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_mark_byte_is_marked() {
+        for c in 0..=255u8 {
+            if MARK[usize::from(c)] {
+                let x = u64::from_le_bytes([b'a', c, b'a', b'a', b'a', b'a', b'a', b'a']);
+                assert_eq!(maybe_mark(x) >> 8 & 0xff, 0x80, "{c:#x}");
+            }
+        }
     }
 }

@@ -14,7 +14,9 @@ mod quoted;
 
 use super::lang::{AbbrevKind, Lang};
 use super::lists::{self, Marker};
-use super::text::{char_at, skip_ws, ws_before, ws_len, Class};
+use super::text::{
+    char_at, find_table, lanes_between, lanes_eq, skip_ws, ws_before, ws_len, Class, HIGH,
+};
 
 const fn candidates() -> [bool; 256] {
     let mut t = [false; 256];
@@ -40,6 +42,16 @@ const fn candidates() -> [bool; 256] {
     t
 }
 static CAND: [bool; 256] = candidates();
+
+/// Marks every byte lane of `x` that may be in [`CAND`]: non-ASCII, `!` to `?`, backslash, `_`, `~`.
+#[inline(always)]
+fn maybe_candidate(x: u64) -> u64 {
+    (x & HIGH)
+        | lanes_between(x, 0x20, 0x40)
+        | lanes_eq(x, b'\\')
+        | lanes_eq(x, b'_')
+        | lanes_eq(x, b'~')
+}
 
 /// Longest word looked at before a stop (longer words are never abbreviations).
 const WORD_MAX: usize = 40;
@@ -145,15 +157,10 @@ impl Splitter<'_> {
         self.dateline();
         let mut i = 0;
         while i < n {
-            let Some(off) = self
-                .b
-                .get(i..)
-                .and_then(|r| r.iter().position(|&c| CAND[c as usize]))
-            else {
+            let Some(at) = find_table(self.b, i, &CAND, maybe_candidate) else {
                 break;
             };
-            i += off;
-            i = self.candidate(i).max(i + 1);
+            i = self.candidate(at).max(at + 1);
         }
     }
 
@@ -418,5 +425,20 @@ impl Splitter<'_> {
             self.cut(e);
         }
         e
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_candidate_byte_is_marked() {
+        for c in 0..=255u8 {
+            if CAND[usize::from(c)] {
+                let x = u64::from_le_bytes([b'a', b'a', b'a', c, b'a', b'a', b'a', b'a']);
+                assert_eq!(maybe_candidate(x) >> 24 & 0xff, 0x80, "{c:#x}");
+            }
+        }
     }
 }
