@@ -30,6 +30,8 @@ pub struct Locator<'a> {
     /// characters from here instead of from the start of its line (issue 6: a long line of
     /// many sentences made that quadratic).
     last: std::cell::Cell<(usize, LineCol)>,
+    /// The end of the span located last, likewise: the next sentence starts just after it.
+    last_end: std::cell::Cell<(usize, LineCol)>,
 }
 
 /// A span resolved against the source file.
@@ -69,13 +71,23 @@ impl<'a> Locator<'a> {
             doc,
             index: LineIndex::new(&doc.source),
             last: std::cell::Cell::new((0, LineCol { line: 1, column: 1 })),
+            last_end: std::cell::Cell::new((0, LineCol { line: 1, column: 1 })),
         }
     }
     pub fn locate(&self, text_span: Span) -> Location {
         let span = self.doc.source_span(text_span);
-        let start = self.line_col_from(self.last.get(), span.start);
+        // count on from the later of the last start and the last end that is not after this
+        // start (any known position gives the same answer, a nearer one sooner)
+        let (last, last_end) = (self.last.get(), self.last_end.get());
+        let from = if last.0 <= last_end.0 && last_end.0 <= span.start {
+            last_end
+        } else {
+            last
+        };
+        let start = self.line_col_from(from, span.start);
         self.last.set((span.start, start));
         let end = self.line_col_from((span.start, start), span.end);
+        self.last_end.set((span.end, end));
         Location { span, start, end }
     }
 

@@ -29,31 +29,41 @@ fn any_special(v: u64) -> bool {
     (below(v, 0x20) | zero(v ^ (ONES * 0x22)) | zero(v ^ (ONES * 0x5c))) != 0
 }
 
+/// Offset of the first byte at or after `from` that must be escaped: eight-byte words are
+/// tested two at a time, and only a word that holds one is looked at byte by byte.
+#[inline]
+fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let special = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    let word = |c: &[u8]| u64::from_le_bytes(c.try_into().unwrap_or_default());
+    let mut chunks = rest.chunks_exact(16);
+    let mut at = from;
+    for c in &mut chunks {
+        let (a, b) = c.split_at(8);
+        if any_special(word(a)) || any_special(word(b)) {
+            return c.iter().position(|&b| special(b)).map(|p| at + p);
+        }
+        at += 16;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| special(b))
+        .map(|p| at + p)
+}
+
 /// Writes `s` as a JSON string, escaped as serde_json escapes: `"`, `\\`, and control
-/// characters (`\b \t \n \f \r`, else `\u00xx`). Eight bytes are tested at a time.
+/// characters (`\b \t \n \f \r`, else `\u00xx`).
 pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push(b'"');
     let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
     let mut plain = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let mut lanes = [0u8; 8];
-            lanes.copy_from_slice(chunk);
-            if !any_special(u64::from_le_bytes(lanes)) {
-                i += 8;
-                continue;
-            }
-        }
-        let b = bytes.get(i).copied().unwrap_or(b' ');
-        i += 1;
-        if b >= 0x20 && b != b'"' && b != b'\\' {
-            continue;
-        }
-        out.extend_from_slice(bytes.get(plain..i - 1).unwrap_or_default());
-        plain = i;
-        match b {
+    while let Some(k) = next_special(bytes, plain) {
+        out.extend_from_slice(bytes.get(plain..k).unwrap_or_default());
+        plain = k + 1;
+        match bytes.get(k).copied().unwrap_or(b' ') {
             b'"' => out.extend_from_slice(b"\\\""),
             b'\\' => out.extend_from_slice(b"\\\\"),
             0x08 => out.extend_from_slice(b"\\b"),
@@ -61,7 +71,7 @@ pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
             b'\n' => out.extend_from_slice(b"\\n"),
             0x0c => out.extend_from_slice(b"\\f"),
             b'\r' => out.extend_from_slice(b"\\r"),
-            _ => {
+            b => {
                 out.extend_from_slice(b"\\u00");
                 out.push(HEX[usize::from(b >> 4)]);
                 out.push(HEX[usize::from(b & 0xf)]);
@@ -74,6 +84,15 @@ pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
 
 /// Writes `n` in decimal.
 pub(crate) fn number(out: &mut Vec<u8>, mut n: usize) {
+    // lines, columns and indices: mostly one or two digits
+    if n < 10 {
+        out.push(b'0' + n as u8);
+        return;
+    }
+    if n < 100 {
+        out.extend_from_slice(&[b'0' + (n / 10) as u8, b'0' + (n % 10) as u8]);
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     while n >= 100 {
@@ -91,7 +110,11 @@ pub(crate) fn number(out: &mut Vec<u8>, mut n: usize) {
         i -= 1;
         digits[i] = b'0' + n as u8;
     }
-    out.extend_from_slice(digits.get(i..).unwrap_or_default());
+    // byte by byte: cheaper than a call to copy a few bytes
+    out.reserve(digits.len() - i);
+    for &d in digits.get(i..).unwrap_or_default() {
+        out.push(d);
+    }
 }
 
 /// An object being written; its opening brace is already out.
@@ -227,7 +250,19 @@ mod tests {
             "1234567\"",
             "12345678\n",
         ];
-        for s in samples {
+        // every position of a special byte relative to the 16-byte words, and runs of them
+        let mut long: Vec<String> = Vec::new();
+        for n in 0..40 {
+            for special in ["\"", "\\", "\n", "\u{1f}", "é\t"] {
+                long.push(format!("{}{special}{}", "a".repeat(n), "b".repeat(40 - n)));
+                long.push(format!("{}{special}{special}", "a".repeat(n)));
+            }
+        }
+        for s in samples
+            .iter()
+            .copied()
+            .chain(long.iter().map(String::as_str))
+        {
             let mut out = Vec::new();
             string(&mut out, s);
             assert_eq!(
