@@ -7,7 +7,7 @@
 //! live in `rules/checks/single-source.toml`.
 
 use crate::checks::phrases::{tokens, PhraseList};
-use crate::checks::{CheckDef, CheckSet};
+use crate::checks::{CheckDef, CheckSet, Presence};
 use crate::classify::Classification;
 use crate::document::Document;
 use crate::segment::Segmentation;
@@ -116,6 +116,13 @@ impl<'a> Lists<'a> {
     }
 }
 
+// Bits of `Presence::present` for the lists `crate::checks::LEDGER_KINDS`, in that order.
+const VAGUE: u32 = 1;
+const ANONYMOUS: u32 = 1 << 1;
+const OUTLETS: u32 = 1 << 2;
+const DOCUMENTS: u32 = 1 << 3;
+const ORGANISATIONS: u32 = 1 << 4;
+
 /// Index of a kind in [`Builder::last_kind`].
 fn kind_index(kind: SourceKind) -> usize {
     match kind {
@@ -164,6 +171,7 @@ pub fn build(
     let mut b = Builder {
         text,
         lists,
+        kinds: checks.ledger_kinds(),
         ledger: Ledger::default(),
         keys: HashMap::default(),
         last_kind: [None; 6],
@@ -239,6 +247,8 @@ fn name_core<'w>(words: &[&'w str]) -> Vec<&'w str> {
 struct Builder<'a> {
     text: &'a str,
     lists: Lists<'a>,
+    /// The lists `crate::checks::LEDGER_KINDS` in one lexicon, when built.
+    kinds: Option<&'a Presence>,
     ledger: Ledger,
     /// Normalised name, acronym or surname → source index.
     keys: HashMap<String, usize, FnvBuild>,
@@ -295,7 +305,12 @@ impl Builder<'_> {
             self.alias(id, surface, true);
             return Some(id);
         }
-        let kind = self.kind_of(&words, &surface.to_lowercase());
+        // in ASCII the lists ignore case already: no lower-cased copy
+        let kind = if surface.is_ascii() {
+            self.kind_of(&words, surface)
+        } else {
+            self.kind_of(&words, &surface.to_lowercase())
+        };
         // `longtime pollster Pat Caddell` → `Pat Caddell`; `Mike Pence` after `Pence`
         if kind == SourceKind::NamedPerson {
             let core = name_core(&words);
@@ -416,9 +431,37 @@ impl Builder<'_> {
     }
 
     fn kind_of(&self, words: &[&str], surface: &str) -> SourceKind {
-        let span = Span::new(0, surface.len());
+        // which of the lists occur in the name: one walk over it when the lexicon is built
+        let present = match self.kinds {
+            Some(k) => k.present(surface),
+            None => {
+                let l = &self.lists;
+                let whole = Span::new(0, surface.len());
+                [
+                    l.vague,
+                    l.anonymous,
+                    l.outlets,
+                    l.documents,
+                    l.organisations,
+                ]
+                .iter()
+                .enumerate()
+                .fold(0, |m, (k, list)| {
+                    m | u32::from(list.any(surface, whole)) << k
+                })
+            }
+        };
+        let has = |bit: u32| present & bit != 0;
         let l = &self.lists;
-        let first_lower = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+        // the first word lower-cased; in ASCII the lists' tests ignore case already
+        let first = words.first().copied().unwrap_or("");
+        let lowered;
+        let first_lower: &str = if first.is_ascii() {
+            first
+        } else {
+            lowered = first.to_lowercase();
+            &lowered
+        };
         let has_cap = words
             .iter()
             .skip(1)
@@ -431,27 +474,52 @@ impl Builder<'_> {
         let head_document = words.last().is_some_and(|w| l.documents.is(w));
         if head_document {
             SourceKind::Document
-        } else if l.vague.any(surface, span) && !has_inner_cap {
+        } else if has(VAGUE) && !has_inner_cap {
             SourceKind::Vague
-        } else if l.anonymous.any(surface, span) || l.indefinite.is(&first_lower) {
+        } else if has(ANONYMOUS) || l.indefinite.is(first_lower) {
             SourceKind::Anonymous
-        } else if l.outlets.any(surface, span) {
+        } else if has(OUTLETS) {
             SourceKind::Outlet
-        } else if l.documents.any(surface, span) {
+        } else if has(DOCUMENTS) {
             SourceKind::Document
-        } else if l.organisations.any(surface, span)
+        } else if has(ORGANISATIONS)
             || words
                 .iter()
                 .any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
         {
             SourceKind::Organisation
-        } else if has_cap && first_lower == "the" {
+        } else if has_cap && first_lower.eq_ignore_ascii_case("the") {
             // `The Red Cross`: people's names take no article
             SourceKind::Organisation
         } else if has_cap {
             SourceKind::NamedPerson
         } else {
             SourceKind::Vague
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn kind_bits_follow_the_list_order() {
+        let names = [
+            "vague",
+            "anonymous",
+            "outlets",
+            "documents",
+            "organisations",
+        ];
+        assert_eq!(crate::checks::LEDGER_KINDS, names);
+        let bits = [
+            super::VAGUE,
+            super::ANONYMOUS,
+            super::OUTLETS,
+            super::DOCUMENTS,
+            super::ORGANISATIONS,
+        ];
+        for (k, b) in bits.iter().enumerate() {
+            assert_eq!(*b, 1 << k);
         }
     }
 }

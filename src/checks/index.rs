@@ -75,6 +75,50 @@ impl Combined {
     }
 }
 
+/// A lexicon of a few word lists that tells which of them occur in a short string of its own:
+/// the source ledger reads five lists inside each source's name, and one walk over the name
+/// replaces one automaton search per list (issue 6).
+#[derive(Debug)]
+pub struct Presence {
+    lexicon: Lexicon,
+    /// Per entry of the lexicon: the bit of its list.
+    bit: Vec<u32>,
+}
+
+impl Presence {
+    /// `None` when there are more than 32 lists or no entry at all.
+    pub fn build(lists: &[&PhraseList]) -> Option<Presence> {
+        if lists.len() > 32 {
+            return None;
+        }
+        let mut pats = Vec::new();
+        let mut bit = Vec::new();
+        for (k, list) in lists.iter().enumerate() {
+            for (p, _) in list.patterns() {
+                pats.push(p);
+                bit.push(1u32 << k);
+            }
+        }
+        if pats.is_empty() {
+            return None;
+        }
+        Some(Presence {
+            lexicon: Lexicon::new(&pats, Scheme::Plain),
+            bit,
+        })
+    }
+
+    /// Bit `k` set when list `k` has a whole-word match in `s` (what [`PhraseList::any`] gives
+    /// on all of `s`).
+    pub fn present(&self, s: &str) -> u32 {
+        let mut mask = 0;
+        self.lexicon.scan(s, 0..s.len(), |_, _, id| {
+            mask |= self.bit.get(id as usize).copied().unwrap_or(0);
+        });
+        mask
+    }
+}
+
 /// One match: byte offsets and entry index.
 #[derive(Clone, Copy, Debug)]
 struct Hit {
@@ -183,6 +227,40 @@ impl Iterator for Within<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every piece of a text, as a string of its own: the bits are what each list's own search
+    /// gives.
+    #[test]
+    fn presence_answers_like_the_lists_own_search() {
+        let lists: Vec<PhraseList> = [
+            vec!["source", "sources", "familiar with", "not authorized"],
+            vec!["officials", "some", "many", "people"],
+            vec!["the times", "post", "u.s.", "it's"],
+            vec!["report", "é"],
+        ]
+        .iter()
+        .map(|l| PhraseList::new(&l.iter().map(|w| w.to_string()).collect::<Vec<_>>()))
+        .collect();
+        let refs: Vec<&PhraseList> = lists.iter().collect();
+        let presence = Presence::build(&refs).unwrap();
+        let text = "Some officials familiar with it’s U.S. report; the Times-Post people said                     sourcesé, NOT authorized é. many";
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let mut seen = 0;
+        for &a in &cuts {
+            for &b in cuts.iter().filter(|&&b| b >= a) {
+                let s = &text[a..b];
+                let mask = presence.present(s);
+                seen |= mask;
+                for (k, list) in lists.iter().enumerate() {
+                    let want = list.any(s, Span::new(0, s.len()));
+                    assert_eq!(mask >> k & 1 == 1, want, "list {k} in {s:?}");
+                }
+            }
+        }
+        assert_eq!(seen, 0b1111);
+    }
 
     /// Every span of a text (char boundaries, including ones that cut words): the index gives
     /// what the list's own search gives.

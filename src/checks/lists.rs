@@ -133,6 +133,16 @@ pub(super) fn searched_lists(id: &str) -> &'static [&'static str] {
     }
 }
 
+/// The lists of `single-source` the source ledger looks for inside each source's name, in
+/// the order of their bits in [`super::index::Presence::present`].
+pub const LEDGER_KINDS: [&str; 5] = [
+    "vague",
+    "anonymous",
+    "outlets",
+    "documents",
+    "organisations",
+];
+
 /// FNV-1a for the word-list names: checks look lists up by name for every sentence, and
 /// SipHash on these short keys was 2 % of a run (issue 6).
 #[derive(Clone, Copy, Debug)]

@@ -1,8 +1,8 @@
 //! Loading check files (`rules/checks/*.toml`): schema, validation, compiled word lists.
 
-use super::index::{Combined, Hits};
+use super::index::{Combined, Hits, Presence};
 pub use super::lists::NameHasher;
-use super::lists::{known_lists, searched_lists, QUANTITY_WORDS};
+use super::lists::{known_lists, searched_lists, LEDGER_KINDS, QUANTITY_WORDS};
 use super::load_error::{describe_toml_error, key_position};
 use super::phrases::PhraseList;
 use super::Severity;
@@ -139,6 +139,8 @@ pub struct CheckSet {
     pub(crate) defs: Vec<CheckDef>,
     /// The searched lists of every check in one automaton, built on first use.
     combined: OnceLock<Option<Arc<Combined>>>,
+    /// The lists of `single-source` the ledger looks for in names, built on first use.
+    ledger_kinds: OnceLock<Option<Arc<Presence>>>,
 }
 
 impl CheckSet {
@@ -152,6 +154,7 @@ impl CheckSet {
         let mut set = CheckSet {
             defs,
             combined: OnceLock::new(),
+            ledger_kinds: OnceLock::new(),
         };
         set.assign_slots();
         Ok(set)
@@ -176,6 +179,19 @@ impl CheckSet {
             }
         }
         self.combined = OnceLock::new();
+        self.ledger_kinds = OnceLock::new();
+    }
+
+    /// The lists [`LEDGER_KINDS`] of `single-source` in one lexicon (`None` without that check
+    /// or without any entry).
+    pub(crate) fn ledger_kinds(&self) -> Option<&Presence> {
+        self.ledger_kinds
+            .get_or_init(|| {
+                let def = self.get("single-source")?;
+                let lists: Vec<&PhraseList> = LEDGER_KINDS.iter().map(|n| def.list(n)).collect();
+                Presence::build(&lists).map(Arc::new)
+            })
+            .as_deref()
     }
 
     /// The matches of every searched list in `text` (one pass over it).

@@ -24,6 +24,9 @@ mod vague;
 
 pub use ctx::Ctx;
 pub use finding::{Finding, Severity, Shared};
+pub(crate) use index::Presence;
+#[cfg(test)]
+pub(crate) use lists::LEDGER_KINDS;
 pub use load::{CheckDef, CheckSet, TestCase};
 
 use crate::classify::Classification;
