@@ -312,8 +312,7 @@ pub fn tokens(text: &str, within: Span) -> Vec<Token> {
         };
         let Some(start) = start else { break };
         // inside: run to the first byte that is not kept
-        loop {
-            let Some(&c) = b.get(i) else { break };
+        while let Some(&c) = b.get(i) {
             match CLASS[usize::from(c)] {
                 WORD | PERCENT => i += 1,
                 INNER if word_at(s, i + 1) => i += 1,
