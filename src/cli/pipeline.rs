@@ -19,6 +19,9 @@ struct State<T> {
     emitted: usize,
     /// Total weight of the results made but not yet handed to the consumer.
     held: usize,
+    /// Pool workers asleep on the window: the consumer wakes them only when there are some
+    /// (a wake-up is a system call even with no one waiting).
+    waiting: usize,
 }
 
 /// How far the workers may run ahead of the consumer.
@@ -82,6 +85,7 @@ pub fn ordered<T, R, W, G, C>(
         queue: items.into_iter().enumerate().collect(),
         emitted: 0,
         held: 0,
+        waiting: 0,
     });
     // a result is made: its weight counts until it is handed out
     let made = |r: &R| {
@@ -107,10 +111,14 @@ pub fn ordered<T, R, W, G, C>(
                 match st.queue.front() {
                     None => return,
                     Some((i, _)) if st.may_start(*i, bounds) => break,
-                    Some(_) => match ready.wait(st) {
-                        Ok(g) => st = g,
-                        Err(_) => return,
-                    },
+                    Some(_) => {
+                        st.waiting += 1;
+                        match ready.wait(st) {
+                            Ok(g) => st = g,
+                            Err(_) => return,
+                        }
+                        st.waiting -= 1;
+                    }
                 }
             }
             st.queue.pop_front()
@@ -146,11 +154,17 @@ pub fn ordered<T, R, W, G, C>(
                 emitted_any = true;
             }
             if emitted_any {
-                if let Ok(mut st) = state.lock() {
-                    st.emitted = next;
-                    st.held = st.held.saturating_sub(released);
+                let wake = match state.lock() {
+                    Ok(mut st) => {
+                        st.emitted = next;
+                        st.held = st.held.saturating_sub(released);
+                        st.waiting > 0
+                    }
+                    Err(_) => true,
+                };
+                if wake {
+                    ready.notify_all();
                 }
-                ready.notify_all();
                 continue;
             }
             // results that came in meanwhile
