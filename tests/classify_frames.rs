@@ -177,3 +177,15 @@ fn participle_after_an_adverb_takes_the_main_subject() {
         "The mayor",
     );
 }
+
+#[test]
+fn possessive_determiner_is_a_source_with_its_antecedent() {
+    attributed_to(
+        "Councillor Okafor renewed her criticism of the harbour plan.",
+        "her",
+    );
+    attributed_to(
+        "Councillor Okafor renewed her criticism of the harbour plan.",
+        "Councillor Okafor",
+    );
+}

@@ -326,8 +326,8 @@ pub fn possessor(toks: &[Token], i: usize) -> Option<Range> {
             return None;
         }
         if t.has(POSS_DET) {
-            // `Trump used his speech to …`: the subject the possessive refers back to
-            return Some(first_subject(toks, j).unwrap_or((j, j + 1)));
+            // `his speech`: the possessive (the name it stands for is its antecedent)
+            return Some((j, j + 1));
         }
         if possessive(t) {
             // the name or description ending in `’s`

@@ -216,7 +216,8 @@ pub fn evaluate(
 /// when that names someone: `Sexton reflected on what he said` → `Sexton`.
 fn antecedent(toks: &[Token], (a, b): Range) -> Option<Span> {
     let t = toks.get(a)?;
-    if b != a + 1 || !personal(t) || t.has(tokens::FIRST_PERSON) || a == 0 {
+    let pronoun = personal(t) || t.has(tokens::POSS_DET);
+    if b != a + 1 || !pronoun || t.has(tokens::FIRST_PERSON) || a == 0 {
         return None;
     }
     let (x, y) = first_subject(toks, a)?;
