@@ -27,12 +27,18 @@ pub fn figures(ctx: &Ctx, i: usize, def: &CheckDef) -> Vec<Figure> {
     let text = ctx.text;
     let span = ctx.sentence(i);
     let toks = &tokens(text, span);
+    let firsts = first_bytes(def);
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
         let start_tok = k;
         let (mut value, next) = match number(text, &toks[k]) {
             Some(v) => (v, k + 1),
+            // a word that cannot begin a number word starts no run
+            None if !may_start_run(toks[k].text(text), &firsts) => {
+                k += 1;
+                continue;
+            }
             None => match word_run(text, toks, k, def) {
                 Some(r) => r,
                 None => {
@@ -104,6 +110,34 @@ fn number(text: &str, t: &Token) -> Option<f64> {
         return digits.replace(',', "").parse().ok();
     }
     None
+}
+
+/// The first bytes of the number words of `def` (bit `b` of the set for byte `b`).
+fn first_bytes(def: &CheckDef) -> [u64; 4] {
+    let mut set = [0u64; 4];
+    for key in def.numbers.keys() {
+        if let Some(&b) = key.as_bytes().first() {
+            if let Some(w) = set.get_mut(usize::from(b >> 6)) {
+                *w |= 1 << (b & 63);
+            }
+        }
+    }
+    set
+}
+
+/// Whether [`word_run`] can find a number word at the token `w`: false only when `w` begins
+/// with an ASCII letter or digit that, lower-cased, begins no number word (then its first
+/// `-`-separated part is no number word and the run is empty).
+fn may_start_run(w: &str, firsts: &[u64; 4]) -> bool {
+    match w.as_bytes().first() {
+        Some(&b) if b.is_ascii_alphanumeric() => {
+            let b = b.to_ascii_lowercase();
+            firsts
+                .get(usize::from(b >> 6))
+                .is_some_and(|set| set >> (b & 63) & 1 == 1)
+        }
+        _ => true,
+    }
 }
 
 /// `nine`, `Two thousand and three`, `forty-five`: a run of number words from the `numbers`
