@@ -25,6 +25,9 @@ pub struct PhraseList {
     pub entries: Vec<String>,
     /// The entries as [`PhraseList::is`] compares them: ASCII lower case.
     words: HashSet<Box<[u8]>, FxBuild>,
+    /// The entries of `words` of at most seven bytes, packed with their length ([`pack`]):
+    /// most words compared are short, and a number is hashed and compared at once.
+    short: HashSet<u64, FxBuild>,
     /// Bit `n` set when some entry of `words` is `n` bytes long (`n < 64`); bit 63 for longer.
     lengths: u64,
     /// Every entry is ASCII.
@@ -52,6 +55,7 @@ impl PhraseList {
             entry.push(i);
         }
         let mut set = HashSet::default();
+        let mut short = HashSet::default();
         let mut lengths = 0;
         // an entry with a curly apostrophe never equals a word (the word's is read as `'`)
         for e in words
@@ -59,7 +63,11 @@ impl PhraseList {
             .filter(|e| e.is_ascii() || !e.contains('\u{2019}'))
         {
             lengths |= length_bit(e.len());
-            set.insert(e.to_ascii_lowercase().into_bytes().into_boxed_slice());
+            let lower = e.to_ascii_lowercase().into_bytes();
+            if let Some(k) = pack(&lower) {
+                short.insert(k);
+            }
+            set.insert(lower.into_boxed_slice());
         }
         PhraseList {
             ac: OnceLock::new(),
@@ -67,6 +75,7 @@ impl PhraseList {
             entry,
             entries: words.to_vec(),
             words: set,
+            short,
             lengths,
             ascii: words.iter().all(|e| e.is_ascii()),
             slot: None,
@@ -157,6 +166,16 @@ impl PhraseList {
         if self.lengths & length_bit(n) == 0 {
             return false;
         }
+        if !curly && n <= 7 {
+            // as [`pack`] lays it out
+            let mut lanes = [0u8; 8];
+            if let Some(dst) = lanes.get_mut(..n) {
+                dst.copy_from_slice(word.as_bytes());
+                dst.make_ascii_lowercase();
+            }
+            lanes[7] = n as u8;
+            return self.short.contains(&u64::from_le_bytes(lanes));
+        }
         let mut buf = [0u8; 64];
         let owned;
         let key: &[u8] = match buf.get_mut(..n) {
@@ -172,6 +191,15 @@ impl PhraseList {
         };
         self.words.contains(key)
     }
+}
+
+/// A word of at most seven bytes as one number: its bytes, then its length in the last byte.
+fn pack(word: &[u8]) -> Option<u64> {
+    let n = word.len();
+    let mut lanes = [0u8; 8];
+    lanes.get_mut(..n).filter(|_| n <= 7)?.copy_from_slice(word);
+    *lanes.get_mut(7)? = n as u8;
+    Some(u64::from_le_bytes(lanes))
 }
 
 /// True when position `i` of `s` is not inside a word (also when `i` is not a char boundary
@@ -394,6 +422,43 @@ mod tests {
             });
         }
         out
+    }
+
+    #[test]
+    fn words_compare_whole_ignoring_ascii_case() {
+        let entries: Vec<String> = ["a", "an", "it's", "senior", "u.s.", "officials", "é", "x\0"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let list = PhraseList::new(&entries);
+        for w in [
+            "A",
+            "an",
+            "AN",
+            "It's",
+            "it\u{2019}s",
+            "SENIOR",
+            "U.S.",
+            "Officials",
+            "é",
+            "x\0",
+        ] {
+            assert!(list.is(w), "{w}");
+        }
+        for w in [
+            "",
+            "b",
+            "ann",
+            "a\0",
+            "x",
+            "x\0\0",
+            "seniors",
+            "officialS1",
+            "É",
+            "its",
+        ] {
+            assert!(!list.is(w), "{w}");
+        }
     }
 
     #[test]
