@@ -140,6 +140,7 @@ pub fn evaluate(
         }
     }
     let first_word = s.toks.iter().position(|t| t.tok == Tok::Word).unwrap_or(0);
+    let shape = Shape::default();
     for c in &s.cues {
         if c.rule == u16::MAX {
             continue;
@@ -166,7 +167,7 @@ pub fn evaluate(
                 Some(r) => Some(r),
                 None => continue,
             },
-            What::Verb(form) => match verb_source(text, &s.toks, c.toks, form) {
+            What::Verb(form) => match verb_source(text, &s.toks, c.toks, form, &shape) {
                 // `X reportedly offered …`: a hedge between source and verb hedges the verb
                 Some(r) if hedged(&s.cues, &s.toks, r, c.toks.0, rules) => continue,
                 Some(r) => Some(r),
@@ -253,7 +254,13 @@ fn hedged(cues: &[Cue], toks: &[Token], r: Range, verb: usize, rules: &RuleSet) 
 }
 
 /// The source of a verb cue: its subject, or the phrase after it when inverted.
-fn verb_source(text: &str, toks: &[Token], (a, b): Range, form: Form) -> Option<Range> {
+fn verb_source(
+    text: &str,
+    toks: &[Token],
+    (a, b): Range,
+    form: Form,
+    shape: &Shape,
+) -> Option<Range> {
     let prev = a.checked_sub(1).and_then(|i| toks.get(i));
     if form == Form::Ing {
         // `…, eventually saying`, `after initially saying`: look past adverbs
@@ -283,8 +290,8 @@ fn verb_source(text: &str, toks: &[Token], (a, b): Range, form: Form) -> Option<
     // a capitalised verb inside the sentence is part of a name (`the United States`)
     if a > 0
         && toks.get(a).is_some_and(|t| t.has(tokens::CAP))
-        && toks[..a].iter().any(|t| t.tok == Tok::Word)
-        && !title_case(toks)
+        && shape.first_word(toks).is_some_and(|w| w < a)
+        && !shape.title_case(toks)
     {
         return None;
     }
@@ -462,6 +469,27 @@ fn progressive_subject(toks: &[Token], a: usize) -> Option<Range> {
 }
 
 /// A headline in title case: most words are capitalised.
+/// Facts about a whole sentence that some cues need, each worked out at most once per
+/// sentence (a sentence can hold many cues: asking each cue would be quadratic on a long one).
+#[derive(Default)]
+struct Shape {
+    first_word: std::cell::OnceCell<Option<usize>>,
+    title_case: std::cell::OnceCell<bool>,
+}
+
+impl Shape {
+    /// Index of the sentence's first word token.
+    fn first_word(&self, toks: &[Token]) -> Option<usize> {
+        *self
+            .first_word
+            .get_or_init(|| toks.iter().position(|t| t.tok == Tok::Word))
+    }
+    /// The sentence is written in title case (a headline).
+    fn title_case(&self, toks: &[Token]) -> bool {
+        *self.title_case.get_or_init(|| title_case(toks))
+    }
+}
+
 fn title_case(toks: &[Token]) -> bool {
     let (mut words, mut caps) = (0, 0);
     for t in toks
