@@ -4,6 +4,7 @@
 //! quotations as byte spans) → [`classify`] (one [`Label`] per sentence from the TOML rules) →
 //! [`checks`] (findings) → [`report`] (terminal, JSON, …). Library code never prints.
 
+#![forbid(unsafe_code)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod check;

@@ -1,4 +1,5 @@
 //! The `whosaid` binary: parse arguments, run, exit with the code the library chose.
+#![forbid(unsafe_code)]
 
 use clap::Parser;
 use std::io::IsTerminal;
