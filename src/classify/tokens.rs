@@ -107,86 +107,220 @@ fn alnum(c: char) -> bool {
     }
 }
 
-/// Appends the tokens of `text[span]` to `out` (absolute spans).
-pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
-    let s = span.slice(text);
-    let base = span.start;
-    let mut it = s.char_indices().peekable();
-    let mut prev: Option<char> = None;
-    let mut single_open = false;
-    while let Some((i, c)) = it.next() {
-        if alnum(c) {
-            let mut end = i + c.len_utf8();
-            let mut last = c;
-            while let Some(&(j, d)) = it.peek() {
-                if alnum(d) {
-                    end = j + d.len_utf8();
-                    last = d;
-                    it.next();
-                } else if joiner(d) && alnum(last) {
-                    let after = s.get(j + d.len_utf8()..).and_then(|r| r.chars().next());
-                    if after.is_some_and(alnum) {
-                        end = j + d.len_utf8();
-                        last = d;
-                        it.next();
+/// What an ASCII byte is to [`tokenize`]; bytes of characters outside ASCII are `WIDE`.
+const OTHER: u8 = 0;
+const WORD: u8 = 1;
+/// ASCII white space (as [`char::is_whitespace`] has it: tab to carriage return, space).
+const SPACE: u8 = 2;
+const WIDE: u8 = 3;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut t = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            WORD
+        } else if c == b' ' || (c >= 0x09 && c <= 0x0d) {
+            SPACE
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+}
+static CLASS: [u8; 256] = byte_classes();
+
+/// The char at byte `i` of `s` and its length in bytes (ASCII without decoding).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some((char::from(b), 1)),
+        Some(_) => s
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map(|c| (c, c.len_utf8())),
+        None => None,
+    }
+}
+
+/// Whether the char at byte `i` of `s` is a letter or digit (false at the end).
+#[inline]
+fn alnum_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => CLASS[usize::from(b)] == WORD,
+        Some(_) => char_at(s, i).is_some_and(|(c, _)| alnum(c)),
+        None => false,
+    }
+}
+
+/// End of the word whose letters or digits run up to byte `i` of `s`: further letters and
+/// digits, and a joiner with a letter or digit after it.
+#[inline]
+fn word_end(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    while let Some(&c) = b.get(i) {
+        match CLASS[usize::from(c)] {
+            WORD => i += 1,
+            WIDE => match char_at(s, i) {
+                Some((ch, len)) => {
+                    if alnum(ch) || (matches!(ch, '’' | '\u{2011}') && alnum_at(s, i + len)) {
+                        i += len;
                     } else {
                         break;
                     }
-                } else {
-                    break;
                 }
-            }
-            let mut flags = 0;
-            if c.is_uppercase() {
-                flags |= CAP;
-            } else if c.is_alphabetic() && !c.is_lowercase() {
-                flags |= UNCASED;
-            }
-            if c.is_ascii_digit() {
-                flags |= DIGIT;
-                // `47%`: a share of the people or votes counted, a noun like `percent`
-                if let Some(&(j, '%')) = it.peek() {
-                    end = j + 1;
-                    last = '%';
-                    it.next();
-                    flags = (flags & !DIGIT) | SOURCE_NOUN;
-                }
-            }
-            let w = s.get(i..end).unwrap_or("");
-            if w.len() > 4 && w.ends_with("ly") && !c.is_uppercase() {
-                flags |= ADVERB;
-            }
-            if flags & CAP != 0 && w.len() >= 6 && w.ends_with("ing") {
-                flags |= CAP_ING;
-            }
-            if w.ends_with("'s") || w.ends_with("’s") {
-                flags |= POSSESSIVE;
-            }
-            out.push(Token {
-                span: Span::new(base + i, base + end),
-                tok: Tok::Word,
-                flags,
-            });
-            prev = Some(last);
-            continue;
+                None => break,
+            },
+            _ if matches!(c, b'\'' | b'-' | b'.' | b'&') && alnum_at(s, i + 1) => i += 1,
+            _ => break,
         }
+    }
+    i
+}
+
+/// Whether a letter or digit occurs in `s` from byte `i` on.
+fn any_alnum_from(s: &str, mut i: usize) -> bool {
+    let b = s.as_bytes();
+    while let Some(&c) = b.get(i) {
+        match CLASS[usize::from(c)] {
+            WORD => return true,
+            WIDE => match char_at(s, i) {
+                Some((ch, len)) => {
+                    if alnum(ch) {
+                        return true;
+                    }
+                    i += len;
+                }
+                None => return false,
+            },
+            _ => i += 1,
+        }
+    }
+    false
+}
+
+/// Whether the char at byte `i` of `s` is white space (false at the end).
+#[inline]
+fn space_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => CLASS[usize::from(b)] == SPACE,
+        Some(_) => char_at(s, i).is_some_and(|(c, _)| c.is_whitespace()),
+        None => false,
+    }
+}
+
+/// The word token of `s` starting at byte `i` with char `c` (of `len` bytes), and its last char.
+fn word(s: &str, base: usize, i: usize, c: char, len: usize) -> (Token, char) {
+    let b = s.as_bytes();
+    let mut end = word_end(s, i + len);
+    let mut flags = 0;
+    if c.is_ascii() {
+        if c.is_ascii_uppercase() {
+            flags |= CAP;
+        } else if c.is_ascii_digit() {
+            flags |= DIGIT;
+        }
+    } else if c.is_uppercase() {
+        flags |= CAP;
+    } else if c.is_alphabetic() && !c.is_lowercase() {
+        flags |= UNCASED;
+    }
+    let last = if flags & DIGIT != 0 && b.get(end) == Some(&b'%') {
+        // `47%`: a share of the people or votes counted, a noun like `percent`
+        end += 1;
+        flags = (flags & !DIGIT) | SOURCE_NOUN;
+        '%'
+    } else {
+        match b.get(end.wrapping_sub(1)) {
+            Some(&l) if l < 0x80 => char::from(l),
+            _ => s
+                .get(..end)
+                .and_then(|w| w.chars().next_back())
+                .unwrap_or(c),
+        }
+    };
+    let w = s.get(i..end).unwrap_or("").as_bytes();
+    if w.len() > 4 && w.ends_with(b"ly") && flags & CAP == 0 {
+        flags |= ADVERB;
+    }
+    if flags & CAP != 0 && w.len() >= 6 && w.ends_with(b"ing") {
+        flags |= CAP_ING;
+    }
+    if w.ends_with(b"'s") || w.ends_with("’s".as_bytes()) {
+        flags |= POSSESSIVE;
+    }
+    let tok = Token {
+        span: Span::new(base + i, base + end),
+        tok: Tok::Word,
+        flags,
+    };
+    (tok, last)
+}
+
+/// Extends the last token of `out` by `len` bytes when it is a word ending at `at`.
+fn extend_word(out: &mut [Token], at: usize, len: usize) -> Option<&mut Token> {
+    let last = out.last_mut()?;
+    if last.tok == Tok::Word && last.span.end == at {
+        last.span.end += len;
+        Some(last)
+    } else {
+        None
+    }
+}
+
+/// Appends the tokens of `text[span]` to `out` (absolute spans).
+///
+/// ASCII bytes are classed by a table; only characters outside ASCII are decoded (issue 6).
+pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
+    let s = span.slice(text);
+    let b = s.as_bytes();
+    let base = span.start;
+    let mut i = 0;
+    let mut prev: Option<char> = None;
+    let mut single_open = false;
+    while let Some(&byte) = b.get(i) {
+        let (c, len) = match CLASS[usize::from(byte)] {
+            WORD => {
+                let (tok, last) = word(s, base, i, char::from(byte), 1);
+                i = tok.span.end - base;
+                out.push(tok);
+                prev = Some(last);
+                continue;
+            }
+            SPACE => {
+                prev = Some(char::from(byte));
+                i += 1;
+                continue;
+            }
+            WIDE => match char_at(s, i) {
+                Some((c, len)) if alnum(c) => {
+                    let (tok, last) = word(s, base, i, c, len);
+                    i = tok.span.end - base;
+                    out.push(tok);
+                    prev = Some(last);
+                    continue;
+                }
+                Some(cl) => cl,
+                None => break,
+            },
+            _ => (char::from(byte), 1),
+        };
+        let next = i + len;
         // `Sanders' team`: an apostrophe right after a word in -s, before a word, with no single
         // quotation open in the sentence, makes the word possessive
         if matches!(c, '\'' | '’')
             && !single_open
-            && matches!(prev, Some('s'))
-            && s.get(i + c.len_utf8()..).is_some_and(|r| {
-                let mut cs = r.chars();
-                cs.next() == Some(' ') && cs.next().is_some_and(|d| d.is_alphabetic())
-            })
+            && prev == Some('s')
+            && b.get(next) == Some(&b' ')
+            && char_at(s, next + 1).is_some_and(|(d, _)| d.is_alphabetic())
         {
-            if let Some(last) = out.last_mut() {
-                if last.tok == Tok::Word && last.span.end == base + i {
-                    last.span.end += c.len_utf8();
-                    last.flags |= POSSESSIVE;
-                    prev = Some(c);
-                    continue;
-                }
+            if let Some(last) = extend_word(out, base + i, len) {
+                last.flags |= POSSESSIVE;
+                prev = Some(c);
+                i = next;
+                continue;
             }
         }
         let tok = match c {
@@ -206,17 +340,12 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             }
             '—' | '–' | '―' => Tok::Dash,
             // a hyphen between spaces stands for a dash (`Reynolds - a co-host - told`)
-            '-' if prev.is_some_and(char::is_whitespace)
-                && it.peek().is_some_and(|&(_, d)| d.is_whitespace()) =>
-            {
-                Tok::Dash
-            }
-            '-' if it.peek().is_some_and(|&(_, d)| d == '-') => {
+            '-' if prev.is_some_and(char::is_whitespace) && space_at(s, next) => Tok::Dash,
+            '-' if b.get(next) == Some(&b'-') => {
                 // `--` (or a longer run) is one dash
-                let mut end = i + 1;
-                while let Some(&(j, '-')) = it.peek() {
-                    end = j + 1;
-                    it.next();
+                let mut end = next;
+                while b.get(end) == Some(&b'-') {
+                    end += 1;
                 }
                 out.push(Token {
                     span: Span::new(base + i, base + end),
@@ -224,6 +353,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                     flags: 0,
                 });
                 prev = Some(c);
+                i = end;
                 continue;
             }
             ':' => Tok::Colon,
@@ -232,54 +362,31 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             ')' | ']' => Tok::CloseParen,
             // a period inside the sentence after a word is an abbreviation (`Mr.`, `Gov.`):
             // it stays with its word
-            '.' if prev.is_some_and(alnum)
-                && s.get(i + 1..).is_some_and(|r| r.chars().any(alnum)) =>
-            {
-                if let Some(last) = out.last_mut() {
-                    if last.tok == Tok::Word && last.span.end == base + i {
-                        last.span.end += 1;
-                        prev = Some(c);
-                        continue;
-                    }
+            '.' if prev.is_some_and(alnum) && any_alnum_from(s, next) => {
+                if extend_word(out, base + i, 1).is_some() {
+                    prev = Some(c);
+                    i = next;
+                    continue;
                 }
                 Tok::Other
             }
             '.' | '!' | '?' | '…' => Tok::End,
             c if c.is_whitespace() => {
                 prev = Some(c);
+                i = next;
                 continue;
             }
             _ => Tok::Other,
         };
         out.push(Token {
-            span: Span::new(base + i, base + i + c.len_utf8()),
+            span: Span::new(base + i, base + next),
             tok,
             flags: 0,
         });
         prev = Some(c);
+        i = next;
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_and_marks() {
-        let t = "“We won,” said Clinton’s U.S. aide — again.";
-        let mut v = Vec::new();
-        tokenize(t, Span::new(0, t.len()), &mut v);
-        let words: Vec<&str> = v
-            .iter()
-            .filter(|k| k.is_word())
-            .map(|k| k.span.slice(t))
-            .collect();
-        assert_eq!(
-            words,
-            ["We", "won", "said", "Clinton’s", "U.S.", "aide", "again"]
-        );
-        assert_eq!(v[0].tok, Tok::Quote { open: true });
-        assert!(is_boundary(t, t.find("said").unwrap()));
-        assert!(!is_boundary(t, t.find("’s").unwrap()));
-    }
-}
+mod tests;

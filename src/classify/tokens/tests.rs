@@ -1,0 +1,234 @@
+//! Tests of the tokenizer: the byte-table [`tokenize`] against the char-at-a-time original.
+
+use super::*;
+
+/// The tokenizer as first written, one peeked char at a time: [`tokenize`] must match it.
+fn reference_tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
+    let s = span.slice(text);
+    let base = span.start;
+    let mut it = s.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    let mut single_open = false;
+    while let Some((i, c)) = it.next() {
+        if alnum(c) {
+            let mut end = i + c.len_utf8();
+            let mut last = c;
+            while let Some(&(j, d)) = it.peek() {
+                if alnum(d) {
+                    end = j + d.len_utf8();
+                    last = d;
+                    it.next();
+                } else if joiner(d) && alnum(last) {
+                    let after = s.get(j + d.len_utf8()..).and_then(|r| r.chars().next());
+                    if after.is_some_and(alnum) {
+                        end = j + d.len_utf8();
+                        last = d;
+                        it.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let mut flags = 0;
+            if c.is_uppercase() {
+                flags |= CAP;
+            } else if c.is_alphabetic() && !c.is_lowercase() {
+                flags |= UNCASED;
+            }
+            if c.is_ascii_digit() {
+                flags |= DIGIT;
+                // `47%`: a share of the people or votes counted, a noun like `percent`
+                if let Some(&(j, '%')) = it.peek() {
+                    end = j + 1;
+                    last = '%';
+                    it.next();
+                    flags = (flags & !DIGIT) | SOURCE_NOUN;
+                }
+            }
+            let w = s.get(i..end).unwrap_or("");
+            if w.len() > 4 && w.ends_with("ly") && !c.is_uppercase() {
+                flags |= ADVERB;
+            }
+            if flags & CAP != 0 && w.len() >= 6 && w.ends_with("ing") {
+                flags |= CAP_ING;
+            }
+            if w.ends_with("'s") || w.ends_with("’s") {
+                flags |= POSSESSIVE;
+            }
+            out.push(Token {
+                span: Span::new(base + i, base + end),
+                tok: Tok::Word,
+                flags,
+            });
+            prev = Some(last);
+            continue;
+        }
+        // `Sanders' team`: an apostrophe right after a word in -s, before a word, with no single
+        // quotation open in the sentence, makes the word possessive
+        if matches!(c, '\'' | '’')
+            && !single_open
+            && matches!(prev, Some('s'))
+            && s.get(i + c.len_utf8()..).is_some_and(|r| {
+                let mut cs = r.chars();
+                cs.next() == Some(' ') && cs.next().is_some_and(|d| d.is_alphabetic())
+            })
+        {
+            if let Some(last) = out.last_mut() {
+                if last.tok == Tok::Word && last.span.end == base + i {
+                    last.span.end += c.len_utf8();
+                    last.flags |= POSSESSIVE;
+                    prev = Some(c);
+                    continue;
+                }
+            }
+        }
+        let tok = match c {
+            ',' => Tok::Comma,
+            '"' | '“' | '”' | '\'' | '‘' | '’' | '«' | '»' => {
+                let open = match c {
+                    '“' | '‘' | '«' => true,
+                    '”' | '’' | '»' => false,
+                    _ => {
+                        prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'))
+                    }
+                };
+                if open && matches!(c, '\'' | '‘') {
+                    single_open = true;
+                }
+                Tok::Quote { open }
+            }
+            '—' | '–' | '―' => Tok::Dash,
+            // a hyphen between spaces stands for a dash (`Reynolds - a co-host - told`)
+            '-' if prev.is_some_and(char::is_whitespace)
+                && it.peek().is_some_and(|&(_, d)| d.is_whitespace()) =>
+            {
+                Tok::Dash
+            }
+            '-' if it.peek().is_some_and(|&(_, d)| d == '-') => {
+                // `--` (or a longer run) is one dash
+                let mut end = i + 1;
+                while let Some(&(j, '-')) = it.peek() {
+                    end = j + 1;
+                    it.next();
+                }
+                out.push(Token {
+                    span: Span::new(base + i, base + end),
+                    tok: Tok::Dash,
+                    flags: 0,
+                });
+                prev = Some(c);
+                continue;
+            }
+            ':' => Tok::Colon,
+            ';' => Tok::Semicolon,
+            '(' | '[' => Tok::OpenParen,
+            ')' | ']' => Tok::CloseParen,
+            // a period inside the sentence after a word is an abbreviation (`Mr.`, `Gov.`):
+            // it stays with its word
+            '.' if prev.is_some_and(alnum)
+                && s.get(i + 1..).is_some_and(|r| r.chars().any(alnum)) =>
+            {
+                if let Some(last) = out.last_mut() {
+                    if last.tok == Tok::Word && last.span.end == base + i {
+                        last.span.end += 1;
+                        prev = Some(c);
+                        continue;
+                    }
+                }
+                Tok::Other
+            }
+            '.' | '!' | '?' | '…' => Tok::End,
+            c if c.is_whitespace() => {
+                prev = Some(c);
+                continue;
+            }
+            _ => Tok::Other,
+        };
+        out.push(Token {
+            span: Span::new(base + i, base + i + c.len_utf8()),
+            tok,
+            flags: 0,
+        });
+        prev = Some(c);
+    }
+}
+
+#[test]
+fn words_and_marks() {
+    let t = "“We won,” said Clinton’s U.S. aide — again.";
+    let mut v = Vec::new();
+    tokenize(t, Span::new(0, t.len()), &mut v);
+    let words: Vec<&str> = v
+        .iter()
+        .filter(|k| k.is_word())
+        .map(|k| k.span.slice(t))
+        .collect();
+    assert_eq!(
+        words,
+        ["We", "won", "said", "Clinton’s", "U.S.", "aide", "again"]
+    );
+    assert_eq!(v[0].tok, Tok::Quote { open: true });
+    assert!(is_boundary(t, t.find("said").unwrap()));
+    assert!(!is_boundary(t, t.find("’s").unwrap()));
+}
+
+/// Tokens of `text[span]` by both tokenizers.
+fn both(text: &str, span: Span) -> (Vec<Token>, Vec<Token>) {
+    let (mut new, mut old) = (Vec::new(), Vec::new());
+    tokenize(text, span, &mut new);
+    reference_tokenize(text, span, &mut old);
+    (new, old)
+}
+
+#[test]
+fn matches_the_reference_on_every_span_of_random_texts() {
+    let alphabet = [
+        "a", "s", "Z", "I", "7", "0", " ", "  ", "\n", "\t", ".", ",", "'", "\u{2019}", "\u{2018}",
+        "\"", "\u{201c}", "\u{201d}", "-", "--", "\u{2011}", "\u{2014}", "\u{2013}", "\u{2015}",
+        "&", "%", "!", "?", "\u{2026}", ":", ";", "(", ")", "[", "]", "«", "»", "é", "É", "ß",
+        "北", "京", "\u{301}", "😀", "\u{a0}", "\u{2003}", "İ", "ǅ", "U.S.", "1,200", "3.5",
+        "Clinton", "ly", "ing", "Speaking", "'s ", "’s ", "$", "٣", "Ⅻ",
+    ];
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut total = 0usize;
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..20 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+        }
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &a in &cuts {
+            for &z in cuts.iter().filter(|&&z| z >= a) {
+                let (new, old) = both(&text, Span::new(a, z));
+                assert_eq!(new, old, "{text:?} {a}..{z}");
+                total += new.len();
+            }
+        }
+    }
+    assert!(total > 100_000, "{total}");
+}
+
+#[test]
+fn matches_the_reference_on_news_copy() {
+    let news = "“We won’t,” Sen. Jones (D-Calif.) said of AT&T’s 3.5% cut -- 1,200 jobs - \
+                in the U.S. Sanders' team, ‘quietly’ — said: 47% of 北京 officials’ e\u{301}lan… \
+                Speaking 'frankly' to St. John's 'fans', he said 😀 ok. Mr. O'Neil, co\u{2011}host.";
+    let (new, old) = both(news, Span::new(0, news.len()));
+    assert_eq!(new, old);
+    let word = |w: &str| new.iter().find(|t| t.span.slice(news) == w).copied();
+    assert!(word("AT&T’s").is_some_and(|t| t.has(POSSESSIVE)));
+    assert!(word("47%").is_some_and(|t| t.has(SOURCE_NOUN) && !t.has(DIGIT)));
+    assert!(word("Sanders'").is_some_and(|t| t.has(POSSESSIVE)));
+    assert!(word("Speaking").is_some_and(|t| t.has(CAP_ING)));
+    assert!(word("quietly").is_some_and(|t| t.has(ADVERB)));
+    assert!(word("北京").is_some_and(|t| t.has(UNCASED)));
+    assert!(word("U.S.").is_some());
+    assert!(word("--").is_some_and(|t| t.tok == Tok::Dash));
+}
