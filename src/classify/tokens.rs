@@ -157,7 +157,7 @@ fn alnum_at(s: &str, i: usize) -> bool {
 
 /// End of the word whose letters or digits run up to byte `i` of `s`: further letters and
 /// digits, and a joiner with a letter or digit after it.
-#[inline]
+#[inline(always)]
 fn word_end(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
     while let Some(&c) = b.get(i) {
@@ -211,8 +211,17 @@ fn space_at(s: &str, i: usize) -> bool {
     }
 }
 
-/// The word token of `s` starting at byte `i` with char `c` (of `len` bytes), and its last char.
-fn word(s: &str, base: usize, i: usize, c: char, len: usize) -> (Token, char) {
+/// Appends the word token of `s` starting at byte `i` with char `c` (of `len` bytes) to `out`;
+/// returns its end and its last char.
+#[inline(always)]
+fn word(
+    s: &str,
+    base: usize,
+    i: usize,
+    c: char,
+    len: usize,
+    out: &mut Vec<Token>,
+) -> (usize, char) {
     let b = s.as_bytes();
     let mut end = word_end(s, i + len);
     let mut flags = 0;
@@ -241,22 +250,24 @@ fn word(s: &str, base: usize, i: usize, c: char, len: usize) -> (Token, char) {
                 .unwrap_or(c),
         }
     };
-    let w = s.get(i..end).unwrap_or("").as_bytes();
-    if w.len() > 4 && w.ends_with(b"ly") && flags & CAP == 0 {
-        flags |= ADVERB;
+    let w = b.get(i..end).unwrap_or_default();
+    if let [.., p, q] = *w {
+        if p == b'l' && q == b'y' && w.len() > 4 && flags & CAP == 0 {
+            flags |= ADVERB;
+        }
+        if q == b's' && (p == b'\'' || w.ends_with("’s".as_bytes())) {
+            flags |= POSSESSIVE;
+        }
     }
     if flags & CAP != 0 && w.len() >= 6 && w.ends_with(b"ing") {
         flags |= CAP_ING;
     }
-    if w.ends_with(b"'s") || w.ends_with("’s".as_bytes()) {
-        flags |= POSSESSIVE;
-    }
-    let tok = Token {
+    out.push(Token {
         span: Span::new(base + i, base + end),
         tok: Tok::Word,
         flags,
-    };
-    (tok, last)
+    });
+    (end, last)
 }
 
 /// Extends the last token of `out` by `len` bytes when it is a word ending at `at`.
@@ -283,9 +294,8 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     while let Some(&byte) = b.get(i) {
         let (c, len) = match CLASS[usize::from(byte)] {
             WORD => {
-                let (tok, last) = word(s, base, i, char::from(byte), 1);
-                i = tok.span.end - base;
-                out.push(tok);
+                let (end, last) = word(s, base, i, char::from(byte), 1, out);
+                i = end;
                 prev = Some(last);
                 continue;
             }
@@ -296,9 +306,8 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             }
             WIDE => match char_at(s, i) {
                 Some((c, len)) if alnum(c) => {
-                    let (tok, last) = word(s, base, i, c, len);
-                    i = tok.span.end - base;
-                    out.push(tok);
+                    let (end, last) = word(s, base, i, c, len, out);
+                    i = end;
                     prev = Some(last);
                     continue;
                 }
