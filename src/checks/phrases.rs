@@ -5,7 +5,7 @@
 //! own automaton is built only when a search cannot use that index (a window whose edge cuts a
 //! word, a string other than the document text).
 
-use crate::lexicon::FxBuild;
+use crate::lexicon::{char_at, FxBuild};
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashSet;
@@ -247,18 +247,6 @@ impl Token {
             .chars()
             .next()
             .is_some_and(char::is_uppercase)
-    }
-}
-
-/// The char at byte `i` of `s` and its length (ASCII without decoding).
-fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
-    match s.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => Some((char::from(b), 1)),
-        Some(_) => s
-            .get(i..)
-            .and_then(|r| r.chars().next())
-            .map(|c| (c, c.len_utf8())),
-        None => None,
     }
 }
 

@@ -3,6 +3,7 @@
 //! A word is a run of letters and digits, joined across an apostrophe, hyphen, period or
 //! ampersand that sits between two letters or digits (`Clinton’s`, `D-Calif`, `U.S`).
 
+use crate::lexicon::char_at;
 use crate::span::Span;
 
 /// Punctuation that matters to the frames; everything else is `Other`.
@@ -131,19 +132,6 @@ const fn byte_classes() -> [u8; 256] {
     t
 }
 static CLASS: [u8; 256] = byte_classes();
-
-/// The char at byte `i` of `s` and its length in bytes (ASCII without decoding).
-#[inline]
-fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
-    match s.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => Some((char::from(b), 1)),
-        Some(_) => s
-            .get(i..)
-            .and_then(|r| r.chars().next())
-            .map(|c| (c, c.len_utf8())),
-        None => None,
-    }
-}
 
 /// Whether the char at byte `i` of `s` is a letter or digit (false at the end).
 #[inline]

@@ -33,3 +33,17 @@ pub fn is_alnum(c: char) -> bool {
     filled.fetch_or(flag, Ordering::Release);
     v & bit != 0
 }
+
+/// The char at byte `i` of `s` and its length in bytes (ASCII without decoding); `None` past
+/// the end or inside a character.
+#[inline]
+pub fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some((char::from(b), 1)),
+        Some(_) => s
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map(|c| (c, c.len_utf8())),
+        None => None,
+    }
+}

@@ -19,7 +19,7 @@ mod tests;
 pub(crate) mod trie;
 mod words;
 
-pub use alnum::is_alnum;
+pub use alnum::{char_at, is_alnum};
 pub use fx::{FxBuild, FxHasher};
 pub use words::{Scheme, Word, Words};
 
