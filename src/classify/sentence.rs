@@ -140,7 +140,9 @@ pub fn evaluate(
         }
     }
     let first_word = s.toks.iter().position(|t| t.tok == Tok::Word).unwrap_or(0);
-    let shape = Shape::default();
+    // worked out once per sentence, when a cue first needs it (per cue: quadratic on a long one)
+    let title = std::cell::OnceCell::new();
+    let whole = (first_word, &title);
     for c in &s.cues {
         if c.rule == u16::MAX {
             continue;
@@ -167,7 +169,7 @@ pub fn evaluate(
                 Some(r) => Some(r),
                 None => continue,
             },
-            What::Verb(form) => match verb_source(text, &s.toks, c.toks, form, &shape) {
+            What::Verb(form) => match verb_source(text, &s.toks, c.toks, form, whole) {
                 // `X reportedly offered …`: a hedge between source and verb hedges the verb
                 Some(r) if hedged(&s.cues, &s.toks, r, c.toks.0, rules) => continue,
                 Some(r) => Some(r),
@@ -259,7 +261,7 @@ fn verb_source(
     toks: &[Token],
     (a, b): Range,
     form: Form,
-    shape: &Shape,
+    (first_word, title): (usize, &std::cell::OnceCell<bool>),
 ) -> Option<Range> {
     let prev = a.checked_sub(1).and_then(|i| toks.get(i));
     if form == Form::Ing {
@@ -290,8 +292,8 @@ fn verb_source(
     // a capitalised verb inside the sentence is part of a name (`the United States`)
     if a > 0
         && toks.get(a).is_some_and(|t| t.has(tokens::CAP))
-        && shape.first_word(toks).is_some_and(|w| w < a)
-        && !shape.title_case(toks)
+        && first_word < a
+        && !*title.get_or_init(|| title_case(toks))
     {
         return None;
     }
@@ -469,27 +471,6 @@ fn progressive_subject(toks: &[Token], a: usize) -> Option<Range> {
 }
 
 /// A headline in title case: most words are capitalised.
-/// Facts about a whole sentence that some cues need, each worked out at most once per
-/// sentence (a sentence can hold many cues: asking each cue would be quadratic on a long one).
-#[derive(Default)]
-struct Shape {
-    first_word: std::cell::OnceCell<Option<usize>>,
-    title_case: std::cell::OnceCell<bool>,
-}
-
-impl Shape {
-    /// Index of the sentence's first word token.
-    fn first_word(&self, toks: &[Token]) -> Option<usize> {
-        *self
-            .first_word
-            .get_or_init(|| toks.iter().position(|t| t.tok == Tok::Word))
-    }
-    /// The sentence is written in title case (a headline).
-    fn title_case(&self, toks: &[Token]) -> bool {
-        *self.title_case.get_or_init(|| title_case(toks))
-    }
-}
-
 fn title_case(toks: &[Token]) -> bool {
     let (mut words, mut caps) = (0, 0);
     for t in toks
