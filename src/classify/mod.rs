@@ -8,6 +8,7 @@
 
 pub mod context;
 pub mod frames;
+pub mod pieces;
 pub mod sentence;
 pub mod tokens;
 
@@ -92,7 +93,8 @@ use crate::document::Document;
 use crate::rules::RuleSet;
 use crate::segment::Segmentation;
 
-/// Labels every sentence of `seg` (same order, same length).
+/// Labels every sentence of `seg` (same order, same length); a sentence longer than
+/// [`pieces::PIECE`] bytes is classified in pieces (see [`pieces`]).
 pub fn classify(doc: &Document, seg: &Segmentation, rules: &RuleSet) -> Vec<Classification> {
-    context::classify_document(doc, seg, rules)
+    pieces::classify(doc, seg, rules, pieces::PIECE)
 }
