@@ -134,5 +134,5 @@ fn join_prefers_the_highest_label_and_an_own_one() {
     let j = join(&[inherited(Label::Alleged, 1), own(Label::Attributed, 9)]);
     assert_eq!(j.label, Label::Alleged);
     assert!(j.inherited);
-    assert_eq!(join(&[plain.clone()]), plain);
+    assert_eq!(join(std::slice::from_ref(&plain)), plain);
 }
