@@ -61,8 +61,9 @@ struct Facts {
     first_person: bool,
     /// The sentence's first source phrase (its subject), if it has one.
     subject: Option<Span>,
-    /// A credit line (`― Carla Sanchez.`): a dash, then a short capitalised name.
-    credit: Option<Span>,
+    /// A credit line (`― Carla Sanchez.`): a dash, then a short capitalised name; with the
+    /// quotation mark right after the name, if one follows it (`― Carla Sanchez “…`).
+    credit: Option<(Span, Option<Span>)>,
 }
 
 pub fn classify_document(
@@ -160,7 +161,7 @@ pub fn classify_document(
             structure,
             first_person,
             credit: credit_line(&s.toks),
-            subject: first_subject(&s.toks, s.toks.len())
+            subject: first_subject(text, &s.toks, s.toks.len())
                 .filter(|&(a, b)| can_speak(&s.toks, a, b))
                 .and_then(|(a, b)| {
                     let (x, y) = (s.toks.get(a)?, s.toks.get(b.checked_sub(1)?)?);
@@ -220,20 +221,30 @@ fn quotes(
                             && c.sources.iter().any(|s| s.start <= q.open.end + 1))
                 })
         };
-        let mut speaker: Option<Classification> = (si..sj)
-            .filter_map(|k| out.get(k))
-            .find(|c| !c.inherited && speaks(c))
-            .cloned();
-        // a credit line right after the quotation: `"…" ― Carla Sanchez.`
+        let credited = |name: Span| Classification {
+            label: rule.info.implies.unwrap_or(Label::Attributed),
+            sources: SpanList::one(name),
+            cues: SpanList::one(q.open),
+            rule: Some(id.clone()),
+            inherited: false,
+        };
+        // a credit line that opens the quotation: `― Carla Sanchez “…”`
+        let mut speaker = facts
+            .get(si)
+            .and_then(|f| f.credit)
+            .filter(|(_, mark)| *mark == Some(q.open))
+            .map(|(name, _)| credited(name));
         if speaker.is_none() {
-            if let Some(name) = facts.get(sj).and_then(|f| f.credit) {
-                speaker = Some(Classification {
-                    label: rule.info.implies.unwrap_or(Label::Attributed),
-                    sources: SpanList::one(name),
-                    cues: SpanList::one(q.open),
-                    rule: Some(id.clone()),
-                    inherited: false,
-                });
+            speaker = (si..sj)
+                .filter_map(|k| out.get(k))
+                .find(|c| !c.inherited && speaks(c))
+                .cloned();
+        }
+        // a credit line right after the quotation: `"…" ― Carla Sanchez.` (not one that opens
+        // the next quotation)
+        if speaker.is_none() {
+            if let Some((name, None)) = facts.get(sj).and_then(|f| f.credit) {
+                speaker = Some(credited(name));
             }
         }
         if speaker.is_none() && q.continues {
@@ -312,8 +323,8 @@ fn quotes(
 }
 
 /// `― Carla Sanchez.`: a sentence that opens with a dash and one to five capitalised words,
-/// followed by its end or by the next quotation.
-fn credit_line(toks: &[Token]) -> Option<Span> {
+/// followed by its end or by a quotation mark (returned with the name).
+fn credit_line(toks: &[Token]) -> Option<(Span, Option<Span>)> {
     let (dash, rest) = toks.split_first()?;
     if dash.tok != Tok::Dash {
         return None;
@@ -322,10 +333,19 @@ fn credit_line(toks: &[Token]) -> Option<Span> {
         .iter()
         .take_while(|t| t.tok == Tok::Word && t.has(CAP))
         .count();
-    let after = rest.get(n).map(|t| t.tok);
-    let ends = matches!(after, None | Some(Tok::End | Tok::Quote { .. }));
+    let after = rest.get(n);
+    let ends = matches!(
+        after.map(|t| t.tok),
+        None | Some(Tok::End | Tok::Quote { .. })
+    );
+    let mark = after.filter(|t| matches!(t.tok, Tok::Quote { .. }));
     let (first, last) = (rest.first()?, rest.get(n.checked_sub(1)?)?);
-    ((1..=5).contains(&n) && ends).then(|| Span::new(first.span.start, last.span.end))
+    ((1..=5).contains(&n) && ends).then(|| {
+        (
+            Span::new(first.span.start, last.span.end),
+            mark.map(|t| t.span),
+        )
+    })
 }
 
 /// A subject that can be the speaker of quoted words: a pronoun, a noun that names people or

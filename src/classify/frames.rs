@@ -353,15 +353,19 @@ pub fn possessor(toks: &[Token], i: usize) -> Option<Range> {
 }
 
 /// The first source phrase of the sentence (the subject of a participle clause: `X criticised
-/// the plan, saying …`).
-pub fn first_subject(toks: &[Token], before: usize) -> Option<Range> {
-    let mut i = 0;
+/// the plan, saying …`), after a dateline (`WASHINGTON (AP) — …`) and an introductory word or
+/// phrase (`On Monday night, …`, `Speaking to reporters, …`, `Publicly, the nominee …`).
+pub fn first_subject(text: &str, toks: &[Token], before: usize) -> Option<Range> {
+    let mut i = dateline_end(text, toks)
+        .filter(|&k| k < before)
+        .unwrap_or(0);
+    let start = i;
     let mut intro = false;
     while i < before {
         let t = &toks[i];
         // an introductory phrase (`On Monday night, …`, `Speaking to reporters, …`): the
         // subject follows its comma
-        if i == 0 && (t.has(JOINER) || t.has(CAP_ING)) {
+        if i == start && (t.has(JOINER) || t.has(CAP_ING)) {
             intro = true;
         }
         if word(t) && !t.has(SKIP | ADVERB | NOT_SOURCE | JOINER) {
@@ -369,7 +373,21 @@ pub fn first_subject(toks: &[Token], before: usize) -> Option<Range> {
                 return Some((i, i + 1));
             }
             if t.has(CAP | DET | SOURCE_NOUN) && !intro {
-                return right_np(toks, i);
+                let r = right_np(toks, i);
+                // `Publicly, the nominee …`, `Moreover, he …`: one word and a comma before a
+                // pronoun or a determiner open the sentence; the subject follows
+                if i == start && r == Some((i, i + 1)) && !t.has(SOURCE_NOUN) {
+                    let after = toks
+                        .get(i + 2)
+                        .filter(|_| toks.get(i + 1).is_some_and(|c| c.tok == Tok::Comma));
+                    if after.is_some_and(|n| {
+                        word(n) && (n.has(DET) || (personal(n) && !relative_word(text, n)))
+                    }) {
+                        i += 2;
+                        continue;
+                    }
+                }
+                return r;
             }
             if !intro {
                 return None;
@@ -386,6 +404,43 @@ pub fn first_subject(toks: &[Token], before: usize) -> Option<Range> {
             continue;
         }
         i += 1;
+    }
+    None
+}
+
+/// `who`, `which`, `whom`: a pronoun that opens a relative clause, not a subject of its own.
+fn relative_word(text: &str, t: &Token) -> bool {
+    let w = t.span.slice(text);
+    ["who", "whom", "which", "whose"]
+        .iter()
+        .any(|r| w.eq_ignore_ascii_case(r))
+}
+
+/// The token after a dateline's dash (`WASHINGTON —`, `ORLANDO, Fla. (Reuters) -`,
+/// `New York (AFP) –`): a first word in capitals, or a news agency in parentheses, then only
+/// capitalised words, numbers and punctuation up to a dash within the first dozen tokens.
+fn dateline_end(text: &str, toks: &[Token]) -> Option<usize> {
+    let first = toks.first().filter(|t| word(t))?;
+    let caps = |t: &Token| {
+        let w = t.span.slice(text);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    let mut agency = false;
+    for (k, t) in toks.iter().enumerate().take(12) {
+        match t.tok {
+            Tok::Dash => {
+                return (k > 0 && (caps(first) || agency)).then_some(k + 1);
+            }
+            Tok::Word if t.has(CAP | DIGIT) => {}
+            // `(AP)`, `(Reuters)`: one word, not a party and state (`(R-Texas)`)
+            Tok::CloseParen => {
+                agency = k >= 2
+                    && toks[k - 2].tok == Tok::OpenParen
+                    && !toks[k - 1].span.slice(text).contains('-');
+            }
+            Tok::Comma | Tok::OpenParen | Tok::End => {}
+            _ => return None,
+        }
     }
     None
 }

@@ -182,7 +182,7 @@ pub fn evaluate(
             rule: c.rule,
             cue: c.span,
             source: src.and_then(|r| span_of(&s.toks, r)),
-            antecedent: src.and_then(|r| antecedent(&s.toks, r)),
+            antecedent: src.and_then(|r| antecedent(text, &s.toks, r)),
         });
     }
     for p in phits.iter().filter(|p| p.span.end <= span.end) {
@@ -217,13 +217,23 @@ pub fn evaluate(
 
 /// For a third-person pronoun source (`he`, `they`), the subject of the sentence before it
 /// when that names someone: `Sexton reflected on what he said` → `Sexton`.
-fn antecedent(toks: &[Token], (a, b): Range) -> Option<Span> {
+fn antecedent(text: &str, toks: &[Token], (a, b): Range) -> Option<Span> {
     let t = toks.get(a)?;
+    // a relative `that` stands for the phrase before it: `nations that oppose …`
+    if t.has(tokens::PRONOUN) && t.has(tokens::NOT_SOURCE) && b == a + 1 {
+        // (its last part: `targets in nations that …` → `nations`)
+        let (x, y) = np_left(toks, a.checked_sub(1)?)?;
+        let x = (x..y)
+            .rev()
+            .find(|&k| toks.get(k).is_some_and(|t| t.has(tokens::JOINER)))
+            .map_or(x, |k| k + 1);
+        return span_of(toks, (x, y));
+    }
     let pronoun = personal(t) || t.has(tokens::POSS_DET);
     if b != a + 1 || !pronoun || t.has(tokens::FIRST_PERSON) || a == 0 {
         return None;
     }
-    let (x, y) = first_subject(toks, a)?;
+    let (x, y) = first_subject(text, toks, a)?;
     let np = toks.get(x..y)?;
     let names = np
         .iter()
@@ -275,7 +285,7 @@ fn verb_source(
         // `…, saying that …`: the subject of the main clause; `X is pointing out`: progressive;
         // `outside groups supporting the bill`: the phrase the participle describes
         return match prev {
-            Some(t) if matches!(t.tok, Tok::Comma | Tok::Dash) => first_subject(toks, a),
+            Some(t) if matches!(t.tok, Tok::Comma | Tok::Dash) => first_subject(text, toks, a),
             // `X landed in trouble by saying …`, `after arguing …`: the main clause's subject
             Some(t)
                 if t.tok == Tok::Word
@@ -283,7 +293,8 @@ fn verb_source(
                         || (t.has(tokens::NOT_SOURCE)
                             && !t.has(tokens::JOINER | tokens::COPULA | tokens::SKIP))) =>
             {
-                first_subject(toks, a)
+                // `After bragging for a year …, Trump …`: the subject may follow the clause
+                first_subject(text, toks, toks.len())
             }
             Some(_) => progressive_subject(toks, a).or_else(|| described(toks, a)),
             _ => None,
@@ -322,11 +333,28 @@ fn verb_source(
         if form == Form::Third && plain_head && toks.get(b).is_some_and(|t| t.has(tokens::JOINER)) {
             return None;
         }
+        // `bipartisan support`, `a reality show`: the plain form right after a singular plain
+        // word is a noun (a verb would take `-s`, or follow `will`, `to`, `did` …)
+        // (`Trump’s diverse appeal`, `her clarion call`: a noun with its owner, who is the source)
+        let ends = |t: &Token, e: &str| {
+            let w = t.span.slice(text).as_bytes();
+            w.len() > e.len() && w[w.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+        };
+        let head = toks.get(r.1 - 1);
+        let singular_head = r.1 == a
+            && head.is_some_and(|h| !ends(h, "s") && !ends(h, "ed"))
+            && toks.get(a).is_some_and(|v| !ends(v, "ed"))
+            && !toks
+                .get(r.0.saturating_sub(1)..r.1)
+                .is_some_and(|p| p.iter().any(|t| t.has(tokens::CONJ | tokens::JOINER)));
+        if form == Form::Base && plain_head && singular_head {
+            return possessor(toks, a);
+        }
         return Some(r);
     }
     // the subject of an infinitive: `led the chairwoman to announce`, `Obama to frame …`
     if form == Form::Base {
-        if let Some(r) = infinitive_subject(toks, a) {
+        if let Some(r) = infinitive_subject(text, toks, a) {
             return Some(r);
         }
         if let Some(r) = purpose_subject(text, toks, a) {
@@ -348,7 +376,7 @@ fn verb_source(
         j -= 1;
     }
     if j > 0 && toks[j - 1].has(tokens::CONJ) {
-        if let Some(r) = first_subject(toks, j - 1) {
+        if let Some(r) = first_subject(text, toks, j - 1) {
             return Some(r);
         }
     }
@@ -366,7 +394,7 @@ fn purpose_subject(text: &str, toks: &[Token], a: usize) -> Option<Range> {
     if to.tok != Tok::Word || !to.has(tokens::NOT_SOURCE) || to.has(tokens::CONJ) {
         return None;
     }
-    let (x, y) = super::frames::first_subject(toks, a - 1)?;
+    let (x, y) = super::frames::first_subject(text, toks, a - 1)?;
     let np = toks.get(x..y)?;
     let names = np.iter().any(|t| {
         personal(t) || t.has(tokens::SOURCE_NOUN) || (t.has(tokens::CAP) && !t.has(tokens::DET))
@@ -386,7 +414,7 @@ fn purpose_subject(text: &str, toks: &[Token], a: usize) -> Option<Range> {
 
 /// The phrase right before a plain verb and the function word before it (`to`): a pronoun
 /// (`allowed him to answer`) or a phrase that names someone (`led the chairwoman to announce`).
-fn infinitive_subject(toks: &[Token], a: usize) -> Option<Range> {
+fn infinitive_subject(text: &str, toks: &[Token], a: usize) -> Option<Range> {
     let to = toks.get(a.checked_sub(1)?)?;
     if to.tok != Tok::Word || !to.has(tokens::NOT_SOURCE) || to.has(tokens::CONJ) {
         return None;
@@ -404,7 +432,7 @@ fn infinitive_subject(toks: &[Token], a: usize) -> Option<Range> {
     if before.has(tokens::SKIP) {
         return before
             .has(tokens::CAP)
-            .then(|| first_subject(toks, k))
+            .then(|| first_subject(text, toks, k))
             .flatten();
     }
     if !before.has(tokens::CAP | tokens::SOURCE_NOUN) {
