@@ -1,5 +1,5 @@
-//! Unit tests of the news-copy rules of the segmenter: caption credits and omission ellipses
-//! inside quotations.
+//! Unit tests of the news-copy rules of the segmenter: caption credits, omission ellipses
+//! inside quotations and attribution lines after a quotation.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -148,6 +148,42 @@ fn dateline_opening_a_block_is_its_own_sentence() {
         [
             "March 3, 2020 was a Tuesday.",
             "On May 7, 2015 Smith resigned."
+        ]
+    );
+}
+
+#[test]
+fn attribution_line_signs_the_quotation_before_it() {
+    assert_eq!(
+        split("\"We lost the vote. We will try again.\" - Jane Roe\n\nThe council met."),
+        [
+            "\"We lost the vote.",
+            "We will try again.\" - Jane Roe",
+            "The council met."
+        ]
+    );
+    assert_eq!(
+        split("Nothing lasts forever. — J. A. Moss, Reuters"),
+        ["Nothing lasts forever. — J. A. Moss, Reuters"]
+    );
+}
+
+#[test]
+fn dash_sentences_after_a_stop_still_split() {
+    // the text after the dash is a sentence, stands on its own line, or is too long
+    assert_eq!(
+        split("The vote failed. — The council met again on Friday."),
+        ["The vote failed.", "— The council met again on Friday."]
+    );
+    assert_eq!(
+        split("The vote failed.\n— Jane Roe"),
+        ["The vote failed.", "— Jane Roe"]
+    );
+    assert_eq!(
+        split("The vote failed. — Members Of The Council Who Spoke At Length About The Budget In The Town Hall Last Week"),
+        [
+            "The vote failed.",
+            "— Members Of The Council Who Spoke At Length About The Budget In The Town Hall Last Week"
         ]
     );
 }

@@ -333,6 +333,9 @@ impl Splitter<'_> {
             // "… stairways [...]" (Smith 55).": a parenthetical citation closes the sentence
             return e;
         }
+        if self.attribution_follows(e, m) {
+            return e;
+        }
         if wide {
             self.cut(e);
             return e;

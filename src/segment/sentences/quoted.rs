@@ -1,8 +1,11 @@
-//! Stops that do not end the sentence around them: inside or right after a quotation, and
-//! after a clock time that opens the sentence.
+//! Stops that do not end the sentence around them: inside or right after a quotation, before
+//! the attribution that signs it, and after a clock time that opens the sentence.
 
 use super::Splitter;
 use crate::segment::text::char_at;
+
+/// Longest attribution line after a stop, in bytes ("— Jane Doe, Reuters").
+const ATTRIBUTION_MAX: usize = 80;
 
 impl Splitter<'_> {
     /// Whether the `!`/`?` run `i..run_end` (closing marks up to `e`, next word at `m`) stays
@@ -21,6 +24,37 @@ impl Splitter<'_> {
                 .any(|c| matches!(c, '"' | '\'' | '”' | '’' | '»' | '›'))
         });
         closes_quote && char_at(self.t, m) == Some('(')
+    }
+
+    /// Whether the rest of the block after a stop is an attribution line on the same line: a
+    /// dash, white space and a capitalised name or source with no stop, to the end of the block
+    /// (`"… a long game." — Jane Doe`). It signs the sentence before it and is no sentence of
+    /// its own. `e` is the end of the stop with its closing marks, `m` the next non-space byte.
+    pub(super) fn attribution_follows(&self, e: usize, m: usize) -> bool {
+        if !matches!(self.b.get(m), Some(b'-' | 0xE2)) {
+            return false;
+        }
+        let rest = self.t.get(m..).unwrap_or("").trim_end();
+        if rest.len() > ATTRIBUTION_MAX
+            || rest.contains('\n')
+            || self.b.get(e..m).is_some_and(|gap| gap.contains(&b'\n'))
+        {
+            return false;
+        }
+        let Some(body) = rest
+            .strip_prefix("--")
+            .or_else(|| rest.strip_prefix(['-', '–', '—']))
+        else {
+            return false;
+        };
+        let name = body.trim_start();
+        name.len() < body.len()
+            && name.starts_with(char::is_uppercase)
+            && !name.ends_with('.')
+            && !name.contains(['!', '?', '…', '"', '“', '”'])
+            && name
+                .match_indices('.')
+                .all(|(k, _)| name.as_bytes().get(k + 1) == Some(&b' '))
     }
 
     /// Whether byte `i` lies inside a quotation of the block.
