@@ -157,14 +157,26 @@ fn attribution_line_signs_the_quotation_before_it() {
     assert_eq!(
         split("\"We lost the vote. We will try again.\" - Jane Roe\n\nThe council met."),
         [
-            "\"We lost the vote.",
-            "We will try again.\" - Jane Roe",
+            "\"We lost the vote. We will try again.\" - Jane Roe",
             "The council met."
         ]
     );
     assert_eq!(
         split("Nothing lasts forever. — J. A. Moss, Reuters"),
         ["Nothing lasts forever. — J. A. Moss, Reuters"]
+    );
+}
+
+#[test]
+fn quotation_inside_a_paragraph_is_split_before_its_attribution() {
+    // only a quotation that opens the block is signed as a whole
+    assert_eq!(
+        split("She read the letter aloud. \"We lost. We will try again.\" — Jane Roe"),
+        [
+            "She read the letter aloud.",
+            "\"We lost.",
+            "We will try again.\" — Jane Roe"
+        ]
     );
 }
 

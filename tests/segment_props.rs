@@ -140,6 +140,8 @@ fn markdownish() -> impl Strategy<Value = String> {
         Just("....".to_string()),
         Just(" 12".to_string()),
         Just("-".to_string()),
+        // attribution lines after a stop
+        Just(" — ".to_string()),
         Just("=====".to_string()),
         Just("//////".to_string()),
         Just("\\".to_string()),

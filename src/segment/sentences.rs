@@ -334,6 +334,7 @@ impl Splitter<'_> {
             return e;
         }
         if self.attribution_follows(e, m) {
+            self.epigraph(i, e);
             return e;
         }
         if wide {

@@ -2,7 +2,7 @@
 //! the attribution that signs it, and after a clock time that opens the sentence.
 
 use super::Splitter;
-use crate::segment::text::char_at;
+use crate::segment::text::{char_at, skip_ws};
 
 /// Longest attribution line after a stop, in bytes ("— Jane Doe, Reuters").
 const ATTRIBUTION_MAX: usize = 80;
@@ -55,6 +55,26 @@ impl Splitter<'_> {
             && name
                 .match_indices('.')
                 .all(|(k, _)| name.as_bytes().get(k + 1) == Some(&b' '))
+    }
+
+    /// A block that is one quotation signed by an attribution line (a pull quote or epigraph,
+    /// `"We lost. We will try again." — Jane Roe`) is one sentence: the signature covers the
+    /// whole quotation. Drops the cuts inside the quotation that opens the block and closes
+    /// right after the stop at `i` (closing marks up to `e`).
+    pub(super) fn epigraph(&mut self, i: usize, e: usize) {
+        if !self.layout.is_empty() {
+            return;
+        }
+        let first = skip_ws(self.b, 0);
+        let whole = self
+            .quoted
+            .iter()
+            .any(|&(s, z)| s == first && i < z && z <= e);
+        if whole {
+            while self.cuts.last().is_some_and(|&c| c < e) {
+                self.cuts.pop();
+            }
+        }
     }
 
     /// Whether byte `i` lies inside a quotation of the block.
