@@ -48,7 +48,7 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
                     // `that` is a subject only as a relative pronoun (`groups that warn`)
                     return (!t.has(NOT_SOURCE) || relative(toks, j)).then_some((j, j + 1));
                 }
-                return np_left(toks, j);
+                return np_left(toks, j).or_else(|| close_to(toks, j));
             }
             Tok::CloseParen if detours < 2 => {
                 // `Smith (R-Texas) said`
@@ -83,6 +83,28 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
             _ => return None,
         }
     }
+}
+
+/// `a source close to him`, `people familiar with it`: a source noun, a plain word and a
+/// preposition before the object pronoun at `j` (the whole phrase is the source).
+fn close_to(toks: &[Token], j: usize) -> Option<Range> {
+    let (t, to, adj) = (
+        toks.get(j)?,
+        toks.get(j.checked_sub(1)?)?,
+        toks.get(j.checked_sub(2)?)?,
+    );
+    let prep = to.has(JOINER) || (to.has(NOT_SOURCE) && !to.has(CONJ | PRONOUN));
+    if !t.has(NOT_SOURCE) || t.has(CONJ) || !prep || !word(adj) {
+        return None;
+    }
+    if adj.has(NOT_SOURCE | DET | JOINER | CAP | SOURCE_NOUN | PRONOUN | SKIP) {
+        return None;
+    }
+    let h = j.checked_sub(3)?;
+    let (s, _) = np_left(toks, h)?;
+    toks.get(h)
+        .is_some_and(|h| h.has(SOURCE_NOUN))
+        .then_some((s, j + 1))
 }
 
 /// A pronoun that stands for a source by itself (`he`, `who`), not one that is also a function
@@ -149,8 +171,15 @@ fn np_left_part(toks: &[Token], end: usize, split: bool) -> Option<Range> {
     let head = toks.get(end)?;
     // `Trump’s comments`: a possessive is not a subject
     // (`four in 10`: a share ends in a number)
-    let share = head.has(DIGIT) && head.has(SOURCE_NOUN);
-    if !word(head) || head.has(NOT_SOURCE | DET | JOINER) || possessive(head) {
+    // (`one in five`: a number word is a determiner too)
+    let share = head.has(SOURCE_NOUN)
+        && (head.has(DIGIT)
+            || (head.has(DET)
+                && end
+                    .checked_sub(1)
+                    .and_then(|k| toks.get(k))
+                    .is_some_and(|p| p.has(JOINER) && p.has(SOURCE_NOUN))));
+    if !word(head) || (head.has(NOT_SOURCE | DET | JOINER) && !share) || possessive(head) {
         return None;
     }
     if head.has(DIGIT) && !share {

@@ -449,11 +449,43 @@ fn infinitive_subject(text: &str, toks: &[Token], a: usize) -> Option<Range> {
             .rev()
             .find(|t| !(t.has(tokens::SKIP | tokens::ADVERB)))
             .is_some_and(|t| t.has(tokens::COPULA));
+        // `Voters are (more) likely to say …`: the subject of `be` is the one who says it
+        if let Some(r) = likely_subject(text, toks, k).filter(|_| before.has(tokens::ADVERB)) {
+            return Some(r);
+        }
         return (plain && !predicate)
             .then(|| left_subject(toks, k))
             .flatten();
     }
     np_left(toks, k)
+}
+
+/// `Voters are (slightly more) likely to say`: the subject of the form of `be` before the
+/// adverb at token `k`, when it names someone (not `it`).
+fn likely_subject(text: &str, toks: &[Token], k: usize) -> Option<Range> {
+    let mut j = k;
+    for _ in 0..4 {
+        j = j.checked_sub(1)?;
+        let t = toks.get(j)?;
+        if t.tok != Tok::Word || t.has(tokens::CONJ) {
+            return None;
+        }
+        if t.has(tokens::COPULA) {
+            let (x, y) = left_subject(toks, j)?;
+            let np = toks.get(x..y)?;
+            let it = np.len() == 1 && np[0].span.slice(text).eq_ignore_ascii_case("it");
+            let names = np.iter().any(|t| {
+                personal(t)
+                    || t.has(tokens::SOURCE_NOUN)
+                    || (t.has(tokens::CAP) && !t.has(tokens::DET))
+            });
+            return (names && !it).then_some((x, y));
+        }
+        if !t.has(tokens::ADVERB | tokens::SKIP | tokens::NOT_SOURCE) {
+            return None;
+        }
+    }
+    None
 }
 
 /// A participle right after the phrase it describes, when that phrase names someone:
