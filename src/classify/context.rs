@@ -295,6 +295,17 @@ fn quotes(
                 if let Some(sp) = speaker.as_ref().filter(|sp| !sp.sources.is_empty()) {
                     if facts.get(k).is_some_and(|f| f.first_person) {
                         c.sources.clone_from(&sp.sources);
+                    } else if c.label.has_source()
+                        && !c.cues.is_empty()
+                        && c.cues.iter().all(|cue| q.span.contains(*cue))
+                    {
+                        // `“… Trump said Hispanics live in hell,” said Ruiz`: a cue inside the
+                        // quoted words is the speaker's report; the speaker is a source too
+                        for s in sp.sources.iter() {
+                            c.sources.push(*s);
+                        }
+                        c.sources.sort();
+                        c.sources.dedup();
                     }
                 }
                 continue;
