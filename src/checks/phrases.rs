@@ -23,6 +23,18 @@ pub struct PhraseList {
     /// Index of the entry each automaton pattern came from.
     entry: Vec<usize>,
     pub entries: Vec<String>,
+    /// The tables of [`PhraseList::is`], built on first use: most lists are only searched
+    /// (issue 6: building them for every list was a quarter of checking a 5 KB article).
+    is_tables: OnceLock<IsTables>,
+    /// Every entry is ASCII.
+    ascii: bool,
+    /// Position of this list in the check set's shared automaton, when it is searched there.
+    pub(crate) slot: Option<usize>,
+}
+
+/// What [`PhraseList::is`] compares a word with.
+#[derive(Clone, Debug, Default)]
+struct IsTables {
     /// The entries as [`PhraseList::is`] compares them: ASCII lower case.
     words: HashSet<Box<[u8]>, FxBuild>,
     /// The entries of `words` of at most seven bytes, packed with their length ([`pack`]):
@@ -30,13 +42,28 @@ pub struct PhraseList {
     short: HashSet<u64, FxBuild>,
     /// Bit `n` set when some entry of `words` is `n` bytes long (`n < 64`); bit 63 for longer.
     lengths: u64,
-    /// Every entry is ASCII.
-    ascii: bool,
-    /// Position of this list in the check set's shared automaton, when it is searched there.
-    pub(crate) slot: Option<usize>,
 }
 
-/// Bit of [`PhraseList::lengths`] for a word of `n` bytes.
+impl IsTables {
+    fn new(words: &[String]) -> IsTables {
+        let mut t = IsTables::default();
+        // an entry with a curly apostrophe never equals a word (the word's is read as `'`)
+        for e in words
+            .iter()
+            .filter(|e| e.is_ascii() || !e.contains('\u{2019}'))
+        {
+            t.lengths |= length_bit(e.len());
+            let lower = e.to_ascii_lowercase().into_bytes();
+            if let Some(k) = pack(&lower) {
+                t.short.insert(k);
+            }
+            t.words.insert(lower.into_boxed_slice());
+        }
+        t
+    }
+}
+
+/// Bit of [`IsTables::lengths`] for a word of `n` bytes.
 fn length_bit(n: usize) -> u64 {
     1 << n.min(63)
 }
@@ -54,29 +81,12 @@ impl PhraseList {
             pats.push(w);
             entry.push(i);
         }
-        let mut set = HashSet::default();
-        let mut short = HashSet::default();
-        let mut lengths = 0;
-        // an entry with a curly apostrophe never equals a word (the word's is read as `'`)
-        for e in words
-            .iter()
-            .filter(|e| e.is_ascii() || !e.contains('\u{2019}'))
-        {
-            lengths |= length_bit(e.len());
-            let lower = e.to_ascii_lowercase().into_bytes();
-            if let Some(k) = pack(&lower) {
-                short.insert(k);
-            }
-            set.insert(lower.into_boxed_slice());
-        }
         PhraseList {
             ac: OnceLock::new(),
             pats,
             entry,
             entries: words.to_vec(),
-            words: set,
-            short,
-            lengths,
+            is_tables: OnceLock::new(),
             ascii: words.iter().all(|e| e.is_ascii()),
             slot: None,
         }
@@ -163,7 +173,8 @@ impl PhraseList {
         } else {
             word.len()
         };
-        if self.lengths & length_bit(n) == 0 {
+        let t = self.is_tables.get_or_init(|| IsTables::new(&self.entries));
+        if t.lengths & length_bit(n) == 0 {
             return false;
         }
         if !curly && n <= 7 {
@@ -174,7 +185,7 @@ impl PhraseList {
                 dst.make_ascii_lowercase();
             }
             lanes[7] = n as u8;
-            return self.short.contains(&u64::from_le_bytes(lanes));
+            return t.short.contains(&u64::from_le_bytes(lanes));
         }
         let mut buf = [0u8; 64];
         let owned;
@@ -189,7 +200,7 @@ impl PhraseList {
                 owned.as_bytes()
             }
         };
-        self.words.contains(key)
+        t.words.contains(key)
     }
 }
 
