@@ -21,6 +21,8 @@ mod wordindex;
 #[allow(dead_code)]
 #[path = "src/lexicon/alnum.rs"]
 mod alnum;
+#[path = "build/checks.rs"]
+mod checks;
 #[path = "build/engine.rs"]
 mod engine;
 #[path = "build/gate.rs"]
@@ -34,6 +36,10 @@ mod trie;
 #[allow(dead_code)]
 #[path = "src/lexicon/words.rs"]
 mod words;
+// the checks' list names (`crate::checks::lists`)
+#[allow(dead_code)]
+#[path = "src/checks/lists.rs"]
+mod lists;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -215,6 +221,8 @@ fn main() {
         "src/lexicon/trie.rs",
         "src/lexicon/words.rs",
         "build/engine.rs",
+        "src/checks/lists.rs",
+        "build/checks.rs",
     ] {
         println!("cargo:rerun-if-changed={shared}");
     }
@@ -267,9 +275,16 @@ fn main() {
     precompute(&pats, &mut out);
     inflect(&mut verbs, &mut out);
     engine::write(&mut parsed, &mut out);
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()))
-        .join("builtin_rules.rs");
+    let out_dir = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).to_path_buf();
+    let dest = out_dir.join("builtin_rules.rs");
     if let Err(e) = std::fs::write(&dest, out) {
+        panic!("cannot write {}: {e}", dest.display());
+    }
+    // the editorial checks' shared lexicon (`checks::index`), in a file of its own
+    let mut checks_out = String::new();
+    checks::write(&root.join("checks"), &mut checks_out);
+    let dest = out_dir.join("builtin_checks.rs");
+    if let Err(e) = std::fs::write(&dest, checks_out) {
         panic!("cannot write {}: {e}", dest.display());
     }
 }

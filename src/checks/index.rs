@@ -24,11 +24,15 @@ impl Combined {
     /// Compiles the lists, each at its [`PhraseList::slot`]; `None` when there is nothing to
     /// search (every search then uses the lists' own automata).
     pub fn build<'a>(lists: impl Iterator<Item = &'a PhraseList>) -> Option<Combined> {
+        // in order of slot: the order `build.rs` wrote the built-in checks' patterns in (each
+        // list's hits keep their order whatever the order of the lists)
+        let mut lists: Vec<(usize, &PhraseList)> =
+            lists.filter_map(|l| Some((l.slot?, l))).collect();
+        lists.sort_by_key(|&(slot, _)| slot);
         let mut pats = Vec::new();
         let mut owner = Vec::new();
         let mut slots = 0;
-        for list in lists {
-            let Some(slot) = list.slot else { continue };
+        for (slot, list) in lists {
             slots = slots.max(slot + 1);
             for (p, entry) in list.patterns() {
                 let Ok(entry) = u32::try_from(entry) else {
@@ -42,7 +46,7 @@ impl Combined {
             return None;
         }
         Some(Combined {
-            lexicon: Lexicon::new(&pats, Scheme::Plain),
+            lexicon: lexicon(&pats),
             owner,
             slots,
         })
@@ -72,6 +76,23 @@ impl Combined {
             v.shrink_to_fit();
         }
         Hits { by_slot }
+    }
+}
+
+/// The trie `build.rs` computed for the built-in checks' lists (`build/checks.rs`).
+mod prebuilt {
+    include!(concat!(env!("OUT_DIR"), "/builtin_checks.rs"));
+}
+
+/// The lexicon of `pats`: its trie read in place when `build.rs` computed it for exactly these
+/// patterns (the built-in checks), else built now.
+fn lexicon(pats: &[&str]) -> Lexicon {
+    match prebuilt::CHECK_TRIE {
+        Some(parts) if pats == prebuilt::CHECK_PATTERNS => {
+            let (_, odd) = crate::lexicon::split(pats);
+            Lexicon::from_parts(parts, odd, Scheme::Plain)
+        }
+        _ => Lexicon::new(pats, Scheme::Plain),
     }
 }
 
@@ -260,6 +281,30 @@ mod tests {
             }
         }
         assert_eq!(seen, 0b1111);
+    }
+
+    /// The built-in checks' lexicon reads the trie `build.rs` wrote, and it is the one built at
+    /// run time from the same patterns; another check set builds its own.
+    #[test]
+    fn builtin_checks_use_the_prebuilt_trie() {
+        let set = crate::checks::CheckSet::builtin().unwrap();
+        let combined = Combined::build(set.defs.iter().flat_map(|d| d.lists.values())).unwrap();
+        assert!(combined.lexicon.is_prebuilt());
+        let mut lists: Vec<&PhraseList> = set
+            .defs
+            .iter()
+            .flat_map(|d| d.lists.values())
+            .filter(|l| l.slot.is_some())
+            .collect();
+        lists.sort_by_key(|l| l.slot);
+        let pats: Vec<&str> = lists.iter().flat_map(|l| l.patterns().map(|p| p.0)).collect();
+        assert!(pats.len() > 100);
+        let built = Lexicon::new(&pats, Scheme::Plain);
+        assert!(!built.is_prebuilt());
+        assert!(combined.lexicon.same_tables(&built));
+        // one pattern less: not the built-in set
+        let fewer = lexicon(pats.get(1..).unwrap());
+        assert!(!fewer.is_prebuilt());
     }
 
     /// Every span of a text (char boundaries, including ones that cut words): the index gives

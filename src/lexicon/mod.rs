@@ -22,6 +22,7 @@ mod words;
 pub use alnum::{char_at, is_alnum};
 pub use fx::{FxBuild, FxHasher};
 pub use words::{Scheme, Word, Words};
+pub(crate) use words::split;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::ops::Range;
