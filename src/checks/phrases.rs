@@ -70,10 +70,16 @@ fn length_bit(n: usize) -> u64 {
 
 impl PhraseList {
     pub fn new(words: &[String]) -> PhraseList {
-        let mut pats = Vec::new();
-        let mut entry = Vec::new();
+        let mut pats = Vec::with_capacity(words.len());
+        let mut entry = Vec::with_capacity(words.len());
         for (i, w) in words.iter().enumerate() {
-            let w = w.trim().to_lowercase();
+            let w = w.trim();
+            // the same result; the ASCII one without the Unicode case tables
+            let w = if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase()
+            };
             if w.contains('\'') {
                 pats.push(w.replace('\'', "\u{2019}"));
                 entry.push(i);
