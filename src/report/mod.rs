@@ -32,6 +32,10 @@ pub struct Locator<'a> {
     last: std::cell::Cell<(usize, LineCol)>,
     /// The end of the span located last, likewise: the next sentence starts just after it.
     last_end: std::cell::Cell<(usize, LineCol)>,
+    /// (from, at): the first line break (`\n` or `\r`) of the source at or after `from` is at
+    /// `at` (the source's length when there is none). Spans come in document order, so the
+    /// source is searched for breaks about once per report, not once per span (issue 6).
+    next_break: std::cell::Cell<(usize, usize)>,
 }
 
 /// A span resolved against the source file.
@@ -72,6 +76,7 @@ impl<'a> Locator<'a> {
             index: LineIndex::new(&doc.source),
             last: std::cell::Cell::new((0, LineCol { line: 1, column: 1 })),
             last_end: std::cell::Cell::new((0, LineCol { line: 1, column: 1 })),
+            next_break: std::cell::Cell::new((0, 0)),
         }
     }
     pub fn locate(&self, text_span: Span) -> Location {
@@ -105,14 +110,28 @@ impl<'a> Locator<'a> {
         }
         match src.get(at..end) {
             // no line ending in between: same line
-            Some(between) if memchr::memchr2(b'\n', b'\r', between.as_bytes()).is_none() => {
-                LineCol {
-                    line: pos.line,
-                    column: pos.column + between.chars().count(),
-                }
-            }
+            Some(between) if self.first_break(at) >= end => LineCol {
+                line: pos.line,
+                column: pos.column + between.chars().count(),
+            },
             _ => self.index.line_col(src, offset),
         }
+    }
+
+    /// The offset of the first line break of the source at or after `from` (its length when
+    /// there is none).
+    fn first_break(&self, from: usize) -> usize {
+        let (known_from, at) = self.next_break.get();
+        // no break in `known_from..at`: the first at or after `from` is `at` if `from` lies
+        // in between
+        if known_from <= from && from <= at && (known_from, at) != (0, 0) {
+            return at;
+        }
+        let bytes = self.doc.source.as_bytes();
+        let rest = bytes.get(from..).unwrap_or_default();
+        let at = memchr::memchr2(b'\n', b'\r', rest).map_or(bytes.len(), |k| from + k);
+        self.next_break.set((from, at));
+        at
     }
     /// Line and 1-based column counted in UTF-8 bytes (reviewdog's unit) of a source offset.
     pub fn byte_position(&self, source_offset: usize) -> LineCol {
