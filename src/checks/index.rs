@@ -297,7 +297,10 @@ mod tests {
             .filter(|l| l.slot.is_some())
             .collect();
         lists.sort_by_key(|l| l.slot);
-        let pats: Vec<&str> = lists.iter().flat_map(|l| l.patterns().map(|p| p.0)).collect();
+        let pats: Vec<&str> = lists
+            .iter()
+            .flat_map(|l| l.patterns().map(|p| p.0))
+            .collect();
         assert!(pats.len() > 100);
         let built = Lexicon::new(&pats, Scheme::Plain);
         assert!(!built.is_prebuilt());

@@ -21,8 +21,8 @@ mod words;
 
 pub use alnum::{char_at, is_alnum};
 pub use fx::{FxBuild, FxHasher};
-pub use words::{Scheme, Word, Words};
 pub(crate) use words::split;
+pub use words::{Scheme, Word, Words};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::ops::Range;
