@@ -82,39 +82,56 @@ pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// The two digits of each number below 100.
+static PAIRS: [[u8; 2]; 100] = {
+    let mut t = [[0u8; 2]; 100];
+    let mut i = 0;
+    while i < 100 {
+        t[i] = [b'0' + (i / 10) as u8, b'0' + (i % 10) as u8];
+        i += 1;
+    }
+    t
+};
+
 /// Writes `n` in decimal.
-pub(crate) fn number(out: &mut Vec<u8>, mut n: usize) {
+pub(crate) fn number(out: &mut Vec<u8>, n: usize) {
     // lines, columns and indices: mostly one or two digits
     if n < 10 {
         out.push(b'0' + n as u8);
         return;
     }
-    if n < 100 {
-        out.extend_from_slice(&[b'0' + (n / 10) as u8, b'0' + (n % 10) as u8]);
+    if let Some(pair) = PAIRS.get(n) {
+        out.extend_from_slice(pair);
         return;
     }
+    // the digits at the front of a buffer of fixed size, copied whole (a copy of known size,
+    // not a call) and cut back to their count
+    let mut len = 3;
+    let mut power = 1000usize;
+    while len < 20 && n >= power {
+        len += 1;
+        power = power.saturating_mul(10);
+    }
     let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    while n >= 100 {
-        let d = n % 100;
-        n /= 100;
+    let mut rest = n;
+    let mut i = len;
+    while rest >= 100 {
+        if let (Some(d), Some(pair)) = (digits.get_mut(i - 2..i), PAIRS.get(rest % 100)) {
+            d.copy_from_slice(pair);
+        }
+        rest /= 100;
         i -= 2;
-        digits[i] = b'0' + (d / 10) as u8;
-        digits[i + 1] = b'0' + (d % 10) as u8;
     }
-    if n >= 10 {
-        i -= 2;
-        digits[i] = b'0' + (n / 10) as u8;
-        digits[i + 1] = b'0' + (n % 10) as u8;
-    } else {
-        i -= 1;
-        digits[i] = b'0' + n as u8;
+    if rest >= 10 {
+        if let (Some(d), Some(pair)) = (digits.get_mut(..2), PAIRS.get(rest)) {
+            d.copy_from_slice(pair);
+        }
+    } else if let Some(d) = digits.first_mut() {
+        *d = b'0' + rest as u8;
     }
-    // byte by byte: cheaper than a call to copy a few bytes
-    out.reserve(digits.len() - i);
-    for &d in digits.get(i..).unwrap_or_default() {
-        out.push(d);
-    }
+    let at = out.len();
+    out.extend_from_slice(&digits);
+    out.truncate(at + len);
 }
 
 /// An object being written; its opening brace is already out.
@@ -276,11 +293,41 @@ mod tests {
     fn numbers_as_display_writes_them() {
         let mut samples = vec![0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 12345, usize::MAX];
         samples.extend((0..40).map(|k| 7usize.pow(k % 20) + k as usize));
+        // both sides of every power of ten
+        samples.extend((1..20).flat_map(|k| {
+            let p = 10usize.pow(k);
+            [p - 1, p, p + 1]
+        }));
         for n in samples {
             let mut out = Vec::new();
             number(&mut out, n);
             assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
         }
+    }
+
+    /// Keys at every depth, the shallow ones from the lead constants and the deep ones padded.
+    #[test]
+    fn keys_at_any_depth_lay_out_as_to_string_pretty() {
+        let mut v = serde_json::json!({"a": 1, "b": "x"});
+        for _ in 0..40 {
+            v = serde_json::json!({"a": 1, "b": v});
+        }
+        fn write(out: &mut Vec<u8>, indent: usize, v: &serde_json::Value) {
+            let mut o = Obj::begin(out, indent);
+            o.num("a", 1);
+            match v.get("b") {
+                Some(serde_json::Value::String(s)) => o.str("b", s),
+                Some(inner) => write(o.key("b"), indent + 2, inner),
+                None => {}
+            }
+            o.end();
+        }
+        let mut out = Vec::new();
+        write(&mut out, 0, &v);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string_pretty(&v).unwrap()
+        );
     }
 
     #[test]
