@@ -19,37 +19,52 @@ pub(crate) fn pad(out: &mut Vec<u8>, mut n: usize) {
     }
 }
 
-/// Whether any of the eight bytes in `v` must be escaped: below 0x20, `"` or `\\`.
-fn any_special(v: u64) -> bool {
+/// Bit 0x80 set in the first byte of `v` (the lowest) that must be escaped, below 0x20, `"` or
+/// `\\`, and perhaps in later ones; zero when none must.
+#[inline(always)]
+fn specials(v: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // a byte below n (n <= 128) / a zero byte, in all eight lanes at once
+    // a byte below n (n <= 128) / a zero byte, in all eight lanes at once; a borrow only
+    // leaves a lane that holds one, so the lowest bit set is exact
     let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
     let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    (below(v, 0x20) | zero(v ^ (ONES * 0x22)) | zero(v ^ (ONES * 0x5c))) != 0
+    below(v, 0x20) | zero(v ^ (ONES * 0x22)) | zero(v ^ (ONES * 0x5c))
 }
 
 /// Offset of the first byte at or after `from` that must be escaped: eight-byte words are
-/// tested two at a time, and only a word that holds one is looked at byte by byte.
+/// tested two at a time and the byte is read off the test's bits; the last bytes are tested
+/// as one word filled up with spaces.
 #[inline]
 fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
     let rest = bytes.get(from..)?;
-    let special = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
     let word = |c: &[u8]| u64::from_le_bytes(c.try_into().unwrap_or_default());
+    let at_bit = |m: u64| (m.trailing_zeros() / 8) as usize;
     let mut chunks = rest.chunks_exact(16);
     let mut at = from;
     for c in &mut chunks {
         let (a, b) = c.split_at(8);
-        if any_special(word(a)) || any_special(word(b)) {
-            return c.iter().position(|&b| special(b)).map(|p| at + p);
+        let (ma, mb) = (specials(word(a)), specials(word(b)));
+        if ma != 0 {
+            return Some(at + at_bit(ma));
+        }
+        if mb != 0 {
+            return Some(at + 8 + at_bit(mb));
         }
         at += 16;
     }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| special(b))
-        .map(|p| at + p)
+    let tail = chunks.remainder();
+    let mut spaced = [b' '; 16];
+    spaced.get_mut(..tail.len())?.copy_from_slice(tail);
+    let (a, b) = spaced.split_at(8);
+    let (ma, mb) = (specials(word(a)), specials(word(b)));
+    if ma != 0 {
+        Some(at + at_bit(ma))
+    } else if mb != 0 {
+        Some(at + 8 + at_bit(mb))
+    } else {
+        None
+    }
 }
 
 /// Writes `s` as a JSON string, escaped as serde_json escapes: `"`, `\\`, and control
