@@ -6,7 +6,7 @@
 //! definite reference back (`the organisation`, `the report`) or a pronoun. The word lists
 //! live in `rules/checks/single-source.toml`.
 
-use crate::checks::phrases::{tokens, PhraseList};
+use crate::checks::phrases::{tokens_into, PhraseList, Token};
 use crate::checks::{CheckDef, CheckSet, Presence};
 use crate::classify::Classification;
 use crate::document::Document;
@@ -176,6 +176,8 @@ pub fn build(
         keys: HashMap::default(),
         last_kind: [None; 6],
         last_other: None,
+        toks: Vec::new(),
+        words: Vec::new(),
     };
     let n = seg.sentences.len();
     b.ledger.at = Vec::with_capacity(n + 1);
@@ -255,17 +257,34 @@ struct Builder<'a> {
     /// The latest source of each kind, and the latest that is not a person.
     last_kind: [Option<usize>; 6],
     last_other: Option<usize>,
+    /// Buffers of [`Builder::resolve`].
+    toks: Vec<Token>,
+    words: Vec<&'a str>,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     /// The ledger index of the source mentioned at `span`, creating it when new.
     fn resolve(&mut self, span: Span) -> Option<usize> {
         let surface = span.slice(self.text).trim();
         if surface.is_empty() {
             return None;
         }
-        let toks = tokens(self.text, span);
-        let words: Vec<&str> = toks.iter().map(|t| t.text(self.text)).collect();
+        // the words of the span, in buffers kept from one span to the next
+        let mut toks = std::mem::take(&mut self.toks);
+        let mut words = std::mem::take(&mut self.words);
+        toks.clear();
+        tokens_into(self.text, span, &mut toks);
+        words.clear();
+        let text = self.text;
+        words.extend(toks.iter().map(|t| t.text(text)));
+        let id = self.resolve_words(surface, &words);
+        self.toks = toks;
+        self.words = words;
+        id
+    }
+
+    /// [`Builder::resolve`] of a mention `surface` made of `words`.
+    fn resolve_words(&mut self, surface: &'a str, words: &[&'a str]) -> Option<usize> {
         // pronouns refer to the latest fitting source
         if words.len() == 1 {
             let w = words[0];
@@ -297,7 +316,7 @@ impl Builder<'_> {
                 return Some(id);
             }
         }
-        let key = self.key(&words);
+        let key = self.key(words);
         if key.is_empty() {
             return None;
         }
@@ -307,13 +326,13 @@ impl Builder<'_> {
         }
         // in ASCII the lists ignore case already: no lower-cased copy
         let kind = if surface.is_ascii() {
-            self.kind_of(&words, surface)
+            self.kind_of(words, surface)
         } else {
-            self.kind_of(&words, &surface.to_lowercase())
+            self.kind_of(words, &surface.to_lowercase())
         };
         // `longtime pollster Pat Caddell` → `Pat Caddell`; `Mike Pence` after `Pence`
         if kind == SourceKind::NamedPerson {
-            let core = name_core(&words);
+            let core = name_core(words);
             let found = [
                 self.key(&core),
                 core.last().map(|w| self.key(&[w])).unwrap_or_default(),

@@ -319,10 +319,16 @@ fn word_at(s: &str, i: usize) -> bool {
 /// followed by a word character. Bytes of ASCII are classed by a table; only characters
 /// outside ASCII are decoded (issue 6: this ran once per check on the same sentences).
 pub fn tokens(text: &str, within: Span) -> Vec<Token> {
+    // about one token per six bytes of news prose: one allocation for most sentences
+    let mut out = Vec::with_capacity((within.slice(text).len() / 5 + 1).min(4096));
+    tokens_into(text, within, &mut out);
+    out
+}
+
+/// [`tokens`] pushed onto `out` (a buffer used again and again).
+pub fn tokens_into(text: &str, within: Span, out: &mut Vec<Token>) {
     let s = within.slice(text);
     let b = s.as_bytes();
-    // about one token per six bytes of news prose: one allocation for most sentences
-    let mut out = Vec::with_capacity((s.len() / 5 + 1).min(4096));
     let mut i = 0;
     let n = b.len();
     while i < n {
@@ -366,7 +372,6 @@ pub fn tokens(text: &str, within: Span) -> Vec<Token> {
             span: Span::new(within.start + start, within.start + i),
         });
     }
-    out
 }
 
 /// How far the checks look around a match (bytes): enough for a few words, and it keeps every
