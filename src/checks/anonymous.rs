@@ -2,6 +2,7 @@
 //! reason for anonymity or a basis of knowledge, and allegations or attacks from them (raised).
 
 use super::phrases::{after, before, tokens, Token};
+use super::stream::TokenStream;
 use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 use crate::span::Span;
@@ -76,25 +77,28 @@ fn described_source(ctx: &Ctx, part: Span, def: &CheckDef) -> Option<Span> {
         return None;
     }
     let (determiners, modifiers) = (def.list("determiners"), def.list("modifiers"));
-    let toks = tokens(text, part);
+    let mut toks = TokenStream::new(text, part);
     let w = |t: &Token| t.text(text);
-    for (k, t) in toks.iter().enumerate() {
-        if !determiners.is(w(t)) {
+    let mut next = 0;
+    while let Some(t) = toks.get(next) {
+        let k = next;
+        next += 1;
+        // looks back one token at most
+        toks.forget(k.saturating_sub(1));
+        if !determiners.is(w(&t)) {
             continue;
         }
-        let mut h = k + 1;
-        while h < toks.len() && h <= k + 4 {
-            let tok = &toks[h];
-            if heads.is(w(tok)) {
+        // up to four capitalised words or modifiers, then the head (`None`: another word)
+        let mut h = Some(k + 1);
+        while let Some(j) = h.filter(|&j| j <= k + 4) {
+            let Some(tok) = toks.get(j) else { break };
+            if heads.is(w(&tok)) {
                 break;
             }
-            if !(tok.is_capitalised(text) || modifiers.is(w(tok))) {
-                h = toks.len();
-                break;
-            }
-            h += 1;
+            h = (tok.is_capitalised(text) || modifiers.is(w(&tok))).then_some(j + 1);
         }
-        let Some(head) = toks.get(h).filter(|tok| heads.is(w(tok))) else {
+        let found = h.and_then(|h| toks.get(h).filter(|tok| heads.is(w(tok))).map(|t| (h, t)));
+        let Some((h, head)) = found else {
             continue;
         };
         let span = Span::new(t.span.start, head.span.end);
@@ -112,7 +116,10 @@ fn described_source(ctx: &Ctx, part: Span, def: &CheckDef) -> Option<Span> {
         }
         // `Erin Murphy, a former aide …`: an appositive to a name, not an anonymous source
         let before_text = text.get(part.start..t.span.start).unwrap_or("").trim_end();
-        if before_text.ends_with(',') && k > 0 && toks[k - 1].is_capitalised(text) {
+        if before_text.ends_with(',')
+            && k > 0
+            && toks.get(k - 1).is_some_and(|p| p.is_capitalised(text))
+        {
             continue;
         }
         let b = before_text.trim_end_matches(',').trim_end();

@@ -19,6 +19,7 @@ mod numbers;
 pub mod phrases;
 mod quotes;
 mod single;
+mod stream;
 mod unattributed;
 mod vague;
 

@@ -1,7 +1,8 @@
 //! Figures in a sentence, normalised: `2,003`, `nine`, `16,700`, `2.5 million`, `25 per cent`,
 //! with `more than` / `at least` / `about` turned into an interval, and the quantity they count.
 
-use super::phrases::{after, tokens, Token};
+use super::phrases::{after, Token};
+use super::stream::TokenStream;
 use super::{CheckDef, Ctx};
 use crate::span::Span;
 
@@ -26,16 +27,18 @@ impl Figure {
 pub fn figures(ctx: &Ctx, i: usize, def: &CheckDef) -> Vec<Figure> {
     let text = ctx.text;
     let span = ctx.sentence(i);
-    let toks = &tokens(text, span);
+    let toks = &mut TokenStream::new(text, span);
     let firsts = first_bytes(def);
     let mut out = Vec::new();
     let mut k = 0;
-    while k < toks.len() {
+    while let Some(tok) = toks.get(k) {
         let start_tok = k;
-        let (mut value, next) = match number(text, &toks[k]) {
+        // [`interval`] looks back four tokens
+        toks.forget(k.saturating_sub(4));
+        let (mut value, next) = match number(text, &tok) {
             Some(v) => (v, k + 1),
             // a word that cannot begin a number word starts no run
-            None if !may_start_run(toks[k].text(text), &firsts) => {
+            None if !may_start_run(tok.text(text), &firsts) => {
                 k += 1;
                 continue;
             }
@@ -47,8 +50,9 @@ pub fn figures(ctx: &Ctx, i: usize, def: &CheckDef) -> Vec<Figure> {
                 }
             },
         };
-        let mut end = toks[next - 1].span.end;
-        let mut percent = toks[k].text(text).ends_with('%');
+        // the run's last token (`next - 1 >= k`)
+        let mut end = toks.get(next - 1).map_or(tok.span.end, |t| t.span.end);
+        let mut percent = tok.text(text).ends_with('%');
         k = next;
         // `2.5 million`, `nine hundred`
         if let Some(t) = toks.get(k) {
@@ -71,7 +75,7 @@ pub fn figures(ctx: &Ctx, i: usize, def: &CheckDef) -> Vec<Figure> {
                 }
             }
         }
-        let Some(quantity) = quantity(text, &toks[k.min(toks.len())..], def) else {
+        let Some(quantity) = quantity(text, toks, k, def) else {
             continue;
         };
         let quantity = if percent {
@@ -79,7 +83,10 @@ pub fn figures(ctx: &Ctx, i: usize, def: &CheckDef) -> Vec<Figure> {
         } else {
             quantity
         };
-        let (start, lo, hi) = interval(ctx, span, toks, start_tok, value, def);
+        let from = toks
+            .get(start_tok.saturating_sub(4))
+            .map_or(tok.span.start, |t| t.span.start);
+        let (start, lo, hi) = interval(ctx, span, from, tok.span.start, value, def);
         out.push(Figure {
             span: Span::new(start, end),
             lo,
@@ -142,7 +149,7 @@ fn may_start_run(w: &str, firsts: &[u64; 4]) -> bool {
 
 /// `nine`, `Two thousand and three`, `forty-five`: a run of number words from the `numbers`
 /// table (joined by `and`), as (value, index after the run).
-fn word_run(text: &str, toks: &[Token], k: usize, def: &CheckDef) -> Option<(f64, usize)> {
+fn word_run(text: &str, toks: &mut TokenStream, k: usize, def: &CheckDef) -> Option<(f64, usize)> {
     let (mut total, mut current, mut j, mut any) = (0.0_f64, 0.0_f64, k, false);
     while let Some(t) = toks.get(j) {
         let w = lower(t.text(text));
@@ -194,9 +201,10 @@ fn lower(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The counted noun after a number, skipping listed filler words; mapped through synonyms.
-fn quantity(text: &str, after: &[Token], def: &CheckDef) -> Option<String> {
-    for t in after.iter().take(4) {
+/// The counted noun after a number (among tokens `k..k + 4`), skipping listed filler words;
+/// mapped through synonyms.
+fn quantity(text: &str, toks: &mut TokenStream, k: usize, def: &CheckDef) -> Option<String> {
+    for t in (k..k + 4).map_while(|j| toks.get(j)) {
         let w = t.text(text).to_lowercase();
         if def.list("skip-words").is(&w) {
             continue;
@@ -217,19 +225,18 @@ fn quantity(text: &str, after: &[Token], def: &CheckDef) -> Option<String> {
     None
 }
 
-/// The modifier right before the number, as an interval around `v`.
+/// The modifier right before the number at `num` (`from`: the start of the fourth token
+/// before it), as an interval around `v`.
 fn interval(
     ctx: &Ctx,
     span: Span,
-    toks: &[Token],
-    k: usize,
+    from: usize,
+    num: usize,
     v: f64,
     def: &CheckDef,
 ) -> (usize, f64, f64) {
     let text = ctx.text;
-    let num = toks[k].span.start;
-    let from = toks[k.saturating_sub(4)].span.start.max(span.start);
-    let window = Span::new(from, num);
+    let window = Span::new(from.max(span.start), num);
     let eps = v.abs() * 1e-9 + 1e-9;
     let adjacent = |name: &str| {
         ctx.find(def.list(name), window)

@@ -1,6 +1,6 @@
 //! `unbalanced-quotation` (from the segmenter's marks) and `quote-without-speaker`.
 
-use super::phrases::tokens;
+use super::stream;
 use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 use crate::span::Span;
@@ -27,7 +27,7 @@ pub fn check_speaker(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out)
             continue;
         }
         let inner = Span::new(q.open.end, q.close.map_or(q.span.end, |c| c.start));
-        if (tokens(ctx.text, inner).len() as f64) < min_words {
+        if (stream::count(ctx.text, inner) as f64) < min_words {
             continue;
         }
         let Some(i) = sentence_at(ctx, q.span.start) else {

@@ -1,7 +1,8 @@
 //! `unattributed-claim`: a factual claim with no source; raised for figures, superlatives,
 //! allegation words, and the headline or first paragraph.
 
-use super::phrases::{tokens, PhraseList};
+use super::phrases::{PhraseList, Token};
+use super::stream::TokenStream;
 use super::{CheckDef, Ctx, Message, Out};
 use crate::classify::Label;
 use crate::ledger::Ledger;
@@ -109,24 +110,36 @@ fn has_figure(ctx: &Ctx, i: usize, lists: &FigureLists) -> bool {
     {
         return false;
     }
-    let toks = tokens(text, ctx.sentence(i));
-    let (months, suffixes) = (lists.months, lists.suffixes);
-    toks.iter().enumerate().any(|(k, t)| {
-        let w = t.text(text);
-        let numeric = w
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '%' | '$'));
-        if !(numeric && w.chars().any(|c| c.is_ascii_digit())) {
-            return false;
+    let mut toks = TokenStream::new(text, ctx.sentence(i));
+    let mut k = 0;
+    while let Some(t) = toks.get(k) {
+        if is_figure(text, &mut toks, k, t, lists) {
+            return true;
         }
-        let after_month = k > 0 && toks.get(k - 1).is_some_and(|p| months.is(p.text(text)));
-        // `8:05`: a clock time
-        let clock = text.get(t.span.end..).is_some_and(|r| r.starts_with(':'))
-            || text.get(..t.span.start).is_some_and(|l| l.ends_with(':'));
-        // `6 a.m.`: a time; `EB-5`, `F-16`: names with digits
-        let time = toks.get(k + 1).is_some_and(|n| suffixes.is(n.text(text)));
-        !time && !clock && !is_year(w) && !after_month && !has_number_suffix(w, lists.raw_suffixes)
-    })
+        // [`is_figure`] looks back one token
+        toks.forget(k);
+        k += 1;
+    }
+    false
+}
+
+/// Whether token `t`, number `k` of `toks`, is a figure.
+fn is_figure(text: &str, toks: &mut TokenStream, k: usize, t: Token, lists: &FigureLists) -> bool {
+    let (months, suffixes) = (lists.months, lists.suffixes);
+    let w = t.text(text);
+    let numeric = w
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '%' | '$'));
+    if !(numeric && w.chars().any(|c| c.is_ascii_digit())) {
+        return false;
+    }
+    let after_month = k > 0 && toks.get(k - 1).is_some_and(|p| months.is(p.text(text)));
+    // `8:05`: a clock time
+    let clock = text.get(t.span.end..).is_some_and(|r| r.starts_with(':'))
+        || text.get(..t.span.start).is_some_and(|l| l.ends_with(':'));
+    // `6 a.m.`: a time; `EB-5`, `F-16`: names with digits
+    let time = toks.get(k + 1).is_some_and(|n| suffixes.is(n.text(text)));
+    !time && !clock && !is_year(w) && !after_month && !has_number_suffix(w, lists.raw_suffixes)
 }
 
 /// `2015`, `1999`: a bare four-digit year.

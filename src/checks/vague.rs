@@ -1,7 +1,8 @@
 //! `vague-source`: weasel attributions (`experts say`, `it is believed`, `studies show`, an
 //! unnamed plural group) unless a specific name follows in the sentence or the next one.
 
-use super::phrases::{after, before, tokens, PhraseList};
+use super::phrases::{after, before, tokens, PhraseList, Token};
+use super::stream::TokenStream;
 use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 use crate::span::Span;
@@ -88,11 +89,17 @@ fn unnamed_group(ctx: &Ctx, sentence: Span, part: Span, lists: &GroupLists) -> O
 /// listed non-name (`Monday`, `I`). When `whole` (a whole sentence), a lone capitalised first
 /// word does not count (every sentence starts with one); two in a row (`Jane Doe`) do.
 pub(super) fn names_someone(text: &str, span: Span, def: &CheckDef, whole: bool) -> bool {
-    let toks = tokens(text, span);
+    let mut toks = TokenStream::new(text, span);
     let not_names = def.list("not-names");
-    let name = |k: usize| {
-        toks.get(k)
-            .is_some_and(|t| t.is_capitalised(text) && !not_names.is(t.text(text)))
-    };
-    (0..toks.len()).any(|k| name(k) && (k > 0 || !whole || name(1)))
+    let name =
+        |t: Option<Token>| t.is_some_and(|t| t.is_capitalised(text) && !not_names.is(t.text(text)));
+    let mut k = 0;
+    while let Some(t) = toks.get(k) {
+        if name(Some(t)) && (k > 0 || !whole || name(toks.get(1))) {
+            return true;
+        }
+        k += 1;
+        toks.forget(k);
+    }
+    false
 }
