@@ -3,8 +3,8 @@
 //! phrase after an inverted verb or `according to` (`said the spokeswoman`).
 
 use super::tokens::{
-    Tok, Token, ADVERB, CAP, CAP_ING, CONJ, DET, DIGIT, JOINER, NEGATION, NOT_SOURCE, POSSESSIVE,
-    POSS_DET, PRONOUN, SKIP, SOURCE_NOUN, UNCASED,
+    Tok, Token, ADVERB, CAP, CAP_ING, CONJ, COPULA, DET, DIGIT, JOINER, NEGATION, NOT_SOURCE,
+    POSSESSIVE, POSS_DET, PRONOUN, SKIP, SOURCE_NOUN, UNCASED,
 };
 
 /// Longest source phrase, in tokens.
@@ -74,6 +74,12 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
                 }
                 if word(before) && !before.has(NOT_SOURCE | DIGIT) {
                     if let Some(r) = np_left(toks, k - 1) {
+                        return Some(r);
+                    }
+                }
+                // `Smith, meanwhile, who has no rival, said`: the clause's own subject
+                if toks.get(k + 1).is_some_and(personal) && k + 2 < j {
+                    if let Some(r) = left_subject(toks, k + 1) {
                         return Some(r);
                     }
                 }
@@ -435,6 +441,57 @@ pub fn first_subject(text: &str, toks: &[Token], before: usize) -> Option<Range>
         i += 1;
     }
     None
+}
+
+/// Farthest a relative clause may reach back from the verb, in tokens.
+const MAX_RELATIVE: usize = 16;
+
+/// The subject of the verb at token `a` across a relative clause: `People who fought the plan
+/// say`, `Officials whose budgets were cut said`, `Smith, who has no endorsements, said`. Only
+/// `who` and `whose` (`that` and `which` also open other clauses), and the phrase before them
+/// must name someone.
+pub fn relative_subject(text: &str, toks: &[Token], a: usize) -> Option<Range> {
+    let mut j = a.checked_sub(1)?;
+    // `Two nuns who … are found`: a passive or a verb after `is`, `has` is not this frame
+    if toks.get(j)?.has(COPULA) {
+        return None;
+    }
+    // `Smith, who …, said`: the comma that closes the clause
+    if toks.get(j)?.tok == Tok::Comma {
+        j = j.checked_sub(1)?;
+    }
+    let lo = a.saturating_sub(MAX_RELATIVE);
+    loop {
+        let t = toks.get(j)?;
+        if t.tok != Tok::Word {
+            return None;
+        }
+        let w = t.span.slice(text);
+        if w.eq_ignore_ascii_case("who") || w.eq_ignore_ascii_case("whose") {
+            // the clause has a verb of its own (not `who said`)
+            if j + 1 >= a {
+                return None;
+            }
+            // `Smith, who …`: the phrase before the comma
+            let after_comma = || {
+                let k = j.checked_sub(2)?;
+                let p = toks.get(k)?;
+                if toks.get(k + 1)?.tok != Tok::Comma || !word(p) || p.has(NOT_SOURCE | DIGIT) {
+                    return None;
+                }
+                np_left(toks, k)
+            };
+            let r = left_subject(toks, j).or_else(after_comma)?;
+            // the clause belongs to the sentence's subject (`People who … say`), not to an
+            // object (`It praised the workers who built it`)
+            let first = first_subject(text, toks, j)?;
+            return (first.0 == r.0).then_some(r);
+        }
+        if j <= lo {
+            return None;
+        }
+        j -= 1;
+    }
 }
 
 /// `who`, `which`, `whom`: a pronoun that opens a relative clause, not a subject of its own.

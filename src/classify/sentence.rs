@@ -1,7 +1,8 @@
 //! One sentence on its own: its cues, the frames they make, and the label they decide.
 
 use super::frames::{
-    first_subject, left_subject, np_left, personal, possessor, right_np, right_np_loose, Range,
+    first_subject, left_subject, np_left, personal, possessor, relative_subject, right_np,
+    right_np_loose, Range,
 };
 use super::tokens::{self, Tok, Token};
 use super::{precedence, Classification, Label};
@@ -381,10 +382,12 @@ fn verb_source(
         }
     }
     // inverted: `"…," said Smith` / `…, said the spokeswoman.`
-    match prev.map(|t| t.tok) {
+    let inverted = match prev.map(|t| t.tok) {
         None | Some(Tok::Comma | Tok::Quote { .. } | Tok::Dash | Tok::Colon) => right_np(toks, b),
         _ => None,
-    }
+    };
+    // across a relative clause: `People who fought the plan say`
+    inverted.or_else(|| relative_subject(text, toks, a))
 }
 
 /// `Trump returned to his favourite theme to answer …`: an infinitive the sentence's subject
