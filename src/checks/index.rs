@@ -10,6 +10,7 @@
 use super::phrases::{is_boundary, PhraseList};
 use crate::lexicon::{Lexicon, Scheme};
 use crate::span::Span;
+use std::cell::Cell;
 
 /// The shared lexicon of a check set.
 #[derive(Debug)]
@@ -75,7 +76,10 @@ impl Combined {
         for v in &mut by_slot {
             v.shrink_to_fit();
         }
-        Hits { by_slot }
+        Hits {
+            by_slot,
+            exact: Cell::new(None),
+        }
     }
 }
 
@@ -158,17 +162,29 @@ impl Hit {
 #[derive(Clone, Debug, Default)]
 pub struct Hits {
     by_slot: Vec<Vec<Hit>>,
+    /// The span tested last by [`Hits::usable`] (the text's address and length, the span's
+    /// start and end) and whether the index answers for it: checks ask about one sentence for
+    /// many lists in a row (issue 6: the edge tests were 11 M of the corpus).
+    exact: Cell<Option<([usize; 4], bool)>>,
 }
 
 impl Hits {
     /// The hits of `list` if it is indexed and `within` can be answered from the index.
     fn usable<'h>(&'h self, list: &PhraseList, text: &str, within: Span) -> Option<&'h [Hit]> {
         let hits = self.by_slot.get(list.slot?)?;
-        let exact = within.start <= within.end
-            && text.is_char_boundary(within.start)
-            && text.is_char_boundary(within.end)
-            && is_boundary(text, within.start)
-            && is_boundary(text, within.end);
+        let key = [text.as_ptr() as usize, text.len(), within.start, within.end];
+        let exact = match self.exact.get() {
+            Some((k, exact)) if k == key => exact,
+            _ => {
+                let exact = within.start <= within.end
+                    && text.is_char_boundary(within.start)
+                    && text.is_char_boundary(within.end)
+                    && is_boundary(text, within.start)
+                    && is_boundary(text, within.end);
+                self.exact.set(Some((key, exact)));
+                exact
+            }
+        };
         exact.then_some(hits.as_slice())
     }
 
