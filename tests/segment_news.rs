@@ -1,5 +1,5 @@
 //! Unit tests of the news-copy rules of the segmenter: caption credits, omission ellipses
-//! inside quotations and attribution lines after a quotation.
+//! inside quotations, attribution lines after a quotation and US state abbreviations.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -197,5 +197,107 @@ fn dash_sentences_after_a_stop_still_split() {
             "The vote failed.",
             "— Members Of The Council Who Spoke At Length About The Budget In The Town Hall Last Week"
         ]
+    );
+}
+
+#[test]
+fn party_state_tag_never_ends_a_sentence() {
+    for text in [
+        "Sen. Mary Hale (D-Mass.) said the bill would pass.",
+        "Sen. Tom Rusk (R-Ky.) Tuesday called the plan a mistake.",
+        "Rep. Ann Lee (D-Calif.) And Sen. Bob Kay (R-Ind.) signed the letter.",
+        "The governor (R-N.H.) Friday vetoed the measure.",
+        "Earlier, Pima County (Ariz.) Sheriff Dan Cole backed the plan.",
+        "Sen. Ida Moss (I-Vt.) \u{2014} like her aides \u{2014} declined to comment.",
+        "Sen. Joe Vance (D-W.Va.), the ranking member, objected.",
+    ] {
+        assert_eq!(split(text), [text]);
+    }
+    assert_eq!(
+        split("Sen. Mary Hale (D-Mass.) voted no. Others abstained."),
+        ["Sen. Mary Hale (D-Mass.) voted no.", "Others abstained."]
+    );
+}
+
+#[test]
+fn parenthesis_with_more_than_a_tag_still_ends_a_sentence() {
+    assert_eq!(
+        split("(He grew up in Austin, Tex.) Then he moved east."),
+        ["(He grew up in Austin, Tex.)", "Then he moved east."]
+    );
+}
+
+#[test]
+fn state_before_comma_or_lower_case_word_does_not_end_a_sentence() {
+    for text in [
+        "Officials in Springfield, Mass., said the water was safe.",
+        "Rep. Jane Doe, D-Calif., said the vote was close.",
+        "She moved to Ark. in 2004 and opened a bakery.",
+        "The firm has offices in Wash. and Ore. and employs 40 people.",
+        "The poll shows her tied with former Fla. Gov. Ron Pike at 41 percent.",
+        "The bill was filed by state Del. Nora Lake of Richmond.",
+    ] {
+        assert_eq!(split(text), [text]);
+    }
+}
+
+#[test]
+fn state_after_a_place_ends_a_sentence_before_a_capital() {
+    assert_eq!(
+        split("The plant is in Trenton, N.J. Workers there voted to strike."),
+        [
+            "The plant is in Trenton, N.J.",
+            "Workers there voted to strike."
+        ]
+    );
+    assert_eq!(
+        split("He spoke at a diner in Dover, Del. Voters there cheered."),
+        [
+            "He spoke at a diner in Dover, Del.",
+            "Voters there cheered."
+        ]
+    );
+    assert_eq!(
+        split("She held a rally in Erie, Pa. \u{201c}We will win,\u{201d} she said."),
+        [
+            "She held a rally in Erie, Pa.",
+            "\u{201c}We will win,\u{201d} she said."
+        ]
+    );
+}
+
+#[test]
+fn dateline_with_a_state_stays_with_its_sentence() {
+    for text in [
+        "ELKTON, Md. (AP) \u{2014} The county board met on Monday.",
+        "SALEM, Ore. \u{2014} Lawmakers returned to the capitol on Monday.",
+    ] {
+        assert_eq!(split(text), [text]);
+    }
+}
+
+#[test]
+fn state_that_is_also_a_word_still_ends_a_sentence() {
+    // a capitalised ordinary word after a lower-case word
+    assert_eq!(
+        split("The family attended the evening Mass. Bishop Grant led the prayers."),
+        [
+            "The family attended the evening Mass.",
+            "Bishop Grant led the prayers."
+        ]
+    );
+    // lower case: not a state at all
+    assert_eq!(
+        split("The senator was ill. Doctors expect a full recovery."),
+        ["The senator was ill.", "Doctors expect a full recovery."]
+    );
+    assert_eq!(
+        split("They moved a great mass. Engineers were amazed."),
+        ["They moved a great mass.", "Engineers were amazed."]
+    );
+    // a sentence starter after any state
+    assert_eq!(
+        split("He was born in Tulsa, Okla. His father farmed wheat."),
+        ["He was born in Tulsa, Okla.", "His father farmed wheat."]
     );
 }

@@ -22,6 +22,12 @@ struct RawAbbrev {
     dates: Vec<String>,
     time: Vec<String>,
     common: Vec<String>,
+    #[serde(default)]
+    states: Vec<String>,
+    #[serde(default)]
+    state_words: Vec<String>,
+    #[serde(default)]
+    parties: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -71,6 +77,12 @@ pub struct Lang {
     /// before-number, time, dates, common (the order [`Lang::abbrev`] answers in).
     abbrevs: HashMap<Box<[u8]>, AbbrevKind, FxBuild>,
     before_number: Words,
+    /// US state abbreviations (Mass, N.H), only when capitalised.
+    states: Words,
+    /// States that are also capitalised ordinary words (Mass, Ore).
+    state_words: Words,
+    /// Party letters of a party-state tag (D, R, I).
+    parties: Words,
     starters: Words,
     after_time: Words,
     credit_labels: Words,
@@ -116,6 +128,9 @@ impl Lang {
         Lang {
             abbrevs,
             before_number,
+            states: set(a.states),
+            state_words: set(a.state_words),
+            parties: set(a.parties),
             starters: set(raw.words.starters),
             after_time: set(raw.words.after_time),
             credit_labels: set(raw.words.credit_labels),
@@ -127,11 +142,35 @@ impl Lang {
         }
     }
 
-    /// The abbreviation class of `word` (without its final period), if any.
+    /// The abbreviation class of `word` (without its final period), if any. A capitalised
+    /// state abbreviation (Calif, N.H) is [`AbbrevKind::Common`].
     pub fn abbrev(&self, word: &str) -> Option<AbbrevKind> {
         let mut buf = [0u8; 24];
         let w = lower(word, &mut buf)?;
-        self.abbrevs.get(w).copied()
+        self.abbrevs.get(w).copied().or_else(|| {
+            (word.starts_with(|c: char| c.is_ascii_uppercase()) && self.states.contains(w))
+                .then_some(AbbrevKind::Common)
+        })
+    }
+
+    /// Whether `word` is a capitalised US state abbreviation (Mass, N.H; not "ill").
+    pub fn is_state(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        word.starts_with(|c: char| c.is_ascii_uppercase())
+            && lower(word, &mut buf).is_some_and(|w| self.states.contains(w))
+    }
+
+    /// Whether the state abbreviation `word` is also an ordinary word (Mass, Ore).
+    pub fn is_state_word(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        lower(word, &mut buf).is_some_and(|w| self.state_words.contains(w))
+    }
+
+    /// Whether `word` is the party letter of a party-state tag (the D of "D-Mass").
+    pub fn is_party(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        word.starts_with(|c: char| c.is_ascii_uppercase())
+            && lower(word, &mut buf).is_some_and(|w| self.parties.contains(w))
     }
 
     /// Whether `word` takes a number after its period (No. 5).
@@ -228,6 +267,11 @@ mod tests {
         assert!(lang.is_preposition("At"));
         assert!(lang.is_month("May") && lang.is_weekday("Thursday"));
         assert!(lang.is_exclamation_name("Yahoo"));
+        assert!(lang.is_state("Mass") && lang.is_state("N.H") && !lang.is_state("ill"));
+        assert_eq!(lang.abbrev("Calif"), Some(AbbrevKind::Common));
+        assert_eq!(lang.abbrev("ill"), None);
+        assert!(lang.is_state_word("Mass") && !lang.is_state_word("Calif"));
+        assert!(lang.is_party("D") && !lang.is_party("d"));
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod layout;
 mod look;
 mod markup;
 mod quoted;
+mod states;
 
 use super::lang::{AbbrevKind, Lang};
 use super::lists::{self, Marker};
@@ -329,6 +330,10 @@ impl Splitter<'_> {
             return n;
         }
         let (class, word) = self.next_word(m);
+        if single && self.state_tag(i) {
+            // "Sen. Jane Roe (D-Mass.) Tuesday said": a party-state tag
+            return e;
+        }
         if self.citation_follows(m) {
             // "… stairways [...]" (Smith 55).": a parenthetical citation closes the sentence
             return e;
@@ -396,7 +401,12 @@ impl Splitter<'_> {
         } else {
             self.kind(ws, i)
         };
-        let end_here = match kind {
+        let state = if closers {
+            None
+        } else {
+            self.state_end(ws, i, class, word, m)
+        };
+        let end_here = state.unwrap_or_else(|| match kind {
             Kind::Plain | Kind::Number => class != Class::Lower || next_marker,
             Kind::Abbrev(AbbrevKind::Title) => false,
             Kind::Letter => next_marker,
@@ -424,7 +434,7 @@ impl Splitter<'_> {
                         && !initial_next
                 }
             }
-        };
+        });
         if end_here {
             self.cut(e);
         }
