@@ -64,6 +64,8 @@ pub enum AbbrevKind {
     Time,
     /// Inc., etc., U.S.
     Common,
+    /// A US state: Mass., N.H. (only when capitalised).
+    State,
 }
 
 /// A set of lower-case words, looked up by their bytes (FxHash: the splitter looks up the word
@@ -77,8 +79,6 @@ pub struct Lang {
     /// before-number, time, dates, common (the order [`Lang::abbrev`] answers in).
     abbrevs: HashMap<Box<[u8]>, AbbrevKind, FxBuild>,
     before_number: Words,
-    /// US state abbreviations (Mass, N.H), only when capitalised.
-    states: Words,
     /// States that are also capitalised ordinary words (Mass, Ore).
     state_words: Words,
     /// Party letters of a party-state tag (D, R, I).
@@ -115,6 +115,7 @@ impl Lang {
         // lowest precedence first: a later class overwrites an earlier one
         let mut abbrevs = HashMap::default();
         for (words, kind) in [
+            (set(a.states), AbbrevKind::State),
             (set(a.common), AbbrevKind::Common),
             (set(a.dates), AbbrevKind::Date),
             (set(a.time), AbbrevKind::Time),
@@ -128,7 +129,6 @@ impl Lang {
         Lang {
             abbrevs,
             before_number,
-            states: set(a.states),
             state_words: set(a.state_words),
             parties: set(a.parties),
             starters: set(raw.words.starters),
@@ -142,22 +142,20 @@ impl Lang {
         }
     }
 
-    /// The abbreviation class of `word` (without its final period), if any. A capitalised
-    /// state abbreviation (Calif, N.H) is [`AbbrevKind::Common`].
+    /// The abbreviation class of `word` (without its final period), if any. A state
+    /// abbreviation counts only when capitalised (Mass, N.H; "ill" and "mass" are words).
     pub fn abbrev(&self, word: &str) -> Option<AbbrevKind> {
         let mut buf = [0u8; 24];
         let w = lower(word, &mut buf)?;
-        self.abbrevs.get(w).copied().or_else(|| {
-            (word.starts_with(|c: char| c.is_ascii_uppercase()) && self.states.contains(w))
-                .then_some(AbbrevKind::Common)
-        })
+        match self.abbrevs.get(w).copied() {
+            Some(AbbrevKind::State) if !word.starts_with(|c: char| c.is_ascii_uppercase()) => None,
+            k => k,
+        }
     }
 
     /// Whether `word` is a capitalised US state abbreviation (Mass, N.H; not "ill").
     pub fn is_state(&self, word: &str) -> bool {
-        let mut buf = [0u8; 24];
-        word.starts_with(|c: char| c.is_ascii_uppercase())
-            && lower(word, &mut buf).is_some_and(|w| self.states.contains(w))
+        self.abbrev(word) == Some(AbbrevKind::State)
     }
 
     /// Whether the state abbreviation `word` is also an ordinary word (Mass, Ore).
@@ -268,7 +266,7 @@ mod tests {
         assert!(lang.is_month("May") && lang.is_weekday("Thursday"));
         assert!(lang.is_exclamation_name("Yahoo"));
         assert!(lang.is_state("Mass") && lang.is_state("N.H") && !lang.is_state("ill"));
-        assert_eq!(lang.abbrev("Calif"), Some(AbbrevKind::Common));
+        assert_eq!(lang.abbrev("Calif"), Some(AbbrevKind::State));
         assert_eq!(lang.abbrev("ill"), None);
         assert!(lang.is_state_word("Mass") && !lang.is_state_word("Calif"));
         assert!(lang.is_party("D") && !lang.is_party("d"));

@@ -401,14 +401,10 @@ impl Splitter<'_> {
         } else {
             self.kind(ws, i)
         };
-        let state = if closers {
-            None
-        } else {
-            self.state_end(ws, i, class, word, m)
-        };
-        let end_here = state.unwrap_or_else(|| match kind {
+        let end_here = match kind {
             Kind::Plain | Kind::Number => class != Class::Lower || next_marker,
             Kind::Abbrev(AbbrevKind::Title) => false,
+            Kind::Abbrev(AbbrevKind::State) => self.state_end(ws, i, class, word, m),
             Kind::Letter => next_marker,
             Kind::Abbrev(AbbrevKind::Time) if self.number_before(ws) => match class {
                 Class::Upper => !self.lang.is_after_time(word) && !self.opening_time(first, ws),
@@ -434,7 +430,7 @@ impl Splitter<'_> {
                         && !initial_next
                 }
             }
-        });
+        };
         if end_here {
             self.cut(e);
         }

@@ -50,8 +50,7 @@ impl Splitter<'_> {
     }
 
     /// Whether the single period at `i` after the state abbreviation `ws..i` ends a sentence,
-    /// given the next word (`class`, `word`) starting at `m`; `None` when the word is not a
-    /// state abbreviation.
+    /// given the next word (`class`, `word`) starting at `m`.
     pub(super) fn state_end(
         &self,
         ws: usize,
@@ -59,13 +58,10 @@ impl Splitter<'_> {
         class: Class,
         word: &str,
         m: usize,
-    ) -> Option<bool> {
-        let w = self.t.get(ws..i)?;
-        if !self.lang.is_state(w) {
-            return None;
-        }
+    ) -> bool {
+        let w = self.t.get(ws..i).unwrap_or("");
         if class != Class::Upper {
-            return Some(false);
+            return false;
         }
         let dotted = self
             .t
@@ -74,20 +70,20 @@ impl Splitter<'_> {
             .is_some_and(|r| r.starts_with('.'));
         if dotted && self.lang.abbrev(word) == Some(AbbrevKind::Title) {
             // "former Fla. Gov. Jeb Bush"
-            return Some(false);
+            return false;
         }
         // a dash or a parenthesis after a place belongs to a dateline ("RENO, Nev. (AP) — …"),
         // decided like any other abbreviation below
         let dateline = char_at(self.t, m).is_some_and(|c| is_dash(c) || c == '(');
         if !dateline && self.place_before(ws) {
             // "in Greensboro, N.C. Police said": the state closes the place name
-            return Some(true);
+            return true;
         }
         if self.lang.is_state_word(w) && self.lower_word_before(ws) {
             // "after the requiem Mass. Cardinal …"
-            return Some(true);
+            return true;
         }
-        Some(self.lang.is_starter(word))
+        self.lang.is_starter(word)
     }
 
     /// Whether a capitalised place name and a comma stand right before `ws` ("Greensboro, ").
