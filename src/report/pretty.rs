@@ -172,9 +172,40 @@ impl<'w> Obj<'w> {
     /// `key` is one of the report's field names: plain ASCII, written without escaping.
     #[inline(always)]
     pub fn key(&mut self, key: &str) -> &mut Vec<u8> {
-        // `,\n` (or `\n` for the first key) and the indentation: one slice of LEAD
-        let from = usize::from(!self.any);
+        // `,\n` (or `\n` for the first key), the indentation and `"key": ` laid out in a buffer
+        // of spaces and written with one copy of fixed size, cut back to its length (issue 6:
+        // four short copies of varying length, each a call, per key)
+        const CAP: usize = 48;
+        let first = !self.any;
         self.any = true;
+        let lead = usize::from(!first) + 1 + self.indent + 2;
+        let mut buf = [b' '; CAP];
+        // the first key's line break stands where the others' comma does
+        if let Some([a, b]) = buf.first_chunk_mut::<2>() {
+            if first {
+                *a = b'\n';
+            } else {
+                (*a, *b) = (b',', b'\n');
+            }
+        }
+        let fits = match buf.get_mut(lead..lead.saturating_add(key.len() + 4)) {
+            Some(k) => {
+                let (q, rest) = k.split_at_mut(1);
+                q.copy_from_slice(b"\"");
+                let (name, tail) = rest.split_at_mut(key.len());
+                name.copy_from_slice(key.as_bytes());
+                tail.copy_from_slice(b"\": ");
+                true
+            }
+            _ => false,
+        };
+        if fits {
+            let at = self.out.len();
+            self.out.extend_from_slice(&buf);
+            self.out.truncate(at + lead + key.len() + 4);
+            return self.out;
+        }
+        let from = usize::from(first);
         let n = self.indent + 2;
         match LEAD.get(from..2 + n) {
             Some(lead) => self.out.extend_from_slice(lead),
