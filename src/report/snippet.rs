@@ -31,56 +31,60 @@ pub enum Row {
     Gap,
 }
 
-/// One displayed character (a grapheme cluster): its byte offset in the source and the cells it
-/// takes.
-struct Cell {
-    byte: usize,
-    col: usize,
-    shown: String,
-    width: usize,
-}
-
-fn cells(source: &str, line: Span) -> Vec<Cell> {
-    let mut out = Vec::new();
-    let mut col = 0;
-    for (i, g) in line.slice(source).grapheme_indices(true) {
-        let (shown, width) = if g == "\t" {
-            let w = TAB - col % TAB;
-            (" ".repeat(w), w)
-        } else if g.chars().any(char::is_control) {
-            (" ".to_string(), 1)
-        } else {
-            (g.to_string(), g.width())
-        };
-        out.push(Cell {
-            byte: line.start + i,
-            col,
-            shown,
-            width,
-        });
-        col += width;
-    }
-    out
-}
-
-/// Display column of byte `at` among `cells` (the end column when past the last cell).
-fn col_at(cells: &[Cell], at: usize) -> usize {
-    match cells.iter().find(|c| c.byte >= at) {
-        Some(c) => c.col,
-        None => cells.last().map_or(0, |c| c.col + c.width),
+/// How one displayed character (a grapheme cluster) starting at display column `col` is shown,
+/// and the cells it takes.
+fn shown(g: &str, col: usize) -> (std::borrow::Cow<'_, str>, usize) {
+    if g == "\t" {
+        let w = TAB - col % TAB;
+        (" ".repeat(w).into(), w)
+    } else if g.chars().any(char::is_control) {
+        (" ".into(), 1)
+    } else {
+        (g.into(), g.width())
     }
 }
 
-/// Renders one line, with the span part `from..to` (bytes) underlined.
+/// The cells a displayed character starting at column `col` takes.
+fn cells_of(g: &str, col: usize) -> usize {
+    if g == "\t" {
+        TAB - col % TAB
+    } else if g.chars().any(char::is_control) {
+        1
+    } else {
+        g.width()
+    }
+}
+
+/// Renders one line, with the span part `from..to` (bytes) underlined. Two passes over the
+/// line's characters, keeping only what is shown: a line of megabytes costs no memory per
+/// character (it once held a cell with its own string for every character of the line).
 fn line_row(source: &str, number: usize, line: Span, from: usize, to: usize, first: bool) -> Row {
-    let cells = cells(source, line);
-    let total = cells.last().map_or(0, |c| c.col + c.width);
-    let a = col_at(&cells, from);
-    let b = col_at(&cells, to).max(a);
+    let text_of_line = line.slice(source);
+    // display columns of the first characters at or after `from` and `to`, and the line's width
+    let (mut a, mut b) = (None, None);
+    let mut total = 0;
+    for (i, g) in text_of_line.grapheme_indices(true) {
+        let byte = line.start + i;
+        if a.is_none() && byte >= from {
+            a = Some(total);
+        }
+        if b.is_none() && byte >= to {
+            b = Some(total);
+        }
+        total += cells_of(g, total);
+    }
+    let a = a.unwrap_or(total);
+    let b = b.unwrap_or(total).max(a);
     // an empty span still gets one caret on its first line
     let width = if first { (b - a).max(1) } else { b - a };
     if total <= MAX_WIDTH {
-        let text: String = cells.iter().map(|c| c.shown.as_str()).collect();
+        let mut text = String::new();
+        let mut col = 0;
+        for g in text_of_line.graphemes(true) {
+            let (s, w) = shown(g, col);
+            text.push_str(&s);
+            col += w;
+        }
         return Row::Line {
             number,
             text,
@@ -95,11 +99,16 @@ fn line_row(source: &str, number: usize, line: Span, from: usize, to: usize, fir
         text.push('…');
         shift = 1;
     }
-    for c in cells
-        .iter()
-        .filter(|c| c.col >= w0 && c.col + c.width <= w1)
-    {
-        text.push_str(&c.shown);
+    let mut col = 0;
+    for g in text_of_line.graphemes(true) {
+        if col > w1 {
+            break;
+        }
+        let (s, w) = shown(g, col);
+        if col >= w0 && col + w <= w1 {
+            text.push_str(&s);
+        }
+        col += w;
     }
     if total > w1 {
         text.push('…');
