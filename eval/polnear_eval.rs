@@ -355,6 +355,18 @@ fn main() -> ExitCode {
         unattr.f1()
     );
     println!("source match  {:.3}  ({src_ok}/{src_total})", src_rate);
+    println!(
+        "exact: attr F1 {:.4} (tp {} fp {} fn {}), unattr F1 {:.4} (tp {} fp {} fn {}), source {:.4}",
+        attr.f1(),
+        attr.tp,
+        attr.fp,
+        attr.fn_,
+        unattr.f1(),
+        unattr.tp,
+        unattr.fp,
+        unattr.fn_,
+        src_rate
+    );
     let why: Vec<String> = src_why.iter().map(|(k, n)| format!("{k} {n}")).collect();
     println!("source misses: {}", why.join(", "));
     println!("\nconfusion (gold rows × our labels):");
