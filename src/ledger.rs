@@ -174,6 +174,7 @@ pub fn build(
         kinds: checks.ledger_kinds(),
         ledger: Ledger::default(),
         keys: HashMap::default(),
+        known: HashMap::default(),
         last_kind: [None; 6],
         last_other: None,
         toks: Vec::new(),
@@ -254,6 +255,11 @@ struct Builder<'a> {
     ledger: Ledger,
     /// Normalised name, acronym or surname → source index.
     keys: HashMap<String, usize, FnvBuild>,
+    /// Mention texts already resolved by their name key (not pronouns or references back,
+    /// whose source depends on what came before) → the answer, which cannot change: a key
+    /// once given a source keeps it, and the text is already that source's name or an alias
+    /// (issue 6: names are mentioned again and again, and inherited labels repeat them).
+    known: HashMap<&'a str, Option<usize>, FnvBuild>,
     /// The latest source of each kind, and the latest that is not a person.
     last_kind: [Option<usize>; 6],
     last_other: Option<usize>,
@@ -265,7 +271,11 @@ struct Builder<'a> {
 impl<'a> Builder<'a> {
     /// The ledger index of the source mentioned at `span`, creating it when new.
     fn resolve(&mut self, span: Span) -> Option<usize> {
-        let surface = span.slice(self.text).trim();
+        let whole = span.slice(self.text);
+        if let Some(&id) = self.known.get(whole) {
+            return id;
+        }
+        let surface = whole.trim();
         if surface.is_empty() {
             return None;
         }
@@ -278,9 +288,30 @@ impl<'a> Builder<'a> {
         let text = self.text;
         words.extend(toks.iter().map(|t| t.text(text)));
         let id = self.resolve_words(surface, &words);
+        // a pronoun or a reference back is resolved against what came before; any other
+        // mention by its key alone, which gives the same answer every time
+        if !self.is_pronoun(&words) && !self.is_reference(&words) {
+            self.known.insert(whole, id);
+        }
         self.toks = toks;
         self.words = words;
         id
+    }
+
+    /// `he`, `they`: a pronoun of the lists, alone.
+    fn is_pronoun(&self, words: &[&str]) -> bool {
+        match words {
+            [w] => self.lists.pronouns_person.is(w) || self.lists.pronouns_group.is(w),
+            _ => false,
+        }
+    }
+
+    /// `the organisation`, `the report`: `the` and a word of the references list.
+    fn is_reference(&self, words: &[&str]) -> bool {
+        match words {
+            [the, w] => the.eq_ignore_ascii_case("the") && self.lists.references.is(w),
+            _ => false,
+        }
     }
 
     /// [`Builder::resolve`] of a mention `surface` made of `words`.
@@ -302,10 +333,7 @@ impl<'a> Builder<'a> {
             }
         }
         // `the organisation`, `the report`: a definite reference back
-        if words.len() == 2
-            && words[0].eq_ignore_ascii_case("the")
-            && self.lists.references.is(words[1])
-        {
+        if self.is_reference(words) {
             let kind = self.kind_of(&words[1..], surface);
             let back = self.last(kind).or(match kind {
                 SourceKind::Organisation | SourceKind::Document => self.last_other,
@@ -410,7 +438,8 @@ impl<'a> Builder<'a> {
     /// Lowercase name without determiners, titles, possessives and parentheticals.
     fn key(&self, words: &[&str]) -> String {
         let titles = self.lists.titles;
-        let mut out = String::new();
+        // room for every word and a space after each: one allocation (ASCII keeps its length)
+        let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
         let mut pushed = false;
         for (k, w) in words.iter().enumerate() {
             let title = titles.is(w);
@@ -520,6 +549,27 @@ impl<'a> Builder<'a> {
 
 #[cfg(test)]
 mod tests {
+    /// Names are resolved once per text, pronouns every time: the same `She` is a different
+    /// person after another person is named.
+    #[test]
+    fn pronouns_resolve_anew_names_once() {
+        let text = "Jane Smith said the bridge would open in May. She said the cost was rising. \
+                    Tom Brown said the bridge would open in June. She said the delay was his \
+                    fault. Jane Smith said the vote was close.";
+        let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
+        let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text.to_string());
+        let ledger = checker.check_document(doc).ledger;
+        let names: Vec<&str> = ledger.sources.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Jane Smith", "Tom Brown"]);
+        let of = |i: usize| ledger.sources_of(i).to_vec();
+        assert_eq!(
+            (0..5).map(of).collect::<Vec<_>>(),
+            [vec![0], vec![0], vec![1], vec![1], vec![0]]
+        );
+        assert_eq!(ledger.sources[0].sentences, [0, 1, 4]);
+        assert_eq!(ledger.sources[1].aliases, ["She"]);
+    }
+
     #[test]
     fn kind_bits_follow_the_list_order() {
         let names = [

@@ -1,14 +1,34 @@
 //! `anonymous-source`: bare `a source said` (raised), characterised anonymous sources without a
 //! reason for anonymity or a basis of knowledge, and allegations or attacks from them (raised).
 
-use super::phrases::{after, before, tokens, Token};
+use super::phrases::{after, before, tokens, PhraseList, Token};
 use super::stream::TokenStream;
 use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 use crate::span::Span;
 
+/// The lists [`described_source`] reads for every part of every sentence, looked up once.
+struct Described<'d> {
+    def: &'d CheckDef,
+    heads: &'d PhraseList,
+    determiners: &'d PhraseList,
+    modifiers: &'d PhraseList,
+}
+
+impl<'d> Described<'d> {
+    fn new(def: &'d CheckDef) -> Self {
+        Described {
+            def,
+            heads: def.list("heads"),
+            determiners: def.list("determiners"),
+            modifiers: def.list("modifiers"),
+        }
+    }
+}
+
 pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let (bare_list, characterised_list) = (def.list("bare"), def.list("characterised"));
+    let described = &Described::new(def);
     for i in 0..ctx.seg.sentences.len() {
         let parts = ctx.outside_quotes(i);
         let bare = parts.iter().find_map(|p| {
@@ -19,12 +39,12 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
         // `the source said` pointing back to a source described earlier in the sentence or in
         // the sentence before (`a source familiar with the talks … the source said`): that
         // mention is the one to judge
-        if bare.is_some_and(|m| refers_back(ctx, i, m, def)) {
+        if bare.is_some_and(|m| refers_back(ctx, i, m, described)) {
             continue;
         }
         let characterised = bare.or_else(|| {
             parts.iter().find_map(|p| {
-                described_source(ctx, *p, def).or_else(|| ctx.first(characterised_list, *p))
+                described_source(ctx, *p, described).or_else(|| ctx.first(characterised_list, *p))
             })
         });
         let Some(span) = characterised else { continue };
@@ -68,15 +88,15 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
 
 /// `a senior US official said`, `according to two people …`: a determiner, capitalised words or
 /// listed modifiers, a listed head noun, and a speech cue right around it.
-fn described_source(ctx: &Ctx, part: Span, def: &CheckDef) -> Option<Span> {
+fn described_source(ctx: &Ctx, part: Span, lists: &Described) -> Option<Span> {
     let text = ctx.text;
-    let heads = def.list("heads");
+    let (def, heads) = (lists.def, lists.heads);
     // no head noun in the part: nothing to describe (a token equal to an ASCII entry is a
     // whole-word match of it)
     if heads.is_ascii() && !ctx.any(heads, part) {
         return None;
     }
-    let (determiners, modifiers) = (def.list("determiners"), def.list("modifiers"));
+    let (determiners, modifiers) = (lists.determiners, lists.modifiers);
     let mut toks = TokenStream::new(text, part);
     let w = |t: &Token| t.text(text);
     let mut next = 0;
@@ -167,7 +187,7 @@ fn described_source(ctx: &Ctx, part: Span, def: &CheckDef) -> Option<Span> {
 
 /// The bare phrase at `m` is definite (`the source said`) and a described anonymous source
 /// stands before it in sentence `i` or in the previous sentence of its paragraph.
-fn refers_back(ctx: &Ctx, i: usize, m: Span, def: &CheckDef) -> bool {
+fn refers_back(ctx: &Ctx, i: usize, m: Span, lists: &Described) -> bool {
     let definite = m
         .slice(ctx.text)
         .get(..4)
@@ -180,9 +200,9 @@ fn refers_back(ctx: &Ctx, i: usize, m: Span, def: &CheckDef) -> bool {
     if i > 0 && ctx.paragraph(i).contains(&(i - 1)) {
         window.push(ctx.sentence(i - 1));
     }
-    window
-        .iter()
-        .any(|w| described_source(ctx, *w, def).is_some() || ctx.any(def.list("characterised"), *w))
+    window.iter().any(|w| {
+        described_source(ctx, *w, lists).is_some() || ctx.any(lists.def.list("characterised"), *w)
+    })
 }
 
 /// `Democratic sources said`, `a source at the station said`: the bare phrase is qualified by

@@ -12,19 +12,17 @@ const KEEP: usize = 8;
 pub fn check(ctx: &Ctx, def: &CheckDef, ledger: &Ledger, out: &mut Out) {
     let mut buckets: HashMap<(usize, String), Vec<(usize, Figure)>> = HashMap::new();
     let quantities = def.list(super::lists::QUANTITY_WORDS);
+    // one buffer for every sentence's sources
+    let mut sources: Vec<usize> = Vec::new();
     for i in 0..ctx.seg.sentences.len() {
         // vague sources (`experts`) are not one source: their figures need not agree
-        let sources: Vec<usize> = ledger
-            .sources_of(i)
-            .iter()
-            .copied()
-            .filter(|s| {
-                ledger
-                    .sources
-                    .get(*s)
-                    .is_some_and(|x| x.kind != SourceKind::Vague)
-            })
-            .collect();
+        sources.clear();
+        sources.extend(ledger.sources_of(i).iter().copied().filter(|s| {
+            ledger
+                .sources
+                .get(*s)
+                .is_some_and(|x| x.kind != SourceKind::Vague)
+        }));
         if sources.is_empty() {
             continue;
         }

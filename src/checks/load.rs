@@ -4,6 +4,7 @@ use super::index::{Combined, Hits, Presence};
 pub use super::lists::NameHasher;
 use super::lists::{known_lists, searched_lists, LEDGER_KINDS, QUANTITY_WORDS};
 use super::load_error::{describe_toml_error, key_position};
+use super::numbers::NumberWords;
 use super::phrases::PhraseList;
 use super::Severity;
 use crate::error::{Error, Result};
@@ -120,6 +121,8 @@ pub struct CheckDef {
     pub tests: Vec<TestCase>,
     /// `None` for built-in checks.
     pub path: Option<PathBuf>,
+    /// `numbers` as figure-conflict looks words up in it, built on first use.
+    pub(crate) number_words: OnceLock<NumberWords>,
 }
 
 impl CheckDef {
@@ -130,6 +133,12 @@ impl CheckDef {
     /// The raw entries of a word list.
     pub fn raw(&self, name: &str) -> &[String] {
         self.raw_lists.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The `[numbers]` table as figure-conflict reads words in it.
+    pub(crate) fn number_words(&self) -> &NumberWords {
+        self.number_words
+            .get_or_init(|| NumberWords::new(&self.numbers))
     }
 }
 
@@ -408,6 +417,7 @@ fn validate(
         allows: file.allows,
         tests: file.test,
         path: user,
+        number_words: OnceLock::new(),
     })
 }
 

@@ -7,9 +7,9 @@ use crate::ledger::Ledger;
 use crate::span::Span;
 
 pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
+    let verbs = def.list("verbs");
     for i in 0..ctx.seg.sentences.len() {
         let sentence = ctx.sentence(i);
-        let verbs = def.list("verbs");
         // the classifier's cue, when it marked one of the verbs
         let cue = ctx.label(i).and_then(|c| {
             c.cues

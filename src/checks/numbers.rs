@@ -4,7 +4,10 @@
 use super::phrases::{after, Token};
 use super::stream::TokenStream;
 use super::{CheckDef, Ctx};
+use crate::lexicon::FxBuild;
 use crate::span::Span;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 
 /// One figure: the value range it asserts and what it counts.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,7 +31,7 @@ pub fn figures(ctx: &Ctx, i: usize, def: &CheckDef) -> Vec<Figure> {
     let text = ctx.text;
     let span = ctx.sentence(i);
     let toks = &mut TokenStream::new(text, span);
-    let firsts = first_bytes(def);
+    let words = def.number_words();
     let mut out = Vec::new();
     let mut k = 0;
     while let Some(tok) = toks.get(k) {
@@ -38,11 +41,11 @@ pub fn figures(ctx: &Ctx, i: usize, def: &CheckDef) -> Vec<Figure> {
         let (mut value, next) = match number(text, &tok) {
             Some(v) => (v, k + 1),
             // a word that cannot begin a number word starts no run
-            None if !may_start_run(tok.text(text), &firsts) => {
+            None if !words.may_start_run(tok.text(text)) => {
                 k += 1;
                 continue;
             }
-            None => match word_run(text, toks, k, def) {
+            None => match word_run(text, toks, k, words) {
                 Some(r) => r,
                 None => {
                     k += 1;
@@ -56,8 +59,7 @@ pub fn figures(ctx: &Ctx, i: usize, def: &CheckDef) -> Vec<Figure> {
         k = next;
         // `2.5 million`, `nine hundred`
         if let Some(t) = toks.get(k) {
-            let w = t.text(text).to_lowercase();
-            if let Some(m) = def.numbers.get(&w).copied().filter(|m| *m >= 100.0) {
+            if let Some(m) = words.get_any_case(t.text(text)).filter(|m| *m >= 100.0) {
                 value *= m;
                 end = t.span.end;
                 k += 1;
@@ -119,64 +121,108 @@ fn number(text: &str, t: &Token) -> Option<f64> {
     None
 }
 
-/// The first bytes of the number words of `def` (bit `b` of the set for byte `b`).
-fn first_bytes(def: &CheckDef) -> [u64; 4] {
-    let mut set = [0u64; 4];
-    for key in def.numbers.keys() {
-        if let Some(&b) = key.as_bytes().first() {
-            if let Some(w) = set.get_mut(usize::from(b >> 6)) {
-                *w |= 1 << (b & 63);
+/// The `[numbers]` table of a check as [`figures`] reads words in it: hashed, with the first
+/// bytes of its words (issue 6: a B-tree search per word and a lower-cased copy of every
+/// capitalised word were most of the check).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct NumberWords {
+    values: HashMap<String, f64, FxBuild>,
+    /// Bit `b` set for each byte `b` that begins a number word.
+    firsts: [u64; 4],
+}
+
+/// ASCII words up to this length are lower-cased on the stack.
+const SHORT: usize = 32;
+
+impl NumberWords {
+    pub(crate) fn new(numbers: &BTreeMap<String, f64>) -> NumberWords {
+        let mut firsts = [0u64; 4];
+        for key in numbers.keys() {
+            if let Some(&b) = key.as_bytes().first() {
+                if let Some(w) = firsts.get_mut(usize::from(b >> 6)) {
+                    *w |= 1 << (b & 63);
+                }
+            }
+        }
+        NumberWords {
+            values: numbers.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+            firsts,
+        }
+    }
+
+    /// The value of `w` exactly as written (the table's words are matched as they are).
+    fn get(&self, w: &str) -> Option<f64> {
+        self.values.get(w).copied()
+    }
+
+    /// The value of `w` lower-cased (as `str::to_lowercase` does).
+    fn get_any_case(&self, w: &str) -> Option<f64> {
+        let mut buf = [0u8; SHORT];
+        self.get(&lowered(w, &mut buf))
+    }
+
+    /// Whether [`word_run`] can find a number word at the token `w`: false only when `w`
+    /// begins with an ASCII letter or digit that, lower-cased, begins no number word (then its
+    /// first `-`-separated part is no number word and the run is empty).
+    fn may_start_run(&self, w: &str) -> bool {
+        match w.as_bytes().first() {
+            Some(&b) if b.is_ascii_alphanumeric() => {
+                let b = b.to_ascii_lowercase();
+                self.firsts
+                    .get(usize::from(b >> 6))
+                    .is_some_and(|set| set >> (b & 63) & 1 == 1)
+            }
+            _ => true,
+        }
+    }
+}
+
+/// `w` lower-cased as `str::to_lowercase` does it: borrowed when it already is, in `buf` when
+/// it is short ASCII, else a new string.
+fn lowered<'b>(w: &'b str, buf: &'b mut [u8; SHORT]) -> Cow<'b, str> {
+    let b = w.as_bytes();
+    if !b.iter().any(|c| !c.is_ascii() || c.is_ascii_uppercase()) {
+        return Cow::Borrowed(w);
+    }
+    if w.is_ascii() {
+        if let Some(dst) = buf.get_mut(..b.len()) {
+            dst.copy_from_slice(b);
+            dst.make_ascii_lowercase();
+            if let Ok(s) = std::str::from_utf8(dst) {
+                return Cow::Borrowed(s);
             }
         }
     }
-    set
-}
-
-/// Whether [`word_run`] can find a number word at the token `w`: false only when `w` begins
-/// with an ASCII letter or digit that, lower-cased, begins no number word (then its first
-/// `-`-separated part is no number word and the run is empty).
-fn may_start_run(w: &str, firsts: &[u64; 4]) -> bool {
-    match w.as_bytes().first() {
-        Some(&b) if b.is_ascii_alphanumeric() => {
-            let b = b.to_ascii_lowercase();
-            firsts
-                .get(usize::from(b >> 6))
-                .is_some_and(|set| set >> (b & 63) & 1 == 1)
-        }
-        _ => true,
-    }
+    Cow::Owned(w.to_lowercase())
 }
 
 /// `nine`, `Two thousand and three`, `forty-five`: a run of number words from the `numbers`
 /// table (joined by `and`), as (value, index after the run).
-fn word_run(text: &str, toks: &mut TokenStream, k: usize, def: &CheckDef) -> Option<(f64, usize)> {
+fn word_run(
+    text: &str,
+    toks: &mut TokenStream,
+    k: usize,
+    words: &NumberWords,
+) -> Option<(f64, usize)> {
     let (mut total, mut current, mut j, mut any) = (0.0_f64, 0.0_f64, k, false);
+    let mut buf = [0u8; SHORT];
     while let Some(t) = toks.get(j) {
-        let w = lower(t.text(text));
+        let w = lowered(t.text(text), &mut buf);
         if w == "and" && any {
             let next_is_number = toks
                 .get(j + 1)
-                .is_some_and(|n| def.numbers.contains_key(&n.text(text).to_lowercase()));
+                .is_some_and(|n| words.get_any_case(n.text(text)).is_some());
             if !next_is_number {
                 break;
             }
             j += 1;
             continue;
         }
-        let mut parts = Vec::new();
-        for p in w.split('-') {
-            match def.numbers.get(p) {
-                Some(v) => parts.push(*v),
-                None => {
-                    parts.clear();
-                    break;
-                }
-            }
-        }
-        if parts.is_empty() {
+        // every `-`-separated part must be a number word
+        if !w.split('-').all(|p| words.get(p).is_some()) {
             break;
         }
-        for v in parts {
+        for v in w.split('-').filter_map(|p| words.get(p)) {
             if v >= 1000.0 {
                 total += current.max(1.0) * v;
                 current = 0.0;
@@ -190,15 +236,6 @@ fn word_run(text: &str, toks: &mut TokenStream, k: usize, def: &CheckDef) -> Opt
         j += 1;
     }
     any.then_some((total + current, j))
-}
-
-/// `w` in lower case, borrowed when it already is (most words).
-fn lower(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        std::borrow::Cow::Borrowed(w)
-    } else {
-        std::borrow::Cow::Owned(w.to_lowercase())
-    }
 }
 
 /// The counted noun after a number (among tokens `k..k + 4`), skipping listed filler words;
@@ -255,5 +292,46 @@ fn interval(
         (m.start, v * 0.9, v * 1.1)
     } else {
         (num, v, v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`lowered`] is `str::to_lowercase`, and the table answers as a B-tree lookup of it.
+    #[test]
+    fn number_words_answer_as_the_table_lower_cased() {
+        let table: BTreeMap<String, f64> =
+            [("two", 2.0), ("forty", 40.0), ("é", 1.0), ("and", 0.0)]
+                .iter()
+                .map(|(k, v)| (k.to_string(), *v))
+                .collect();
+        let words = NumberWords::new(&table);
+        let long = "A".repeat(SHORT + 3);
+        for w in [
+            "two",
+            "Two",
+            "TWO",
+            "forty",
+            "Forty-Two",
+            "É",
+            "é",
+            "x",
+            "",
+            "and",
+            "İ",
+            &long,
+        ] {
+            let mut buf = [0u8; SHORT];
+            assert_eq!(lowered(w, &mut buf), w.to_lowercase(), "{w}");
+            assert_eq!(
+                words.get_any_case(w),
+                table.get(&w.to_lowercase()).copied(),
+                "{w}"
+            );
+        }
+        assert!(words.may_start_run("Twelve") && words.may_start_run("é"));
+        assert!(!words.may_start_run("Nine") && !words.may_start_run("zero"));
     }
 }
