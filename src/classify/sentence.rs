@@ -186,6 +186,7 @@ pub fn evaluate(
             antecedent: src.and_then(|r| antecedent(text, &s.toks, r)),
         });
     }
+    quote_intro(text, rules, s);
     for p in phits.iter().filter(|p| p.span.end <= span.end) {
         let Some(label) = rules
             .rules()
@@ -211,6 +212,65 @@ pub fn evaluate(
             rule: p.rule,
             cue: p.cue.unwrap_or(p.span),
             source: p.source,
+            antecedent: None,
+        });
+    }
+}
+
+/// `Lopez continued: "…"`, `She interjected, "…"`: a verb in `-ed` or `-s` right before a colon or
+/// comma and an opening quotation mark introduces the quotation, its subject is the speaker (a
+/// pronoun or a name), whatever the verb (listed verbs already have their own evidence). The
+/// evidence is the quotation rule's (a speaker named before the quotation).
+fn quote_intro(text: &str, rules: &RuleSet, s: &mut Scratch) {
+    let Some(rule) = rules.engine().quote else {
+        return;
+    };
+    let Some(label) = rules
+        .rules()
+        .get(rule as usize)
+        .and_then(|r| r.info.implies)
+    else {
+        return;
+    };
+    for i in 3..s.toks.len() {
+        if s.toks[i].tok != (Tok::Quote { open: true })
+            || !matches!(s.toks[i - 1].tok, Tok::Colon | Tok::Comma)
+        {
+            continue;
+        }
+        let v = &s.toks[i - 2];
+        let w = v.span.slice(text).as_bytes();
+        // (not a noun for people: `Sanders supporters: "…"`)
+        let tagged = v.tok == Tok::Word
+            && !v.has(tokens::SOURCE_NOUN)
+            && w.len() >= 4
+            && w.iter().all(u8::is_ascii_lowercase)
+            && (w.ends_with(b"ed") || w.ends_with(b"s"));
+        if !tagged
+            || s.cues
+                .iter()
+                .any(|c| c.rule != u16::MAX && c.toks.0 <= i - 2 && i - 2 < c.toks.1)
+        {
+            continue;
+        }
+        let Some(r) = left_subject(&s.toks, i - 2) else {
+            continue;
+        };
+        let Some(np) = s.toks.get(r.0..r.1) else {
+            continue;
+        };
+        // its head names the speaker (not `Clinton seemed irritated: "…"`)
+        let head = np
+            .last()
+            .is_some_and(|t| personal(t) || t.has(tokens::CAP | tokens::SOURCE_NOUN));
+        if !head || !np.iter().any(|t| personal(t) || t.has(tokens::CAP)) {
+            continue;
+        }
+        s.evidence.push(Evidence {
+            label,
+            rule,
+            cue: v.span,
+            source: span_of(&s.toks, r),
             antecedent: None,
         });
     }
@@ -382,8 +442,19 @@ fn verb_source(
         }
     }
     // inverted: `"…," said Smith` / `…, said the spokeswoman.`
+    // (after a quotation that opens the sentence, whatever follows the verb is its speaker,
+    // even in lower case: `"…," said the designer`, `"…," said the 46-year-old`)
+    let after_quote = || {
+        let before = a.checked_sub(2).and_then(|i| toks.get(i));
+        let closing = |t: Option<&Token>| t.is_some_and(|t| t.tok == Tok::Quote { open: false });
+        toks.first()
+            .is_some_and(|t| matches!(t.tok, Tok::Quote { .. }))
+            && (closing(prev) || (prev.is_some_and(|p| p.tok == Tok::Comma) && closing(before)))
+    };
     let inverted = match prev.map(|t| t.tok) {
-        None | Some(Tok::Comma | Tok::Quote { .. } | Tok::Dash | Tok::Colon) => right_np(toks, b),
+        None | Some(Tok::Comma | Tok::Quote { .. } | Tok::Dash | Tok::Colon) => {
+            right_np(toks, b).or_else(|| after_quote().then(|| right_np_loose(toks, b)).flatten())
+        }
         _ => None,
     };
     // across a relative clause: `People who fought the plan say`
