@@ -37,6 +37,7 @@ pub struct Scratch {
     pub toks: Vec<Token>,
     cues: Vec<Cue>,
     pub evidence: Vec<Evidence>,
+    order: Vec<usize>,
 }
 
 fn acronym(w: &str) -> bool {
@@ -49,14 +50,6 @@ fn inside_name(toks: &[Token], i: usize) -> bool {
     let prev = i.checked_sub(1).and_then(|k| toks.get(k));
     toks.get(i).is_some_and(|t| t.has(tokens::CAP))
         && prev.is_some_and(|p| p.tok == Tok::Word && p.has(tokens::CAP))
-}
-
-fn tok_range(toks: &[Token], span: Span) -> Option<Range> {
-    let a = toks
-        .binary_search_by_key(&span.start, |t| t.span.start)
-        .ok()?;
-    let b = toks.partition_point(|t| t.span.start < span.end);
-    (b > a && toks.get(b - 1)?.span.end == span.end).then_some((a, b))
 }
 
 fn span_of(toks: &[Token], r: Range) -> Option<Span> {
@@ -80,9 +73,10 @@ pub fn evaluate(
     s.cues.clear();
     s.evidence.clear();
     tokens::tokenize(text, span, &mut s.toks);
+    let mut at = 0;
     for h in hits {
         let hspan = h.span(base);
-        let Some(r) = tok_range(&s.toks, hspan) else {
+        let Some(r) = tokens::range_from(&s.toks, hspan, &mut at) else {
             continue;
         };
         for e in engine.entries(h.pattern) {
@@ -115,7 +109,9 @@ pub fn evaluate(
             };
             for t in s.toks.get_mut(r.0..r.1).into_iter().flatten() {
                 // an acronym is a name, not the function word it spells (`US`, `IT`, `WHO`)
-                if acronym(t.span.slice(text)) {
+                // (a word's first character is a capital when it has CAP)
+                let capital = t.tok != Tok::Word || t.has(tokens::CAP);
+                if capital && acronym(t.span.slice(text)) {
                     continue;
                 }
                 t.flags |= flag;
@@ -125,13 +121,15 @@ pub fn evaluate(
     // a cue inside a longer cue (`said` in `is said to`) does not count on its own
     // (sweep in order of start, longest first: the earlier cue reaching furthest contains
     // every later one it covers; linear after the sort, however many cues a sentence has)
-    let mut order: Vec<usize> = (0..s.cues.len()).collect();
+    let order = &mut s.order;
+    order.clear();
+    order.extend(0..s.cues.len());
     order.sort_by_key(|&i| {
         let sp = s.cues[i].span;
         (sp.start, std::cmp::Reverse(sp.end))
     });
     let mut reach: Option<Span> = None;
-    for i in order {
+    for &i in order.iter() {
         let c = s.cues[i].span;
         if reach.is_some_and(|r| r != c && r.contains(c)) {
             s.cues[i].rule = u16::MAX;

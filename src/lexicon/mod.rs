@@ -19,7 +19,7 @@ mod tests;
 pub(crate) mod trie;
 mod words;
 
-pub use alnum::{char_at, is_alnum};
+pub use alnum::{char_at, is_alnum, is_uncased, is_upper};
 pub use fx::{FxBuild, FxHasher};
 pub(crate) use words::split;
 pub use words::{Scheme, Word, Words};

@@ -257,3 +257,16 @@ fn is_alnum_is_is_alphanumeric() {
         assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?} (cached)");
     }
 }
+
+/// The cached case tests are the standard ones.
+#[test]
+fn cached_case_tests_are_the_standard_ones() {
+    let chars = (0..0x1_0000u32).chain((0x1_0000..0x11_0000).step_by(89));
+    for c in chars.filter_map(char::from_u32) {
+        let uncased = c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase();
+        for _ in 0..2 {
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_uncased(c), uncased, "{c:?}");
+        }
+    }
+}

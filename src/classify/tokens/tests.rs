@@ -232,3 +232,36 @@ fn matches_the_reference_on_news_copy() {
     assert!(word("U.S.").is_some());
     assert!(word("--").is_some_and(|t| t.tok == Tok::Dash));
 }
+
+/// Walking on over spans in order of start finds what a search of each finds, also for spans
+/// that fit no tokens, and for spans out of order.
+#[test]
+fn range_from_is_the_searched_range() {
+    let text = "Mr. Ruiz, a U.S. official, said: “It’s over” -- and left (quietly).";
+    let mut toks = Vec::new();
+    tokenize(text, Span::new(0, text.len()), &mut toks);
+    let cuts: Vec<usize> = (0..=text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .collect();
+    let mut spans = Vec::new();
+    for &a in &cuts {
+        for &z in cuts.iter().filter(|&&z| z >= a.saturating_sub(1)) {
+            spans.push(Span::new(a, z));
+        }
+    }
+    // in order of start, longest first, as lexicon hits come
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut at = 0;
+    let mut found = 0;
+    for &s in &spans {
+        let want = range(&toks, s);
+        assert_eq!(range_from(&toks, s, &mut at), want, "{s:?}");
+        found += usize::from(want.is_some());
+    }
+    assert!(found > 50, "{found}");
+    // out of order: every span after a late one
+    for &s in &spans {
+        let mut at = toks.len() - 1;
+        assert_eq!(range_from(&toks, s, &mut at), range(&toks, s), "{s:?}");
+    }
+}
