@@ -1,10 +1,12 @@
 //! Report formats (terminal, JSON, SARIF, GitHub, rdjson, HTML) as streaming [`Reporter`]s.
 //! Spans become line/column only here, against the unmodified source.
 
+mod cells;
 pub mod github;
 pub mod html;
 mod html_article;
 pub mod json;
+mod locator;
 mod pretty;
 pub mod rdjson;
 pub mod sarif;
@@ -15,138 +17,10 @@ pub mod terminal;
 use crate::check::FileReport;
 use crate::checks::Severity;
 use crate::classify::Label;
-use crate::document::Document;
 use crate::rules::RuleInfo;
-use crate::span::{LineCol, LineIndex, Span};
+pub use locator::{Location, Locator};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-
-/// Converts text spans of one document to source offsets and 1-based line/character columns.
-pub struct Locator<'a> {
-    pub doc: &'a Document,
-    index: LineIndex,
-    /// The start of the span located last: source offset and its position. Reports locate
-    /// spans in document order, so the next start is usually found by counting the
-    /// characters from here instead of from the start of its line (issue 6: a long line of
-    /// many sentences made that quadratic).
-    last: std::cell::Cell<(usize, LineCol)>,
-    /// The end of the span located last, likewise: the next sentence starts just after it.
-    last_end: std::cell::Cell<(usize, LineCol)>,
-    /// (from, at): the first line break (`\n` or `\r`) of the source at or after `from` is at
-    /// `at` (the source's length when there is none). Spans come in document order, so the
-    /// source is searched for breaks about once per report, not once per span (issue 6).
-    next_break: std::cell::Cell<(usize, usize)>,
-}
-
-/// A span resolved against the source file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Location {
-    /// Half-open byte range into the source as read.
-    pub span: Span,
-    pub start: LineCol,
-    /// Position just after the last character (exclusive end), 1-based.
-    pub end: LineCol,
-}
-
-impl Location {
-    /// The JSON position fields every report object carries: `start`, `end` (source bytes),
-    /// `line`, `column`, `end_line`, `end_column` (1-based, character columns).
-    pub fn json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "start": self.span.start, "end": self.span.end,
-            "line": self.start.line, "column": self.start.column,
-            "end_line": self.end.line, "end_column": self.end.column,
-        })
-    }
-
-    /// `extra`'s fields with the position fields added.
-    pub fn json_with(&self, extra: serde_json::Value) -> serde_json::Value {
-        let mut v = self.json();
-        if let (Some(o), serde_json::Value::Object(e)) = (v.as_object_mut(), extra) {
-            o.extend(e);
-        }
-        v
-    }
-}
-
-impl<'a> Locator<'a> {
-    pub fn new(doc: &'a Document) -> Self {
-        Locator {
-            doc,
-            index: LineIndex::new(&doc.source),
-            last: std::cell::Cell::new((0, LineCol { line: 1, column: 1 })),
-            last_end: std::cell::Cell::new((0, LineCol { line: 1, column: 1 })),
-            next_break: std::cell::Cell::new((0, 0)),
-        }
-    }
-    pub fn locate(&self, text_span: Span) -> Location {
-        let span = self.doc.source_span(text_span);
-        // count on from the later of the last start and the last end that is not after this
-        // start (any known position gives the same answer, a nearer one sooner)
-        let (last, last_end) = (self.last.get(), self.last_end.get());
-        let from = if last.0 <= last_end.0 && last_end.0 <= span.start {
-            last_end
-        } else {
-            last
-        };
-        let start = self.line_col_from(from, span.start);
-        self.last.set((span.start, start));
-        let end = self.line_col_from((span.start, start), span.end);
-        self.last_end.set((span.end, end));
-        Location { span, start, end }
-    }
-
-    /// The line and column of source offset `offset`, counted on from `from` (an offset and
-    /// its position) when `offset` lies after it on the same line; exactly
-    /// [`LineIndex::line_col`] in every case.
-    fn line_col_from(&self, from: (usize, LineCol), offset: usize) -> LineCol {
-        let src = self.doc.source.as_str();
-        let (at, pos) = from;
-        // an offset inside a character counts as that character (line starts are ASCII
-        // boundaries, so the character is on the line of `offset`)
-        let mut end = offset.min(src.len());
-        while end > at && !src.is_char_boundary(end) {
-            end -= 1;
-        }
-        match src.get(at..end) {
-            // no line ending in between: same line
-            Some(between) if self.first_break(at) >= end => LineCol {
-                line: pos.line,
-                column: pos.column + between.chars().count(),
-            },
-            _ => self.index.line_col(src, offset),
-        }
-    }
-
-    /// The offset of the first line break of the source at or after `from` (its length when
-    /// there is none).
-    fn first_break(&self, from: usize) -> usize {
-        let (known_from, at) = self.next_break.get();
-        // no break in `known_from..at`: the first at or after `from` is `at` if `from` lies
-        // in between
-        if known_from <= from && from <= at && (known_from, at) != (0, 0) {
-            return at;
-        }
-        let bytes = self.doc.source.as_bytes();
-        let rest = bytes.get(from..).unwrap_or_default();
-        let at = memchr::memchr2(b'\n', b'\r', rest).map_or(bytes.len(), |k| from + k);
-        self.next_break.set((from, at));
-        at
-    }
-    /// Line and 1-based column counted in UTF-8 bytes (reviewdog's unit) of a source offset.
-    pub fn byte_position(&self, source_offset: usize) -> LineCol {
-        let src = &self.doc.source;
-        let line = self.index.line_col(src, source_offset).line;
-        let start = self.index.line_span(src, line).start;
-        LineCol {
-            line,
-            column: source_offset.min(src.len()).saturating_sub(start) + 1,
-        }
-    }
-    pub fn line_index(&self) -> &LineIndex {
-        &self.index
-    }
-}
 
 /// The display form of a path: forward slashes, no leading `./`.
 pub fn display_path(path: &std::path::Path) -> String {
@@ -333,49 +207,4 @@ pub fn render_all(
     // writing to a Vec cannot fail
     let _ = run();
     String::from_utf8_lossy(&out).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// `Locator::locate` counts on from the last located start; whatever the order of the
-    /// spans it must give what `LineIndex::line_col` gives from scratch.
-    #[test]
-    fn locate_matches_the_line_index_in_any_order() {
-        let text = "Über den Fluss.\r\nShe said \u{201c}yes\u{201d}.\rA line\n\nthe end é😀 done\n";
-        let doc = crate::input::parse(
-            std::path::PathBuf::from("t.txt"),
-            crate::document::Format::Plain,
-            text.to_string(),
-        );
-        let loc = Locator::new(&doc);
-        let ix = LineIndex::new(text);
-        let n = text.len();
-        let agrees = |a: usize, b: usize| {
-            let got = loc.locate(Span::new(a, b));
-            let span = doc.source_span(Span::new(a, b));
-            assert_eq!(
-                got.start,
-                ix.line_col(text, span.start),
-                "start of {a}..{b}"
-            );
-            assert_eq!(got.end, ix.line_col(text, span.end), "end of {a}..{b}");
-        };
-        // a fixed pseudo-random walk over offsets, forwards and backwards, on and off
-        // character boundaries
-        let mut x = 7usize;
-        for _ in 0..2000 {
-            x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
-            let a = x % (n + 1);
-            x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
-            let b = a + x % (n + 1 - a);
-            agrees(a, b);
-        }
-        // in document order, as the reports locate sentences and findings
-        for a in 0..=n {
-            let b = (a + 5).min(n);
-            agrees(a, b);
-        }
-    }
 }

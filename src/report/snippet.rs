@@ -1,20 +1,23 @@
 //! Source excerpts with a caret underline, in display columns (tabs expanded, wide characters
 //! counted as two cells), for the terminal report. A displayed character is a grapheme cluster
 //! (UAX #29), so a letter with combining accents, a flag or a family emoji is one cell group:
-//! never cut in two at the edge of a long line, and measured as the terminal draws it.
+//! never cut in two at the edge of a long line, and measured as the terminal draws it. The
+//! width rules are [`super::cells::shown`]; a long line's checkpoints ([`LineCells`]) are kept
+//! per file, so an excerpt deep in a line of megabytes costs O(window), not O(line).
 
+use super::cells::{self, shown, LineCells};
 use crate::span::{LineIndex, Span};
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use std::collections::HashMap;
 
-/// Tab stops every this many cells.
-const TAB: usize = 4;
 /// Lines wider than this are cut to a window around the span.
 const MAX_WIDTH: usize = 100;
 /// Cells of context kept before the span when a line is cut.
 const LEAD: usize = 24;
 /// Spans over more lines than this show the first two lines, `...`, and the last line.
 const MAX_LINES: usize = 4;
+/// Lines longer than this (bytes) keep their checkpoints for the next excerpt; shorter ones
+/// are read again, which costs no more than looking them up.
+const LONG: usize = 4096;
 
 /// One row of an excerpt.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,140 +34,124 @@ pub enum Row {
     Gap,
 }
 
-/// How one displayed character (a grapheme cluster) starting at display column `col` is shown,
-/// and the cells it takes.
-fn shown(g: &str, col: usize) -> (std::borrow::Cow<'_, str>, usize) {
-    if g == "\t" {
-        let w = TAB - col % TAB;
-        (" ".repeat(w).into(), w)
-    } else if g.chars().any(char::is_control) {
-        (" ".into(), 1)
-    } else {
-        (g.into(), g.width())
-    }
+/// The excerpts of one source file.
+pub struct Excerpts<'a> {
+    source: &'a str,
+    index: &'a LineIndex,
+    /// Checkpoints of the long lines shown so far, by line number (a few per cent of their
+    /// bytes).
+    long: HashMap<usize, LineCells>,
 }
 
-/// The cells a displayed character starting at column `col` takes.
-fn cells_of(g: &str, col: usize) -> usize {
-    if g == "\t" {
-        TAB - col % TAB
-    } else if g.chars().any(char::is_control) {
-        1
-    } else {
-        g.width()
+impl<'a> Excerpts<'a> {
+    pub fn new(source: &'a str, index: &'a LineIndex) -> Self {
+        Excerpts {
+            source,
+            index,
+            long: HashMap::new(),
+        }
     }
-}
 
-/// Renders one line, with the span part `from..to` (bytes) underlined. Two passes over the
-/// line's characters, keeping only what is shown: a line of megabytes costs no memory per
-/// character (it once held a cell with its own string for every character of the line).
-fn line_row(source: &str, number: usize, line: Span, from: usize, to: usize, first: bool) -> Row {
-    let text_of_line = line.slice(source);
-    // display columns of the first characters at or after `from` and `to`, and the line's width
-    let (mut a, mut b) = (None, None);
-    let mut total = 0;
-    for (i, g) in text_of_line.grapheme_indices(true) {
-        let byte = line.start + i;
-        if a.is_none() && byte >= from {
-            a = Some(total);
+    /// The rows showing `span` (source bytes), from `start_line` to `end_line` (1-based).
+    pub fn rows(&mut self, span: Span, start_line: usize, end_line: usize) -> Vec<Row> {
+        let (source, index) = (self.source, self.index);
+        let mut last = end_line.max(start_line);
+        // a span ending just after a line break ends on the previous line
+        if last > start_line && index.line_span(source, last).start == span.end {
+            last -= 1;
         }
-        if b.is_none() && byte >= to {
-            b = Some(total);
+        let lines: Vec<usize> = if last - start_line + 1 > MAX_LINES {
+            vec![start_line, start_line + 1, last]
+        } else {
+            (start_line..=last).collect()
+        };
+        let mut out = Vec::new();
+        let mut prev = None;
+        for n in lines {
+            if prev.is_some_and(|p: usize| n > p + 1) {
+                out.push(Row::Gap);
+            }
+            prev = Some(n);
+            let line = index.line_span(source, n);
+            let from = if n == start_line {
+                span.start.max(line.start)
+            } else {
+                line.start
+            };
+            let to = span.end.min(line.end).max(from);
+            out.push(self.line_row(n, line, from, to, n == start_line));
         }
-        total += cells_of(g, total);
+        out
     }
-    let a = a.unwrap_or(total);
-    let b = b.unwrap_or(total).max(a);
-    // an empty span still gets one caret on its first line
-    let width = if first { (b - a).max(1) } else { b - a };
-    if total <= MAX_WIDTH {
+
+    /// Renders one line, with the span part `from..to` (bytes) underlined: the columns of
+    /// `from` and `to` and the shown characters are read from the nearest checkpoints.
+    fn line_row(&mut self, number: usize, line: Span, from: usize, to: usize, first: bool) -> Row {
+        let text_of_line = line.slice(self.source);
+        let fresh;
+        let lc = if text_of_line.len() > LONG {
+            self.long
+                .entry(number)
+                .or_insert_with(|| LineCells::new(text_of_line))
+        } else {
+            fresh = LineCells::new(text_of_line);
+            &fresh
+        };
+        // display columns of the first characters at or after `from` and `to`
+        let total = lc.width();
+        let a = lc.col_at(text_of_line, from.saturating_sub(line.start));
+        let b = lc
+            .col_at(text_of_line, to.saturating_sub(line.start))
+            .max(a);
+        // an empty span still gets one caret on its first line
+        let width = if first { (b - a).max(1) } else { b - a };
+        if total <= MAX_WIDTH {
+            let mut text = String::new();
+            for (_, g, col) in cells::cells(text_of_line) {
+                text.push_str(shown(g, col).0);
+            }
+            return Row::Line {
+                number,
+                text,
+                under: (a, width),
+            };
+        }
+        let w0 = if first { a.saturating_sub(LEAD) } else { 0 };
+        let w1 = w0 + MAX_WIDTH;
         let mut text = String::new();
-        let mut col = 0;
-        for g in text_of_line.graphemes(true) {
-            let (s, w) = shown(g, col);
-            text.push_str(&s);
-            col += w;
+        let mut shift = 0;
+        if w0 > 0 {
+            text.push('…');
+            shift = 1;
         }
-        return Row::Line {
+        for (_, g, col) in lc.cells_from_col(text_of_line, w0) {
+            if col > w1 {
+                break;
+            }
+            let (s, w) = shown(g, col);
+            if col >= w0 && col + w <= w1 {
+                text.push_str(s);
+            }
+        }
+        if total > w1 {
+            text.push('…');
+        }
+        let start = a.max(w0);
+        let end = (a + width).min(w1).max(start);
+        let under = (
+            start - w0 + shift,
+            if first {
+                (end - start).max(1)
+            } else {
+                end - start
+            },
+        );
+        Row::Line {
             number,
             text,
-            under: (a, width),
-        };
-    }
-    let w0 = if first { a.saturating_sub(LEAD) } else { 0 };
-    let w1 = w0 + MAX_WIDTH;
-    let mut text = String::new();
-    let mut shift = 0;
-    if w0 > 0 {
-        text.push('…');
-        shift = 1;
-    }
-    let mut col = 0;
-    for g in text_of_line.graphemes(true) {
-        if col > w1 {
-            break;
+            under,
         }
-        let (s, w) = shown(g, col);
-        if col >= w0 && col + w <= w1 {
-            text.push_str(&s);
-        }
-        col += w;
     }
-    if total > w1 {
-        text.push('…');
-    }
-    let start = a.max(w0);
-    let end = (a + width).min(w1).max(start);
-    let under = (
-        start - w0 + shift,
-        if first {
-            (end - start).max(1)
-        } else {
-            end - start
-        },
-    );
-    Row::Line {
-        number,
-        text,
-        under,
-    }
-}
-
-/// The rows showing `span` (source bytes) of `source`, from `start_line` to `end_line` (1-based).
-pub fn rows(
-    source: &str,
-    index: &LineIndex,
-    span: Span,
-    start_line: usize,
-    end_line: usize,
-) -> Vec<Row> {
-    let mut last = end_line.max(start_line);
-    // a span ending just after a line break ends on the previous line
-    if last > start_line && index.line_span(source, last).start == span.end {
-        last -= 1;
-    }
-    let lines: Vec<usize> = if last - start_line + 1 > MAX_LINES {
-        vec![start_line, start_line + 1, last]
-    } else {
-        (start_line..=last).collect()
-    };
-    let mut out = Vec::new();
-    let mut prev = None;
-    for n in lines {
-        if prev.is_some_and(|p: usize| n > p + 1) {
-            out.push(Row::Gap);
-        }
-        prev = Some(n);
-        let line = index.line_span(source, n);
-        let from = if n == start_line {
-            span.start.max(line.start)
-        } else {
-            line.start
-        };
-        let to = span.end.min(line.end).max(from);
-        out.push(line_row(source, n, line, from, to, n == start_line));
-    }
-    out
 }
 
 #[cfg(test)]
@@ -175,7 +162,7 @@ mod tests {
         let ix = LineIndex::new(src);
         let s = ix.line_col(src, span.start).line;
         let e = ix.line_col(src, span.end).line;
-        rows(src, &ix, span, s, e)
+        Excerpts::new(src, &ix).rows(span, s, e)
     }
 
     #[test]

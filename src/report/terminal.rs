@@ -10,7 +10,7 @@
 //!    = help: name the expert and their affiliation
 //! ```
 
-use super::snippet::{self, Row};
+use super::snippet::{Excerpts, Row};
 use super::{label_index, Locator, ReportOptions, Reporter, Summary};
 use crate::check::FileReport;
 use crate::checks::{Finding, Severity};
@@ -126,6 +126,7 @@ impl TerminalReporter {
         &self,
         r: &FileReport,
         loc: &Locator,
+        excerpts: &mut Excerpts,
         path: &str,
         f: &Finding,
         out: &mut dyn Write,
@@ -135,13 +136,7 @@ impl TerminalReporter {
         let head = p.severity(f.severity, &format!("{}[{}]", f.severity.as_str(), f.rule));
         let message = f.message.replace(['\r', '\n'], " ");
         writeln!(out, "{head}{}", p.bold(&format!(": {message}")))?;
-        let rows = snippet::rows(
-            &r.doc.source,
-            loc.line_index(),
-            l.span,
-            l.start.line,
-            l.end.line,
-        );
+        let rows = excerpts.rows(l.span, l.start.line, l.end.line);
         let width = rows
             .iter()
             .filter_map(|row| match row {
@@ -239,6 +234,7 @@ impl Reporter for TerminalReporter {
 
     fn file(&mut self, r: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let loc = Locator::new(&r.doc);
+        let mut excerpts = Excerpts::new(&r.doc.source, loc.line_index());
         let path = self.opts.path_of(&r.doc.path);
         let mut by_severity = [0usize; 3];
         let mut suppressed = 0;
@@ -249,7 +245,7 @@ impl Reporter for TerminalReporter {
             }
             by_severity[super::severity_index(f.severity)] += 1;
             if !self.opts.quiet {
-                self.diagnostic(r, &loc, &path, f, out)?;
+                self.diagnostic(r, &loc, &mut excerpts, &path, f, out)?;
             }
         }
         let mut counts = [0usize; 5];
