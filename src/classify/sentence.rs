@@ -368,6 +368,23 @@ fn verb_source(
         return None;
     }
     if let Some(r) = left_subject(toks, a) {
+        // `Harsh comments are …`, `but Republican support was …`: a plain or `-s` word right
+        // before a form of `be` is a noun, when its phrase opens a clause (not `what many
+        // economists say is`, `the plan she argues is needed`; not before `he's`)
+        let copula = b == a + 1
+            && toks.get(b).is_some_and(|t| {
+                t.tok == Tok::Word && t.has(tokens::COPULA) && !t.has(tokens::PRONOUN)
+            });
+        let opens =
+            r.0.checked_sub(1)
+                .and_then(|k| toks.get(k))
+                .is_none_or(|p| p.tok != Tok::Word || p.has(tokens::CONJ | tokens::JOINER));
+        let pronoun = toks.get(r.0).is_some_and(|t| t.has(tokens::PRONOUN));
+        // (a name before the verb is its subject: `Everything Trump says is a lie`)
+        let name = r.1 - 1 != first_word && toks.get(r.1 - 1).is_some_and(|t| t.has(tokens::CAP));
+        if matches!(form, Form::Base | Form::Third) && copula && opens && !pronoun && !name {
+            return None;
+        }
         // `an MSNBC show`, `a private email`: after a singular determiner the plain form is a
         // noun (the verb would take `-s`)
         // (`a majority of voters say`, `a few analysts say` are plural)
