@@ -288,3 +288,43 @@ if want 7; then
     fi
 fi
 echo "results written to $RES" >&2
+
+# --- 8: every report format on one long line (run with `bench/run.sh 8`) ----------------------
+# The corpus articles joined by spaces into one line (about 1.35 MB), that line twice, and
+# repeated to 5 MB: one line with thousands of findings, where a report that reads a line from
+# its start per finding is quadratic. CPU seconds (user + sys, median of 3) and peak RSS per
+# format; "x json" is the time over the JSON time on the same input, "growth" the time on the
+# 5 MB line over the time on the 1.35 MB line (the size ratio is 3.7).
+if want 8; then
+    python3 - "$CORPUS" "$W" <<'PY'
+import pathlib, sys
+corpus, w = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+arts = [p.read_text(encoding="utf-8") for p in sorted(corpus.rglob("*.txt"))]
+one = " ".join(" ".join(a.split("\n")).replace("\r", " ") for a in arts)
+def upto(n):
+    s = one
+    while len(s.encode()) < n:
+        s += " " + one
+    return s.encode()[:n].decode("utf-8", "ignore")
+(w / "longline-1.txt").write_text(one, encoding="utf-8")
+(w / "longline-2.txt").write_text(upto(2 * len(one.encode())), encoding="utf-8")
+(w / "longline-5.txt").write_text(upto(5_000_000), encoding="utf-8")
+PY
+    say "## 8. Report formats on one long line (-j 1; CPU s = user + sys, median of 3; peak RSS)"
+    say ""
+    say "| format | 1.35 MB line s | 2.7 MB line s | 5 MB line s | x json (5 MB) | growth 1.35 -> 5 MB | peak RSS MB (5 MB) |"
+    say "|---|---:|---:|---:|---:|---:|---:|"
+    json5=""
+    for fmt in json terminal html sarif github rdjson; do
+        args=(check --format "$fmt" --fail-on never --isolated -j 1)
+        s1=$(cpu_s 3 timeout "$CAP" "$BIN" "${args[@]}" "$W/longline-1.txt")
+        s2=$(cpu_s 3 timeout "$CAP" "$BIN" "${args[@]}" "$W/longline-2.txt")
+        s5=$(cpu_s 3 timeout "$CAP" "$BIN" "${args[@]}" "$W/longline-5.txt")
+        /usr/bin/time -v -o "$W/rss.txt" timeout "$CAP" "$BIN" "${args[@]}" "$W/longline-5.txt" >/dev/null 2>&1 || true
+        kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$W/rss.txt" 2>/dev/null)
+        [ "$fmt" = json ] && json5=$s5
+        say "| $fmt | $s1 | $s2 | $s5 | $(awk -v a="$s5" -v b="$json5" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }') | $(awk -v a="$s5" -v b="$s1" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }') | $(awk -v k="${kb:-0}" 'BEGIN {printf "%.1f", k / 1024}') |"
+    done
+    say ""
+    echo "section 8 written to $RES" >&2
+fi
