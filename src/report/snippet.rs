@@ -157,6 +157,121 @@ impl<'a> Excerpts<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    /// The straightforward excerpt of one line: every displayed character read from the line
+    /// start (the algorithm before the checkpoints), for comparison.
+    fn naive_row(src: &str, line: Span, from: usize, to: usize, first: bool) -> Row {
+        let t = line.slice(src);
+        let (mut a, mut b, mut total) = (None, None, 0);
+        for (i, g) in t.grapheme_indices(true) {
+            if a.is_none() && line.start + i >= from {
+                a = Some(total);
+            }
+            if b.is_none() && line.start + i >= to {
+                b = Some(total);
+            }
+            total += shown(g, total).1;
+        }
+        let a = a.unwrap_or(total);
+        let b = b.unwrap_or(total).max(a);
+        let width = if first { (b - a).max(1) } else { b - a };
+        let (w0, mut text, mut col) = if total <= MAX_WIDTH {
+            (0, String::new(), 0)
+        } else {
+            let w0 = if first { a.saturating_sub(LEAD) } else { 0 };
+            (
+                w0,
+                if w0 > 0 {
+                    "…".to_string()
+                } else {
+                    String::new()
+                },
+                0,
+            )
+        };
+        let w1 = if total <= MAX_WIDTH {
+            usize::MAX
+        } else {
+            w0 + MAX_WIDTH
+        };
+        for g in t.graphemes(true) {
+            if col > w1 {
+                break;
+            }
+            let (s, w) = shown(g, col);
+            if col >= w0 && col.saturating_add(w) <= w1 {
+                text.push_str(s);
+            }
+            col += w;
+        }
+        if total <= MAX_WIDTH {
+            return Row::Line {
+                number: 1,
+                text,
+                under: (a, width),
+            };
+        }
+        if total > w1 {
+            text.push('…');
+        }
+        let shift = usize::from(w0 > 0);
+        let start = a.max(w0);
+        let end = (a + width).min(w1).max(start);
+        let w = if first {
+            (end - start).max(1)
+        } else {
+            end - start
+        };
+        Row::Line {
+            number: 1,
+            text,
+            under: (start - w0 + shift, w),
+        }
+    }
+
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "a",
+            "said ",
+            " ",
+            "é",
+            "e\u{301}",
+            "\u{301}",
+            "北京",
+            "😀",
+            "\u{1F469}\u{200D}\u{1F467}",
+            "\u{1F1FA}\u{1F1F8}",
+            "\u{1F1FA}",
+            "\t",
+            "\u{7}",
+            "\u{200B}",
+            "\u{200D}",
+            "x ".repeat(40).leak(),
+        ])
+    }
+
+    proptest! {
+        /// Excerpts read from the checkpoints (lines over [`LONG`] bytes keep theirs between
+        /// excerpts) equal reading each line from its start, for spans anywhere in the line.
+        #[test]
+        fn excerpts_agree_with_reading_the_line_from_its_start(
+            pieces in prop::collection::vec(piece(), 0..1200),
+            spans in prop::collection::vec((any::<prop::sample::Index>(), 0usize..300), 1..6),
+        ) {
+            let src: String = pieces.concat();
+            let ix = LineIndex::new(&src);
+            let mut ex = Excerpts::new(&src, &ix);
+            let line = ix.line_span(&src, 1);
+            for (at, len) in spans {
+                let a = at.index(src.len() + 1);
+                let b = (a + len).min(src.len());
+                let got = ex.rows(Span::new(a, b), 1, 1);
+                prop_assert_eq!(got, vec![naive_row(&src, line, a, b, true)], "span {}..{}", a, b);
+            }
+        }
+    }
 
     fn one(src: &str, span: Span) -> Vec<Row> {
         let ix = LineIndex::new(src);
