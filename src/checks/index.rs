@@ -177,10 +177,8 @@ impl Hits {
             Some((k, exact)) if k == key => exact,
             _ => {
                 let exact = within.start <= within.end
-                    && text.is_char_boundary(within.start)
-                    && text.is_char_boundary(within.end)
-                    && is_boundary(text, within.start)
-                    && is_boundary(text, within.end);
+                    && edge(text, within.start)
+                    && edge(text, within.end);
                 self.exact.set(Some((key, exact)));
                 exact
             }
@@ -204,6 +202,19 @@ impl Hits {
             Some(hits) => Within::new(hits, within).next().is_some(),
             None => list.any(text, within),
         }
+    }
+}
+
+/// Whether byte `i` of `text` is a character boundary and a word boundary ([`is_boundary`]),
+/// read from the two bytes around it when both are ASCII.
+#[inline]
+fn edge(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    match (i.checked_sub(1).and_then(|k| b.get(k)), b.get(i)) {
+        (Some(&x), Some(&y)) if x.is_ascii() && y.is_ascii() => {
+            !(x.is_ascii_alphanumeric() && y.is_ascii_alphanumeric())
+        }
+        _ => text.is_char_boundary(i) && is_boundary(text, i),
     }
 }
 
@@ -324,6 +335,16 @@ mod tests {
         // one pattern less: not the built-in set
         let fewer = lexicon(pats.get(1..).unwrap());
         assert!(!fewer.is_prebuilt());
+    }
+
+    /// The two-byte edge test is the character and word boundary test at every byte.
+    #[test]
+    fn edge_is_a_char_and_word_boundary() {
+        let text = "A source—said it’s é9 so; (x) 3.5% Ünter-said\té.";
+        for i in 0..=text.len() + 1 {
+            let want = text.is_char_boundary(i) && is_boundary(text, i);
+            assert_eq!(edge(text, i), want, "{i}");
+        }
     }
 
     /// Every span of a text (char boundaries, including ones that cut words): the index gives

@@ -213,7 +213,15 @@ impl Lexicon {
             let w = match ahead.as_mut() {
                 Some(a) => a.next(),
                 None => {
-                    let w = *next.get_or_insert_with(|| words.next());
+                    // (a match, not `get_or_insert_with`: that was a call per walk, issue 6)
+                    let w = match *next {
+                        Some(w) => w,
+                        None => {
+                            let w = words.next();
+                            *next = Some(w);
+                            w
+                        }
+                    };
                     ahead = Some(words.clone());
                     w
                 }
