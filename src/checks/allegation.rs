@@ -10,6 +10,10 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     // whether each paragraph names an accuser, computed on first use
     let mut para_cache: Vec<Option<bool>> = vec![None; ctx.block_sentences.len()];
     let markers = def.list("markers");
+    // every finding is a match of `markers` in a part outside quotations
+    if ctx.never_in_sentences(markers) {
+        return;
+    }
     for i in 0..ctx.seg.sentences.len() {
         let sentence = ctx.sentence(i);
         let found = ctx.outside_quotes(i).iter().copied().find_map(|p| {

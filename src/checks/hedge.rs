@@ -8,6 +8,10 @@ use crate::span::Span;
 
 pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let hedges = def.list("hedges");
+    // every finding is a match of `hedges` in a part outside quotations
+    if ctx.never_in_sentences(hedges) {
+        return;
+    }
     for i in 0..ctx.seg.sentences.len() {
         let found = ctx
             .outside_quotes(i)

@@ -6,7 +6,7 @@ use super::lists::{known_lists, searched_lists, LEDGER_KINDS, QUANTITY_WORDS};
 use super::load_error::{describe_toml_error, key_position};
 use super::numbers::NumberWords;
 use super::phrases::PhraseList;
-use super::Severity;
+use super::{Severity, Shared};
 use crate::error::{Error, Result};
 use crate::rules::{Example, RuleInfo};
 use serde::Deserialize;
@@ -123,6 +123,8 @@ pub struct CheckDef {
     pub path: Option<PathBuf>,
     /// `numbers` as figure-conflict looks words up in it, built on first use.
     pub(crate) number_words: OnceLock<NumberWords>,
+    /// `id` and `help` as the findings share them, made on first use (not once per file).
+    pub(crate) shared: OnceLock<(Shared, Shared)>,
 }
 
 impl CheckDef {
@@ -133,6 +135,16 @@ impl CheckDef {
     /// The raw entries of a word list.
     pub fn raw(&self, name: &str) -> &[String] {
         self.raw_lists.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The rule id and help every finding of this check shares.
+    pub(crate) fn shared(&self) -> &(Shared, Shared) {
+        self.shared.get_or_init(|| {
+            (
+                Shared::from(self.id.as_str()),
+                Shared::from(self.help.as_str()),
+            )
+        })
     }
 
     /// The `[numbers]` table as figure-conflict reads words in it.
@@ -418,6 +430,7 @@ fn validate(
         tests: file.test,
         path: user,
         number_words: OnceLock::new(),
+        shared: OnceLock::new(),
     })
 }
 

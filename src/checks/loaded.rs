@@ -8,6 +8,8 @@ use crate::span::Span;
 
 pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let verbs = def.list("verbs");
+    // no match of `verbs` in any part outside quotations: only the classifier's cues remain
+    let search = !ctx.never_in_sentences(verbs);
     for i in 0..ctx.seg.sentences.len() {
         let sentence = ctx.sentence(i);
         // the classifier's cue, when it marked one of the verbs
@@ -20,6 +22,9 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
         let found = cue
             .filter(|s| is_attribution(ctx, i, sentence, *s, def))
             .or_else(|| {
+                if !search {
+                    return None;
+                }
                 ctx.outside_quotes(i).iter().copied().find_map(|p| {
                     ctx.find(verbs, p)
                         .map(|m| m.0)

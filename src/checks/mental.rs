@@ -6,6 +6,10 @@ use crate::ledger::Ledger;
 
 pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let (said_verbs, verbs) = (def.list("said-verbs"), def.list("verbs"));
+    // every finding is a match of `verbs` in a part outside quotations
+    if ctx.never_in_sentences(verbs) {
+        return;
+    }
     for i in 0..ctx.seg.sentences.len() {
         let sentence = ctx.sentence(i);
         let parts = ctx.outside_quotes(i);

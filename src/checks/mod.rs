@@ -160,20 +160,23 @@ impl Out {
     /// The findings in document order (by span, then rule id, then message), built whole.
     fn finish(self, defs: &[&CheckDef]) -> Vec<Finding> {
         let mut raws = self.raws;
-        let id = |r: &Raw| defs.get(usize::from(r.check)).map_or("", |d| d.id.as_str());
+        // the rule ids' order as numbers: equal ids the same rank (issue 6: comparing the id
+        // strings was most of the sort)
+        let ranks = id_ranks(defs);
+        let rank = |r: &Raw| ranks.get(usize::from(r.check)).copied().unwrap_or(0);
         // unstable: no scratch buffer of half the findings; a check gives one finding per
         // span, so the key is unique in practice, and the message breaks any tie
         // deterministically
         raws.sort_unstable_by(|a, b| {
-            (a.span.start, a.span.end, id(a))
-                .cmp(&(b.span.start, b.span.end, id(b)))
+            (a.span.start, a.span.end, rank(a))
+                .cmp(&(b.span.start, b.span.end, rank(b)))
                 .then_with(|| a.message.render().cmp(&b.message.render()))
         });
         // last first, so that the records can be popped in order
         raws.reverse();
         // one shared rule id and help per check, one shared string per distinct message
-        let ids: Vec<Shared> = defs.iter().map(|d| Shared::from(d.id.as_str())).collect();
-        let helps: Vec<Shared> = defs.iter().map(|d| Shared::from(d.help.as_str())).collect();
+        let ids: Vec<Shared> = defs.iter().map(|d| d.shared().0.clone()).collect();
+        let helps: Vec<Shared> = defs.iter().map(|d| d.shared().1.clone()).collect();
         let mut cache = MessageCache::default();
         let mut out = Vec::with_capacity(raws.len());
         while let Some(r) = raws.pop() {
@@ -202,6 +205,17 @@ impl Out {
         }
         out
     }
+}
+
+/// Per definition, the place of its id among the ids in string order (`0` first; equal ids
+/// share a place).
+fn id_ranks(defs: &[&CheckDef]) -> Vec<usize> {
+    let mut sorted: Vec<&str> = defs.iter().map(|d| d.id.as_str()).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    defs.iter()
+        .map(|d| sorted.partition_point(|s| *s < d.id.as_str()))
+        .collect()
 }
 
 /// The shared strings of the messages already built in one [`Out::finish`]: fixed texts by

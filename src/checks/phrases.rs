@@ -327,6 +327,28 @@ pub fn tokens(text: &str, within: Span) -> Vec<Token> {
 
 /// [`tokens`] pushed onto `out` (a buffer used again and again).
 pub fn tokens_into(text: &str, within: Span, out: &mut Vec<Token>) {
+    each_token(text, within, |t| {
+        out.push(t);
+        true
+    });
+}
+
+/// How many tokens `within` holds, counted up to `limit`: `min(limit, tokens(..).len())`,
+/// without reading further than the token that reaches the limit.
+pub fn count_up_to(text: &str, within: Span, limit: usize) -> usize {
+    let mut n = 0;
+    if limit > 0 {
+        each_token(text, within, |_| {
+            n += 1;
+            n < limit
+        });
+    }
+    n
+}
+
+/// Hands the tokens of `within` in order to `f` until it returns false.
+#[inline(always)]
+fn each_token(text: &str, within: Span, mut f: impl FnMut(Token) -> bool) {
     let s = within.slice(text);
     let b = s.as_bytes();
     let mut i = 0;
@@ -368,9 +390,12 @@ pub fn tokens_into(text: &str, within: Span, out: &mut Vec<Token>) {
                 _ => break,
             }
         }
-        out.push(Token {
+        let more = f(Token {
             span: Span::new(within.start + start, within.start + i),
         });
+        if !more {
+            return;
+        }
     }
 }
 
@@ -432,6 +457,22 @@ mod tests {
             });
         }
         out
+    }
+
+    #[test]
+    fn counts_up_to_a_limit_as_the_tokens_give_them() {
+        let text = "Officials said 3.5% of U.S. voters’ ballots — the state’s — were lost.";
+        for a in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let within = Span::new(a, text.len());
+            let all = tokens(text, within).len();
+            for limit in 0..16 {
+                assert_eq!(
+                    count_up_to(text, within, limit),
+                    all.min(limit),
+                    "{a} {limit}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `unbalanced-quotation` (from the segmenter's marks) and `quote-without-speaker`.
 
-use super::stream;
+use super::phrases::count_up_to;
 use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 use crate::span::Span;
@@ -18,6 +18,14 @@ pub fn check_unbalanced(ctx: &Ctx, _def: &CheckDef, _ledger: &Ledger, out: &mut 
 /// previous paragraph takes the speaker of the quotation it continues.
 pub fn check_speaker(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let min_words = def.numbers.get("min-words").copied().unwrap_or(4.0);
+    // a count is below `min_words` exactly when it is below the least whole number at or above
+    // it, so counting stops there (issue 6: every quotation was read to its end); never below
+    // zero or NaN
+    let enough = if min_words > 0.0 {
+        min_words.ceil() as usize
+    } else {
+        0
+    };
     let n = ctx.seg.sentences.len();
     let mut sent_cache: Vec<Option<bool>> = vec![None; n];
     let mut para_cache: Vec<Option<bool>> = vec![None; ctx.block_sentences.len()];
@@ -27,7 +35,7 @@ pub fn check_speaker(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out)
             continue;
         }
         let inner = Span::new(q.open.end, q.close.map_or(q.span.end, |c| c.start));
-        if (stream::count(ctx.text, inner) as f64) < min_words {
+        if count_up_to(ctx.text, inner, enough) < enough {
             continue;
         }
         let Some(i) = sentence_at(ctx, q.span.start) else {

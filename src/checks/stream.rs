@@ -118,6 +118,7 @@ impl<'t> TokenStream<'t> {
 }
 
 /// How many tokens `within` holds ([`tokens`]`(text, within).len()`), counted a chunk at a time.
+#[cfg(test)]
 pub(super) fn count(text: &str, within: Span) -> usize {
     let mut s = TokenStream::new(text, within);
     let mut n = s.buf.len();

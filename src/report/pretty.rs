@@ -109,14 +109,38 @@ static PAIRS: [[u8; 2]; 100] = {
 };
 
 /// Writes `n` in decimal.
+#[inline(always)]
 pub(crate) fn number(out: &mut Vec<u8>, n: usize) {
-    // lines, columns and indices: mostly one or two digits
+    // lines, columns and indices: mostly one or two digits, written in place (issue 6: a call
+    // per number was a seventh of the report)
     if n < 10 {
         out.push(b'0' + n as u8);
+    } else if let Some(pair) = PAIRS.get(n) {
+        out.extend_from_slice(pair);
+    } else {
+        long_number(out, n);
+    }
+}
+
+/// [`number`] of three digits or more.
+#[inline(never)]
+fn long_number(out: &mut Vec<u8>, n: usize) {
+    // byte offsets in an article: three to five digits, written without counting them
+    let pair = |k: usize| PAIRS.get(k % 100).copied().unwrap_or_default();
+    let digit = |k: usize| b'0' + (k % 10) as u8;
+    if n < 1000 {
+        let [b, c] = pair(n);
+        out.extend_from_slice(&[digit(n / 100), b, c]);
         return;
     }
-    if let Some(pair) = PAIRS.get(n) {
-        out.extend_from_slice(pair);
+    if n < 10_000 {
+        let ([a, b], [c, d]) = (pair(n / 100), pair(n));
+        out.extend_from_slice(&[a, b, c, d]);
+        return;
+    }
+    if n < 100_000 {
+        let ([b, c], [d, e]) = (pair(n / 100), pair(n));
+        out.extend_from_slice(&[digit(n / 10_000), b, c, d, e]);
         return;
     }
     // the digits at the front of a buffer of fixed size, copied whole (a copy of known size,
