@@ -87,19 +87,32 @@ pub struct LineCells {
 
 impl LineCells {
     pub fn new(line: &str) -> Self {
+        Self::new_with(line, [usize::MAX; 2]).0
+    }
+
+    /// The checkpoints of `line` and, from the same pass, what [`LineCells::col_at`] gives for
+    /// each of `at` (a short line is read once, not once more per question).
+    pub fn new_with(line: &str, at: [usize; 2]) -> (Self, [usize; 2]) {
         let mut marks = vec![Mark { byte: 0, col: 0 }];
         let mut next = STEP;
+        let mut found = [None; 2];
         let mut it = cells(line);
         for (byte, _, col) in &mut it {
             if byte >= next {
                 marks.push(Mark { byte, col });
                 next = byte + STEP;
             }
+            for (f, a) in found.iter_mut().zip(at) {
+                if f.is_none() && byte >= a {
+                    *f = Some(col);
+                }
+            }
         }
-        LineCells {
-            marks,
-            width: it.col,
-        }
+        let width = it.col;
+        (
+            LineCells { marks, width },
+            found.map(|f| f.unwrap_or(width)),
+        )
     }
 
     /// The display width of the line.
@@ -200,6 +213,11 @@ mod tests {
                 }
                 let want = all.get(k).map_or(width, |(_, _, c)| *c);
                 prop_assert_eq!(lc.col_at(&line, at), want, "byte {}", at);
+                if at % 17 == 0 || at + 1 >= line.len() {
+                    let (built, cols) = LineCells::new_with(&line, [at, at / 2]);
+                    prop_assert_eq!(&built, &lc);
+                    prop_assert_eq!(cols, [want, lc.col_at(&line, at / 2)]);
+                }
             }
             for col in 0..=width + 1 {
                 let tail: Vec<_> = lc.cells_from_col(&line, col).collect();

@@ -41,6 +41,9 @@ pub struct Excerpts<'a> {
     /// Checkpoints of the long lines shown so far, by line number (a few per cent of their
     /// bytes).
     long: HashMap<usize, LineCells>,
+    /// The checkpoints of the last shorter line shown, and its number (findings come in
+    /// document order, often several on one paragraph).
+    last: Option<(usize, LineCells)>,
 }
 
 impl<'a> Excerpts<'a> {
@@ -49,6 +52,7 @@ impl<'a> Excerpts<'a> {
             source,
             index,
             long: HashMap::new(),
+            last: None,
         }
     }
 
@@ -88,21 +92,34 @@ impl<'a> Excerpts<'a> {
     /// `from` and `to` and the shown characters are read from the nearest checkpoints.
     fn line_row(&mut self, number: usize, line: Span, from: usize, to: usize, first: bool) -> Row {
         let text_of_line = line.slice(self.source);
-        let fresh;
-        let lc = if text_of_line.len() > LONG {
-            self.long
-                .entry(number)
-                .or_insert_with(|| LineCells::new(text_of_line))
-        } else {
-            fresh = LineCells::new(text_of_line);
-            &fresh
-        };
+        let (from, to) = (
+            from.saturating_sub(line.start),
+            to.saturating_sub(line.start),
+        );
         // display columns of the first characters at or after `from` and `to`
+        let (lc, a, b) = if text_of_line.len() > LONG {
+            let lc = self
+                .long
+                .entry(number)
+                .or_insert_with(|| LineCells::new(text_of_line));
+            let (a, b) = (lc.col_at(text_of_line, from), lc.col_at(text_of_line, to));
+            (&*lc, a, b)
+        } else {
+            match &mut self.last {
+                // the next finding on the same line
+                Some((n, lc)) if *n == number => {
+                    let (a, b) = (lc.col_at(text_of_line, from), lc.col_at(text_of_line, to));
+                    (&*lc, a, b)
+                }
+                slot => {
+                    let (lc, [a, b]) = LineCells::new_with(text_of_line, [from, to]);
+                    let (_, lc) = slot.insert((number, lc));
+                    (&*lc, a, b)
+                }
+            }
+        };
         let total = lc.width();
-        let a = lc.col_at(text_of_line, from.saturating_sub(line.start));
-        let b = lc
-            .col_at(text_of_line, to.saturating_sub(line.start))
-            .max(a);
+        let b = b.max(a);
         // an empty span still gets one caret on its first line
         let width = if first { (b - a).max(1) } else { b - a };
         if total <= MAX_WIDTH {
