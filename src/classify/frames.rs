@@ -392,6 +392,19 @@ pub fn possessor(toks: &[Token], i: usize) -> Option<Range> {
 /// the plan, saying …`), after a dateline (`WASHINGTON (AP) — …`) and an introductory word or
 /// phrase (`On Monday night, …`, `Speaking to reporters, …`, `Publicly, the nominee …`).
 pub fn first_subject(text: &str, toks: &[Token], before: usize) -> Option<Range> {
+    first_subject_with(text, toks, before, false)
+}
+
+/// [`first_subject`] of the main clause: also after a clause or phrase opened by a function
+/// word and closed by a comma (`After the debate, Trump …`, `While critics say …, the mayor …`);
+/// when the main clause names no one, the subject of the opening clause (`If Democrats win …,
+/// among the first decisions …`).
+pub fn main_subject(text: &str, toks: &[Token], before: usize) -> Option<Range> {
+    first_subject_with(text, toks, before, true)
+        .or_else(|| first_subject_with(text, toks, before, false))
+}
+
+fn first_subject_with(text: &str, toks: &[Token], before: usize, clause: bool) -> Option<Range> {
     let mut i = dateline_end(text, toks)
         .filter(|&k| k < before)
         .unwrap_or(0);
@@ -403,6 +416,24 @@ pub fn first_subject(text: &str, toks: &[Token], before: usize) -> Option<Range>
         // subject follows its comma
         if i == start && (t.has(JOINER) || t.has(CAP_ING)) {
             intro = true;
+        }
+        // a clause or phrase opened by a function word (`After the debate, …`, `While critics
+        // say …, …`, `Outside the arena, …`): the subject follows its comma, when it has one
+        if clause
+            && i == start
+            && word(t)
+            && t.has(NOT_SOURCE)
+            && !t.has(PRONOUN | CONJ | DET | COPULA)
+            // (not `There do exist …`, `There will be …`)
+            && !toks.get(i + 1).is_some_and(|n| n.has(SKIP))
+            && toks
+                .get(i..before)
+                .is_some_and(|r| r.iter().any(|k| k.tok == Tok::Comma))
+        {
+            let comma = (i..before).find(|&k| toks[k].tok == Tok::Comma)?;
+            i = comma + 1;
+            intro = false;
+            continue;
         }
         if word(t) && !t.has(SKIP | ADVERB | NOT_SOURCE | JOINER) {
             if t.has(PRONOUN) {

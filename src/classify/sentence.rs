@@ -1,7 +1,7 @@
 //! One sentence on its own: its cues, the frames they make, and the label they decide.
 
 use super::frames::{
-    first_subject, left_subject, np_left, personal, possessor, relative_subject, right_np,
+    left_subject, main_subject, np_left, personal, possessor, relative_subject, right_np,
     right_np_loose, Range,
 };
 use super::tokens::{self, Tok, Token};
@@ -292,7 +292,7 @@ fn antecedent(text: &str, toks: &[Token], (a, b): Range) -> Option<Span> {
     if b != a + 1 || !pronoun || t.has(tokens::FIRST_PERSON) || a == 0 {
         return None;
     }
-    let (x, y) = first_subject(text, toks, a)?;
+    let (x, y) = main_subject(text, toks, a)?;
     let np = toks.get(x..y)?;
     let names = np
         .iter()
@@ -344,7 +344,7 @@ fn verb_source(
         // `…, saying that …`: the subject of the main clause; `X is pointing out`: progressive;
         // `outside groups supporting the bill`: the phrase the participle describes
         return match prev {
-            Some(t) if matches!(t.tok, Tok::Comma | Tok::Dash) => first_subject(text, toks, a),
+            Some(t) if matches!(t.tok, Tok::Comma | Tok::Dash) => main_subject(text, toks, a),
             // `X landed in trouble by saying …`, `after arguing …`: the main clause's subject
             Some(t)
                 if t.tok == Tok::Word
@@ -353,7 +353,7 @@ fn verb_source(
                             && !t.has(tokens::JOINER | tokens::COPULA | tokens::SKIP))) =>
             {
                 // `After bragging for a year …, Trump …`: the subject may follow the clause
-                first_subject(text, toks, toks.len())
+                main_subject(text, toks, toks.len())
             }
             Some(_) => progressive_subject(toks, a).or_else(|| described(toks, a)),
             _ => None,
@@ -452,7 +452,7 @@ fn verb_source(
         j -= 1;
     }
     if j > 0 && toks[j - 1].has(tokens::CONJ) {
-        if let Some(r) = first_subject(text, toks, j - 1) {
+        if let Some(r) = main_subject(text, toks, j - 1) {
             return Some(r);
         }
     }
@@ -483,7 +483,7 @@ fn purpose_subject(text: &str, toks: &[Token], a: usize) -> Option<Range> {
     if to.tok != Tok::Word || !to.has(tokens::NOT_SOURCE) || to.has(tokens::CONJ) {
         return None;
     }
-    let (x, y) = super::frames::first_subject(text, toks, a - 1)?;
+    let (x, y) = main_subject(text, toks, a - 1)?;
     let np = toks.get(x..y)?;
     let names = np.iter().any(|t| {
         personal(t) || t.has(tokens::SOURCE_NOUN) || (t.has(tokens::CAP) && !t.has(tokens::DET))
@@ -521,7 +521,7 @@ fn infinitive_subject(text: &str, toks: &[Token], a: usize) -> Option<Range> {
     if before.has(tokens::SKIP) {
         return before
             .has(tokens::CAP)
-            .then(|| first_subject(text, toks, k))
+            .then(|| main_subject(text, toks, k))
             .flatten();
     }
     if !before.has(tokens::CAP | tokens::SOURCE_NOUN) {
