@@ -78,7 +78,8 @@ impl Combined {
         }
         Hits {
             by_slot,
-            exact: Cell::new(None),
+            tested: Cell::new([0; 4]),
+            exact: Cell::new(false),
         }
     }
 }
@@ -164,8 +165,10 @@ pub struct Hits {
     by_slot: Vec<Vec<Hit>>,
     /// The span tested last by [`Hits::usable`] (the text's address and length, the span's
     /// start and end) and whether the index answers for it: checks ask about one sentence for
-    /// many lists in a row (issue 6: the edge tests were 11 M of the corpus).
-    exact: Cell<Option<([usize; 4], bool)>>,
+    /// many lists in a row (issue 6: the edge tests were 11 M of the corpus). The first key,
+    /// all zeros, is no text's (a string's address is never zero).
+    tested: Cell<[usize; 4]>,
+    exact: Cell<bool>,
 }
 
 impl Hits {
@@ -173,17 +176,13 @@ impl Hits {
     fn usable<'h>(&'h self, list: &PhraseList, text: &str, within: Span) -> Option<&'h [Hit]> {
         let hits = self.by_slot.get(list.slot?)?;
         let key = [text.as_ptr() as usize, text.len(), within.start, within.end];
-        let exact = match self.exact.get() {
-            Some((k, exact)) if k == key => exact,
-            _ => {
-                let exact = within.start <= within.end
-                    && edge(text, within.start)
-                    && edge(text, within.end);
-                self.exact.set(Some((key, exact)));
-                exact
-            }
-        };
-        exact.then_some(hits.as_slice())
+        if self.tested.get() != key {
+            self.exact.set(
+                within.start <= within.end && edge(text, within.start) && edge(text, within.end),
+            );
+            self.tested.set(key);
+        }
+        self.exact.get().then_some(hits.as_slice())
     }
 
     /// Whole-word matches of `list` inside `within` of `text` (the text the hits come from), as
