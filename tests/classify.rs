@@ -165,6 +165,23 @@ fn not_claims() {
 }
 
 #[test]
+fn sentences_of_a_long_line_that_lost_its_final_stop_are_claims() {
+    let body = "Protests reached 170 locations with 15 dead on Monday night. ".repeat(4);
+    let (_, l) = run_with(
+        &RuleSet::builtin().unwrap(),
+        &format!("{body}Shops in the centre stayed closed and the"),
+        Format::Plain,
+    );
+    assert_eq!(l.len(), 5);
+    assert!(l[..4].iter().all(|c| c.label == Label::Unattributed));
+    // a short line without a stop is still a title line
+    assert_eq!(
+        label("Protests reach 170 locations with 15 dead"),
+        Label::None
+    );
+}
+
+#[test]
 fn sources_and_cues_are_spans_of_the_sentence() {
     let (doc, l) =
         run("A senior US official told reporters the talks would resume, said the ministry.");

@@ -225,6 +225,20 @@ fn colon_introducing_a_quotation() {
 }
 
 #[test]
+fn a_long_line_without_a_final_stop_is_a_paragraph_not_a_title() {
+    // a draft cut off mid-sentence: several sentences on one line, the last without its stop
+    let body = "The council approved the budget on Tuesday after a long debate. ".repeat(4);
+    let cut = format!("{body}The vote was seven to two and the mayor");
+    assert!(cut.chars().count() > whosaid::input::plain::TITLE_MAX_CHARS);
+    let d = doc(&format!("Council passes budget\n\n{cut}\n"));
+    let kinds: Vec<_> = d.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds, [BlockKind::Line, BlockKind::Paragraph]);
+    // at the limit a line is still a title line
+    let title = "x".repeat(whosaid::input::plain::TITLE_MAX_CHARS);
+    assert_eq!(doc(&format!("{title}\n")).blocks[0].kind, BlockKind::Line);
+}
+
+#[test]
 fn headline_and_stray_newlines() {
     let d = doc("Protests spread to 170 cities\nTEHRAN, Jan. 3\nThe toll rose to 15. Officials\nwere silent.\n");
     let kinds: Vec<_> = d.blocks.iter().map(|b| b.kind).collect();

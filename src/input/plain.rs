@@ -13,6 +13,11 @@
 //! HTML block-level tags pasted into the text (`<p>`, `</div>`, `<img …>`) end blocks and are
 //! left out of them.
 //!
+//! A block of one line without a final stop is a title line (`BlockKind::Line`: a headline,
+//! dateline or caption, not a claim) only if it is at most [`TITLE_MAX_CHARS`] characters
+//! long; a longer one is a paragraph whose last sentence lost its stop (a draft cut off, text
+//! pasted without its final line), and its sentences are claims like any other.
+//!
 //! A lower-case next line that does not end with a stop ("features\ncontact manager") and a
 //! short line before a capitalised one ("Putter King Trophy\nThe team…") are separate blocks.
 
@@ -172,6 +177,10 @@ fn block_tag_end(b: &[u8], lt: usize, z: usize) -> Option<usize> {
     (b.get(p + gt) == Some(&b'>')).then_some(p + gt + 1)
 }
 
+/// The longest single line without a final stop that is still read as a title line: about
+/// twice a long headline or deck; captions and datelines are shorter.
+pub const TITLE_MAX_CHARS: usize = 250;
+
 fn flush(text: &str, run: &[Line], out: &mut Vec<Block>) {
     let Some(first) = run.first() else { return };
     let widest = run.iter().map(|l| l.chars).max().unwrap_or(0);
@@ -189,7 +198,7 @@ fn flush(text: &str, run: &[Line], out: &mut Vec<Block>) {
                     !soft_wrap(s, line.chars, n, run.len(), widest)
                 }));
         if breaks {
-            let kind = if lines_in_block == 1 && !final_stop {
+            let kind = if lines_in_block == 1 && !final_stop && line.chars <= TITLE_MAX_CHARS {
                 BlockKind::Line
             } else {
                 BlockKind::Paragraph
