@@ -197,6 +197,10 @@ impl Hits {
 
     /// Whether `list` has a whole-word match inside `within`.
     pub fn any(&self, list: &PhraseList, text: &str, within: Span) -> bool {
+        // no entry is empty: nothing to search (and no automaton to build for an empty file)
+        if within.start >= within.end {
+            return false;
+        }
         match self.usable(list, text, within) {
             Some(hits) => Within::new(hits, within).next().is_some(),
             None => list.any(text, within),
