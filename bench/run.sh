@@ -9,7 +9,8 @@
 # file and as many files; 4 parallel speed-up -j1 vs -j2; 5 peak RSS (/usr/bin/time -v) against
 # 50 MB + 3x the largest file, including a 50 MB line without punctuation; 6 start-up with all
 # built-in rules and one 5 KB article (hyperfine); 7 instructions per run (valgrind callgrind,
-# independent of machine load). Results: bench/out/results.md.
+# independent of machine load); 8 (only when asked: bench/run.sh 8) every report format on one
+# long line of 1.35, 2.7 and 5 MB, with peak RSS. Results: bench/out/results.md.
 #
 # On a shared machine wall time depends on the load: section 1 also reports user CPU time, and
 # section 4 measures the ceiling the machine offers (two independent -j 1 runs at once).
