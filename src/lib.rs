@@ -24,6 +24,9 @@ pub mod span;
 pub mod suppress;
 pub mod walk;
 
+#[cfg(test)]
+pub(crate) mod testrng;
+
 pub use check::{Checker, FileReport};
 pub use classify::{Classification, Label};
 pub use document::{Block, BlockKind, Document, Format};

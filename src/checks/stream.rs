@@ -154,12 +154,10 @@ mod tests {
             "x",
         ];
         let gaps = [" ", "  ", "\n", "\t", " \u{a0}", "-", ".", ","];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut rng = crate::testrng::Rng::new(0x9e37_79b9_7f4a_7c15);
         let mut text = String::new();
         for _ in 0..300 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            let seed = rng.next_u64();
             text.push_str(words[(seed % words.len() as u64) as usize]);
             text.push_str(gaps[((seed >> 20) % gaps.len() as u64) as usize]);
         }

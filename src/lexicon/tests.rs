@@ -3,17 +3,7 @@
 
 use super::*;
 
-/// Deterministic pseudo-random numbers (xorshift).
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
+use crate::testrng::Rng;
 
 const ENTRIES: &[&str] = &[
     "said",
@@ -161,7 +151,7 @@ fn random_text(rng: &mut Rng, pieces: usize) -> String {
 
 #[test]
 fn equals_the_automaton_search() {
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
     for scheme in [Scheme::Joined, Scheme::Plain] {
         let lex = Lexicon::new(ENTRIES, scheme);
         let (mut total, mut phrases) = (0, 0);
@@ -208,7 +198,7 @@ fn without_odd_entries_and_empty() {
 /// The words the lexicon walks are exactly the runs between the boundaries the matchers use.
 #[test]
 fn words_follow_the_boundary_rules() {
-    let mut rng = Rng(42);
+    let mut rng = Rng::new(42);
     for scheme in [Scheme::Joined, Scheme::Plain] {
         for round in 0..2000 {
             let text = random_text(&mut rng, 1 + round % 30);
