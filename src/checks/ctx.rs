@@ -244,16 +244,7 @@ mod tests {
     fn lists_never_in_sentences_are_found_in_none() {
         let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
         let set = &checker.checks;
-        let mut texts: Vec<String> = set
-            .defs()
-            .iter()
-            .flat_map(|d| {
-                d.tests
-                    .iter()
-                    .map(|t| t.text.clone())
-                    .chain(d.allows.clone())
-            })
-            .collect();
+        let mut texts = set.example_texts();
         texts.push(
             "Officials reportedly\"said\"the plan was allegedly late. He believes it.".into(),
         );

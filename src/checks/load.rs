@@ -271,6 +271,21 @@ impl CheckSet {
         &self.defs
     }
 
+    /// Every check's own examples, those that must fire and those that must not: the texts
+    /// the unit tests run a fast path and the code it replaced on.
+    #[cfg(test)]
+    pub(crate) fn example_texts(&self) -> Vec<String> {
+        self.defs
+            .iter()
+            .flat_map(|d| {
+                d.tests
+                    .iter()
+                    .map(|t| t.text.clone())
+                    .chain(d.allows.clone())
+            })
+            .collect()
+    }
+
     /// Turns a check off. Returns `false` when no check has that id.
     pub fn disable(&mut self, id: &str) -> bool {
         self.defs

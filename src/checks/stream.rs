@@ -218,16 +218,7 @@ mod tests {
     #[test]
     fn checks_find_the_same_in_small_chunks_as_whole() {
         let set = crate::checks::CheckSet::builtin().unwrap();
-        let mut texts: Vec<String> = set
-            .defs()
-            .iter()
-            .flat_map(|d| {
-                d.tests
-                    .iter()
-                    .map(|t| t.text.clone())
-                    .chain(d.allows.clone())
-            })
-            .collect();
+        let mut texts = set.example_texts();
         texts.push(
             "A senior US official said more than 2,500 people and nine hundred police were \
              there on May 3, and experts say about forty-five percent of the ballots were lost, \
