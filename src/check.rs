@@ -5,6 +5,7 @@ use crate::classify::{self, Classification};
 use crate::document::{Document, Format};
 use crate::error::Result;
 use crate::input;
+use crate::rules::engine::{one_window, Ahead};
 use crate::rules::RuleSet;
 use crate::segment::{self, Segmentation};
 use std::path::PathBuf;
@@ -45,10 +46,24 @@ impl Checker {
     /// Checks one document.
     pub fn check_document(&self, doc: Document) -> FileReport {
         let segmentation = segment::segment(&doc);
-        let labels = classify::classify(&doc, &segmentation, &self.rules);
+        // a document the classifier scans in one window: one walk over its words finds the
+        // classifier's and the checks' lexicon hits; a longer one is scanned by each on its own,
+        // the checks' after the classification (memory)
+        let engine = self.rules.engine();
+        let (hits, mut ahead) =
+            match one_window(&doc.text, segmentation.sentences.iter().map(|s| s.span)) {
+                Some(from) => {
+                    let (hits, ahead) = self.checks.scan_along(&doc.text, engine, from);
+                    (Some(hits), ahead)
+                }
+                None => (None, Ahead::default()),
+            };
+        let labels = classify::classify_ahead(&doc, &segmentation, &self.rules, &mut ahead);
+        drop(ahead);
         let ledger = crate::ledger::build(&doc, &segmentation, &labels, &self.checks);
+        let hits = hits.unwrap_or_else(|| self.checks.scan(&doc.text));
         let findings =
-            crate::checks::run_with_ledger(&doc, &segmentation, &labels, &self.checks, &ledger);
+            crate::checks::run_with_hits(&doc, &segmentation, &labels, &self.checks, &ledger, hits);
         FileReport {
             doc,
             segmentation,

@@ -40,6 +40,17 @@ impl<'a> Ctx<'a> {
         labels: &'a [Classification],
         checks: &CheckSet,
     ) -> Ctx<'a> {
+        Ctx::with_hits(doc, seg, labels, checks.scan(&doc.text))
+    }
+
+    /// [`Ctx::new`], given the matches of the checks' word lists in the text
+    /// ([`CheckSet::scan`]).
+    pub fn with_hits(
+        doc: &'a Document,
+        seg: &'a Segmentation,
+        labels: &'a [Classification],
+        hits: Hits,
+    ) -> Ctx<'a> {
         let n = seg.sentences.len();
         let mut quote_spans = Vec::new();
         let mut quote_at = Vec::with_capacity(n + 1);
@@ -84,7 +95,7 @@ impl<'a> Ctx<'a> {
             labels,
             block_sentences,
             lead_block,
-            hits: checks.scan(&doc.text),
+            hits,
             quote_spans,
             quote_at,
             part_spans: Vec::with_capacity(n),

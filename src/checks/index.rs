@@ -9,6 +9,7 @@
 
 use super::phrases::{is_boundary, PhraseList};
 use crate::lexicon::{Lexicon, Scheme};
+use crate::rules::engine::{Ahead, Engine};
 use crate::span::Span;
 use std::cell::Cell;
 
@@ -60,9 +61,28 @@ impl Combined {
             return Hits::default();
         }
         let mut by_slot: Vec<Vec<Hit>> = vec![Vec::new(); self.slots];
+        self.lexicon
+            .scan(text, 0..text.len(), self.sink(&mut by_slot));
+        Hits::new(by_slot)
+    }
+
+    /// [`Combined::scan`], and in the same walk over the words the classifier's lexicon hits
+    /// of `text` from `from` on ([`Engine::scan_along`]).
+    pub fn scan_along(&self, text: &str, engine: &Engine, from: usize) -> (Hits, Ahead) {
+        if text.is_empty() || u32::try_from(text.len()).is_err() {
+            return (Hits::default(), Ahead::default());
+        }
+        let mut by_slot: Vec<Vec<Hit>> = vec![Vec::new(); self.slots];
+        let ahead = engine.scan_along(text, from, &self.lexicon, self.sink(&mut by_slot));
+        (Hits::new(by_slot), ahead)
+    }
+
+    /// Keeps a match of the lexicon in its list's hits.
+    #[inline(always)]
+    fn sink<'s>(&'s self, by_slot: &'s mut [Vec<Hit>]) -> impl FnMut(usize, usize, u32) + 's {
         // in order of start, longest first, then entry order: what a list's own search gives
         // after its sort, so no sort here
-        self.lexicon.scan(text, 0..text.len(), |start, end, id| {
+        move |start, end, id| {
             let Some(&(slot, entry)) = self.owner.get(id as usize) else {
                 return;
             };
@@ -72,14 +92,6 @@ impl Combined {
             if let Some(v) = by_slot.get_mut(slot) {
                 v.push(Hit { start, end, entry });
             }
-        });
-        for v in &mut by_slot {
-            v.shrink_to_fit();
-        }
-        Hits {
-            by_slot,
-            tested: Cell::new([0; 4]),
-            exact: Cell::new(false),
         }
     }
 }
@@ -172,6 +184,17 @@ pub struct Hits {
 }
 
 impl Hits {
+    fn new(mut by_slot: Vec<Vec<Hit>>) -> Hits {
+        for v in &mut by_slot {
+            v.shrink_to_fit();
+        }
+        Hits {
+            by_slot,
+            tested: Cell::new([0; 4]),
+            exact: Cell::new(false),
+        }
+    }
+
     /// The hits of `list` if it is indexed and `within` can be answered from the index.
     fn usable<'h>(&'h self, list: &PhraseList, text: &str, within: Span) -> Option<&'h [Hit]> {
         let hits = self.by_slot.get(list.slot?)?;
@@ -276,105 +299,4 @@ impl Iterator for Within<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every piece of a text, as a string of its own: the bits are what each list's own search
-    /// gives.
-    #[test]
-    fn presence_answers_like_the_lists_own_search() {
-        let lists: Vec<PhraseList> = [
-            vec!["source", "sources", "familiar with", "not authorized"],
-            vec!["officials", "some", "many", "people"],
-            vec!["the times", "post", "u.s.", "it's"],
-            vec!["report", "é"],
-        ]
-        .iter()
-        .map(|l| PhraseList::new(&l.iter().map(|w| w.to_string()).collect::<Vec<_>>()))
-        .collect();
-        let refs: Vec<&PhraseList> = lists.iter().collect();
-        let presence = Presence::build(&refs).unwrap();
-        let text = "Some officials familiar with it’s U.S. report; the Times-Post people said                     sourcesé, NOT authorized é. many";
-        let cuts: Vec<usize> = (0..=text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .collect();
-        let mut seen = 0;
-        for &a in &cuts {
-            for &b in cuts.iter().filter(|&&b| b >= a) {
-                let s = &text[a..b];
-                let mask = presence.present(s);
-                seen |= mask;
-                for (k, list) in lists.iter().enumerate() {
-                    let want = list.any(s, Span::new(0, s.len()));
-                    assert_eq!(mask >> k & 1 == 1, want, "list {k} in {s:?}");
-                }
-            }
-        }
-        assert_eq!(seen, 0b1111);
-    }
-
-    /// The built-in checks' lexicon reads the trie `build.rs` wrote, and it is the one built at
-    /// run time from the same patterns; another check set builds its own.
-    #[test]
-    fn builtin_checks_use_the_prebuilt_trie() {
-        let set = crate::checks::CheckSet::builtin().unwrap();
-        let combined = Combined::build(set.defs.iter().flat_map(|d| d.lists.values())).unwrap();
-        assert!(combined.lexicon.is_prebuilt());
-        let mut lists: Vec<&PhraseList> = set
-            .defs
-            .iter()
-            .flat_map(|d| d.lists.values())
-            .filter(|l| l.slot.is_some())
-            .collect();
-        lists.sort_by_key(|l| l.slot);
-        let pats: Vec<&str> = lists
-            .iter()
-            .flat_map(|l| l.patterns().map(|p| p.0))
-            .collect();
-        assert!(pats.len() > 100);
-        let built = Lexicon::new(&pats, Scheme::Plain);
-        assert!(!built.is_prebuilt());
-        assert!(combined.lexicon.same_tables(&built));
-        // one pattern less: not the built-in set
-        let fewer = lexicon(pats.get(1..).unwrap());
-        assert!(!fewer.is_prebuilt());
-    }
-
-    /// The two-byte edge test is the character and word boundary test at every byte.
-    #[test]
-    fn edge_is_a_char_and_word_boundary() {
-        let text = "A source—said it’s é9 so; (x) 3.5% Ünter-said\té.";
-        for i in 0..=text.len() + 1 {
-            let want = text.is_char_boundary(i) && is_boundary(text, i);
-            assert_eq!(edge(text, i), want, "{i}");
-        }
-    }
-
-    /// Every span of a text (char boundaries, including ones that cut words): the index gives
-    /// what the list's own search gives.
-    #[test]
-    fn index_answers_like_the_lists_own_search() {
-        let words: Vec<String> = ["said", "a source", "sources said", "it's", "Said", "é"]
-            .iter()
-            .map(|w| w.to_string())
-            .collect();
-        let mut list = PhraseList::new(&words);
-        list.slot = Some(0);
-        let combined = Combined::build([&list].into_iter()).unwrap();
-        let text = "A source said it’s so; sources said (unsaid) é, Sources saidé SAID.";
-        let hits = combined.scan(text);
-        let whole = Span::new(0, text.len());
-        assert!(hits.find(&list, text, whole).count() >= 5);
-        let cuts: Vec<usize> = (0..=text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .collect();
-        for &a in &cuts {
-            for &b in cuts.iter().filter(|&&b| b >= a) {
-                let within = Span::new(a, b);
-                let got: Vec<(Span, usize)> = hits.find(&list, text, within).collect();
-                assert_eq!(got, list.find(text, within), "span {a}..{b}");
-                assert_eq!(hits.any(&list, text, within), list.any(text, within));
-            }
-        }
-    }
-}
+mod tests;

@@ -8,6 +8,7 @@ use super::numbers::NumberWords;
 use super::phrases::PhraseList;
 use super::{Severity, Shared};
 use crate::error::{Error, Result};
+use crate::rules::engine::{Ahead, Engine};
 use crate::rules::{Example, RuleInfo};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -220,12 +221,26 @@ impl CheckSet {
         if text.is_empty() {
             return Hits::default();
         }
-        let combined = self.combined.get_or_init(|| {
-            Combined::build(self.defs.iter().flat_map(|d| d.lists.values())).map(Arc::new)
-        });
-        combined
-            .as_ref()
-            .map_or_else(Hits::default, |c| c.scan(text))
+        self.combined().map_or_else(Hits::default, |c| c.scan(text))
+    }
+
+    /// [`CheckSet::scan`], and in the same walk over the words the hits of the classifier's
+    /// lexicon in `text` from `from` on ([`Engine::scan_along`]; an empty [`Ahead`] when no
+    /// list is searched).
+    pub fn scan_along(&self, text: &str, engine: &Engine, from: usize) -> (Hits, Ahead) {
+        match self.combined() {
+            Some(c) if !text.is_empty() => c.scan_along(text, engine, from),
+            _ => (self.scan(text), Ahead::default()),
+        }
+    }
+
+    /// The lexicon of every searched list, built on first use.
+    fn combined(&self) -> Option<&Combined> {
+        self.combined
+            .get_or_init(|| {
+                Combined::build(self.defs.iter().flat_map(|d| d.lists.values())).map(Arc::new)
+            })
+            .as_deref()
     }
 
     /// Replaces a built-in check by a newsroom's own file of the same id (the file stem).

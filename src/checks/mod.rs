@@ -25,6 +25,7 @@ mod vague;
 
 pub use ctx::Ctx;
 pub use finding::{Finding, Severity, Shared};
+pub use index::Hits;
 pub(crate) use index::Presence;
 #[cfg(test)]
 pub(crate) use lists::LEDGER_KINDS;
@@ -55,7 +56,20 @@ pub fn run_with_ledger(
     checks: &CheckSet,
     ledger: &Ledger,
 ) -> Vec<Finding> {
-    let ctx = Ctx::new(doc, seg, labels, checks);
+    run_with_hits(doc, seg, labels, checks, ledger, checks.scan(&doc.text))
+}
+
+/// [`run_with_ledger`] with the matches of the checks' word lists in the document's text
+/// ([`CheckSet::scan`] or [`CheckSet::scan_along`]).
+pub fn run_with_hits(
+    doc: &Document,
+    seg: &Segmentation,
+    labels: &[Classification],
+    checks: &CheckSet,
+    ledger: &Ledger,
+    hits: Hits,
+) -> Vec<Finding> {
+    let ctx = Ctx::with_hits(doc, seg, labels, hits);
     let mut out = Out::default();
     type CheckFn = fn(&Ctx, &CheckDef, &Ledger, &mut Out);
     let all: [(&str, CheckFn); 11] = [

@@ -9,7 +9,7 @@ use super::sentence::{decide, evaluate, Scratch};
 use super::tokens::{Tok, Token, CAP, DET, FIRST_PERSON, JOINER, LINK, SOURCE_NOUN};
 use super::{precedence, Classification, Label};
 use crate::document::{BlockKind, Document};
-use crate::rules::engine::SCAN_WINDOW;
+use crate::rules::engine::{Ahead, SCAN_WINDOW};
 use crate::rules::{RuleSet, Structure};
 use crate::segment::Segmentation;
 use crate::span::{Span, SpanList};
@@ -73,6 +73,16 @@ pub fn classify_document(
     seg: &Segmentation,
     rules: &RuleSet,
 ) -> Vec<Classification> {
+    classify_document_ahead(doc, seg, rules, &mut Ahead::default())
+}
+
+/// [`classify_document`], with lexicon hits found ahead of it ([`Ahead`]).
+pub fn classify_document_ahead(
+    doc: &Document,
+    seg: &Segmentation,
+    rules: &RuleSet,
+    ahead: &mut Ahead,
+) -> Vec<Classification> {
     let engine = rules.engine();
     let text = doc.text.as_str();
     // automaton hits are scanned from the first sentence on, in windows of at most
@@ -95,7 +105,7 @@ pub fn classify_document(
             base = sp.start;
             scanned_to = base.saturating_add(SCAN_WINDOW).max(sp.end).min(text.len());
             hits.clear();
-            engine.scan(text, base..scanned_to, &mut hits);
+            engine.scan_ahead(text, base..scanned_to, &mut hits, ahead);
             hi = 0;
         }
         while hits.get(hi).is_some_and(|h| h.start(base) < sp.start) {

@@ -90,6 +90,7 @@ impl Classification {
 }
 
 use crate::document::Document;
+use crate::rules::engine::Ahead;
 use crate::rules::RuleSet;
 use crate::segment::Segmentation;
 
@@ -97,4 +98,14 @@ use crate::segment::Segmentation;
 /// [`pieces::PIECE`] bytes is classified in pieces (see [`pieces`]).
 pub fn classify(doc: &Document, seg: &Segmentation, rules: &RuleSet) -> Vec<Classification> {
     pieces::classify(doc, seg, rules, pieces::PIECE)
+}
+
+/// [`classify`], with the lexicon hits of the text found ahead (see [`Ahead`]).
+pub fn classify_ahead(
+    doc: &Document,
+    seg: &Segmentation,
+    rules: &RuleSet,
+    ahead: &mut Ahead,
+) -> Vec<Classification> {
+    pieces::classify_ahead(doc, seg, rules, pieces::PIECE, ahead)
 }

@@ -12,6 +12,7 @@
 use super::{context, precedence, Classification, Label};
 use crate::classify::tokens::is_boundary;
 use crate::document::Document;
+use crate::rules::engine::Ahead;
 use crate::rules::RuleSet;
 use crate::segment::{Segmentation, Sentence};
 use crate::span::Span;
@@ -28,9 +29,20 @@ pub fn classify(
     rules: &RuleSet,
     piece: usize,
 ) -> Vec<Classification> {
+    classify_ahead(doc, seg, rules, piece, &mut Ahead::default())
+}
+
+/// [`classify`], with lexicon hits found ahead ([`Ahead`]).
+pub fn classify_ahead(
+    doc: &Document,
+    seg: &Segmentation,
+    rules: &RuleSet,
+    piece: usize,
+    ahead: &mut Ahead,
+) -> Vec<Classification> {
     let piece = piece.max(1);
     if seg.sentences.iter().all(|s| s.span.len() <= piece) {
-        return context::classify_document(doc, seg, rules);
+        return context::classify_document_ahead(doc, seg, rules, ahead);
     }
     let mut cut_seg = Segmentation {
         sentences: Vec::new(),

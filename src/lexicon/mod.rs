@@ -14,6 +14,7 @@
 mod alnum;
 mod fx;
 mod hash;
+mod pair;
 #[cfg(test)]
 mod tests;
 pub(crate) mod trie;
@@ -21,6 +22,7 @@ mod words;
 
 pub use alnum::{char_at, is_alnum, is_uncased, is_upper};
 pub use fx::{FxBuild, FxHasher};
+pub use pair::scan_pair;
 pub(crate) use words::split;
 pub use words::{Scheme, Word, Words};
 
@@ -129,61 +131,29 @@ impl Lexicon {
         if starts.start >= stop {
             return;
         }
-        let odd = self.odd_hits(text, starts.start, stop);
-        let mut k = 0;
+        let mut feed = Feed::new(self, text, starts.start, stop);
         let mut words = Words::new(text, starts.start, self.scheme);
-        // (end, node) of the entries found from the current word, shortest first
-        let mut found: Vec<(usize, u32)> = Vec::new();
-        let mut here: Vec<(usize, u32)> = Vec::new();
         let mut cur = words.next();
         while let Some(w) = cur {
             if w.start >= stop {
                 break;
             }
-            while let Some(&(s, e, id)) = odd.get(k).filter(|h| h.0 < w.start) {
-                emit(s, e, id);
-                k += 1;
-            }
+            feed.odd_before(w.start, &mut emit);
             if !self.trie.may_start(w.hash) {
                 cur = words.next();
                 continue;
             }
-            found.clear();
+            feed.found.clear();
             // the walk may read the next word: it is kept for the next round
             let mut next: Option<Option<Word>> = None;
-            self.walk(text, &w, &mut words, &mut next, &mut found);
+            self.walk(text, &w, &mut words, &mut next, &mut feed.found);
             cur = match next {
                 Some(n) => n,
                 None => words.next(),
             };
-            if found.is_empty() {
-                continue;
-            }
-            if odd.get(k).is_some_and(|h| h.0 == w.start) {
-                // odd entries match here too: merge by (longest, id)
-                here.clear();
-                for &(end, node) in &found {
-                    here.extend(self.trie.ends(node).iter().map(|&id| (end, id)));
-                }
-                while let Some(&(_, e, id)) = odd.get(k).filter(|h| h.0 == w.start) {
-                    here.push((e, id));
-                    k += 1;
-                }
-                here.sort_unstable_by_key(|&(e, id)| (std::cmp::Reverse(e), id));
-                for &(e, id) in &here {
-                    emit(w.start, e, id);
-                }
-            } else {
-                for &(end, node) in found.iter().rev() {
-                    for &id in self.trie.ends(node) {
-                        emit(w.start, end, id);
-                    }
-                }
-            }
+            feed.emit_found(w.start, &mut emit);
         }
-        for &(s, e, id) in odd.get(k..).unwrap_or_default() {
-            emit(s, e, id);
-        }
+        feed.finish(&mut emit);
     }
 
     /// Follows the trie from the word `first` over the words after it, pushing (end, node)
@@ -278,5 +248,79 @@ impl Lexicon {
             .collect();
         out.sort_unstable_by_key(|&(s, e, id)| (s, std::cmp::Reverse(e), id));
         out
+    }
+}
+
+/// The matches of one lexicon's scan as they are reported: the trie's, found word by word, and
+/// the odd entries', found ahead, merged in order of (start, longest first, entry id).
+pub(crate) struct Feed<'l> {
+    lex: &'l Lexicon,
+    /// The odd entries' matches and how many of them are reported.
+    odd: Vec<(usize, usize, u32)>,
+    k: usize,
+    /// (end, node) of the entries found from the current word, shortest first.
+    pub(crate) found: Vec<(usize, u32)>,
+    here: Vec<(usize, u32)>,
+}
+
+impl<'l> Feed<'l> {
+    /// The feed of a scan of the starts `from..stop` of `text`.
+    pub(crate) fn new(lex: &'l Lexicon, text: &str, from: usize, stop: usize) -> Feed<'l> {
+        Feed {
+            lex,
+            odd: lex.odd_hits(text, from, stop),
+            k: 0,
+            found: Vec::new(),
+            here: Vec::new(),
+        }
+    }
+
+    /// Reports the odd entries' matches that start before `start`.
+    #[inline(always)]
+    pub(crate) fn odd_before(&mut self, start: usize, emit: &mut impl FnMut(usize, usize, u32)) {
+        while let Some(&(s, e, id)) = self.odd.get(self.k).filter(|h| h.0 < start) {
+            emit(s, e, id);
+            self.k += 1;
+        }
+    }
+
+    /// Reports the matches in `found`, from the word at `start`, with the odd entries' matches
+    /// that start there.
+    #[inline(always)]
+    pub(crate) fn emit_found(&mut self, start: usize, emit: &mut impl FnMut(usize, usize, u32)) {
+        if self.found.is_empty() {
+            return;
+        }
+        let trie = &self.lex.trie;
+        if self.odd.get(self.k).is_some_and(|h| h.0 == start) {
+            // odd entries match here too: merge by (longest, id)
+            self.here.clear();
+            for &(end, node) in &self.found {
+                self.here
+                    .extend(trie.ends(node).iter().map(|&id| (end, id)));
+            }
+            while let Some(&(_, e, id)) = self.odd.get(self.k).filter(|h| h.0 == start) {
+                self.here.push((e, id));
+                self.k += 1;
+            }
+            self.here
+                .sort_unstable_by_key(|&(e, id)| (std::cmp::Reverse(e), id));
+            for &(e, id) in &self.here {
+                emit(start, e, id);
+            }
+        } else {
+            for &(end, node) in self.found.iter().rev() {
+                for &id in trie.ends(node) {
+                    emit(start, end, id);
+                }
+            }
+        }
+    }
+
+    /// Reports the odd entries' matches not reported yet.
+    pub(crate) fn finish(self, emit: &mut impl FnMut(usize, usize, u32)) {
+        for &(s, e, id) in self.odd.get(self.k..).unwrap_or_default() {
+            emit(s, e, id);
+        }
     }
 }

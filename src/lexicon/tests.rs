@@ -260,3 +260,58 @@ fn cached_case_tests_are_the_standard_ones() {
         }
     }
 }
+
+/// One walk for a joined and a plain lexicon finds what their own scans find, from any start
+/// for the joined one (also inside words and characters).
+#[test]
+fn pair_equals_the_two_scans() {
+    let mut rng = Rng::new(0x2545_f491_4f6c_dd1d);
+    let joined = Lexicon::new(ENTRIES, Scheme::Joined);
+    // the plain lexicon with other entries, and ids that differ
+    let plain_entries: Vec<&str> = ENTRIES.iter().rev().copied().collect();
+    let plain = Lexicon::new(&plain_entries, Scheme::Plain);
+    let (mut total, mut long) = (0, 0);
+    for round in 0..3000 {
+        // long texts too: more words than one round of the walk reads ahead
+        let pieces = if round % 50 == 0 {
+            2000
+        } else {
+            1 + round % 80
+        };
+        let text = random_text(&mut rng, pieces);
+        let from = if round % 3 == 0 {
+            0
+        } else {
+            rng.below(text.len() + 1)
+        };
+        let (mut gj, mut gp) = (Vec::new(), Vec::new());
+        scan_pair(
+            &joined,
+            from,
+            &plain,
+            &text,
+            |s, e, id| gj.push((s, e, id)),
+            |s, e, id| gp.push((s, e, id)),
+        );
+        assert_eq!(gj, got(&joined, &text, from..text.len()), "{text:?} {from}");
+        assert_eq!(gp, got(&plain, &text, 0..text.len()), "{text:?}");
+        total += gj.len() + gp.len();
+        if pieces == 2000 {
+            long += gj.len();
+        }
+    }
+    assert!(total > 20_000 && long > 1000, "{total} {long}");
+    // lexicons of other schemes: each scanned on its own
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    let text = "it's said, according to the U.S. report";
+    scan_pair(
+        &plain,
+        3,
+        &joined,
+        text,
+        |s, e, id| a.push((s, e, id)),
+        |s, e, id| b.push((s, e, id)),
+    );
+    assert_eq!(a, got(&plain, text, 3..text.len()));
+    assert_eq!(b, got(&joined, text, 0..text.len()));
+}

@@ -80,6 +80,25 @@ fn alnum_at(text: &str, i: usize) -> bool {
     }
 }
 
+/// The length of the joiner at byte `i` of `text` when one is there with a letter or digit
+/// after it: a [`Scheme::Joined`] word that reaches `i` goes on past it.
+#[inline]
+pub(crate) fn joins_at(text: &str, i: usize) -> Option<usize> {
+    let len = match text.as_bytes().get(i)? {
+        &b if b < 0x80 => {
+            if TAB[usize::from(b)] != J {
+                return None;
+            }
+            1
+        }
+        _ => match class_at(text, i)? {
+            (Class::Joiner, len) => len,
+            _ => return None,
+        },
+    };
+    alnum_at(text, i + len).then_some(len)
+}
+
 impl Scheme {
     /// Whether the word that reaches `i` (exclusive) goes on past it: `i` is not a word end.
     #[inline]

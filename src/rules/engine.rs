@@ -70,6 +70,32 @@ impl Hit {
     }
 }
 
+/// The lexicon hits of one window of a document found before its classification, by the
+/// walk over its words that the checks' lexicon shares ([`Engine::scan_along`]): what
+/// [`Engine::scan`] gives for that window, handed over by [`Engine::scan_ahead`].
+#[derive(Debug, Default)]
+pub struct Ahead {
+    starts: Range<usize>,
+    hits: Option<Vec<Hit>>,
+}
+
+impl Ahead {
+    /// Whether hits are held (not handed over yet), for tests.
+    #[cfg(test)]
+    pub(crate) fn holds(&self) -> bool {
+        self.hits.is_some()
+    }
+}
+
+/// Where the classifier's first scan window starts when it holds all the rest of `text`: the
+/// start of the first sentence that ends past the text's start, when at most [`SCAN_WINDOW`]
+/// bytes follow it (see `classify::context`). The lexicon hits of such a document can be
+/// found ahead ([`Ahead`]).
+pub fn one_window(text: &str, sentences: impl IntoIterator<Item = Span>) -> Option<usize> {
+    let first = sentences.into_iter().find(|s| s.end > 0)?;
+    (first.start < text.len() && text.len() - first.start <= SCAN_WINDOW).then_some(first.start)
+}
+
 /// A match of a `pattern` rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PatternHit {
@@ -77,6 +103,25 @@ pub struct PatternHit {
     pub span: Span,
     pub source: Option<Span>,
     pub cue: Option<Span>,
+}
+
+/// Keeps a lexicon match as a [`Hit`] of the window from `base` (left out when its offsets do
+/// not fit in `u32`).
+#[inline(always)]
+fn sink(base: usize, out: &mut Vec<Hit>) -> impl FnMut(usize, usize, u32) + '_ {
+    move |start, end, pattern| {
+        let (Ok(start), Ok(end)) = (
+            u32::try_from(start.saturating_sub(base)),
+            u32::try_from(end.saturating_sub(base)),
+        ) else {
+            return;
+        };
+        out.push(Hit {
+            start,
+            end,
+            pattern,
+        });
+    }
 }
 
 /// One meaning, for the tables `build.rs` writes.
@@ -265,19 +310,48 @@ impl Engine {
             return;
         }
         // the lexicon reports in order of (start, longest first, pattern): no sort needed
-        self.lexicon().scan(text, starts, |start, end, pattern| {
-            let (Ok(start), Ok(end)) = (
-                u32::try_from(start.saturating_sub(base)),
-                u32::try_from(end.saturating_sub(base)),
-            ) else {
+        self.lexicon().scan(text, starts, sink(base, out));
+    }
+
+    /// [`Engine::scan`] of the window `from..` to the end of `text`, kept for
+    /// [`Engine::scan_ahead`], and in the same walk over the words the scan of `other` (a
+    /// [`Scheme::Plain`] lexicon) on all of `text`, as `emit_other(start, end, id)`.
+    pub fn scan_along(
+        &self,
+        text: &str,
+        from: usize,
+        other: &Lexicon,
+        emit_other: impl FnMut(usize, usize, u32),
+    ) -> Ahead {
+        let starts = from..text.len();
+        let mut hits = Vec::new();
+        if self.words.is_empty() {
+            other.scan(text, 0..text.len(), emit_other);
+        } else {
+            let sink = sink(from, &mut hits);
+            crate::lexicon::scan_pair(self.lexicon(), from, other, text, sink, emit_other);
+        }
+        Ahead {
+            starts,
+            hits: Some(hits),
+        }
+    }
+
+    /// [`Engine::scan`], the hits taken from `ahead` when it holds them for `starts`.
+    pub fn scan_ahead(
+        &self,
+        text: &str,
+        starts: Range<usize>,
+        out: &mut Vec<Hit>,
+        ahead: &mut Ahead,
+    ) {
+        if ahead.starts == starts && out.is_empty() {
+            if let Some(hits) = ahead.hits.take() {
+                *out = hits;
                 return;
-            };
-            out.push(Hit {
-                start,
-                end,
-                pattern,
-            });
-        });
+            }
+        }
+        self.scan(text, starts, out);
     }
 
     /// The id of the rule at `rule` (a position in `RuleSet::rules()`), shared.
@@ -317,124 +391,4 @@ impl Engine {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::RuleSet;
-
-    /// The tables `build.rs` computed for the built-in rules are the ones built at run time,
-    /// and are used only for those rules, all enabled.
-    #[test]
-    fn prebuilt_tables_are_the_built_ones() {
-        let mut rules = RuleSet::builtin().unwrap();
-        let fast = rules.engine();
-        assert!(fast.prebuilt.is_some(), "build.rs wrote no tables");
-        let slow = Engine::build_with(rules.rules(), None);
-        assert!(slow.prebuilt.is_none());
-        assert_eq!(fast.words, slow.words);
-        assert_eq!(fast.entries, slow.entries);
-        assert_eq!(fast.entry_at, slow.entry_at);
-        assert!(fast.lexicon().is_prebuilt() && !slow.lexicon().is_prebuilt());
-        assert!(fast.lexicon().same_tables(slow.lexicon()));
-        assert!(fast.words.len() > 1000);
-        // one rule off, or other words: the tables do not fit
-        let id = rules.rules()[3].info.id.clone();
-        rules.disable(&id);
-        assert!(rules.engine().prebuilt.is_none());
-        rules.set_enabled(&id, true);
-        assert!(rules.engine().prebuilt.is_some());
-        let mut changed: Vec<Rule> = rules.rules().to_vec();
-        if let Some(r) = changed.iter_mut().find(|r| !r.words.is_empty()) {
-            r.words[0].push('x');
-        }
-        assert!(Engine::build(&changed).prebuilt.is_none());
-        changed.pop();
-        assert!(Engine::build(&changed).prebuilt.is_none());
-    }
-
-    /// Block-wise lower-cased search finds exactly what a case-insensitive search of the whole
-    /// text finds, also for matches that cross a block edge.
-    #[test]
-    fn normalize_fast_path_agrees() {
-        use crate::rules::wordindex::normalize;
-        for w in [
-            "said",
-            "according to",
-            "it's",
-            "Said",
-            " a  b ",
-            "a\tb",
-            "Ünter",
-            "ǅx",
-            "",
-        ] {
-            let slow = w
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase();
-            assert_eq!(normalize(w), slow, "{w:?}");
-        }
-    }
-
-    /// The lexicon scan of the built-in words finds exactly what the case-insensitive automaton
-    /// search it replaced finds (whole-word matches, overlapping ones included), also in a
-    /// window whose edges cut words.
-    #[test]
-    fn scan_equals_automaton_scan() {
-        use crate::classify::tokens::is_boundary;
-        use aho_corasick::{AhoCorasickBuilder, MatchKind};
-        const SCAN_BLOCK: usize = 1 << 16;
-        let rules = RuleSet::builtin().unwrap();
-        let engine = rules.engine();
-        let reference = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(engine.words.iter())
-            .unwrap();
-        let piece = "Officials SAID on Tuesday, according to the U.S. report. “It’s over,” she \
-             Told reporters. D-Calif. sources—who's—said: Ünter-said o'clock ";
-        let mut text = String::new();
-        while text.len() < 3 * SCAN_BLOCK {
-            text.push_str(piece);
-            // shift the phrases against the block edges
-            if text.len().is_multiple_of(7) {
-                text.push('x');
-            }
-            text.push(' ');
-        }
-        let mut got = Vec::new();
-        engine.scan(&text, 0..text.len(), &mut got);
-        let got: Vec<(Span, u32)> = got.iter().map(|h| (h.span(0), h.pattern)).collect();
-        let mut want: Vec<(Span, u32)> = reference
-            .find_overlapping_iter(&text)
-            .filter(|m| is_boundary(&text, m.start()) && is_boundary(&text, m.end()))
-            .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_u32()))
-            .collect();
-        want.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
-        assert!(want.len() > 1000);
-        assert!(want
-            .iter()
-            .any(|(s, _)| s.start < SCAN_BLOCK && s.end > SCAN_BLOCK));
-        assert_eq!(got, want);
-
-        // a window: the same hits, those starting in it, with offsets from its start
-        // `lo` and `hi` cut words: a match starts just before `hi` and ends after it
-        let cut = |from: usize| {
-            want.iter()
-                .find(|(s, _)| s.start > from && s.end > s.start + 2)
-                .map(|(s, _)| s.start + 1)
-                .unwrap()
-        };
-        let (lo, hi) = (cut(SCAN_BLOCK), cut(2 * SCAN_BLOCK));
-        let mut part = Vec::new();
-        engine.scan(&text, lo..hi, &mut part);
-        let part: Vec<(Span, u32)> = part.iter().map(|h| (h.span(lo), h.pattern)).collect();
-        let inside: Vec<(Span, u32)> = want
-            .iter()
-            .copied()
-            .filter(|(s, _)| (lo..hi).contains(&s.start))
-            .collect();
-        assert!(inside.iter().any(|(s, _)| s.end > hi));
-        assert_eq!(part, inside);
-    }
-}
+mod tests;
