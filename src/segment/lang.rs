@@ -37,6 +37,8 @@ struct RawWords {
     #[serde(default)]
     credit_labels: Vec<String>,
     #[serde(default)]
+    time_zones: Vec<String>,
+    #[serde(default)]
     time_prepositions: Vec<String>,
     #[serde(default)]
     months: Vec<String>,
@@ -86,6 +88,7 @@ pub struct Lang {
     starters: Words,
     after_time: Words,
     credit_labels: Words,
+    time_zones: Words,
     time_prepositions: Words,
     months: Words,
     weekdays: Words,
@@ -134,6 +137,7 @@ impl Lang {
             starters: set(raw.words.starters),
             after_time: set(raw.words.after_time),
             credit_labels: set(raw.words.credit_labels),
+            time_zones: set(raw.words.time_zones),
             time_prepositions: set(raw.words.time_prepositions),
             months: set(raw.words.months),
             weekdays: set(raw.words.weekdays),
@@ -193,6 +197,12 @@ impl Lang {
     pub fn is_credit_label(&self, word: &str) -> bool {
         let mut buf = [0u8; 24];
         lower(word, &mut buf).is_some_and(|w| self.credit_labels.contains(w))
+    }
+
+    /// Whether `word` names a time zone (PT, EST).
+    pub fn is_time_zone(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        lower(word, &mut buf).is_some_and(|w| self.time_zones.contains(w))
     }
 
     /// Whether `word` is a preposition that opens a sentence with a clock time (At, By).
@@ -263,6 +273,7 @@ mod tests {
         assert!(lang.is_elision("em"));
         assert!(lang.is_credit_label("Image"));
         assert!(lang.is_preposition("At"));
+        assert!(lang.is_time_zone("PT") && !lang.is_time_zone("Pt."));
         assert!(lang.is_month("May") && lang.is_weekday("Thursday"));
         assert!(lang.is_exclamation_name("Yahoo"));
         assert!(lang.is_state("Mass") && lang.is_state("N.H") && !lang.is_state("ill"));

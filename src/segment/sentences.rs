@@ -396,10 +396,11 @@ impl Splitter<'_> {
             return e;
         }
         let next_marker = lists::parse_at(b, m).is_some();
-        let kind = if closers {
-            Kind::Plain
-        } else {
-            self.kind(ws, i)
+        let kind = match self.kind(ws, i) {
+            _ if closers => Kind::Plain,
+            // "at 8 p.m. PT. Police …": a time zone, not the abbreviation "pt"
+            Kind::Abbrev(_) if self.zone_after_time(ws, i) => Kind::Plain,
+            k => k,
         };
         let end_here = match kind {
             Kind::Plain | Kind::Number => class != Class::Lower || next_marker,

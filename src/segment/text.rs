@@ -106,9 +106,10 @@ pub fn is_opener(c: char) -> bool {
     )
 }
 
-/// Dashes and bullets that may stand between a stop and the next word.
+/// Dashes (the horizontal bar ― too, a quotation dash) and bullets that may stand between a
+/// stop and the next word.
 pub fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '–' | '—' | '•' | '‣' | '⁃' | '·')
+    matches!(c, '-' | '–' | '—' | '―' | '•' | '‣' | '⁃' | '·')
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;

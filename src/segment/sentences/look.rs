@@ -2,6 +2,7 @@
 //! glued periods (footnotes, missing spaces), citations, URL tokens.
 
 use super::{Kind, Splitter, WORD_MAX};
+use crate::segment::lang::AbbrevKind;
 use crate::segment::text::{
     char_at, class_of, is_dash, is_opener, skip_ws, ws_before, ws_len, Class,
 };
@@ -106,8 +107,14 @@ impl Splitter<'_> {
     pub(super) fn next_word(&self, m: usize) -> (Class, &str) {
         let mut p = m;
         for _ in 0..8 {
+            // white space of any kind: "— Officials" is often set with a no-break space
+            let sp = ws_len(self.b, p);
+            if sp > 0 {
+                p += sp;
+                continue;
+            }
             match char_at(self.t, p) {
-                Some(c) if is_opener(c) || is_dash(c) || c == ' ' => p += c.len_utf8(),
+                Some(c) if is_opener(c) || is_dash(c) => p += c.len_utf8(),
                 _ => break,
             }
         }
@@ -184,6 +191,31 @@ impl Splitter<'_> {
         tail.rsplit(|c: char| c.is_whitespace())
             .next()
             .is_some_and(|w| w.bytes().next().is_some_and(|c| c.is_ascii_digit()))
+    }
+
+    /// Whether `ws..i` is a time zone in capitals right after a clock time: "8 p.m. PT",
+    /// "17:00 GMT".
+    pub(super) fn zone_after_time(&self, ws: usize, i: usize) -> bool {
+        let w = self.t.get(ws..i).unwrap_or("");
+        if !w.bytes().all(|c| c.is_ascii_uppercase()) || !self.lang.is_time_zone(w) {
+            return false;
+        }
+        let before = self.t.get(..ws).unwrap_or("").trim_end();
+        let start = before.len().saturating_sub(12);
+        let start = (start..before.len())
+            .find(|&k| before.is_char_boundary(k))
+            .unwrap_or(before.len());
+        let tail = before.get(start..).unwrap_or("");
+        let Some(prev) = tail.rsplit(char::is_whitespace).next() else {
+            return false;
+        };
+        let clock = prev.contains(':')
+            && prev.bytes().next().is_some_and(|c| c.is_ascii_digit())
+            && prev.bytes().all(|c| c.is_ascii_digit() || c == b':');
+        clock
+            || prev
+                .strip_suffix('.')
+                .is_some_and(|p| self.lang.abbrev(p) == Some(AbbrevKind::Time))
     }
 
     /// Whether the word before `ws` starts with a lower-case letter ("you and I.").

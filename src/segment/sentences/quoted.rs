@@ -43,7 +43,7 @@ impl Splitter<'_> {
         }
         let Some(body) = rest
             .strip_prefix("--")
-            .or_else(|| rest.strip_prefix(['-', '–', '—']))
+            .or_else(|| rest.strip_prefix(['-', '–', '—', '―']))
         else {
             return false;
         };

@@ -1,0 +1,207 @@
+//! Unit tests of the segmenter on the furniture of wire and web news copy: bylines, "Updated"
+//! lines, datelines, photo credits, bulleted facts, clock times with time zones, dashes set
+//! with a no-break space or a horizontal bar, party-state tags and ellipses in quotations.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+use whosaid::input::plain;
+use whosaid::segment::segment;
+
+fn split(text: &str) -> Vec<String> {
+    let d = plain::parse(PathBuf::from("t.txt"), text.to_string());
+    segment(&d)
+        .sentences
+        .iter()
+        .map(|s| d.slice(s.span).to_string())
+        .collect()
+}
+
+#[test]
+fn byline_and_updated_lines_are_sentences_of_their_own() {
+    assert_eq!(
+        split(
+            "By Jane Roe and Tom Ray, Associated Press\n\
+             Updated 5:42 p.m. ET Tuesday, March 3, 2026\n\n\
+             WASHINGTON (AP) \u{2014} The Senate voted 52-48 on Tuesday. Democrats objected."
+        ),
+        [
+            "By Jane Roe and Tom Ray, Associated Press",
+            "Updated 5:42 p.m. ET Tuesday, March 3, 2026",
+            "WASHINGTON (AP) \u{2014} The Senate voted 52-48 on Tuesday.",
+            "Democrats objected."
+        ]
+    );
+    assert_eq!(
+        split("Last updated at 5:42 p.m.\nThe mayor said the bridge would reopen."),
+        [
+            "Last updated at 5:42 p.m.",
+            "The mayor said the bridge would reopen."
+        ]
+    );
+}
+
+#[test]
+fn time_zone_after_a_clock_time_ends_a_sentence() {
+    // PT, MT and EST are also abbreviations (pt, mt, est); after a clock time they are zones
+    for (text, first, second) in [
+        (
+            "The crash happened at 11:30 p.m. PT. Police closed the road.",
+            "The crash happened at 11:30 p.m. PT.",
+            "Police closed the road.",
+        ),
+        (
+            "The meeting starts at 6:30 p.m. MT. Residents may speak.",
+            "The meeting starts at 6:30 p.m. MT.",
+            "Residents may speak.",
+        ),
+        (
+            "The vote is at 3 p.m. EST. Lawmakers expect to pass it.",
+            "The vote is at 3 p.m. EST.",
+            "Lawmakers expect to pass it.",
+        ),
+        (
+            "Trading resumed at 14:00 GMT. Shares rose.",
+            "Trading resumed at 14:00 GMT.",
+            "Shares rose.",
+        ),
+    ] {
+        assert_eq!(split(text), [first, second], "{text}");
+    }
+    // the zone goes on with the sentence; the abbreviations keep their meaning elsewhere
+    for text in [
+        "Polls close at 8 p.m. ET Tuesday in most states.",
+        "The park at Pt. Reyes draws hikers.",
+        "The lodge sits on Mt. Hood and draws skiers.",
+        "Acme Corp. (est. 1892) makes anvils.",
+    ] {
+        assert_eq!(split(text), [text], "{text}");
+    }
+}
+
+#[test]
+fn dash_with_a_no_break_space_or_a_horizontal_bar_before_the_next_word() {
+    // after an abbreviation the next word decides; a no-break space or a horizontal bar
+    // between the stop and that word changes nothing
+    for dash in [
+        " \u{2014} ",
+        " \u{2014}\u{a0}",
+        " \u{2015} ",
+        "\u{a0}\u{2015}\u{a0}",
+    ] {
+        let text = format!("The talks were held in the U.S.{dash}They ended late.");
+        assert_eq!(
+            split(&text),
+            [
+                "The talks were held in the U.S.".to_string(),
+                format!(
+                    "{}They ended late.",
+                    dash.trim_start_matches([' ', '\u{a0}'])
+                )
+            ],
+            "{text:?}"
+        );
+        let text = format!("The talks were held in the U.S.{dash}Army bases nearby.");
+        assert_eq!(split(&text), [text.clone()], "{text:?}");
+    }
+}
+
+#[test]
+fn horizontal_bar_signs_a_quotation() {
+    assert_eq!(
+        split("\u{201c}We lost. We will try again.\u{201d} \u{2015} Jane Roe"),
+        ["\u{201c}We lost. We will try again.\u{201d} \u{2015} Jane Roe"]
+    );
+}
+
+#[test]
+fn party_state_tag_after_a_comma_closes_the_name() {
+    // AP style sets the tag off with commas when the sentence goes on ("Rubio, R-Fla., said"),
+    // so a capital after "R-Fla." with no comma starts a new sentence, as after "Tulsa, Okla."
+    assert_eq!(
+        split("The bill was backed by Sen. Rick Dole, R-Fla. Officials expect a vote."),
+        [
+            "The bill was backed by Sen. Rick Dole, R-Fla.",
+            "Officials expect a vote."
+        ]
+    );
+    assert_eq!(
+        split("\u{201c}Is this the end?\u{201d} asked Sen. Amy Cole, D-Minn. \u{201c}I hope not.\u{201d}"),
+        [
+            "\u{201c}Is this the end?\u{201d} asked Sen. Amy Cole, D-Minn.",
+            "\u{201c}I hope not.\u{201d}"
+        ]
+    );
+    for text in [
+        "Gov. Tom Ray, R-Texas, signed the bill.",
+        "Sen. Rick Dole, R-Fla., and Rep. Ann Lee, D-N.Y., wrote the letter.",
+        "Sen. Rick Dole (R-Fla.) Officials in his office declined to comment.",
+    ] {
+        assert_eq!(split(text), [text], "{text}");
+    }
+}
+
+#[test]
+fn photo_credits_and_bulleted_facts() {
+    assert_eq!(
+        split(
+            "(Photo: John Smith/Reuters)\n\nPhoto by Jane Doe/The Daily Star\n\n\
+             Key facts:\n\u{2022} The bridge carries 40,000 cars a day.\n\
+             \u{2022} Repairs cost $4.5 million.\n\u{2022} Work began Jan. 12."
+        ),
+        [
+            "(Photo: John Smith/Reuters)",
+            "Photo by Jane Doe/The Daily Star",
+            "Key facts:",
+            "\u{2022} The bridge carries 40,000 cars a day.",
+            "\u{2022} Repairs cost $4.5 million.",
+            "\u{2022} Work began Jan. 12."
+        ]
+    );
+}
+
+#[test]
+fn ellipses_in_quotations() {
+    assert_eq!(
+        split("\u{201c}I don\u{2019}t know\u{2026} maybe,\u{201d} Smith said. \u{201c}We\u{2019}ll see...\u{201d} He paused."),
+        [
+            "\u{201c}I don\u{2019}t know\u{2026} maybe,\u{201d} Smith said.",
+            "\u{201c}We\u{2019}ll see...\u{201d}",
+            "He paused."
+        ]
+    );
+    assert_eq!(
+        split("\"This is . . . unprecedented,\" she said. \"We tried everything...\" she said."),
+        [
+            "\"This is . . . unprecedented,\" she said.",
+            "\"We tried everything...\" she said."
+        ]
+    );
+}
+
+#[test]
+fn datelines_and_tag_lines() {
+    assert_eq!(
+        split("LONDON, March 3 (Reuters) - Britain\u{2019}s economy grew 0.3% in January. Sterling rose."),
+        [
+            "LONDON, March 3 (Reuters) - Britain\u{2019}s economy grew 0.3% in January.",
+            "Sterling rose."
+        ]
+    );
+    assert_eq!(
+        split("AUSTIN, Texas \u{2014} The storm hit at dawn. Thousands lost power.\n\n\u{2014} Jane Roe contributed reporting from Boston."),
+        [
+            "AUSTIN, Texas \u{2014} The storm hit at dawn.",
+            "Thousands lost power.",
+            "\u{2014} Jane Roe contributed reporting from Boston."
+        ]
+    );
+    assert_eq!(
+        split("Reporting by Tom Ray; Editing by Ann Lee\n\nCopyright 2026 The Associated Press. All rights reserved."),
+        [
+            "Reporting by Tom Ray; Editing by Ann Lee",
+            "Copyright 2026 The Associated Press.",
+            "All rights reserved."
+        ]
+    );
+}
