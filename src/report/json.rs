@@ -2,7 +2,7 @@
 //!
 //! Streamed: the head and the `files` array are written file by file, the summary at the end.
 
-use super::pretty::{self, Obj};
+use super::pretty::{self, field, Key, Obj};
 use super::{label_index, Locator, ReportOptions, Reporter, Summary};
 use crate::check::FileReport;
 use crate::classify::Label;
@@ -140,19 +140,19 @@ fn write_file(
         |buf, ind, (i, (s, c))| {
             let l = loc.locate(s.span);
             let mut o = Obj::begin(buf, ind);
-            o.num("column", l.start.column);
-            o.strs("cues", c.cues.iter().map(|sp| doc.slice(*sp)));
-            o.num("end", l.span.end);
-            o.num("end_column", l.end.column);
-            o.num("end_line", l.end.line);
-            o.num("index", i);
-            o.bool("inherited", c.inherited);
-            o.str("label", c.label.as_str());
-            o.num("line", l.start.line);
-            o.opt_str("rule", c.rule.as_deref());
-            o.strs("sources", c.sources.iter().map(|sp| doc.slice(*sp)));
-            o.num("start", l.span.start);
-            o.str("text", l.span.slice(&doc.source));
+            o.num(field!("column"), l.start.column);
+            o.strs(field!("cues"), c.cues.iter().map(|sp| doc.slice(*sp)));
+            o.num(field!("end"), l.span.end);
+            o.num(field!("end_column"), l.end.column);
+            o.num(field!("end_line"), l.end.line);
+            o.num(field!("index"), i);
+            o.bool(field!("inherited"), c.inherited);
+            o.str(field!("label"), c.label.as_str());
+            o.num(field!("line"), l.start.line);
+            o.opt_str(field!("rule"), c.rule.as_deref());
+            o.strs(field!("sources"), c.sources.iter().map(|sp| doc.slice(*sp)));
+            o.num(field!("start"), l.span.start);
+            o.str(field!("text"), l.span.slice(&doc.source));
             o.end();
         },
     )?;
@@ -161,13 +161,13 @@ fn write_file(
     objects(o.key("sources"), out, inner, sources, |buf, ind, src| {
         let first = src.mentions.first().map(|m| loc.locate(*m));
         let mut o = Obj::begin(buf, ind);
-        o.strs("aliases", src.aliases.iter().map(String::as_str));
-        o.num("claims", src.claims);
-        o.opt_num("column", first.map(|l| l.start.column));
-        o.str("kind", src.kind.as_str());
-        o.opt_num("line", first.map(|l| l.start.line));
-        o.str("name", &src.name);
-        o.nums("sentences", &src.sentences);
+        o.strs(field!("aliases"), src.aliases.iter().map(String::as_str));
+        o.num(field!("claims"), src.claims);
+        o.opt_num(field!("column"), first.map(|l| l.start.column));
+        o.str(field!("kind"), src.kind.as_str());
+        o.opt_num(field!("line"), first.map(|l| l.start.line));
+        o.str(field!("name"), &src.name);
+        o.nums(field!("sentences"), &src.sentences);
         o.end();
     })?;
     o.end();
@@ -178,25 +178,27 @@ fn write_file(
 fn write_finding(buf: &mut Vec<u8>, indent: usize, f: &crate::checks::Finding, loc: &Locator) {
     let l = loc.locate(f.span);
     let mut o = Obj::begin(buf, indent);
-    o.num("column", l.start.column);
-    o.num("end", l.span.end);
-    o.num("end_column", l.end.column);
-    o.num("end_line", l.end.line);
-    o.opt_str("help", f.help.as_deref());
-    o.num("line", l.start.line);
-    o.str("message", &f.message);
-    o.str("rule", &f.rule);
-    o.opt_num("sentence", f.sentence);
-    o.str("severity", f.severity.as_str());
-    o.num("start", l.span.start);
+    o.num(field!("column"), l.start.column);
+    o.num(field!("end"), l.span.end);
+    o.num(field!("end_column"), l.end.column);
+    o.num(field!("end_line"), l.end.line);
+    o.opt_str(field!("help"), f.help.as_deref());
+    o.num(field!("line"), l.start.line);
+    o.str(field!("message"), &f.message);
+    o.str(field!("rule"), &f.rule);
+    o.opt_num(field!("sentence"), f.sentence);
+    o.str(field!("severity"), f.severity.as_str());
+    o.num(field!("start"), l.span.start);
     match &f.suppressed {
         Some(s) => {
-            let mut so = Obj::begin(o.key("suppressed"), indent + 2);
+            let mut so = Obj::begin(field!("suppressed").write(&mut o), indent + 2);
             so.opt_str("justification", s.justification.as_deref());
             so.str("kind", s.kind.as_str());
             so.end();
         }
-        None => o.key("suppressed").extend_from_slice(b"null"),
+        None => field!("suppressed")
+            .write(&mut o)
+            .extend_from_slice(b"null"),
     }
     o.end();
 }
@@ -277,5 +279,44 @@ impl Reporter for JsonReporter {
         out.write_all(b"],\n  \"summary\": ")?;
         write_indented(out, &summary_json(summary), 2)?;
         out.write_all(b"\n}\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The streamed file object is the value tree pretty-printed, on texts with findings,
+    /// suppressed ones, sources, escapes, and tabs, CJK, emoji and CRLF line ends.
+    #[test]
+    fn streamed_files_equal_the_value_tree() {
+        let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
+        let mut texts = crate::checks::CheckSet::builtin().unwrap().example_texts();
+        texts.push(
+            "Officials said 3 people died.\r\n\"We will stay,\" a source said.\r\n\
+             A senior official said the \\ tax\tin 北京 rose 40% 😀, the report said. \
+             \n\n<!-- whosaid-disable vague-source -- house style -->\n\nExperts say it is \
+             the worst year ever.\n\n<!-- whosaid-enable vague-source -->\n\nAn official said so.\n"
+                .to_string(),
+        );
+        texts.push(String::new());
+        for (k, text) in texts.iter().enumerate() {
+            let doc = crate::input::parse(
+                format!("dir/t{k}.md").into(),
+                crate::Format::Markdown,
+                text.clone(),
+            );
+            let report = checker.check_document(doc);
+            let opts = ReportOptions::default();
+            let mut got = Vec::new();
+            write_file(&mut got, &report, &opts, 4).unwrap();
+            let mut want = Vec::new();
+            write_indented(&mut want, &file_value_with(&report, &opts), 4).unwrap();
+            assert_eq!(
+                String::from_utf8(got).unwrap(),
+                String::from_utf8(want).unwrap(),
+                "{text:?}"
+            );
+        }
     }
 }

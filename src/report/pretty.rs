@@ -32,39 +32,58 @@ fn specials(v: u64) -> u64 {
     below(v, 0x20) | zero(v ^ (ONES * 0x22)) | zero(v ^ (ONES * 0x5c))
 }
 
-/// Offset of the first byte at or after `from` that must be escaped: eight-byte words are
-/// tested two at a time and the byte is read off the test's bits; the last bytes are tested
-/// as one word filled up with spaces.
+/// Offset of the first byte at or after `from` that must be escaped: sixteen bytes at a time,
+/// the two words' tests joined and the byte read off the test's bits only on a hit; the last
+/// bytes are tested as the word that ends the text (its bytes before them were found clean)
+/// or, in a text shorter than a word, as one word filled up with spaces.
 #[inline]
 fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
     let rest = bytes.get(from..)?;
-    let word = |c: &[u8]| u64::from_le_bytes(c.try_into().unwrap_or_default());
     let at_bit = |m: u64| (m.trailing_zeros() / 8) as usize;
-    let mut chunks = rest.chunks_exact(16);
+    let (pairs, tail) = rest.as_chunks::<16>();
     let mut at = from;
-    for c in &mut chunks {
-        let (a, b) = c.split_at(8);
-        let (ma, mb) = (specials(word(a)), specials(word(b)));
-        if ma != 0 {
-            return Some(at + at_bit(ma));
-        }
-        if mb != 0 {
-            return Some(at + 8 + at_bit(mb));
+    for pair in pairs {
+        let (Some(a), Some(b)) = (pair.first_chunk::<8>(), pair.last_chunk::<8>()) else {
+            break;
+        };
+        let (ma, mb) = (
+            specials(u64::from_le_bytes(*a)),
+            specials(u64::from_le_bytes(*b)),
+        );
+        if ma | mb != 0 {
+            return Some(if ma != 0 {
+                at + at_bit(ma)
+            } else {
+                at + 8 + at_bit(mb)
+            });
         }
         at += 16;
     }
-    let tail = chunks.remainder();
-    let mut spaced = [b' '; 16];
-    spaced.get_mut(..tail.len())?.copy_from_slice(tail);
-    let (a, b) = spaced.split_at(8);
-    let (ma, mb) = (specials(word(a)), specials(word(b)));
-    if ma != 0 {
-        Some(at + at_bit(ma))
-    } else if mb != 0 {
-        Some(at + 8 + at_bit(mb))
-    } else {
-        None
+    let k = tail.len();
+    if k == 0 {
+        return None;
     }
+    // at most one more whole word of the tail, then the word ending the text
+    if k > 8 {
+        let m = specials(u64::from_le_bytes(*tail.first_chunk::<8>()?));
+        if m != 0 {
+            return Some(at + at_bit(m));
+        }
+    }
+    let m = match rest.last_chunk::<8>() {
+        // its bytes before `word_at` were found clean, so its first hit is at or after it
+        Some(last) => {
+            let m = specials(u64::from_le_bytes(*last));
+            return (m != 0).then(|| from + rest.len() - 8 + at_bit(m));
+        }
+        None => {
+            // shorter than a word: the bytes, spaces above them
+            let mut w = [b' '; 8];
+            w.get_mut(..k)?.copy_from_slice(tail);
+            specials(u64::from_le_bytes(w))
+        }
+    };
+    (m != 0).then(|| at + at_bit(m))
 }
 
 /// Writes `s` as a JSON string, escaped as serde_json escapes: `"`, `\\`, and control
@@ -173,7 +192,64 @@ fn long_number(out: &mut Vec<u8>, n: usize) {
     out.truncate(at + len);
 }
 
-/// An object being written; its opening brace is already out.
+/// Indentation of the objects [`field!`] lays keys out for: a finding, sentence or source
+/// object of a file in the JSON report.
+pub(crate) const FIELD_INDENT: usize = 8;
+
+/// A key laid out at compile time for an object at [`FIELD_INDENT`]: `,\n`, the indentation
+/// of its fields (two more spaces) and `"key": ` (issue 6: building that for each of the
+/// quarter million keys of a corpus report was a fifth of the report).
+macro_rules! field {
+    ($name:literal) => {
+        $crate::report::pretty::Field {
+            name: $name,
+            lead: concat!(",\n          \"", $name, "\": "),
+        }
+    };
+}
+pub(crate) use field;
+
+/// A key with its line laid out for an object at [`FIELD_INDENT`] ([`field!`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Field {
+    pub name: &'static str,
+    pub lead: &'static str,
+}
+
+/// A key of an [`Obj`]: a plain name, or a [`Field`].
+pub(crate) trait Key: Copy {
+    fn write<'o>(self, o: &'o mut Obj<'_>) -> &'o mut Vec<u8>;
+}
+
+impl Key for &str {
+    #[inline(always)]
+    fn write<'o>(self, o: &'o mut Obj<'_>) -> &'o mut Vec<u8> {
+        o.key(self)
+    }
+}
+
+impl Key for Field {
+    #[inline(always)]
+    fn write<'o>(self, o: &'o mut Obj<'_>) -> &'o mut Vec<u8> {
+        if o.indent != FIELD_INDENT {
+            return o.key(self.name);
+        }
+        // one copy of fixed size; the first key's comma is where the object's brace goes
+        let first = !o.any;
+        o.any = true;
+        let at = o.out.len();
+        o.out.extend_from_slice(self.lead.as_bytes());
+        if first {
+            if let Some(c) = o.out.get_mut(at) {
+                *c = b'{';
+            }
+        }
+        o.out
+    }
+}
+
+/// An object being written. Its opening brace goes out with its first key (or with the
+/// closing one, `{}`).
 pub(crate) struct Obj<'w> {
     out: &'w mut Vec<u8>,
     /// Indentation of the line the object starts on.
@@ -182,9 +258,8 @@ pub(crate) struct Obj<'w> {
 }
 
 impl<'w> Obj<'w> {
-    /// Writes `{` and returns the object (the caller has written the indentation before it).
+    /// Starts an object (the caller has written the indentation before it).
     pub fn begin(out: &'w mut Vec<u8>, indent: usize) -> Obj<'w> {
-        out.push(b'{');
         Obj {
             out,
             indent,
@@ -192,25 +267,21 @@ impl<'w> Obj<'w> {
         }
     }
 
-    /// Writes the separator and `"key": `, and returns the output for the value.
+    /// Writes the separator (or the opening brace), the line break, the indentation and
+    /// `"key": `, and returns the output for the value.
     /// `key` is one of the report's field names: plain ASCII, written without escaping.
     #[inline(always)]
     pub fn key(&mut self, key: &str) -> &mut Vec<u8> {
-        // `,\n` (or `\n` for the first key), the indentation and `"key": ` laid out in a buffer
-        // of spaces and written with one copy of fixed size, cut back to its length (issue 6:
-        // four short copies of varying length, each a call, per key)
+        // `,\n` (or `{\n` for the first key), the indentation and `"key": ` laid out in a
+        // buffer of spaces and written with one copy of fixed size, cut back to its length
+        // (issue 6: four short copies of varying length, each a call, per key)
         const CAP: usize = 48;
         let first = !self.any;
         self.any = true;
-        let lead = usize::from(!first) + 1 + self.indent + 2;
+        let lead = 2 + self.indent + 2;
         let mut buf = [b' '; CAP];
-        // the first key's line break stands where the others' comma does
         if let Some([a, b]) = buf.first_chunk_mut::<2>() {
-            if first {
-                *a = b'\n';
-            } else {
-                (*a, *b) = (b',', b'\n');
-            }
+            (*a, *b) = (if first { b'{' } else { b',' }, b'\n');
         }
         let fits = match buf.get_mut(lead..lead.saturating_add(key.len() + 4)) {
             Some(k) => {
@@ -229,13 +300,12 @@ impl<'w> Obj<'w> {
             self.out.truncate(at + lead + key.len() + 4);
             return self.out;
         }
-        let from = usize::from(first);
         let n = self.indent + 2;
-        match LEAD.get(from..2 + n) {
+        self.out.push(if first { b'{' } else { b',' });
+        match LEAD.get(1..2 + n) {
             Some(lead) => self.out.extend_from_slice(lead),
             None => {
-                self.out
-                    .extend_from_slice(LEAD.get(from..2).unwrap_or_default());
+                self.out.push(b'\n');
                 pad(self.out, n);
             }
         }
@@ -246,48 +316,48 @@ impl<'w> Obj<'w> {
     }
 
     #[inline(always)]
-    pub fn str(&mut self, key: &str, v: &str) {
-        let out = self.key(key);
+    pub fn str(&mut self, key: impl Key, v: &str) {
+        let out = key.write(self);
         string(out, v);
     }
 
     #[inline(always)]
-    pub fn opt_str(&mut self, key: &str, v: Option<&str>) {
+    pub fn opt_str(&mut self, key: impl Key, v: Option<&str>) {
         match v {
             Some(v) => self.str(key, v),
-            None => self.key(key).extend_from_slice(b"null"),
+            None => key.write(self).extend_from_slice(b"null"),
         }
     }
 
     #[inline(always)]
-    pub fn num(&mut self, key: &str, v: usize) {
-        number(self.key(key), v);
+    pub fn num(&mut self, key: impl Key, v: usize) {
+        number(key.write(self), v);
     }
 
     #[inline(always)]
-    pub fn opt_num(&mut self, key: &str, v: Option<usize>) {
+    pub fn opt_num(&mut self, key: impl Key, v: Option<usize>) {
         match v {
             Some(v) => self.num(key, v),
-            None => self.key(key).extend_from_slice(b"null"),
+            None => key.write(self).extend_from_slice(b"null"),
         }
     }
 
     #[inline(always)]
-    pub fn bool(&mut self, key: &str, v: bool) {
-        self.key(key)
+    pub fn bool(&mut self, key: impl Key, v: bool) {
+        key.write(self)
             .extend_from_slice(if v { b"true" } else { b"false" });
     }
 
     /// `"key": [ … ]` with one string per line.
-    pub fn strs<'s>(&mut self, key: &str, items: impl IntoIterator<Item = &'s str>) {
+    pub fn strs<'s>(&mut self, key: impl Key, items: impl IntoIterator<Item = &'s str>) {
         let indent = self.indent + 2;
-        array(self.key(key), indent, items, string);
+        array(key.write(self), indent, items, string);
     }
 
     /// `"key": [ … ]` with one number per line.
-    pub fn nums(&mut self, key: &str, items: &[usize]) {
+    pub fn nums(&mut self, key: impl Key, items: &[usize]) {
         let indent = self.indent + 2;
-        array(self.key(key), indent, items.iter().copied(), number);
+        array(key.write(self), indent, items.iter().copied(), number);
     }
 
     /// Writes the closing brace.
@@ -295,8 +365,10 @@ impl<'w> Obj<'w> {
         if self.any {
             self.out.push(b'\n');
             pad(self.out, self.indent);
+            self.out.push(b'}');
+        } else {
+            self.out.extend_from_slice(b"{}");
         }
-        self.out.push(b'}');
     }
 }
 
@@ -357,6 +429,45 @@ mod tests {
                 serde_json::to_string(s).unwrap()
             );
         }
+    }
+
+    proptest::proptest! {
+        /// Any text, specials anywhere, escapes as serde_json escapes it.
+        #[test]
+        fn any_string_escapes_as_serde_json_does(
+            s in "[ab\"\\\\\u{0}-\u{1f}\u{7f}é😀]{0,70}",
+            pre in 0usize..20,
+        ) {
+            let s = format!("{}{s}", "x".repeat(pre));
+            let mut out = Vec::new();
+            string(&mut out, &s);
+            proptest::prop_assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(&s).unwrap()
+            );
+        }
+    }
+
+    /// Fields laid out at compile time write what the plain keys write, at their indentation
+    /// and at any other, first or not.
+    #[test]
+    fn fields_write_what_keys_write() {
+        for indent in [0, 2, 6, FIELD_INDENT, 10, 40] {
+            let mut a = Vec::new();
+            let mut o = Obj::begin(&mut a, indent);
+            o.num("end", 1);
+            o.str("text", "x");
+            o.end();
+            let mut b = Vec::new();
+            let mut o = Obj::begin(&mut b, indent);
+            o.num(field!("end"), 1);
+            o.str(field!("text"), "x");
+            o.end();
+            assert_eq!(String::from_utf8(a).unwrap(), String::from_utf8(b).unwrap());
+        }
+        let mut e = Vec::new();
+        Obj::begin(&mut e, FIELD_INDENT).end();
+        assert_eq!(e, b"{}");
     }
 
     #[test]
