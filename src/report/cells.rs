@@ -19,7 +19,14 @@ const STEP: usize = 256;
 
 /// How one displayed character (a grapheme cluster) starting at display column `col` is
 /// shown, and the cells it takes.
+#[inline]
 pub fn shown(g: &str, col: usize) -> (&str, usize) {
+    // one printable ASCII character: itself, one cell
+    if let [b] = g.as_bytes() {
+        if (0x20..0x7f).contains(b) {
+            return (g, 1);
+        }
+    }
     if g == "\t" {
         let w = TAB - col % TAB;
         (SPACES.get(..w).unwrap_or(SPACES), w)
@@ -32,9 +39,20 @@ pub fn shown(g: &str, col: usize) -> (&str, usize) {
 
 /// The displayed characters of a line from a cluster boundary on, each with its byte offset
 /// in the line and the display column it starts at.
+///
+/// A printable ASCII character followed by ASCII (or by the end) is a cluster of its own one
+/// cell wide (UAX #29 joins nothing to it but characters outside ASCII, and CR only to LF), so
+/// it is given without the segmenter; the segmenter reads on from where the first other
+/// character starts (a cluster boundary, see [`from_mark`]). Issue 6: segmenting every
+/// character of news prose was most of the terminal report.
 pub struct Cells<'a> {
-    graphemes: GraphemeIndices<'a>,
-    /// Offset of the first cluster in the line.
+    /// The line from the first cluster on.
+    rest: &'a str,
+    /// Offset in `rest` of the next cluster.
+    at: usize,
+    /// The segmenter and the offset in `rest` it started from, while it is in step with `at`.
+    graphemes: Option<(usize, GraphemeIndices<'a>)>,
+    /// Offset of `rest` in the line.
     base: usize,
     /// Column of the next cluster.
     col: usize,
@@ -42,11 +60,74 @@ pub struct Cells<'a> {
 
 impl<'a> Iterator for Cells<'a> {
     type Item = (usize, &'a str, usize);
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        let (i, g) = self.graphemes.next()?;
+        let bytes = self.rest.as_bytes();
+        let at = self.at;
+        let b = *bytes.get(at)?;
+        if (0x20..0x7f).contains(&b) && bytes.get(at + 1).is_none_or(|n| n.is_ascii()) {
+            self.graphemes = None;
+            self.at = at + 1;
+            let col = self.col;
+            self.col += 1;
+            return Some((self.base + at, self.rest.get(at..at + 1)?, col));
+        }
+        let rest = self.rest;
+        let (from, it) = self.graphemes.get_or_insert_with(|| {
+            (
+                at,
+                rest.get(at..).unwrap_or_default().grapheme_indices(true),
+            )
+        });
+        let (i, g) = it.next()?;
+        let start = *from + i;
+        self.at = start + g.len();
         let col = self.col;
         self.col += shown(g, col).1;
-        Some((self.base + i, g, col))
+        Some((self.base + start, g, col))
+    }
+}
+
+impl<'a> Cells<'a> {
+    /// How many of the next characters the fast path of [`Cells::next`] gives (printable ASCII
+    /// each followed by ASCII or the end): each is one byte and one cell.
+    fn ascii_run(&self) -> usize {
+        let b = self.rest.as_bytes().get(self.at..).unwrap_or_default();
+        let k = b
+            .iter()
+            .position(|c| !(0x20..0x7f).contains(c))
+            .unwrap_or(b.len());
+        // the last printable one joins what follows when that is not ASCII
+        if b.get(k).is_some_and(|c| !c.is_ascii()) {
+            k.saturating_sub(1)
+        } else {
+            k
+        }
+    }
+
+    /// The next characters as one string when they are a run of the fast path (see
+    /// [`Cells::ascii_run`]), with its line offset and starting column; `None` otherwise.
+    pub fn next_ascii_run(&mut self) -> Option<(usize, &'a str, usize)> {
+        let n = self.ascii_run();
+        if n == 0 {
+            return None;
+        }
+        let (byte, col) = self.place();
+        let run = self.rest.get(self.at..self.at + n)?;
+        self.pass(n);
+        Some((byte, run, col))
+    }
+
+    /// The line offset and column of the next character.
+    fn place(&self) -> (usize, usize) {
+        (self.base + self.at, self.col)
+    }
+
+    /// Passes over `n` characters of an [`Cells::ascii_run`].
+    fn pass(&mut self, n: usize) {
+        self.graphemes = None;
+        self.at += n;
+        self.col += n;
     }
 }
 
@@ -67,10 +148,9 @@ struct Mark {
 /// (emoji joined by U+200D, pairs of regional indicators) never look across a boundary.
 fn from_mark(line: &str, m: Mark) -> Cells<'_> {
     Cells {
-        graphemes: line
-            .get(m.byte..)
-            .unwrap_or_default()
-            .grapheme_indices(true),
+        rest: line.get(m.byte..).unwrap_or_default(),
+        at: 0,
+        graphemes: None,
         base: m.byte,
         col: m.col,
     }
@@ -97,7 +177,31 @@ impl LineCells {
         let mut next = STEP;
         let mut found = [None; 2];
         let mut it = cells(line);
-        for (byte, _, col) in &mut it {
+        loop {
+            // a run of one-byte, one-cell characters at once
+            let run = it.ascii_run();
+            if run > 0 {
+                let (b0, c0) = it.place();
+                let b1 = b0 + run;
+                while next < b1 {
+                    let byte = next.max(b0);
+                    marks.push(Mark {
+                        byte,
+                        col: c0 + (byte - b0),
+                    });
+                    next = byte + STEP;
+                }
+                for (f, a) in found.iter_mut().zip(at) {
+                    if f.is_none() && a < b1 {
+                        *f = Some(c0 + (a.max(b0) - b0));
+                    }
+                }
+                it.pass(run);
+                continue;
+            }
+            let Some((byte, _, col)) = it.next() else {
+                break;
+            };
             if byte >= next {
                 marks.push(Mark { byte, col });
                 next = byte + STEP;
@@ -125,9 +229,23 @@ impl LineCells {
     pub fn col_at(&self, line: &str, at: usize) -> usize {
         let k = self.marks.partition_point(|m| m.byte <= at);
         let m = self.mark(k.saturating_sub(1));
-        from_mark(line, m)
-            .find(|(byte, _, _)| *byte >= at)
-            .map_or(self.width, |(_, _, col)| col)
+        let mut it = from_mark(line, m);
+        loop {
+            let run = it.ascii_run();
+            if run > 0 {
+                let (b0, c0) = it.place();
+                if at < b0 + run {
+                    return c0 + (at.max(b0) - b0);
+                }
+                it.pass(run);
+                continue;
+            }
+            match it.next() {
+                Some((byte, _, col)) if byte >= at => return col,
+                Some(_) => {}
+                None => return self.width,
+            }
+        }
     }
 
     /// The displayed characters of `line` from the last checkpoint before column `col` on (from
@@ -187,6 +305,63 @@ mod tests {
     /// The straightforward computation: every cluster from the line start.
     fn naive(line: &str) -> Vec<(usize, &str, usize)> {
         cells(line).collect()
+    }
+
+    /// Every cluster from the segmenter alone, as [`Cells`] read before its ASCII fast path.
+    fn segmented(line: &str, m: Mark) -> Vec<(usize, &str, usize)> {
+        let mut col = m.col;
+        line.get(m.byte..)
+            .unwrap_or_default()
+            .grapheme_indices(true)
+            .map(|(i, g)| {
+                let c = col;
+                col += shown(g, c).1;
+                (m.byte + i, g, c)
+            })
+            .collect()
+    }
+
+    /// Pieces of ASCII next to what joins to ASCII: combining marks, U+200D, variation
+    /// selectors, CR before LF, and controls.
+    fn mixed() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "a",
+            "b ",
+            "~",
+            " ",
+            "\t",
+            "\r",
+            "\n",
+            "\u{7f}",
+            "\u{0}",
+            "\u{301}",
+            "\u{200D}",
+            "\u{FE0F}",
+            "\u{1F469}",
+            "\u{1F1FA}",
+            "é",
+            "北",
+            "\u{915}\u{94D}",
+            "\u{1F3FD}",
+            "\u{AD}",
+            "\u{600}",
+        ])
+    }
+
+    proptest! {
+        /// The ASCII fast path gives the segmenter's clusters and columns, from any boundary.
+        #[test]
+        fn the_ascii_fast_path_gives_the_segmenters_clusters(
+            pieces in prop::collection::vec(prop_oneof![piece(), mixed()], 0..80),
+        ) {
+            let line: String = pieces.concat();
+            let all = segmented(&line, Mark { byte: 0, col: 0 });
+            prop_assert_eq!(naive(&line), all.clone());
+            for (byte, _, col) in all.iter().step_by(3) {
+                let m = Mark { byte: *byte, col: *col + 5 };
+                prop_assert_eq!(from_mark(&line, m).collect::<Vec<_>>(), segmented(&line, m));
+            }
+        }
     }
 
     proptest! {
@@ -256,5 +431,17 @@ mod tests {
         assert_eq!(shown("\r\n", 0), (" ", 1));
         assert_eq!(shown("北", 0), ("北", 2));
         assert_eq!(shown("e\u{301}", 0), ("e\u{301}", 1));
+        // every ASCII character alone: printable ones as the width table gives them
+        for b in 0u8..0x80 {
+            let g = char::from(b).to_string();
+            let want = if b == b'\t' {
+                ("    ", 4)
+            } else if b < 0x20 || b == 0x7f {
+                (" ", 1)
+            } else {
+                (g.as_str(), g.width())
+            };
+            assert_eq!(shown(&g, 0), want, "{b:#x}");
+        }
     }
 }

@@ -123,8 +123,15 @@ impl<'a> Excerpts<'a> {
         // an empty span still gets one caret on its first line
         let width = if first { (b - a).max(1) } else { b - a };
         if total <= MAX_WIDTH {
-            let mut text = String::new();
-            for (_, g, col) in cells::cells(text_of_line) {
+            let mut text = String::with_capacity(text_of_line.len());
+            let mut it = cells::cells(text_of_line);
+            loop {
+                // a run of printable ASCII shows as it is
+                if let Some((_, run, _)) = it.next_ascii_run() {
+                    text.push_str(run);
+                    continue;
+                }
+                let Some((_, g, col)) = it.next() else { break };
                 text.push_str(shown(g, col).0);
             }
             return Row::Line {
@@ -141,7 +148,19 @@ impl<'a> Excerpts<'a> {
             text.push('…');
             shift = 1;
         }
-        for (_, g, col) in lc.cells_from_col(text_of_line, w0) {
+        let mut it = lc.cells_from_col(text_of_line, w0);
+        loop {
+            // a run of printable ASCII, one cell each from column `c0`: the part in the window
+            if let Some((_, run, c0)) = it.next_ascii_run() {
+                let (lo, hi) = (w0.saturating_sub(c0), w1.saturating_sub(c0).min(run.len()));
+                text.push_str(run.get(lo..hi.max(lo)).unwrap_or_default());
+                // the character after the run starts past the window
+                if c0 + run.len() > w1 {
+                    break;
+                }
+                continue;
+            }
+            let Some((_, g, col)) = it.next() else { break };
             if col > w1 {
                 break;
             }
