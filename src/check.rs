@@ -48,7 +48,7 @@ impl Checker {
         let segmentation = segment::segment(&doc);
         // a document the classifier scans in one window: one walk over its words finds the
         // classifier's and the checks' lexicon hits; a longer one is scanned by each on its own,
-        // the checks' after the classification (memory)
+        // the checks' when they start (memory)
         let engine = self.rules.engine();
         let (hits, mut ahead) =
             match one_window(&doc.text, segmentation.sentences.iter().map(|s| s.span)) {
@@ -61,7 +61,6 @@ impl Checker {
         let labels = classify::classify_ahead(&doc, &segmentation, &self.rules, &mut ahead);
         drop(ahead);
         let ledger = crate::ledger::build(&doc, &segmentation, &labels, &self.checks);
-        let hits = hits.unwrap_or_else(|| self.checks.scan(&doc.text));
         let findings =
             crate::checks::run_with_hits(&doc, &segmentation, &labels, &self.checks, &ledger, hits);
         FileReport {

@@ -40,16 +40,17 @@ impl<'a> Ctx<'a> {
         labels: &'a [Classification],
         checks: &CheckSet,
     ) -> Ctx<'a> {
-        Ctx::with_hits(doc, seg, labels, checks.scan(&doc.text))
+        Ctx::with_hits(doc, seg, labels, checks, None)
     }
 
-    /// [`Ctx::new`], given the matches of the checks' word lists in the text
-    /// ([`CheckSet::scan`]).
+    /// [`Ctx::new`], given the matches of the checks' word lists in the text when they were
+    /// found already ([`CheckSet::scan_along`]).
     pub fn with_hits(
         doc: &'a Document,
         seg: &'a Segmentation,
         labels: &'a [Classification],
-        hits: Hits,
+        checks: &CheckSet,
+        hits: Option<Hits>,
     ) -> Ctx<'a> {
         let n = seg.sentences.len();
         let mut quote_spans = Vec::new();
@@ -95,7 +96,7 @@ impl<'a> Ctx<'a> {
             labels,
             block_sentences,
             lead_block,
-            hits,
+            hits: hits.unwrap_or_else(|| checks.scan(&doc.text)),
             quote_spans,
             quote_at,
             part_spans: Vec::with_capacity(n),

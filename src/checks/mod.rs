@@ -56,20 +56,20 @@ pub fn run_with_ledger(
     checks: &CheckSet,
     ledger: &Ledger,
 ) -> Vec<Finding> {
-    run_with_hits(doc, seg, labels, checks, ledger, checks.scan(&doc.text))
+    run_with_hits(doc, seg, labels, checks, ledger, None)
 }
 
-/// [`run_with_ledger`] with the matches of the checks' word lists in the document's text
-/// ([`CheckSet::scan`] or [`CheckSet::scan_along`]).
+/// [`run_with_ledger`] with the matches of the checks' word lists in the document's text when
+/// they were found already ([`CheckSet::scan_along`]).
 pub fn run_with_hits(
     doc: &Document,
     seg: &Segmentation,
     labels: &[Classification],
     checks: &CheckSet,
     ledger: &Ledger,
-    hits: Hits,
+    hits: Option<Hits>,
 ) -> Vec<Finding> {
-    let ctx = Ctx::with_hits(doc, seg, labels, hits);
+    let ctx = Ctx::with_hits(doc, seg, labels, checks, hits);
     let mut out = Out::default();
     type CheckFn = fn(&Ctx, &CheckDef, &Ledger, &mut Out);
     let all: [(&str, CheckFn); 11] = [
