@@ -80,6 +80,8 @@ pub struct Lang {
     /// Every abbreviation with its class; a word in several lists takes the first of titles,
     /// before-number, time, dates, common (the order [`Lang::abbrev`] answers in).
     abbrevs: HashMap<Box<[u8]>, AbbrevKind, FxBuild>,
+    /// Length in bytes of the longest abbreviation: a longer word is none (no lookup).
+    abbrev_max: usize,
     before_number: Words,
     /// States that are also capitalised ordinary words (Mass, Ore).
     state_words: Words,
@@ -129,8 +131,10 @@ impl Lang {
                 abbrevs.insert(w, kind);
             }
         }
+        let abbrev_max = abbrevs.keys().map(|k| k.len()).max().unwrap_or(0);
         Lang {
             abbrevs,
+            abbrev_max,
             before_number,
             state_words: set(a.state_words),
             parties: set(a.parties),
@@ -149,6 +153,9 @@ impl Lang {
     /// The abbreviation class of `word` (without its final period), if any. A state
     /// abbreviation counts only when capitalised (Mass, N.H; "ill" and "mass" are words).
     pub fn abbrev(&self, word: &str) -> Option<AbbrevKind> {
+        if word.len() > self.abbrev_max {
+            return None;
+        }
         let mut buf = [0u8; 24];
         let w = lower(word, &mut buf)?;
         match self.abbrevs.get(w).copied() {

@@ -70,6 +70,7 @@ pub fn segment_with(doc: &Document, lang: &Lang) -> Segmentation {
     let mut parts = Vec::new();
     let mut layout = Vec::new();
     let mut quoted = Vec::new();
+    let mut scratch = sentences::Scratch::default();
     for (bi, b) in doc.blocks.iter().enumerate() {
         let Some(text) = doc.text.get(b.span.start..b.span.end) else {
             continue;
@@ -93,7 +94,7 @@ pub fn segment_with(doc: &Document, lang: &Lang) -> Segmentation {
         );
         parts.clear();
         layout.clear();
-        sentences::split(text, lang, &quoted, &mut parts, &mut layout);
+        sentences::split(text, lang, &quoted, &mut parts, &mut layout, &mut scratch);
         seg.layout
             .extend(layout.iter().map(|&(s, e)| Span::new(base + s, base + e)));
         seg.sentences.extend(parts.iter().map(|&(s, e)| Sentence {

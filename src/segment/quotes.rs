@@ -7,7 +7,9 @@
 //! is recorded as unbalanced.
 
 use super::lang::Lang;
-use super::text::{char_at, find_table, lanes_eq, ws_before, ws_len, HIGH};
+#[cfg(test)]
+use super::text::SETS_MAX;
+use super::text::{char_at, ws_before, ws_len, SetFinder};
 use super::{Quote, QuoteMark, Segmentation};
 use crate::span::Span;
 
@@ -68,9 +70,10 @@ impl<'a> QuoteScanner<'a> {
         let carried = self.resolve_pending(reopen, seg);
         let start = seg.quotes.len();
         let mut stack: Vec<Open> = Vec::new();
+        let mut finder = SetFinder::new(b, MARK_SETS);
         let mut i = 0;
         while i < b.len() {
-            let Some(at) = find_table(b, i, &MARK, maybe_mark) else {
+            let Some(at) = finder.find(i) else {
                 break;
             };
             i = at;
@@ -79,6 +82,11 @@ impl<'a> QuoteScanner<'a> {
                 continue;
             };
             let l = ch.len_utf8();
+            if !is_mark(ch) {
+                // a dash, an ellipsis, an accented letter: no role
+                i += l;
+                continue;
+            }
             let span = Span::new(base + i, base + i + l);
             let role = self.role(t, i, ch, &stack);
             match role {
@@ -238,6 +246,11 @@ impl<'a> QuoteScanner<'a> {
     }
 }
 
+/// The quotation marks [`QuoteScanner::role`] gives a role; every other character is ignored.
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '«' | '»')
+}
+
 fn is_open_punct(c: char) -> bool {
     matches!(
         c,
@@ -267,21 +280,9 @@ fn is_close_punct(c: char) -> bool {
     )
 }
 
-const fn marks() -> [bool; 256] {
-    let mut t = [false; 256];
-    t[b'"' as usize] = true;
-    t[b'\'' as usize] = true;
-    t[0xE2] = true; // “ ” ‘ ’ „
-    t[0xC2] = true; // « »
-    t
-}
-static MARK: [bool; 256] = marks();
-
-/// Marks every byte lane of `x` that may be in [`MARK`]: non-ASCII, `"` and `'`.
-#[inline(always)]
-fn maybe_mark(x: u64) -> u64 {
-    (x & HIGH) | lanes_eq(x, b'"') | lanes_eq(x, b'\'')
-}
+/// The first bytes of the marks ([`is_mark`]) for [`SetFinder`]: `"`, `'`, the lead byte of
+/// “ ” ‘ ’ „ and that of « ».
+static MARK_SETS: &[&[u8]] = &[b"\"'\xe2", b"\xc2"];
 
 fn push(
     stack: &mut Vec<Open>,
@@ -338,12 +339,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_mark_byte_is_marked() {
-        for c in 0..=255u8 {
-            if MARK[usize::from(c)] {
-                let x = u64::from_le_bytes([b'a', c, b'a', b'a', b'a', b'a', b'a', b'a']);
-                assert_eq!(maybe_mark(x) >> 8 & 0xff, 0x80, "{c:#x}");
-            }
+    fn mark_sets_hold_the_first_byte_of_every_mark() {
+        assert!(MARK_SETS.len() <= SETS_MAX && MARK_SETS.iter().all(|s| s.len() <= 3));
+        for c in (0..=0x2FFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_mark(c))
+        {
+            let mut buf = [0u8; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(MARK_SETS.iter().any(|s| s.contains(&first)), "{c}");
         }
     }
 }

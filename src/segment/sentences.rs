@@ -44,13 +44,14 @@ const fn candidates() -> [bool; 256] {
 }
 static CAND: [bool; 256] = candidates();
 
-/// Marks every byte lane of `x` that may be in [`CAND`]: non-ASCII, `!` to `?`, backslash, `_`, `~`.
+/// Marks every byte lane of `x` that may be in [`CAND`]: lead bytes of three- and four-byte
+/// characters (`0xE0..=0xFF`: the top three bits set; continuation bytes and two-byte leads are
+/// never candidates), `!` to `?`, `[` to `_` (backslash and `_`) and `~`.
 #[inline(always)]
 fn maybe_candidate(x: u64) -> u64 {
-    (x & HIGH)
+    (x & (x << 1) & (x << 2) & HIGH)
         | lanes_between(x, 0x20, 0x40)
-        | lanes_eq(x, b'\\')
-        | lanes_eq(x, b'_')
+        | lanes_between(x, 0x5a, 0x60)
         | lanes_eq(x, b'~')
 }
 
@@ -66,14 +67,17 @@ pub fn split(
     quoted: &[(usize, usize)],
     out: &mut Vec<(usize, usize)>,
     layout: &mut Vec<(usize, usize)>,
+    scratch: &mut Scratch,
 ) {
+    scratch.cuts.clear();
+    scratch.layout.clear();
     let mut s = Splitter {
         t,
         b: t.as_bytes(),
         lang,
         quoted,
-        cuts: Vec::new(),
-        layout: Vec::new(),
+        cuts: std::mem::take(&mut scratch.cuts),
+        layout: std::mem::take(&mut scratch.layout),
         sent_start: 0,
         list: None,
         tok: (0, 0, false),
@@ -81,7 +85,7 @@ pub fn split(
     s.run();
     let mut prev = 0;
     let mut skips = s.layout.iter().peekable();
-    for c in s.cuts.into_iter().chain(std::iter::once(t.len())) {
+    for &c in s.cuts.iter().chain(std::iter::once(&t.len())) {
         // layout spans are cut on both sides, so each is exactly one piece
         while skips.next_if(|&&(_, z)| z <= prev).is_some() {}
         if skips.peek() == Some(&&(prev, c)) {
@@ -95,6 +99,15 @@ pub fn split(
         }
         prev = c;
     }
+    scratch.cuts = s.cuts;
+    scratch.layout = s.layout;
+}
+
+/// Buffers [`split`] reuses from one block to the next (allocated once per document).
+#[derive(Default)]
+pub struct Scratch {
+    cuts: Vec<usize>,
+    layout: Vec<(usize, usize)>,
 }
 
 /// Moves markup tags at either edge of the trimmed sentence `a..z` to `layout` (in order) and

@@ -7,6 +7,19 @@ use crate::segment::text::{
     char_at, class_of, is_dash, is_opener, skip_ws, ws_before, ws_len, Class,
 };
 
+/// Bytes [`Splitter::word_start`] takes into a word: ASCII letters and digits, `.`, `&`, `-`
+/// and every byte of a non-ASCII character.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'.' || b == b'&' || b == b'-' || b >= 0x80;
+        c += 1;
+    }
+    t
+};
+
 impl Splitter<'_> {
     /// A period with a word character right after it: a decimal, a domain, an abbreviation
     /// (U.S), a footnote number ("consultation.11 12 Take") or a missing space ("world.Today").
@@ -134,13 +147,12 @@ impl Splitter<'_> {
         let b = self.b;
         let lo = i.saturating_sub(WORD_MAX).max(self.sent_start.min(i));
         let mut s = i;
-        while s > lo {
-            let c = b.get(s - 1).copied().unwrap_or(b' ');
-            if c.is_ascii_alphanumeric() || c == b'.' || c == b'&' || c == b'-' || c >= 0x80 {
-                s -= 1;
-            } else {
-                break;
-            }
+        while s > lo && b.get(s - 1).is_some_and(|&c| WORD_BYTE[usize::from(c)]) {
+            s -= 1;
+        }
+        if s == i || b.get(s).is_some_and(u8::is_ascii_alphanumeric) {
+            // the common case: the word starts with a letter or digit
+            return s;
         }
         while s < i && !self.t.is_char_boundary(s) {
             s += 1;
