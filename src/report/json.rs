@@ -116,6 +116,7 @@ fn objects<T>(
 /// (the layout of [`file_value_with`] pretty-printed).
 fn write_file(
     out: &mut dyn Write,
+    buf: &mut Vec<u8>,
     report: &FileReport,
     opts: &ReportOptions,
     indent: usize,
@@ -123,8 +124,8 @@ fn write_file(
     let loc = Locator::new(&report.doc);
     let doc = &report.doc;
     let inner = indent + 2;
-    let mut buf = Vec::with_capacity(FLUSH_AT + FLUSH_AT / 4);
-    let mut o = Obj::begin(&mut buf, indent);
+    buf.clear();
+    let mut o = Obj::begin(buf, indent);
     let findings = report.findings.iter();
     objects(o.key("findings"), out, inner, findings, |buf, ind, f| {
         write_finding(buf, ind, f, &loc)
@@ -171,8 +172,11 @@ fn write_file(
         o.end();
     })?;
     o.end();
-    out.write_all(&buf)
+    out.write_all(buf)
 }
+
+/// The gathering buffer's size: [`FLUSH_AT`] and room for the object that crosses it.
+const BUF: usize = FLUSH_AT + FLUSH_AT / 4;
 
 /// One finding object at `indent` (the fields of [`finding_value`]).
 fn write_finding(buf: &mut Vec<u8>, indent: usize, f: &crate::checks::Finding, loc: &Locator) {
@@ -233,11 +237,18 @@ pub fn render(reports: &[FileReport]) -> String {
 pub struct JsonReporter {
     opts: ReportOptions,
     files: usize,
+    /// The gathering buffer, kept from one file to the next (issue 6: allocating it per file
+    /// cost more than writing a short article).
+    buf: Vec<u8>,
 }
 
 impl JsonReporter {
     pub fn new(opts: ReportOptions) -> Self {
-        JsonReporter { opts, files: 0 }
+        JsonReporter {
+            opts,
+            files: 0,
+            buf: Vec::new(),
+        }
     }
 }
 
@@ -269,7 +280,14 @@ impl Reporter for JsonReporter {
             b",\n    "
         })?;
         self.files += 1;
-        write_file(out, report, &self.opts, 4)
+        // a buffer grown by one huge object is not kept for the next file
+        if self.buf.capacity() > 2 * BUF {
+            self.buf = Vec::new();
+        }
+        if self.buf.capacity() < BUF {
+            self.buf.reserve(BUF);
+        }
+        write_file(out, &mut self.buf, report, &self.opts, 4)
     }
 
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
@@ -309,7 +327,7 @@ mod tests {
             let report = checker.check_document(doc);
             let opts = ReportOptions::default();
             let mut got = Vec::new();
-            write_file(&mut got, &report, &opts, 4).unwrap();
+            write_file(&mut got, &mut Vec::new(), &report, &opts, 4).unwrap();
             let mut want = Vec::new();
             write_indented(&mut want, &file_value_with(&report, &opts), 4).unwrap();
             assert_eq!(

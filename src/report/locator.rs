@@ -25,6 +25,23 @@ pub struct Locator<'a> {
     /// The position found last (a character boundary) and its 1-based line and column: the
     /// next one in document order is usually a little further on the same line.
     last: Cell<(usize, LineCol)>,
+    /// The source's bytes before this offset are all ASCII (one byte, one character): a
+    /// column there is the distance from the line start. Found on first use.
+    ascii: OnceCell<usize>,
+}
+
+/// The offset of the first byte of `bytes` outside ASCII (the length when there is none),
+/// found 64 bytes at a time.
+fn ascii_prefix(bytes: &[u8]) -> usize {
+    let (blocks, _) = bytes.as_chunks::<64>();
+    let clean = blocks.iter().take_while(|b| b.is_ascii()).count() * 64;
+    clean
+        + bytes
+            .get(clean..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.is_ascii())
+            .count()
 }
 
 /// A span resolved against the source file.
@@ -88,6 +105,7 @@ impl<'a> Locator<'a> {
             // no line yet: "line 0" ends where line 1 starts
             line: Cell::new((0, usize::MAX, 0)),
             last: Cell::new((0, LineCol { line: 1, column: 1 })),
+            ascii: OnceCell::new(),
         }
     }
 
@@ -112,7 +130,12 @@ impl<'a> Locator<'a> {
             end -= 1;
         }
         let (at, pos) = self.last.get();
-        let column = if pos.line == line && at <= end && end - at <= STEP {
+        let ascii = *self
+            .ascii
+            .get_or_init(|| ascii_prefix(self.doc.source.as_bytes()));
+        let column = if end <= ascii {
+            end - start + 1
+        } else if pos.line == line && at <= end && end - at <= STEP {
             pos.column + lead_bytes(src.as_bytes().get(at..end).unwrap_or_default())
         } else {
             self.chars_between(start, end) + 1
@@ -277,6 +300,22 @@ mod tests {
             "\u{1F1FA}\u{1F1F8}",
             " ",
         ])
+    }
+
+    proptest! {
+        /// The ASCII prefix ends at the first byte outside ASCII, at every alignment.
+        #[test]
+        fn ascii_prefix_ends_at_the_first_wide_byte(
+            n in 0usize..300,
+            wide in prop::option::of(0usize..300),
+        ) {
+            let mut s = "a".repeat(n);
+            if let Some(w) = wide {
+                s.insert(w.min(n), 'é');
+            }
+            let want = s.bytes().position(|b| b >= 0x80).unwrap_or(s.len());
+            prop_assert_eq!(ascii_prefix(s.as_bytes()), want);
+        }
     }
 
     proptest! {
