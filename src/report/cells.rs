@@ -93,10 +93,7 @@ impl<'a> Cells<'a> {
     /// each followed by ASCII or the end): each is one byte and one cell.
     fn ascii_run(&self) -> usize {
         let b = self.rest.as_bytes().get(self.at..).unwrap_or_default();
-        let k = b
-            .iter()
-            .position(|c| !(0x20..0x7f).contains(c))
-            .unwrap_or(b.len());
+        let k = printable_prefix(b);
         // the last printable one joins what follows when that is not ASCII
         if b.get(k).is_some_and(|c| !c.is_ascii()) {
             k.saturating_sub(1)
@@ -129,6 +126,33 @@ impl<'a> Cells<'a> {
         self.at += n;
         self.col += n;
     }
+}
+
+/// How many bytes at the start of `b` are printable ASCII (`0x20..0x7f`), eight at a time.
+fn printable_prefix(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (words, _) = b.as_chunks::<8>();
+    let mut k = 0;
+    for w in words {
+        let v = u64::from_le_bytes(*w);
+        // lanes below 0x20 (the lowest such lane is exact: a borrow only runs on from a lane
+        // that is one), lanes of 0x7f (seven bits plus one never carry out of the lane) and
+        // lanes outside ASCII
+        let low = v.wrapping_sub(ONES * 0x20) & !v & HIGH;
+        let high = ((v & !HIGH).wrapping_add(ONES) | v) & HIGH;
+        let bad = low | high;
+        if bad != 0 {
+            return k + (bad.trailing_zeros() / 8) as usize;
+        }
+        k += 8;
+    }
+    k + b
+        .get(k..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|c| (0x20..0x7f).contains(*c))
+        .count()
 }
 
 /// The displayed characters of `line` from its start.
@@ -419,6 +443,24 @@ mod tests {
             for (i, (byte, _, col)) in all.iter().enumerate() {
                 let rest: Vec<_> = from_mark(&line, Mark { byte: *byte, col: *col }).collect();
                 prop_assert_eq!(&rest[..], &all[i..], "from byte {}", byte);
+            }
+        }
+    }
+
+    #[test]
+    fn printable_prefixes_end_at_the_first_other_byte() {
+        // every byte value at every position of a word and of the tail, after printable ones
+        for len in [1, 7, 8, 9, 16, 21] {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut bytes = vec![b'~'; len];
+                    bytes[at] = b;
+                    let want = bytes
+                        .iter()
+                        .position(|c| !(0x20..0x7f).contains(c))
+                        .unwrap_or(len);
+                    assert_eq!(printable_prefix(&bytes), want, "{len} {at} {b:#x}");
+                }
             }
         }
     }

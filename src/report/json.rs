@@ -280,14 +280,15 @@ impl Reporter for JsonReporter {
             b",\n    "
         })?;
         self.files += 1;
+        if self.buf.capacity() < BUF {
+            self.buf.reserve(BUF);
+        }
+        let written = write_file(out, &mut self.buf, report, &self.opts, 4);
         // a buffer grown by one huge object is not kept for the next file
         if self.buf.capacity() > 2 * BUF {
             self.buf = Vec::new();
         }
-        if self.buf.capacity() < BUF {
-            self.buf.reserve(BUF);
-        }
-        write_file(out, &mut self.buf, report, &self.opts, 4)
+        written
     }
 
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
