@@ -133,13 +133,14 @@ impl Lexicon {
         }
         let mut feed = Feed::new(self, text, starts.start, stop);
         let mut words = Words::new(text, starts.start, self.scheme);
+        let first = self.trie.starts();
         let mut cur = words.next();
         while let Some(w) = cur {
             if w.start >= stop {
                 break;
             }
             feed.odd_before(w.start, &mut emit);
-            if !self.trie.may_start(w.hash) {
+            if !first.may(w.hash) {
                 cur = words.next();
                 continue;
             }
@@ -258,6 +259,8 @@ pub(crate) struct Feed<'l> {
     /// The odd entries' matches and how many of them are reported.
     odd: Vec<(usize, usize, u32)>,
     k: usize,
+    /// The start of the next odd match not reported (`usize::MAX`: none).
+    next_odd: usize,
     /// (end, node) of the entries found from the current word, shortest first.
     pub(crate) found: Vec<(usize, u32)>,
     here: Vec<(usize, u32)>,
@@ -266,9 +269,11 @@ pub(crate) struct Feed<'l> {
 impl<'l> Feed<'l> {
     /// The feed of a scan of the starts `from..stop` of `text`.
     pub(crate) fn new(lex: &'l Lexicon, text: &str, from: usize, stop: usize) -> Feed<'l> {
+        let odd = lex.odd_hits(text, from, stop);
         Feed {
             lex,
-            odd: lex.odd_hits(text, from, stop),
+            next_odd: odd.first().map_or(usize::MAX, |h| h.0),
+            odd,
             k: 0,
             found: Vec::new(),
             here: Vec::new(),
@@ -278,10 +283,14 @@ impl<'l> Feed<'l> {
     /// Reports the odd entries' matches that start before `start`.
     #[inline(always)]
     pub(crate) fn odd_before(&mut self, start: usize, emit: &mut impl FnMut(usize, usize, u32)) {
+        if start <= self.next_odd {
+            return;
+        }
         while let Some(&(s, e, id)) = self.odd.get(self.k).filter(|h| h.0 < start) {
             emit(s, e, id);
             self.k += 1;
         }
+        self.next_odd = self.odd.get(self.k).map_or(usize::MAX, |h| h.0);
     }
 
     /// Reports the matches in `found`, from the word at `start`, with the odd entries' matches
@@ -292,7 +301,8 @@ impl<'l> Feed<'l> {
             return;
         }
         let trie = &self.lex.trie;
-        if self.odd.get(self.k).is_some_and(|h| h.0 == start) {
+        // (`next_odd` is never past the next odd match: it only lags behind `k`)
+        if self.next_odd <= start && self.odd.get(self.k).is_some_and(|h| h.0 == start) {
             // odd entries match here too: merge by (longest, id)
             self.here.clear();
             for &(end, node) in &self.found {

@@ -75,6 +75,7 @@ impl Lexicon {
         emit: &mut impl FnMut(usize, usize, u32),
     ) {
         let words = q.words.get(..avail).unwrap_or_default();
+        let starts = self.trie.starts();
         while q.next < limit {
             let Some(rest) = words.get(q.next..) else {
                 break;
@@ -85,7 +86,7 @@ impl Lexicon {
                 continue;
             }
             feed.odd_before(w.start, emit);
-            if !self.trie.may_start(w.hash) {
+            if !starts.may(w.hash) {
                 continue;
             }
             feed.found.clear();

@@ -124,6 +124,25 @@ impl Edge {
     }
 }
 
+/// The test whether a word may start an entry, with its table at hand (one bit per value of
+/// the top bits of a word hash).
+#[derive(Clone, Copy)]
+pub(crate) struct Starts<'t> {
+    first: &'t [u64],
+    shift: u32,
+}
+
+impl Starts<'_> {
+    /// Whether a word with this hash may start an entry (false: it starts none).
+    #[inline(always)]
+    pub fn may(self, hash: u64) -> bool {
+        let b = hash.checked_shr(self.shift).unwrap_or(0) as usize;
+        self.first
+            .get(b / 64)
+            .is_some_and(|f| f & (1 << (b % 64)) != 0)
+    }
+}
+
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Trie {
     slots: Cow<'static, [Slot]>,
@@ -299,13 +318,13 @@ impl Trie {
         o
     }
 
-    /// Whether a word with this hash may start an entry (false: it starts none).
+    /// The table that tells whether a word may start an entry ([`Starts::may`]).
     #[inline(always)]
-    pub fn may_start(&self, hash: u64) -> bool {
-        let b = hash.checked_shr(self.first_shift).unwrap_or(0) as usize;
-        self.first
-            .get(b / 64)
-            .is_some_and(|f| f & (1 << (b % 64)) != 0)
+    pub fn starts(&self) -> Starts<'_> {
+        Starts {
+            first: &self.first,
+            shift: self.first_shift,
+        }
     }
 
     /// Adds the child of `parent` by the word `w` of `entry` (after a word ending at
