@@ -1,7 +1,9 @@
 //! Sentence-level evaluation on PolNeAR (`../shared/data/polnear/*.jsonl`; never copied here).
 //!
 //! `cargo run --release --example polnear_eval -- FILE.jsonl [--floor attr=F,unattr=F,src=F]
-//! [--errors N] [--disable RULE,…] [--carry N] [--article ID] [--cues] [--src N] [--dump FILE]` (`--dump`: one JSON line per gold sentence with our label,
+//! [--errors N] [--disable RULE,…] [--carry N] [--article ID] [--cues] [--src N] [--dump FILE]
+//! [--rules PATH]` (`--rules`: rule files or folders loaded over the built-ins, to try a rule
+//! change without rebuilding; `--dump`: one JSON line per gold sentence with our label,
 //! rule, sources and cues; `--src`: the first N source misses; `--cues`: agreement per
 //! cue of the deciding rule; `--article` prints every gold
 //! sentence of the articles whose id contains ID, with our label, rule and sources)
@@ -100,6 +102,7 @@ fn main() -> ExitCode {
     let mut show_cues = false;
     let mut show_src = 0usize;
     let mut dump_to: Option<std::fs::File> = None;
+    let mut extra: Vec<PathBuf> = Vec::new();
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -121,6 +124,10 @@ fn main() -> ExitCode {
                 show_errors = args.get(i).and_then(|s| s.parse().ok()).unwrap_or(20);
             }
             "--cues" => show_cues = true,
+            "--rules" => {
+                i += 1;
+                extra.extend(args.get(i).map(PathBuf::from));
+            }
             "--dump" => {
                 i += 1;
                 match args.get(i).map(std::fs::File::create) {
@@ -158,7 +165,7 @@ fn main() -> ExitCode {
         i += 1;
     }
     let Some(file) = file else {
-        eprintln!("usage: polnear_eval FILE.jsonl [--floor attr=F,unattr=F,src=F] [--errors N] [--disable RULE,…] [--carry N] [--article ID] [--cues] [--src N] [--dump FILE]");
+        eprintln!("usage: polnear_eval FILE.jsonl [--floor attr=F,unattr=F,src=F] [--errors N] [--disable RULE,…] [--carry N] [--article ID] [--cues] [--src N] [--dump FILE] [--rules PATH]");
         return ExitCode::from(2);
     };
     let articles: Vec<Article> = match common::read_json_lines(&file) {
@@ -168,7 +175,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut rules = match RuleSet::builtin() {
+    let mut rules = match RuleSet::load(&extra) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{e}");

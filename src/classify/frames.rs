@@ -92,6 +92,34 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
     }
 }
 
+/// The speech tag right after a quotation: `"…," the statement said`, `"…?" the gambling tycoon
+/// asked`. A phrase opened by a determiner (`the`, `a`, `his`) between the closing quotation
+/// mark (after a comma, `?`, `!` or a dash) and the verb at token `a` is its speaker, whatever
+/// its head (`the email`, `the passage`, `the two`): nothing else stands there in a tag.
+pub fn tag_subject(toks: &[Token], a: usize) -> Option<Range> {
+    let mut end = a;
+    while end > 0 && toks.get(end - 1).is_some_and(|t| word(t) && t.has(ADVERB)) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && end - start < MAX_NP && toks.get(start - 1).is_some_and(word) {
+        start -= 1;
+    }
+    let (first, mark, punct) = (
+        toks.get(start)?,
+        toks.get(start.checked_sub(1)?)?,
+        toks.get(start.checked_sub(2)?)?,
+    );
+    let tag = mark.tok == (Tok::Quote { open: false })
+        && matches!(punct.tok, Tok::Comma | Tok::End | Tok::Dash);
+    // the phrase is one phrase: no conjunction, relative or function word after its first word
+    let plain = toks.get(start + 1..end).is_some_and(|p| {
+        p.iter()
+            .all(|t| !t.has(NOT_SOURCE | PRONOUN | CONJ | JOINER))
+    });
+    (tag && start < end && first.has(DET) && !first.has(CAP_ING) && plain).then_some((start, end))
+}
+
 /// `a source close to him`, `people familiar with it`: a source noun, a plain word and a
 /// preposition before the object pronoun at `j` (the whole phrase is the source).
 fn close_to(toks: &[Token], j: usize) -> Option<Range> {
@@ -441,6 +469,20 @@ fn first_subject_with(text: &str, toks: &[Token], before: usize, clause: bool) -
             }
             if t.has(CAP | DET | SOURCE_NOUN) && !intro {
                 let r = right_np(toks, i);
+                // `Hours later, Trump …`, `Two days earlier, the senator …`: a phrase and a
+                // word of time before the comma open the sentence; the subject follows
+                if let Some(k) = r.filter(|_| i == start).and_then(|(_, y)| {
+                    let k = (y..before).find(|&k| !toks[k].has(SKIP) || !word(&toks[k]))?;
+                    let subject = toks.get(k + 1).is_some_and(|n| {
+                        word(n)
+                            && (n.has(DET | CAP | SOURCE_NOUN)
+                                || (personal(n) && !relative_word(text, n)))
+                    });
+                    (k > y && toks[k].tok == Tok::Comma && subject).then_some(k + 1)
+                }) {
+                    i = k;
+                    continue;
+                }
                 // `Publicly, the nominee …`, `Moreover, he …`: one word and a comma before a
                 // pronoun or a determiner open the sentence; the subject follows
                 if i == start && r == Some((i, i + 1)) && !t.has(SOURCE_NOUN) {

@@ -2,7 +2,7 @@
 
 use super::frames::{
     left_subject, main_subject, np_left, personal, possessor, relative_subject, right_np,
-    right_np_loose, Range,
+    right_np_loose, tag_subject, Range,
 };
 use super::tokens::{self, Tok, Token};
 use super::{precedence, Classification, Label};
@@ -367,6 +367,10 @@ fn verb_source(
     {
         return None;
     }
+    // `"…," the statement said`: the phrase between a quotation and its verb
+    if let Some(r) = tag_subject(toks, a) {
+        return Some(r);
+    }
     if let Some(r) = left_subject(toks, a) {
         // `Harsh comments are …`, `but Republican support was …`: a plain or `-s` word right
         // before a form of `be` is a noun, when its phrase opens a clause (not `what many
@@ -658,9 +662,13 @@ pub fn decide(ev: &[Evidence], rules: &RuleSet) -> Option<Classification> {
             c.sources.push(s);
         }
     }
-    // an allegation the sentence also attributes: keep who speaks (`…, a claim the union denies`)
-    if c.sources.is_empty() {
-        for e in ev.iter().filter(|e| e.label.has_source()) {
+    // an allegation the sentence also attributes: keep who speaks (`…, a claim the union denies`,
+    // `X said Y accused Z`: both speak)
+    if c.label.has_source() || c.sources.is_empty() {
+        for e in ev
+            .iter()
+            .filter(|e| e.label.has_source() && e.label != best)
+        {
             if let Some(s) = e.source {
                 c.sources.push(s);
             }
