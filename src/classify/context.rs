@@ -132,7 +132,13 @@ pub fn classify_document_ahead(
         // continuation facts, against the last attributed sentence of this block
         // (a sentence that merely starts with a pronoun is a claim about the source, not by it:
         // when the pronoun speaks, the sentence has its own cue)
-        let mut continues = s.toks.iter().any(|t| t.has(LINK));
+        // (a topic link opens the sentence: `The report also found …`; further on, the sentence
+        // is about the document, not by it: `once the report was revealed to be a hoax`)
+        let mut continues = s
+            .toks
+            .iter()
+            .find(|t| t.tok == Tok::Word)
+            .is_some_and(|t| t.has(LINK));
         if !continues && anchor_block == sent.block {
             continues = partitive_link(text, &s.toks, &anchor_stems);
         }
