@@ -63,7 +63,7 @@ impl Combined {
         let mut by_slot: Vec<Vec<Hit>> = vec![Vec::new(); self.slots];
         self.lexicon
             .scan(text, 0..text.len(), self.sink(&mut by_slot));
-        Hits::new(by_slot)
+        Hits::new(by_slot, true)
     }
 
     /// [`Combined::scan`], and in the same walk over the words the classifier's lexicon hits
@@ -74,7 +74,7 @@ impl Combined {
         }
         let mut by_slot: Vec<Vec<Hit>> = vec![Vec::new(); self.slots];
         let ahead = engine.scan_along(text, from, &self.lexicon, self.sink(&mut by_slot));
-        (Hits::new(by_slot), ahead)
+        (Hits::new(by_slot, false), ahead)
     }
 
     /// Keeps a match of the lexicon in its list's hits.
@@ -184,9 +184,14 @@ pub struct Hits {
 }
 
 impl Hits {
-    fn new(mut by_slot: Vec<Vec<Hit>>) -> Hits {
-        for v in &mut by_slot {
-            v.shrink_to_fit();
+    /// The hits per list; with `shrink`, each list's without room to spare (the hits of a long
+    /// text are held while the checks run; those of a text the classifier scans in one window,
+    /// at most 4 MiB ([`Combined::scan_along`]), keep their room rather than copy every list).
+    fn new(mut by_slot: Vec<Vec<Hit>>, shrink: bool) -> Hits {
+        if shrink {
+            for v in &mut by_slot {
+                v.shrink_to_fit();
+            }
         }
         Hits {
             by_slot,
