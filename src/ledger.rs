@@ -159,6 +159,8 @@ pub fn build(
         last_other: None,
         toks: Vec::new(),
         words: Vec::new(),
+        caps: Vec::new(),
+        scratch: String::new(),
     };
     let n = seg.sentences.len();
     b.ledger.at = Vec::with_capacity(n + 1);
@@ -217,14 +219,14 @@ fn in_quote(seg: &Segmentation, span: Span) -> bool {
 }
 
 /// The last run of capitalised words of a name (`Pat Caddell` in `pollster Pat Caddell`).
-fn name_core<'w>(words: &[&'w str]) -> Vec<&'w str> {
+fn name_core<'s, 'w>(words: &'s [&'w str]) -> &'s [&'w str] {
     let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     let end = words.iter().rposition(cap).map_or(0, |e| e + 1);
     let start = words[..end]
         .iter()
         .rposition(|w| !cap(w))
         .map_or(0, |s| s + 1);
-    words[start..end].to_vec()
+    words.get(start..end).unwrap_or_default()
 }
 
 struct Builder<'a> {
@@ -246,6 +248,9 @@ struct Builder<'a> {
     /// Buffers of [`Builder::resolve`].
     toks: Vec<Token>,
     words: Vec<&'a str>,
+    /// The capitalised words of a new name, and a key looked up but not kept (buffers).
+    caps: Vec<&'a str>,
+    scratch: String,
 }
 
 impl<'a> Builder<'a> {
@@ -341,14 +346,26 @@ impl<'a> Builder<'a> {
         // `longtime pollster Pat Caddell` → `Pat Caddell`; `Mike Pence` after `Pence`
         if kind == SourceKind::NamedPerson {
             let core = name_core(words);
-            let found = [
-                self.key(&core),
-                core.last().map(|w| self.key(&[w])).unwrap_or_default(),
-            ]
-            .into_iter()
-            .filter(|k| !k.is_empty())
-            .find_map(|k| self.keys.get(&k).copied())
-            .filter(|id| {
+            // the whole core's key, else its last word's: looked up in one buffer
+            let mut scratch = std::mem::take(&mut self.scratch);
+            let mut found = None;
+            for part in [
+                core,
+                core.last().map(std::slice::from_ref).unwrap_or_default(),
+            ] {
+                scratch.clear();
+                self.key_into(part, &mut scratch);
+                if let Some(&id) = self
+                    .keys
+                    .get(scratch.as_str())
+                    .filter(|_| !scratch.is_empty())
+                {
+                    found = Some(id);
+                    break;
+                }
+            }
+            self.scratch = scratch;
+            let found = found.filter(|id| {
                 self.ledger
                     .sources
                     .get(*id)
@@ -371,11 +388,14 @@ impl<'a> Builder<'a> {
             sentences: Vec::new(),
         });
         self.keys.insert(key, id);
-        let caps: Vec<&str> = words
-            .iter()
-            .copied()
-            .filter(|w| !self.lists.joiners.is(w) && !self.lists.titles.is(w))
-            .collect();
+        let mut caps = std::mem::take(&mut self.caps);
+        caps.clear();
+        caps.extend(
+            words
+                .iter()
+                .copied()
+                .filter(|w| !self.lists.joiners.is(w) && !self.lists.titles.is(w)),
+        );
         if caps.len() >= 2
             && caps
                 .iter()
@@ -389,6 +409,7 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        self.caps = caps;
         // `Human Rights Activists News Agency (HRANA)`: the acronym in parentheses
         if let Some((_, rest)) = surface.split_once('(') {
             let inner = rest.trim_end_matches(')').trim().to_lowercase();
@@ -417,9 +438,15 @@ impl<'a> Builder<'a> {
 
     /// Lowercase name without determiners, titles, possessives and parentheticals.
     fn key(&self, words: &[&str]) -> String {
-        let titles = self.lists.titles;
         // room for every word and a space after each: one allocation (ASCII keeps its length)
         let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+        self.key_into(words, &mut out);
+        out
+    }
+
+    /// [`Builder::key`] pushed onto `out`.
+    fn key_into(&self, words: &[&str], out: &mut String) {
+        let titles = self.lists.titles;
         let mut pushed = false;
         for (k, w) in words.iter().enumerate() {
             let title = titles.is(w);
@@ -450,7 +477,6 @@ impl<'a> Builder<'a> {
                 out.push_str(&w.to_lowercase());
             }
         }
-        out
     }
 
     /// The latest source of `kind`.
