@@ -10,6 +10,7 @@
 //!    = help: name the expert and their affiliation
 //! ```
 
+use super::pretty;
 use super::snippet::{Excerpts, Row};
 use super::{label_index, Locator, ReportOptions, Reporter, Summary};
 use crate::check::FileReport;
@@ -28,7 +29,37 @@ pub fn render(reports: &[FileReport]) -> String {
 #[derive(Clone, Copy)]
 struct Paint(bool);
 
+/// The styles of [`Paint`]'s gutter and bold text.
+const GUTTER: &str = "1;34";
+const BOLD: &str = "1";
+
+/// Appends `s`.
+fn put(o: &mut Vec<u8>, s: &str) {
+    o.extend_from_slice(s.as_bytes());
+}
+
+/// The decimal digits of `n`.
+fn digits(n: usize) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
 impl Paint {
+    /// Starts the style `code` in `o` ([`Paint::paint`] in pieces, with [`Paint::close`]).
+    fn open(self, o: &mut Vec<u8>, code: &str) {
+        if self.0 {
+            put(o, "\x1b[");
+            put(o, code);
+            o.push(b'm');
+        }
+    }
+
+    /// Ends a style begun by [`Paint::open`].
+    fn close(self, o: &mut Vec<u8>) {
+        if self.0 {
+            put(o, "\x1b[0m");
+        }
+    }
+
     fn paint(self, code: &str, text: &str) -> String {
         if self.0 {
             format!("\x1b[{code}m{text}\x1b[0m")
@@ -39,11 +70,8 @@ impl Paint {
     fn severity(self, s: Severity, text: &str) -> String {
         self.paint(severity_code(s), text)
     }
-    fn gutter(self, text: &str) -> String {
-        self.paint("1;34", text)
-    }
     fn bold(self, text: &str) -> String {
-        self.paint("1", text)
+        self.paint(BOLD, text)
     }
     fn label(self, l: Label, text: &str) -> String {
         let code = match l {
@@ -122,6 +150,8 @@ impl TerminalReporter {
         TerminalReporter { opts, paint }
     }
 
+    /// One finding as a diagnostic: gathered in a buffer and written at once (issue 6: a
+    /// formatted write per piece was most of the report once excerpts were fast).
     fn diagnostic(
         &self,
         r: &FileReport,
@@ -133,28 +163,54 @@ impl TerminalReporter {
     ) -> io::Result<()> {
         let p = self.paint;
         let l = loc.locate(f.span);
-        let head = p.severity(f.severity, &format!("{}[{}]", f.severity.as_str(), f.rule));
-        let message = f.message.replace(['\r', '\n'], " ");
-        writeln!(out, "{head}{}", p.bold(&format!(": {message}")))?;
+        let o = &mut Vec::with_capacity(512);
+        let sev = severity_code(f.severity);
+        // `warning[rule]: message` (line breaks in the message shown as spaces)
+        p.open(o, sev);
+        put(o, f.severity.as_str());
+        o.push(b'[');
+        put(o, &f.rule);
+        o.push(b']');
+        p.close(o);
+        p.open(o, BOLD);
+        put(o, ": ");
+        for (k, part) in f.message.split(['\r', '\n']).enumerate() {
+            if k > 0 {
+                o.push(b' ');
+            }
+            put(o, part);
+        }
+        p.close(o);
+        o.push(b'\n');
         let rows = excerpts.rows(l.span, l.start.line, l.end.line);
         let width = rows
             .iter()
             .filter_map(|row| match row {
-                Row::Line { number, .. } => Some(number.to_string().len()),
+                Row::Line { number, .. } => Some(digits(*number)),
                 Row::Gap => None,
             })
             .max()
             .unwrap_or(1);
-        let pad = " ".repeat(width);
-        let bar = p.gutter("|");
-        writeln!(
-            out,
-            "{pad}{} {path}:{}:{}",
-            p.gutter("-->"),
-            l.start.line,
-            l.start.column
-        )?;
-        writeln!(out, "{pad} {bar}")?;
+        // `{pad} |` and `{pad} = ` lines: the gutter's width of spaces first
+        let bar = |o: &mut Vec<u8>| {
+            p.open(o, GUTTER);
+            o.push(b'|');
+            p.close(o);
+        };
+        pretty::pad(o, width);
+        p.open(o, GUTTER);
+        put(o, "-->");
+        p.close(o);
+        o.push(b' ');
+        put(o, path);
+        o.push(b':');
+        pretty::number(o, l.start.line);
+        o.push(b':');
+        pretty::number(o, l.start.column);
+        o.push(b'\n');
+        pretty::pad(o, width + 1);
+        bar(o);
+        o.push(b'\n');
         let label = f
             .sentence
             .and_then(|i| r.labels.get(i))
@@ -169,29 +225,61 @@ impl TerminalReporter {
                     text,
                     under,
                 } => {
-                    let num = p.gutter(&format!("{number:>width$}"));
-                    writeln!(out, "{num} {bar} {}", text.trim_end())?;
+                    p.open(o, GUTTER);
+                    pretty::pad(o, width.saturating_sub(digits(*number)));
+                    pretty::number(o, *number);
+                    p.close(o);
+                    o.push(b' ');
+                    bar(o);
+                    o.push(b' ');
+                    put(o, text.trim_end());
+                    o.push(b'\n');
                     if under.1 > 0 {
-                        let carets = p.severity(f.severity, &"^".repeat(under.1));
-                        let note = match label {
-                            Some(lab) if Some(i) == last_line => format!(" {lab}"),
-                            _ => String::new(),
-                        };
-                        writeln!(out, "{pad} {bar} {}{carets}{note}", " ".repeat(under.0))?;
+                        pretty::pad(o, width + 1);
+                        bar(o);
+                        pretty::pad(o, 1 + under.0);
+                        p.open(o, sev);
+                        o.resize(o.len() + under.1, b'^');
+                        p.close(o);
+                        if let Some(lab) = label.filter(|_| Some(i) == last_line) {
+                            o.push(b' ');
+                            put(o, lab);
+                        }
+                        o.push(b'\n');
                     }
                 }
-                Row::Gap => writeln!(out, "{}", p.gutter("..."))?,
+                Row::Gap => {
+                    p.open(o, GUTTER);
+                    put(o, "...");
+                    p.close(o);
+                    o.push(b'\n');
+                }
             }
         }
         if let Some(h) = &f.help {
-            writeln!(out, "{pad} {bar}")?;
-            writeln!(out, "{pad} {} {h}", p.bold("= help:"))?;
+            pretty::pad(o, width + 1);
+            bar(o);
+            o.push(b'\n');
+            pretty::pad(o, width + 1);
+            p.open(o, BOLD);
+            put(o, "= help:");
+            p.close(o);
+            o.push(b' ');
+            put(o, h);
+            o.push(b'\n');
         }
         if let Some(sup) = &f.suppressed {
             let why = sup.justification.as_deref().unwrap_or("no reason given");
-            writeln!(out, "{pad} {} suppressed ({why})", p.bold("= note:"))?;
+            pretty::pad(o, width + 1);
+            p.open(o, BOLD);
+            put(o, "= note:");
+            p.close(o);
+            put(o, " suppressed (");
+            put(o, why);
+            put(o, ")\n");
         }
-        writeln!(out)
+        o.push(b'\n');
+        out.write_all(o)
     }
 
     /// The source ledger of one file (`--sources`): each source with its kind, the number of
