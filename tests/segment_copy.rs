@@ -205,3 +205,69 @@ fn datelines_and_tag_lines() {
         ]
     );
 }
+
+#[test]
+fn dateline_place_in_capitals_goes_on_after_the_dash() {
+    for text in [
+        "WASHINGTON, D.C. \u{2014} The agency said Monday it would appeal.",
+        "RENO, Nev. \u{2014} The county board met on Monday.",
+        "ST. LOUIS, Mo. -- The team fired its coach.",
+        "SAN JUAN, P.R. (AP) \u{2014} The power came back overnight.",
+    ] {
+        assert_eq!(split(text), [text], "{text}");
+    }
+    // not a dateline: prose before the place, or no dash
+    assert_eq!(
+        split("The talks were held in Washington, D.C. \u{2014} They ended late."),
+        [
+            "The talks were held in Washington, D.C.",
+            "\u{2014} They ended late."
+        ]
+    );
+    assert_eq!(
+        split("He moved to RENO, Nev. The county was growing."),
+        ["He moved to RENO, Nev.", "The county was growing."]
+    );
+}
+
+#[test]
+fn unit_after_a_number_ends_a_sentence_before_a_capital() {
+    assert_eq!(
+        split("The index fell 2.3 pct. Bonds rallied."),
+        ["The index fell 2.3 pct.", "Bonds rallied."]
+    );
+    assert_eq!(
+        split("The storm moved at 40 mph. Forecasters expect it to slow."),
+        [
+            "The storm moved at 40 mph.",
+            "Forecasters expect it to slow."
+        ]
+    );
+    for text in [
+        "Output rose 4 pct. in March.",
+        "The hike covers 12 km. of trail.",
+        "Sales were up sharply, by 12 pct. or more, analysts said.",
+    ] {
+        assert_eq!(split(text), [text], "{text}");
+    }
+}
+
+#[test]
+fn no_before_the_pronoun_i_ends_a_sentence() {
+    assert_eq!(
+        split("Q: Will you run? A: No. I'm done."),
+        ["Q: Will you run?", "A: No.", "I'm done."]
+    );
+    assert_eq!(
+        split("\"Did you see it?\" \"No. I don't think so.\""),
+        ["\"Did you see it?\"", "\"No.", "I don't think so.\""]
+    );
+    // Roman numerals still follow
+    for text in [
+        "The report is in Vol. II of the series.",
+        "See Vol. I, Part 2 for the tables.",
+        "He was ranked No. IV in the state.",
+    ] {
+        assert_eq!(split(text), [text], "{text}");
+    }
+}

@@ -28,6 +28,8 @@ struct RawAbbrev {
     state_words: Vec<String>,
     #[serde(default)]
     parties: Vec<String>,
+    #[serde(default)]
+    units: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -87,6 +89,8 @@ pub struct Lang {
     state_words: Words,
     /// Party letters of a party-state tag (D, R, I).
     parties: Words,
+    /// Units written after a number (pct, km).
+    units: Words,
     starters: Words,
     after_time: Words,
     credit_labels: Words,
@@ -138,6 +142,7 @@ impl Lang {
             before_number,
             state_words: set(a.state_words),
             parties: set(a.parties),
+            units: set(a.units),
             starters: set(raw.words.starters),
             after_time: set(raw.words.after_time),
             credit_labels: set(raw.words.credit_labels),
@@ -180,6 +185,12 @@ impl Lang {
         let mut buf = [0u8; 24];
         word.starts_with(|c: char| c.is_ascii_uppercase())
             && lower(word, &mut buf).is_some_and(|w| self.parties.contains(w))
+    }
+
+    /// Whether `word` is a unit written after a number (pct, km).
+    pub fn is_unit(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        lower(word, &mut buf).is_some_and(|w| self.units.contains(w))
     }
 
     /// Whether `word` takes a number after its period (No. 5).
@@ -288,6 +299,7 @@ mod tests {
         assert_eq!(lang.abbrev("ill"), None);
         assert!(lang.is_state_word("Mass") && !lang.is_state_word("Calif"));
         assert!(lang.is_party("D") && !lang.is_party("d"));
+        assert!(lang.is_unit("pct") && !lang.is_unit("Inc"));
     }
 
     #[test]

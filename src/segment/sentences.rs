@@ -342,7 +342,7 @@ impl Splitter<'_> {
         if m >= n {
             return n;
         }
-        let (class, word) = self.next_word(m);
+        let (class, word, word_at) = self.next_word(m);
         if single && self.state_tag(i) {
             // "Sen. Jane Roe (D-Mass.) Tuesday said": a party-state tag
             return e;
@@ -412,7 +412,10 @@ impl Splitter<'_> {
         let kind = match self.kind(ws, i) {
             _ if closers => Kind::Plain,
             // "at 8 p.m. PT. Police …": a time zone, not the abbreviation "pt"
-            Kind::Abbrev(_) if self.zone_after_time(ws, i) => Kind::Plain,
+            // "rose 2.3 pct. Bonds …": a unit after a number
+            Kind::Abbrev(_) if self.zone_after_time(ws, i) || self.unit_after_number(ws, i) => {
+                Kind::Plain
+            }
             k => k,
         };
         let end_here = match kind {
@@ -427,9 +430,11 @@ impl Splitter<'_> {
             },
             // "No. 5", but "the answer is no. Officials…" (a Roman numeral still follows: "Vol. II")
             Kind::Abbrev(AbbrevKind::BeforeNumber) => {
-                class == Class::Upper && !word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+                class == Class::Upper && !self.roman_numeral(word, word_at)
             }
-            Kind::Abbrev(_) | Kind::Dotted => class == Class::Upper && self.lang.is_starter(word),
+            Kind::Abbrev(_) | Kind::Dotted => {
+                class == Class::Upper && self.lang.is_starter(word) && !self.dateline_place(ws, m)
+            }
             Kind::Initial => {
                 let pronoun = self.t.get(ws..i) == Some("I") && self.lower_word_before(ws);
                 if pronoun {

@@ -116,8 +116,9 @@ impl Splitter<'_> {
         }
     }
 
-    /// Class of the next word starting at `m` (after openers and dashes) and its letters.
-    pub(super) fn next_word(&self, m: usize) -> (Class, &str) {
+    /// Class of the next word starting at `m` (after openers and dashes), its letters and where
+    /// they start.
+    pub(super) fn next_word(&self, m: usize) -> (Class, &str, usize) {
         let mut p = m;
         for _ in 0..8 {
             // white space of any kind: "— Officials" is often set with a no-break space
@@ -139,7 +140,32 @@ impl Splitter<'_> {
             .take_while(|c| c.is_alphabetic())
             .map(char::len_utf8)
             .sum();
-        (class, rest.get(..len).unwrap_or(""))
+        (class, rest.get(..len).unwrap_or(""), p)
+    }
+
+    /// Whether the capitalised `word` at `at` after "No." or "Vol." is a Roman numeral ("Vol.
+    /// II", "Vol. I, Part 2") rather than the pronoun I ("No. I'm done", "No. I don't think so"):
+    /// the pronoun takes an apostrophe or a lower-case verb after it.
+    pub(super) fn roman_numeral(&self, word: &str, at: usize) -> bool {
+        if !word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
+            return false;
+        }
+        if word != "I" {
+            return true;
+        }
+        let after = at + 1;
+        let pronoun = match char_at(self.t, after) {
+            Some('\'' | '’') => true,
+            Some(' ') => class_of(char_at(self.t, skip_ws(self.b, after))) == Class::Lower,
+            _ => false,
+        };
+        !pronoun
+    }
+
+    /// Whether the abbreviation at `ws..i` is a unit after a number ("2.3 pct.", "40 km."):
+    /// a unit takes no capitalised word after it, so its period is decided like any word's.
+    pub(super) fn unit_after_number(&self, ws: usize, i: usize) -> bool {
+        self.lang.is_unit(self.t.get(ws..i).unwrap_or("")) && self.number_before(ws)
     }
 
     /// Start of the word that ends at the stop `i` (bounded; openers excluded).

@@ -4,7 +4,7 @@
 
 use super::{Splitter, WORD_MAX};
 use crate::segment::lang::AbbrevKind;
-use crate::segment::text::{char_at, is_dash, Class};
+use crate::segment::text::{char_at, is_dash, skip_ws, Class};
 
 impl Splitter<'_> {
     /// Whether the period at `i`, right before a `)`, ends a party-state or place tag in
@@ -72,7 +72,11 @@ impl Splitter<'_> {
             // "former Fla. Gov. Jeb Bush"
             return false;
         }
-        // a dash or a parenthesis after a place belongs to a dateline ("RENO, Nev. (AP) — …"),
+        if self.dateline_place(ws, m) {
+            // "RENO, Nev. — The county …"
+            return false;
+        }
+        // a dash or a parenthesis after a place belongs to a dateline ("Reno, Nev. (AP) — …"),
         // decided like any other abbreviation below
         let dateline = char_at(self.t, m).is_some_and(|c| is_dash(c) || c == '(');
         if !dateline && self.place_before(ws) {
@@ -84,6 +88,24 @@ impl Splitter<'_> {
             return true;
         }
         self.lang.is_starter(word)
+    }
+
+    /// Whether the abbreviation at `ws` (a state, "D.C.") ends the place of a dateline that
+    /// opens the block, in capitals, and a dash or "(AP)" follows at `m`: "WASHINGTON, D.C. —
+    /// The agency …", "RENO, Nev. (AP) — The …". The story goes on after the dash.
+    pub(super) fn dateline_place(&self, ws: usize, m: usize) -> bool {
+        if !char_at(self.t, m).is_some_and(|c| is_dash(c) || c == '(') {
+            return false;
+        }
+        let first = skip_ws(self.b, 0);
+        let Some(place) = self.t.get(first..ws).and_then(|h| h.strip_suffix(", ")) else {
+            return false;
+        };
+        place.len() <= WORD_MAX
+            && place.bytes().any(|c| c.is_ascii_uppercase())
+            && place
+                .bytes()
+                .all(|c| c.is_ascii_uppercase() || matches!(c, b' ' | b'.' | b'-' | b'\''))
     }
 
     /// Whether a capitalised place name and a comma stand right before `ws` ("Greensboro, ").
