@@ -16,7 +16,7 @@ mod states;
 use super::lang::{AbbrevKind, Lang};
 use super::lists::{self, Marker};
 use super::text::{
-    char_at, find_table, lanes_between, lanes_eq, skip_ws, ws_before, ws_len, Class, HIGH,
+    char_at, find_table, lanes_between, skip_ws, ws_before, ws_len, Class, HIGH, ONES,
 };
 
 const fn candidates() -> [bool; 256] {
@@ -46,13 +46,12 @@ static CAND: [bool; 256] = candidates();
 
 /// Marks every byte lane of `x` that may be in [`CAND`]: lead bytes of three- and four-byte
 /// characters (`0xE0..=0xFF`: the top three bits set; continuation bytes and two-byte leads are
-/// never candidates), `!` to `?`, `[` to `_` (backslash and `_`) and `~`.
+/// never candidates) and, with bit 5 of every byte set (`y`), the ASCII bytes whose `y` lies in
+/// `!..=?` (`!` to `?`, control characters) or in `{..=DEL` (`[` to `_`, `{` to `~`).
 #[inline(always)]
 fn maybe_candidate(x: u64) -> u64 {
-    (x & (x << 1) & (x << 2) & HIGH)
-        | lanes_between(x, 0x20, 0x40)
-        | lanes_between(x, 0x5a, 0x60)
-        | lanes_eq(x, b'~')
+    let y = x | (0x20 * ONES);
+    (x & (x << 1) & (x << 2) & HIGH) | lanes_between(y, 0x20, 0x40) | lanes_between(y, 0x7a, 0x80)
 }
 
 /// Longest word looked at before a stop (longer words are never abbreviations).
