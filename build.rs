@@ -170,8 +170,8 @@ fn precompute(sources: &[String], out: &mut String) {
     );
     out.push_str(
         "/// Every valid pattern of the built-in rule files, sorted: (expression, cut-down\n\
-         /// expression, interval starts, representatives, gate), see `rules::alphabet` and\n\
-         /// `rules::gate`.\n\
+         /// expression, interval starts, representatives, gate, its anchored DFA, literals\n\
+         /// every match of the gate starts with), see `rules::alphabet` and `rules::gate`.\n\
          #[allow(clippy::type_complexity)]\n\
          pub static PATTERNS: &[crate::rules::pattern::Prepared] = &[\n",
     );
@@ -181,8 +181,11 @@ fn precompute(sources: &[String], out: &mut String) {
         let cut = alphabet::restrict(hir, &class).to_string();
         // the cut-down expression must read back (it is parsed at run time)
         if let Ok(cut_hir) = regex_syntax::Parser::new().parse(&cut) {
-            let gate = gate::write(&cut_hir, Path::new(&out_dir), i);
-            let _ = writeln!(out, "    ({source:?}, {cut:?}, &STARTS, &REPS, {gate}),");
+            let [gate, anchored, starts] = gate::write(&cut_hir, Path::new(&out_dir), i);
+            let _ = writeln!(
+                out,
+                "    ({source:?}, {cut:?}, &STARTS, &REPS, {gate}, {anchored}, {starts}),"
+            );
         }
     }
     out.push_str("];\n");

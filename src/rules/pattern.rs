@@ -18,13 +18,16 @@ use regex::{Regex, RegexBuilder};
 use std::sync::{Arc, OnceLock};
 
 /// A built-in pattern as `build.rs` prepared it: (expression, cut-down expression, interval
-/// starts, representatives, [`super::gate`]).
+/// starts, representatives, [`super::gate`], its anchored DFA, literals every match of the gate
+/// starts with).
 pub(crate) type Prepared = (
     &'static str,
     &'static str,
     &'static [u32],
     &'static [char],
     Option<&'static Aligned<[u8]>>,
+    Option<&'static Aligned<[u8]>>,
+    &'static [&'static [u8]],
 );
 
 /// Bytes aligned as a DFA's tables need them to be read in place (see [`super::gate`]).
@@ -115,7 +118,7 @@ impl Pattern {
     pub fn matcher(&self) -> Option<&Matcher> {
         self.matcher
             .get_or_init(|| match self.prepared {
-                Some(&(_, cut, starts, reps, _)) => {
+                Some(&(_, cut, starts, reps, ..)) => {
                     let hir = regex_syntax::Parser::new().parse(cut).ok()?;
                     let alphabet = Alphabet::from_parts(starts, reps);
                     Matcher::build(&hir, alphabet, REGEX_SIZE_LIMIT, REGEX_DFA_LIMIT)
@@ -144,7 +147,10 @@ impl Pattern {
     /// The gate of a built-in pattern (read on the first call).
     fn gate(&self) -> Option<&Gate> {
         self.gate
-            .get_or_init(|| gate::read(self.prepared?.4?))
+            .get_or_init(|| {
+                let p = self.prepared?;
+                gate::read(p.4?, p.5, p.6)
+            })
             .as_ref()
     }
 
