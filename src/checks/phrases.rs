@@ -397,7 +397,7 @@ pub fn count_up_to(text: &str, within: Span, limit: usize) -> usize {
 
 /// Hands the tokens of `within` in order to `f` until it returns false.
 #[inline(always)]
-fn each_token(text: &str, within: Span, mut f: impl FnMut(Token) -> bool) {
+pub(crate) fn each_token(text: &str, within: Span, mut f: impl FnMut(Token) -> bool) {
     let s = within.slice(text);
     let b = s.as_bytes();
     let mut i = 0;

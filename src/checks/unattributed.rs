@@ -1,8 +1,7 @@
 //! `unattributed-claim`: a factual claim with no source; raised for figures, superlatives,
 //! allegation words, and the headline or first paragraph.
 
-use super::phrases::{PhraseList, Token};
-use super::stream::TokenStream;
+use super::phrases::{each_token, PhraseList, Token};
 use super::{CheckDef, Ctx, Message, Out};
 use crate::classify::Label;
 use crate::ledger::Ledger;
@@ -105,17 +104,31 @@ fn has_figure(ctx: &Ctx, i: usize, lists: &FigureLists) -> bool {
     if !has_digit(ctx.sentence(i).slice(text).as_bytes()) {
         return false;
     }
-    let mut toks = TokenStream::new(text, ctx.sentence(i));
-    let mut k = 0;
-    while let Some(t) = toks.get(k) {
-        if is_figure(text, &mut toks, k, t, lists) {
-            return true;
+    // tokens handed over one at a time with the one before and after (issue 6: a stream of
+    // the whole sentence tokenized it all before the first figure could end the walk)
+    let (mut prev, mut cur) = (None, None);
+    let mut found = false;
+    each_token(text, ctx.sentence(i), |next| {
+        if let Some(t) = cur {
+            if may_be_figure(text, t) && is_figure(text, prev, t, Some(next), lists) {
+                found = true;
+                return false;
+            }
         }
-        // [`is_figure`] looks back one token
-        toks.forget(k);
-        k += 1;
-    }
-    false
+        prev = cur;
+        cur = Some(next);
+        true
+    });
+    found || cur.is_some_and(|t| may_be_figure(text, t) && is_figure(text, prev, t, None, lists))
+}
+
+/// Whether token `t` begins with a byte a figure may begin with (every character of one is
+/// an ASCII digit or `,.%$`, see [`is_figure`]): most words are ruled out by one byte.
+#[inline]
+fn may_be_figure(text: &str, t: Token) -> bool {
+    text.as_bytes()
+        .get(t.span.start)
+        .is_some_and(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b'%' | b'$'))
 }
 
 /// Whether `bytes` hold an ASCII digit, tested eight bytes at a time (issue 6: a byte at a
@@ -133,8 +146,15 @@ fn has_digit(bytes: &[u8]) -> bool {
     words.iter().any(|w| digits(u64::from_le_bytes(*w)) != 0) || rest.iter().any(u8::is_ascii_digit)
 }
 
-/// Whether token `t`, number `k` of `toks`, is a figure.
-fn is_figure(text: &str, toks: &mut TokenStream, k: usize, t: Token, lists: &FigureLists) -> bool {
+/// Whether token `t`, between `prev` and `next` (the tokens either side of it in the
+/// sentence, if any), is a figure.
+fn is_figure(
+    text: &str,
+    prev: Option<Token>,
+    t: Token,
+    next: Option<Token>,
+    lists: &FigureLists,
+) -> bool {
     let (months, suffixes) = (lists.months, lists.suffixes);
     let w = t.text(text);
     let numeric = w
@@ -143,12 +163,12 @@ fn is_figure(text: &str, toks: &mut TokenStream, k: usize, t: Token, lists: &Fig
     if !(numeric && w.chars().any(|c| c.is_ascii_digit())) {
         return false;
     }
-    let after_month = k > 0 && toks.get(k - 1).is_some_and(|p| months.is(p.text(text)));
+    let after_month = prev.is_some_and(|p| months.is(p.text(text)));
     // `8:05`: a clock time
     let clock = text.get(t.span.end..).is_some_and(|r| r.starts_with(':'))
         || text.get(..t.span.start).is_some_and(|l| l.ends_with(':'));
     // `6 a.m.`: a time; `EB-5`, `F-16`: names with digits
-    let time = toks.get(k + 1).is_some_and(|n| suffixes.is(n.text(text)));
+    let time = next.is_some_and(|n| suffixes.is(n.text(text)));
     !time && !clock && !is_year(w) && !after_month && !has_number_suffix(w, lists.raw_suffixes)
 }
 
