@@ -4,22 +4,12 @@
 
 use std::path::PathBuf;
 use whosaid::document::BlockKind;
-use whosaid::input::{markdown, plain};
+use whosaid::input::markdown;
 use whosaid::segment::{segment, QuoteMark, Segmentation};
 use whosaid::Document;
 
-fn doc(text: &str) -> Document {
-    plain::parse(PathBuf::from("t.txt"), text.to_string())
-}
-
-fn split(text: &str) -> Vec<String> {
-    let d = doc(text);
-    segment(&d)
-        .sentences
-        .iter()
-        .map(|s| d.slice(s.span).to_string())
-        .collect()
-}
+mod segment_support;
+use segment_support::{doc, split};
 
 fn quotes(text: &str) -> (Document, Segmentation) {
     let d = doc(text);

@@ -3,18 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::PathBuf;
-use whosaid::input::plain;
-use whosaid::segment::segment;
-
-fn split(text: &str) -> Vec<String> {
-    let d = plain::parse(PathBuf::from("t.txt"), text.to_string());
-    segment(&d)
-        .sentences
-        .iter()
-        .map(|s| d.slice(s.span).to_string())
-        .collect()
-}
+mod segment_support;
+use segment_support::split;
 
 #[test]
 fn caption_credit_starts_a_sentence() {
