@@ -189,3 +189,26 @@ fn possessive_determiner_is_a_source_with_its_antecedent() {
         "Councillor Okafor",
     );
 }
+
+#[test]
+fn a_speech_tag_after_a_quotation_names_only_its_speaker() {
+    // the words after the verb are not part of the source, nor a cue of their own
+    for (text, source) in [
+        (
+            "\"It is unsafe,\" the harbour master told reporters.",
+            "the harbour master",
+        ),
+        (
+            "\"We will look at it,\" the police said of the suspects.",
+            "the police",
+        ),
+        (
+            "\"The pier is closed,\" the statement said.",
+            "the statement",
+        ),
+    ] {
+        let (label, sources) = one(text);
+        assert_eq!(label, Label::Attributed, "{text}");
+        assert_eq!(sources, vec![source.to_string()], "{text}");
+    }
+}
