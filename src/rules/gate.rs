@@ -286,7 +286,13 @@ mod tests {
             })
             .unwrap();
         assert!(matched.get() > 50, "{} matches", matched.get());
-        assert!(closed.get() > 500, "gates closed {} times", closed.get());
+        // about 100 of the 256 texts per gate, i.e. most gates close on many texts
+        assert!(
+            closed.get() > 100 * patterns.len(),
+            "{} gates closed {} times",
+            patterns.len(),
+            closed.get()
+        );
         // each pattern's own kind of text
         for text in [
             "Ana Ruiz: We will stay.",
