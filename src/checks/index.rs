@@ -63,7 +63,7 @@ impl Combined {
         let mut by_slot: Vec<Vec<Hit>> = vec![Vec::new(); self.slots];
         self.lexicon
             .scan(text, 0..text.len(), self.sink(&mut by_slot));
-        Hits::new(by_slot, true)
+        Hits::new(by_slot)
     }
 
     /// [`Combined::scan`], and in the same walk over the words the classifier's lexicon hits
@@ -72,9 +72,30 @@ impl Combined {
         if text.is_empty() || u32::try_from(text.len()).is_err() {
             return (Hits::default(), Ahead::default());
         }
-        let mut by_slot: Vec<Vec<Hit>> = vec![Vec::new(); self.slots];
-        let ahead = engine.scan_along(text, from, &self.lexicon, self.sink(&mut by_slot));
-        (Hits::new(by_slot, false), ahead)
+        // every list's hits in one vector, then grouped by list (a text the classifier scans
+        // in one window, at most 4 MiB: no vector per list to grow, issue 6)
+        let mut all: Vec<(u32, Hit)> = Vec::with_capacity(text.len() / 128 + 16);
+        let ahead = engine.scan_along(text, from, &self.lexicon, |start, end, id| {
+            if let Some(h) = self.hit(start, end, id) {
+                all.push(h);
+            }
+        });
+        (Hits::grouped(&all, self.slots), ahead)
+    }
+
+    /// The list slot and the hit of a match of the lexicon (`None` for an entry of no list or
+    /// offsets past `u32`).
+    #[inline(always)]
+    fn hit(&self, start: usize, end: usize, id: u32) -> Option<(u32, Hit)> {
+        let &(slot, entry) = self.owner.get(id as usize)?;
+        Some((
+            u32::try_from(slot).ok()?,
+            Hit {
+                start: u32::try_from(start).ok()?,
+                end: u32::try_from(end).ok()?,
+                entry,
+            },
+        ))
     }
 
     /// Keeps a match of the lexicon in its list's hits.
@@ -83,14 +104,10 @@ impl Combined {
         // in order of start, longest first, then entry order: what a list's own search gives
         // after its sort, so no sort here
         move |start, end, id| {
-            let Some(&(slot, entry)) = self.owner.get(id as usize) else {
-                return;
-            };
-            let (Ok(start), Ok(end)) = (u32::try_from(start), u32::try_from(end)) else {
-                return;
-            };
-            if let Some(v) = by_slot.get_mut(slot) {
-                v.push(Hit { start, end, entry });
+            if let Some((slot, h)) = self.hit(start, end, id) {
+                if let Some(v) = by_slot.get_mut(slot as usize) {
+                    v.push(h);
+                }
             }
         }
     }
@@ -171,10 +188,26 @@ impl Hit {
     }
 }
 
+/// Where the hits of each list are kept.
+#[derive(Clone, Debug)]
+enum Store {
+    /// A vector per list (a long text, scanned on its own: each list's hits without room to
+    /// spare, held while the checks run).
+    PerList(Vec<Vec<Hit>>),
+    /// Every list's hits in one vector, those of list `k` at `at[k]..at[k + 1]`.
+    Flat { hits: Vec<Hit>, at: Vec<u32> },
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store::PerList(Vec::new())
+    }
+}
+
 /// The matches of every indexed list in one document text.
 #[derive(Clone, Debug, Default)]
 pub struct Hits {
-    by_slot: Vec<Vec<Hit>>,
+    store: Store,
     /// The span tested last by [`Hits::usable`] (the text's address and length, the span's
     /// start and end) and whether the index answers for it: checks ask about one sentence for
     /// many lists in a row (issue 6: the edge tests were 11 M of the corpus). The first key,
@@ -184,25 +217,72 @@ pub struct Hits {
 }
 
 impl Hits {
-    /// The hits per list; with `shrink`, each list's without room to spare (the hits of a long
-    /// text are held while the checks run; those of a text the classifier scans in one window,
-    /// at most 4 MiB ([`Combined::scan_along`]), keep their room rather than copy every list).
-    fn new(mut by_slot: Vec<Vec<Hit>>, shrink: bool) -> Hits {
-        if shrink {
-            for v in &mut by_slot {
-                v.shrink_to_fit();
+    /// The hits per list, each list's without room to spare.
+    fn new(mut by_slot: Vec<Vec<Hit>>) -> Hits {
+        for v in &mut by_slot {
+            v.shrink_to_fit();
+        }
+        Hits::with(Store::PerList(by_slot))
+    }
+
+    /// The hits `all` (list slot, hit) of `slots` lists, grouped by list in their order.
+    fn grouped(all: &[(u32, Hit)], slots: usize) -> Hits {
+        let mut at = vec![0u32; slots + 2];
+        for &(slot, _) in all {
+            if let Some(n) = at.get_mut(slot as usize + 2) {
+                *n += 1;
             }
         }
+        // at[k + 2] counts list k: summed, at[k + 1] is where list k starts, and it moves on
+        // to its end as the hits are placed
+        for k in 2..at.len() {
+            let before = at.get(k - 1).copied().unwrap_or(0);
+            if let Some(n) = at.get_mut(k) {
+                *n += before;
+            }
+        }
+        let mut hits = vec![
+            Hit {
+                start: 0,
+                end: 0,
+                entry: 0
+            };
+            at.last().copied().unwrap_or(0) as usize
+        ];
+        for &(slot, h) in all {
+            if let Some(n) = at.get_mut(slot as usize + 1) {
+                if let Some(place) = hits.get_mut(*n as usize) {
+                    *place = h;
+                    *n += 1;
+                }
+            }
+        }
+        at.pop();
+        Hits::with(Store::Flat { hits, at })
+    }
+
+    fn with(store: Store) -> Hits {
         Hits {
-            by_slot,
+            store,
             tested: Cell::new([0; 4]),
             exact: Cell::new(false),
         }
     }
 
+    /// The hits of the list at `slot`.
+    fn list(&self, slot: usize) -> Option<&[Hit]> {
+        match &self.store {
+            Store::PerList(v) => v.get(slot).map(Vec::as_slice),
+            Store::Flat { hits, at } => {
+                let (a, b) = (*at.get(slot)?, *at.get(slot + 1)?);
+                hits.get(a as usize..b as usize)
+            }
+        }
+    }
+
     /// The hits of `list` if it is indexed and `within` can be answered from the index.
     fn usable<'h>(&'h self, list: &PhraseList, text: &str, within: Span) -> Option<&'h [Hit]> {
-        let hits = self.by_slot.get(list.slot?)?;
+        let hits = self.list(list.slot?)?;
         let key = [text.as_ptr() as usize, text.len(), within.start, within.end];
         if self.tested.get() != key {
             self.exact.set(
@@ -210,7 +290,7 @@ impl Hits {
             );
             self.tested.set(key);
         }
-        self.exact.get().then_some(hits.as_slice())
+        self.exact.get().then_some(hits)
     }
 
     /// Whole-word matches of `list` inside `within` of `text` (the text the hits come from), as

@@ -200,16 +200,9 @@ fn space_at(s: &str, i: usize) -> bool {
 }
 
 /// Appends the word token of `s` starting at byte `i` with char `c` (of `len` bytes) to `out`;
-/// returns its end and its last char.
+/// returns its end.
 #[inline(always)]
-fn word(
-    s: &str,
-    base: usize,
-    i: usize,
-    c: char,
-    len: usize,
-    out: &mut Vec<Token>,
-) -> (usize, char) {
+fn word(s: &str, base: usize, i: usize, c: char, len: usize, out: &mut Vec<Token>) -> usize {
     let b = s.as_bytes();
     let mut end = word_end(s, i + len);
     let mut flags = 0;
@@ -224,38 +217,25 @@ fn word(
     } else if crate::lexicon::is_uncased(c) {
         flags |= UNCASED;
     }
-    let last = if flags & DIGIT != 0 && b.get(end) == Some(&b'%') {
+    if flags & DIGIT != 0 && b.get(end) == Some(&b'%') {
         // `47%`: a share of the people or votes counted, a noun like `percent`
         end += 1;
         flags = (flags & !DIGIT) | SOURCE_NOUN;
-        '%'
-    } else {
-        match b.get(end.wrapping_sub(1)) {
-            Some(&l) if l < 0x80 => char::from(l),
-            _ => s
-                .get(..end)
-                .and_then(|w| w.chars().next_back())
-                .unwrap_or(c),
-        }
-    };
-    let w = b.get(i..end).unwrap_or_default();
-    if let [.., p, q] = *w {
-        if p == b'l' && q == b'y' && w.len() > 4 && flags & CAP == 0 {
-            flags |= ADVERB;
-        }
-        if q == b's' && (p == b'\'' || w.ends_with("’s".as_bytes())) {
-            flags |= POSSESSIVE;
-        }
     }
-    if flags & CAP != 0 && w.len() >= 6 && w.ends_with(b"ing") {
-        flags |= CAP_ING;
+    let w = b.get(i..end).unwrap_or_default();
+    // (one test of the last byte for the three endings)
+    match *w {
+        [.., b'l', b'y'] if w.len() > 4 && flags & CAP == 0 => flags |= ADVERB,
+        [.., p, b's'] if p == b'\'' || w.ends_with("’s".as_bytes()) => flags |= POSSESSIVE,
+        [.., b'i', b'n', b'g'] if flags & CAP != 0 && w.len() >= 6 => flags |= CAP_ING,
+        _ => {}
     }
     out.push(Token {
         span: Span::new(base + i, base + end),
         tok: Tok::Word,
         flags,
     });
-    (end, last)
+    end
 }
 
 /// Extends the last token of `out` by `len` bytes when it is a word ending at `at`.
@@ -277,26 +257,20 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let b = s.as_bytes();
     let base = span.start;
     let mut i = 0;
-    let mut prev: Option<char> = None;
     let mut single_open = false;
     while let Some(&byte) = b.get(i) {
         let (c, len) = match CLASS[usize::from(byte)] {
             WORD => {
-                let (end, last) = word(s, base, i, char::from(byte), 1, out);
-                i = end;
-                prev = Some(last);
+                i = word(s, base, i, char::from(byte), 1, out);
                 continue;
             }
             SPACE => {
-                prev = Some(char::from(byte));
                 i += 1;
                 continue;
             }
             WIDE => match char_at(s, i) {
                 Some((c, len)) if alnum(c) => {
-                    let (end, last) = word(s, base, i, c, len, out);
-                    i = end;
-                    prev = Some(last);
+                    i = word(s, base, i, c, len, out);
                     continue;
                 }
                 Some(cl) => cl,
@@ -305,6 +279,13 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             _ => (char::from(byte), 1),
         };
         let next = i + len;
+        // the char before this one in the sentence (read here, at punctuation, not kept at
+        // every token)
+        let prev = match i.checked_sub(1).and_then(|k| b.get(k)) {
+            Some(&p) if p < 0x80 => Some(char::from(p)),
+            Some(_) => s.get(..i).and_then(|r| r.chars().next_back()),
+            None => None,
+        };
         // `Sanders' team`: an apostrophe right after a word in -s, before a word, with no single
         // quotation open in the sentence, makes the word possessive
         if matches!(c, '\'' | '’')
@@ -315,7 +296,6 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         {
             if let Some(last) = extend_word(out, base + i, len) {
                 last.flags |= POSSESSIVE;
-                prev = Some(c);
                 i = next;
                 continue;
             }
@@ -349,7 +329,6 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                     tok: Tok::Dash,
                     flags: 0,
                 });
-                prev = Some(c);
                 i = end;
                 continue;
             }
@@ -361,7 +340,6 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             // it stays with its word
             '.' if prev.is_some_and(alnum) && any_alnum_from(s, next) => {
                 if extend_word(out, base + i, 1).is_some() {
-                    prev = Some(c);
                     i = next;
                     continue;
                 }
@@ -369,7 +347,6 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             }
             '.' | '!' | '?' | '…' => Tok::End,
             c if c.is_whitespace() => {
-                prev = Some(c);
                 i = next;
                 continue;
             }
@@ -380,7 +357,6 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             tok,
             flags: 0,
         });
-        prev = Some(c);
         i = next;
     }
 }

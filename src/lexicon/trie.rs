@@ -96,6 +96,8 @@ pub(crate) struct Parts {
     pub first: &'static [u64],
     pub depth: usize,
     pub first_shift: u32,
+    pub next: &'static [u64],
+    pub next_shift: u32,
 }
 
 /// Entries end at the node.
@@ -136,11 +138,30 @@ impl Starts<'_> {
     /// Whether a word with this hash may start an entry (false: it starts none).
     #[inline(always)]
     pub fn may(self, hash: u64) -> bool {
-        let b = hash.checked_shr(self.shift).unwrap_or(0) as usize;
-        self.first
-            .get(b / 64)
-            .is_some_and(|f| f & (1 << (b % 64)) != 0)
+        has_bit(self.first, self.shift, hash)
     }
+}
+
+/// Whether `bits` has the bit of the top bits of `v` (`64 - shift` of them) set.
+#[inline(always)]
+fn has_bit(bits: &[u64], shift: u32, v: u64) -> bool {
+    let b = v.checked_shr(shift).unwrap_or(0) as usize;
+    bits.get(b / 64).is_some_and(|f| f & (1 << (b % 64)) != 0)
+}
+
+/// A table of about 16 bits per value of `values` (one bit per value of their top bits) and its
+/// shift ([`has_bit`]).
+fn bit_table(values: impl Iterator<Item = u64> + Clone) -> (Vec<u64>, u32) {
+    let bits = (values.clone().count() * 16).next_power_of_two().max(64);
+    let shift = 64 - bits.trailing_zeros();
+    let mut table = vec![0; bits / 64];
+    for v in values {
+        let b = (v >> shift) as usize;
+        if let Some(f) = table.get_mut(b / 64) {
+            *f |= 1 << (b % 64);
+        }
+    }
+    (table, shift)
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -157,6 +178,13 @@ pub(crate) struct Trie {
     first: Cow<'static, [u64]>,
     /// 64 minus the number of top bits that index `first`.
     first_shift: u32,
+    /// A bit per value of the top bits of an edge's key ([`key`]), set when an edge from a node
+    /// other than the root has it: most words after a word that entries go on from go on
+    /// none of them, and this says so without a probe of the table (issue 6: on the corpus
+    /// the classifier's table is 768 KiB, and those probes were its slowest loads).
+    next: Cow<'static, [u64]>,
+    /// 64 minus the number of top bits that index `next`.
+    next_shift: u32,
 }
 
 /// The table key of the edge from `parent` by a word with hash `word` (the bytes before the
@@ -202,7 +230,7 @@ impl Trie {
             let mut n = 0;
             for w in Words::at(&buf, from, scheme).take_while(|w| w.start < to) {
                 n += 1;
-                node = match t.child(node, &buf, prev_end, &w) {
+                node = match t.probe(node, &buf, prev_end, &w) {
                     Some(child) => child.node,
                     None => match t.add(node, &buf, prev_end, &w) {
                         Some(child) => child,
@@ -235,22 +263,21 @@ impl Trie {
             }
         }
         // about 16 bits per first word: few words of a text pass by chance
-        let firsts = t
-            .slots
-            .iter()
-            .filter(|s| s.node != 0 && s.parent == 0)
-            .count();
-        let bits = (firsts * 16).next_power_of_two().max(64);
-        t.first_shift = 64 - bits.trailing_zeros();
-        let mut first = vec![0; bits / 64];
-        for s in t.slots.iter().filter(|s| s.node != 0 && s.parent == 0) {
-            // the key of a first word is its hash turned (`key` with parent 0)
-            let b = (s.key.rotate_right(29) >> t.first_shift) as usize;
-            if let Some(f) = first.get_mut(b / 64) {
-                *f |= 1 << (b % 64);
-            }
-        }
-        t.first = Cow::Owned(first);
+        // (the key of a first word is its hash turned: `key` with parent 0)
+        let (first, first_shift) = bit_table(
+            t.slots
+                .iter()
+                .filter(|s| s.node != 0 && s.parent == 0)
+                .map(|s| s.key.rotate_right(29)),
+        );
+        let (next, next_shift) = bit_table(
+            t.slots
+                .iter()
+                .filter(|s| s.node != 0 && s.parent != 0)
+                .map(|s| s.key),
+        );
+        (t.first, t.first_shift) = (Cow::Owned(first), first_shift);
+        (t.next, t.next_shift) = (Cow::Owned(next), next_shift);
         t
     }
 
@@ -265,6 +292,8 @@ impl Trie {
             depth: p.depth,
             first: Cow::Borrowed(p.first),
             first_shift: p.first_shift,
+            next: Cow::Borrowed(p.next),
+            next_shift: p.next_shift,
         }
     }
 
@@ -308,12 +337,15 @@ impl Trie {
         }
         let _ = write!(
             o,
-            "],\nids: &{:?},\narena: b\"{}\",\nfirst: &{:?},\ndepth: {},\nfirst_shift: {},\n}}\n}};\n",
+            "],\nids: &{:?},\narena: b\"{}\",\nfirst: &{:?},\ndepth: {},\nfirst_shift: {},\n\
+             next: &{:?},\nnext_shift: {},\n}}\n}};\n",
             self.ids,
             self.arena.escape_ascii(),
             self.first,
             self.depth,
-            self.first_shift
+            self.first_shift,
+            self.next,
+            self.next_shift
         );
         o
     }
@@ -413,6 +445,15 @@ impl Trie {
     /// `prev_end` (ignored from the root).
     #[inline]
     pub fn child(&self, parent: u32, text: &str, prev_end: usize, w: &Word) -> Option<Edge> {
+        if parent != 0 && !has_bit(&self.next, self.next_shift, key(parent, w.hash)) {
+            return None;
+        }
+        self.probe(parent, text, prev_end, w)
+    }
+
+    /// [`Trie::child`] from the table alone (while it is built, before `next` is).
+    #[inline]
+    fn probe(&self, parent: u32, text: &str, prev_end: usize, w: &Word) -> Option<Edge> {
         let mask = self.slots.len().checked_sub(1)?;
         let k = key(parent, w.hash);
         let len = w.end - w.start;

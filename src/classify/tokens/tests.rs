@@ -212,6 +212,62 @@ fn matches_the_reference_on_every_span_of_random_texts() {
     assert!(total > 100_000, "{total}");
 }
 
+/// Long ASCII words cut anywhere, with joiners, letters outside
+/// ASCII and the endings the flags read.
+#[test]
+fn matches_the_reference_on_long_words() {
+    let alphabet = [
+        "information",
+        "Accordingly",
+        "reportedly",
+        "Reporting",
+        "governments",
+        "12345678",
+        "abcdefgh",
+        "ABCDEFGHIJKLMNOPQ",
+        "x",
+        "ly",
+        "ing",
+        "s",
+        "'s",
+        "’s",
+        "'",
+        "’",
+        "-",
+        ".",
+        "&",
+        "\u{2011}",
+        "é",
+        "北",
+        " ",
+        ", ",
+        "%",
+        "\u{301}",
+        "7",
+        "—",
+        "\n",
+    ];
+    let mut rng = crate::testrng::Rng::new(0x51_7c_c1_b7_27_22_0a_95);
+    let mut total = 0usize;
+    for _ in 0..200 {
+        let mut text = String::new();
+        for _ in 0..12 {
+            text.push_str(rng.pick(&alphabet));
+        }
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &a in &cuts {
+            for &z in cuts.iter().filter(|&&z| z >= a) {
+                let (new, old) = both(&text, Span::new(a, z));
+                assert_eq!(new, old, "{text:?} {a}..{z}");
+                total += new.len();
+            }
+        }
+    }
+    assert!(total > 100_000, "{total}");
+}
+
 #[test]
 fn matches_the_reference_on_news_copy() {
     let news = "“We won’t,” Sen. Jones (D-Calif.) said of AT&T’s 3.5% cut -- 1,200 jobs - \
