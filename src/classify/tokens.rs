@@ -374,6 +374,7 @@ pub fn range(toks: &[Token], span: Span) -> Option<(usize, usize)> {
 /// [`range`] for spans that come in order of start (lexicon hits), walking on from `at`, the
 /// first token not before the last span's start (a binary search per hit was 10 M
 /// instructions of the corpus, issue 6); a span out of order is searched.
+#[inline]
 pub fn range_from(toks: &[Token], span: Span, at: &mut usize) -> Option<(usize, usize)> {
     if span.end <= span.start {
         return None;

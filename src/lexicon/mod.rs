@@ -29,7 +29,7 @@ pub use words::{Scheme, Word, Words};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::ops::Range;
 use std::sync::OnceLock;
-use trie::Trie;
+use trie::{Edge, Trie};
 
 impl Scheme {
     /// True when position `i` of `text` is not inside a word.
@@ -167,7 +167,7 @@ impl Lexicon {
         first: &Word,
         words: &mut Words<'t>,
         next: &mut Option<Option<Word>>,
-        found: &mut Vec<(usize, u32)>,
+        found: &mut Vec<(usize, Edge)>,
     ) {
         let Some(mut edge) = self.trie.child(0, text, first.start, first) else {
             return;
@@ -176,7 +176,7 @@ impl Lexicon {
         let mut ahead: Option<Words<'t>> = None;
         loop {
             if edge.ends() {
-                found.push((end, edge.node));
+                found.push((end, edge));
             }
             if !edge.children() {
                 return;
@@ -261,8 +261,8 @@ pub(crate) struct Feed<'l> {
     k: usize,
     /// The start of the next odd match not reported (`usize::MAX`: none).
     next_odd: usize,
-    /// (end, node) of the entries found from the current word, shortest first.
-    pub(crate) found: Vec<(usize, u32)>,
+    /// (end, edge) of the entries found from the current word, shortest first.
+    pub(crate) found: Vec<(usize, Edge)>,
     here: Vec<(usize, u32)>,
 }
 
@@ -305,9 +305,9 @@ impl<'l> Feed<'l> {
         if self.next_odd <= start && self.odd.get(self.k).is_some_and(|h| h.0 == start) {
             // odd entries match here too: merge by (longest, id)
             self.here.clear();
-            for &(end, node) in &self.found {
+            for &(end, edge) in &self.found {
                 self.here
-                    .extend(trie.ends(node).iter().map(|&id| (end, id)));
+                    .extend(trie.ends_of(edge).iter().map(|&id| (end, id)));
             }
             while let Some(&(_, e, id)) = self.odd.get(self.k).filter(|h| h.0 == start) {
                 self.here.push((e, id));
@@ -319,8 +319,8 @@ impl<'l> Feed<'l> {
                 emit(start, e, id);
             }
         } else {
-            for &(end, node) in self.found.iter().rev() {
-                for &id in trie.ends(node) {
+            for &(end, edge) in self.found.iter().rev() {
+                for &id in trie.ends_of(edge) {
                     emit(start, end, id);
                 }
             }

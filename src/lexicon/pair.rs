@@ -7,6 +7,7 @@
 //! Both word sequences are kept in short buffers, where each lexicon's trie reads the words
 //! after a word for its phrases.
 
+use super::trie::Edge;
 use super::words::joins_at;
 use super::{hash, Feed, Lexicon, Scheme, Word, Words};
 
@@ -38,7 +39,7 @@ impl Lexicon {
     /// Follows the trie from `words[0]` over the words after it, pushing (end, node) for every
     /// node where entries end.
     #[inline(always)]
-    fn walk_words(&self, text: &str, words: &[Word], found: &mut Vec<(usize, u32)>) {
+    fn walk_words(&self, text: &str, words: &[Word], found: &mut Vec<(usize, Edge)>) {
         let Some((first, rest)) = words.split_first() else {
             return;
         };
@@ -49,7 +50,7 @@ impl Lexicon {
         let mut rest = rest.iter();
         loop {
             if edge.ends() {
-                found.push((end, edge.node));
+                found.push((end, edge));
             }
             if !edge.children() {
                 return;

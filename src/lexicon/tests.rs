@@ -315,3 +315,22 @@ fn pair_equals_the_two_scans() {
     assert_eq!(a, got(&plain, text, 3..text.len()));
     assert_eq!(b, got(&joined, text, 0..text.len()));
 }
+
+/// An entry repeated more often than a table slot counts the entries ending at its node: every
+/// copy is still found, in order of id, and the entries after it too.
+#[test]
+fn more_copies_than_a_slot_counts() {
+    let mut entries = vec!["said"; 70_000];
+    entries.push("told");
+    entries.push("said so");
+    let lex = Lexicon::new(&entries, Scheme::Plain);
+    let text = "he said so and told";
+    let found = got(&lex, text, 0..text.len());
+    assert_eq!(found.len(), 70_002);
+    assert_eq!(found[0], (3, 10, 70_001));
+    assert!(found[1..70_001]
+        .iter()
+        .enumerate()
+        .all(|(k, &h)| h == (3, 7, k as u32)));
+    assert_eq!(found[70_001], (15, 19, 70_000));
+}

@@ -34,7 +34,15 @@ pub(crate) struct Slot {
     gap_len: u32,
     /// [`ENDS`], [`CHILDREN`].
     flags: u16,
+    /// `ids[ends..ends + n_ends]`: the entries that end at the node, as the node has them
+    /// ([`MANY`]: more than fit here, read from the node), so that a match needs no read of
+    /// the node (issue 6).
+    ends: u32,
+    n_ends: u16,
 }
+
+/// [`Slot::n_ends`] of a node with more entries ending than it holds.
+const MANY: u16 = u16::MAX;
 
 /// An empty slot, for the tables `build.rs` writes.
 #[allow(dead_code)]
@@ -47,6 +55,8 @@ pub(crate) const E: Slot = Slot {
     len: 0,
     gap_len: 0,
     flags: 0,
+    ends: 0,
+    n_ends: 0,
 };
 
 /// A slot, for the tables `build.rs` writes.
@@ -60,6 +70,7 @@ pub(crate) const fn s(
     len: u32,
     gap_len: u32,
     flags: u16,
+    (ends, n_ends): (u32, u16),
 ) -> Slot {
     Slot {
         key,
@@ -70,6 +81,8 @@ pub(crate) const fn s(
         len,
         gap_len,
         flags,
+        ends,
+        n_ends,
     }
 }
 
@@ -105,11 +118,14 @@ const ENDS: u16 = 1;
 /// Entries go on past the node.
 const CHILDREN: u16 = 2;
 
-/// The node an edge leads to, with its [`ENDS`] and [`CHILDREN`] flags.
+/// The node an edge leads to, with its [`ENDS`] and [`CHILDREN`] flags and the entries that
+/// end there ([`Slot::ends`]).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Edge {
     pub node: u32,
     flags: u16,
+    n_ends: u16,
+    ends: u32,
 }
 
 impl Edge {
@@ -260,6 +276,11 @@ impl Trie {
             if let Some(n) = t.nodes.get(s.node as usize) {
                 s.flags = if n.ends.1 > n.ends.0 { ENDS } else { 0 }
                     | if n.children { CHILDREN } else { 0 };
+                s.ends = n.ends.0;
+                s.n_ends = u16::try_from(n.ends.1.saturating_sub(n.ends.0))
+                    .ok()
+                    .filter(|&k| k < MANY)
+                    .unwrap_or(MANY);
             }
         }
         // about 16 bits per first word: few words of a text pass by chance
@@ -316,8 +337,17 @@ impl Trie {
             } else {
                 let _ = write!(
                     o,
-                    "s({},{},{},{},{},{},{},{}),",
-                    x.key, x.head, x.gap, x.node, x.parent, x.len, x.gap_len, x.flags
+                    "s({},{},{},{},{},{},{},{},({},{})),",
+                    x.key,
+                    x.head,
+                    x.gap,
+                    x.node,
+                    x.parent,
+                    x.len,
+                    x.gap_len,
+                    x.flags,
+                    x.ends,
+                    x.n_ends
                 );
             }
             if i % 16 == 15 {
@@ -409,6 +439,8 @@ impl Trie {
                     len: u32::try_from(w.end - w.start).ok()?,
                     gap_len,
                     flags: 0,
+                    ends: 0,
+                    n_ends: 0,
                 };
                 return Some(child);
             }
@@ -471,6 +503,8 @@ impl Trie {
                     return Some(Edge {
                         node: s.node,
                         flags: s.flags,
+                        n_ends: s.n_ends,
+                        ends: s.ends,
                     });
                 }
             }
@@ -502,6 +536,18 @@ impl Trie {
         self.nodes.get(s.node as usize).is_some_and(|n| {
             bytes(&self.arena, n.gap) == t.get(prev_end..w.start).unwrap_or_default()
         })
+    }
+
+    /// The entries ending at the node of `edge`, in order of id.
+    #[inline]
+    pub fn ends_of(&self, edge: Edge) -> &[u32] {
+        if edge.n_ends == MANY {
+            return self.ends(edge.node);
+        }
+        let from = edge.ends as usize;
+        self.ids
+            .get(from..from + usize::from(edge.n_ends))
+            .unwrap_or_default()
     }
 
     /// The entries ending at `node`, in order of id.
