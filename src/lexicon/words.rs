@@ -176,7 +176,9 @@ impl Iterator for Words<'_> {
             if n < 8 {
                 if n > 0 && self.ends_at(v, n, start) {
                     let head = (v | CASE) & keep(n);
-                    self.pos = start + n;
+                    // the ASCII byte after the word is no letter or digit: the next word
+                    // starts after it (a byte outside ASCII is read by the next call)
+                    self.pos = start + n + usize::from(v >> (8 * n) & 0x80 == 0);
                     return Some(Word {
                         start,
                         end: start + n,
