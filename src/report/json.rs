@@ -2,7 +2,8 @@
 //!
 //! Streamed: the head and the `files` array are written file by file, the summary at the end.
 
-use super::pretty::{self, field, Key, Obj};
+use super::json_objects::{write_finding, write_sentence, write_source};
+use super::pretty::Obj;
 use super::{label_index, Locator, ReportOptions, Reporter, Summary};
 use crate::check::FileReport;
 use crate::classify::Label;
@@ -82,53 +83,47 @@ fn ledger_value(src: &crate::ledger::Source, loc: &Locator) -> Value {
 /// Bytes of JSON gathered before they are handed to the output.
 const FLUSH_AT: usize = 1 << 16;
 
-/// `[` objects `]` at `indent` (the line the array starts on), one object at a time; `buf` goes
-/// to `out` whenever it holds [`FLUSH_AT`] bytes, so a file with a million sentences never
-/// becomes one JSON text in memory.
+/// `[` objects `]`, the value of a field of a file object (objects at eight spaces), one
+/// object at a time; `buf` goes to `out` whenever it holds [`FLUSH_AT`] bytes, so a file with a
+/// million sentences never becomes one JSON text in memory.
 fn objects<T>(
     buf: &mut Vec<u8>,
     out: &mut dyn Write,
-    indent: usize,
     items: impl Iterator<Item = T>,
-    mut item: impl FnMut(&mut Vec<u8>, usize, T),
+    mut item: impl FnMut(&mut Vec<u8>, T),
 ) -> io::Result<()> {
-    buf.push(b'[');
+    let mut lead: &[u8] = b"[\n        ";
     let mut any = false;
     for x in items {
-        buf.extend_from_slice(if any { b",\n" } else { b"\n" });
+        buf.extend_from_slice(lead);
+        lead = b",\n        ";
         any = true;
-        pretty::pad(buf, indent + 2);
-        item(buf, indent + 2, x);
+        item(buf, x);
         if buf.len() >= FLUSH_AT {
             out.write_all(buf)?;
             buf.clear();
         }
     }
-    if any {
-        buf.push(b'\n');
-        pretty::pad(buf, indent);
-    }
-    buf.push(b']');
+    buf.extend_from_slice(if any { b"\n      ]" } else { b"[]" });
     Ok(())
 }
 
-/// Streams one file object at `indent`; keys in the order serde_json's sorted map writes them
-/// (the layout of [`file_value_with`] pretty-printed).
+/// Streams one file object (at four spaces, its objects at eight); keys in the order
+/// serde_json's sorted map writes them (the layout of [`file_value_with`] pretty-printed).
 fn write_file(
     out: &mut dyn Write,
     buf: &mut Vec<u8>,
     report: &FileReport,
     opts: &ReportOptions,
-    indent: usize,
 ) -> io::Result<()> {
+    const INDENT: usize = 4;
     let loc = Locator::new(&report.doc);
     let doc = &report.doc;
-    let inner = indent + 2;
     buf.clear();
-    let mut o = Obj::begin(buf, indent);
+    let mut o = Obj::begin(buf, INDENT);
     let findings = report.findings.iter();
-    objects(o.key("findings"), out, inner, findings, |buf, ind, f| {
-        write_finding(buf, ind, f, &loc)
+    objects(o.key("findings"), out, findings, |buf, f| {
+        write_finding(buf, f, &loc.locate(f.span))
     })?;
     o.str("format", doc.format.as_str());
     o.str("path", &opts.path_of(&doc.path));
@@ -136,40 +131,17 @@ fn write_file(
     objects(
         o.key("sentences"),
         out,
-        inner,
         sentences.enumerate(),
-        |buf, ind, (i, (s, c))| {
-            let l = loc.locate(s.span);
-            let mut o = Obj::begin(buf, ind);
-            o.num(field!("column"), l.start.column);
-            o.strs(field!("cues"), c.cues.iter().map(|sp| doc.slice(*sp)));
-            o.num(field!("end"), l.span.end);
-            o.num(field!("end_column"), l.end.column);
-            o.num(field!("end_line"), l.end.line);
-            o.num(field!("index"), i);
-            o.bool(field!("inherited"), c.inherited);
-            o.str(field!("label"), c.label.as_str());
-            o.num(field!("line"), l.start.line);
-            o.opt_str(field!("rule"), c.rule.as_deref());
-            o.strs(field!("sources"), c.sources.iter().map(|sp| doc.slice(*sp)));
-            o.num(field!("start"), l.span.start);
-            o.str(field!("text"), l.span.slice(&doc.source));
-            o.end();
-        },
+        |buf, (i, (s, c))| write_sentence(buf, i, &loc.locate(s.span), c, doc),
     )?;
     // the source ledger (issue contract: a `sources` array per file)
     let sources = report.ledger.sources.iter();
-    objects(o.key("sources"), out, inner, sources, |buf, ind, src| {
-        let first = src.mentions.first().map(|m| loc.locate(*m));
-        let mut o = Obj::begin(buf, ind);
-        o.strs(field!("aliases"), src.aliases.iter().map(String::as_str));
-        o.num(field!("claims"), src.claims);
-        o.opt_num(field!("column"), first.map(|l| l.start.column));
-        o.str(field!("kind"), src.kind.as_str());
-        o.opt_num(field!("line"), first.map(|l| l.start.line));
-        o.str(field!("name"), &src.name);
-        o.nums(field!("sentences"), &src.sentences);
-        o.end();
+    objects(o.key("sources"), out, sources, |buf, src| {
+        write_source(
+            buf,
+            src,
+            src.mentions.first().map(|m| loc.locate(*m)).as_ref(),
+        )
     })?;
     o.end();
     out.write_all(buf)
@@ -177,35 +149,6 @@ fn write_file(
 
 /// The gathering buffer's size: [`FLUSH_AT`] and room for the object that crosses it.
 const BUF: usize = FLUSH_AT + FLUSH_AT / 4;
-
-/// One finding object at `indent` (the fields of [`finding_value`]).
-fn write_finding(buf: &mut Vec<u8>, indent: usize, f: &crate::checks::Finding, loc: &Locator) {
-    let l = loc.locate(f.span);
-    let mut o = Obj::begin(buf, indent);
-    o.num(field!("column"), l.start.column);
-    o.num(field!("end"), l.span.end);
-    o.num(field!("end_column"), l.end.column);
-    o.num(field!("end_line"), l.end.line);
-    o.opt_str(field!("help"), f.help.as_deref());
-    o.num(field!("line"), l.start.line);
-    o.str(field!("message"), &f.message);
-    o.str(field!("rule"), &f.rule);
-    o.opt_num(field!("sentence"), f.sentence);
-    o.str(field!("severity"), f.severity.as_str());
-    o.num(field!("start"), l.span.start);
-    match &f.suppressed {
-        Some(s) => {
-            let mut so = Obj::begin(field!("suppressed").write(&mut o), indent + 2);
-            so.opt_str("justification", s.justification.as_deref());
-            so.str("kind", s.kind.as_str());
-            so.end();
-        }
-        None => field!("suppressed")
-            .write(&mut o)
-            .extend_from_slice(b"null"),
-    }
-    o.end();
-}
 
 /// The `summary` object of the contract, plus finding counts.
 pub fn summary_json(s: &Summary) -> Value {
@@ -283,7 +226,7 @@ impl Reporter for JsonReporter {
         if self.buf.capacity() < BUF {
             self.buf.reserve(BUF);
         }
-        let written = write_file(out, &mut self.buf, report, &self.opts, 4);
+        let written = write_file(out, &mut self.buf, report, &self.opts);
         // a buffer grown by one huge object is not kept for the next file
         if self.buf.capacity() > 2 * BUF {
             self.buf = Vec::new();
@@ -304,12 +247,34 @@ impl Reporter for JsonReporter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The builtin checker, built once for all tests.
+    fn checker() -> &'static crate::Checker {
+        static CHECKER: std::sync::OnceLock<crate::Checker> = std::sync::OnceLock::new();
+        CHECKER.get_or_init(|| crate::Checker::new(crate::rules::RuleSet::builtin().unwrap()))
+    }
+
+    /// The streamed object of `text` (read as `format`) is its value tree pretty-printed.
+    fn streams_as_the_value_tree(text: &str, format: crate::Format, k: usize) {
+        let doc = crate::input::parse(format!("dir/t{k}.md").into(), format, text.to_string());
+        let report = checker().check_document(doc);
+        let opts = ReportOptions::default();
+        let mut got = Vec::new();
+        write_file(&mut got, &mut Vec::new(), &report, &opts).unwrap();
+        let mut want = Vec::new();
+        write_indented(&mut want, &file_value_with(&report, &opts), 4).unwrap();
+        assert_eq!(
+            String::from_utf8(got).unwrap(),
+            String::from_utf8(want).unwrap(),
+            "{text:?}"
+        );
+    }
 
     /// The streamed file object is the value tree pretty-printed, on texts with findings,
     /// suppressed ones, sources, escapes, and tabs, CJK, emoji and CRLF line ends.
     #[test]
     fn streamed_files_equal_the_value_tree() {
-        let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
         let mut texts = crate::checks::CheckSet::builtin().unwrap().example_texts();
         texts.push(
             "Officials said 3 people died.\r\n\"We will stay,\" a source said.\r\n\
@@ -320,22 +285,43 @@ mod tests {
         );
         texts.push(String::new());
         for (k, text) in texts.iter().enumerate() {
-            let doc = crate::input::parse(
-                format!("dir/t{k}.md").into(),
-                crate::Format::Markdown,
-                text.clone(),
-            );
-            let report = checker.check_document(doc);
-            let opts = ReportOptions::default();
-            let mut got = Vec::new();
-            write_file(&mut got, &mut Vec::new(), &report, &opts, 4).unwrap();
-            let mut want = Vec::new();
-            write_indented(&mut want, &file_value_with(&report, &opts), 4).unwrap();
-            assert_eq!(
-                String::from_utf8(got).unwrap(),
-                String::from_utf8(want).unwrap(),
-                "{text:?}"
-            );
+            streams_as_the_value_tree(text, crate::Format::Markdown, k);
+        }
+    }
+
+    /// Pieces of news copy and of odd text: quotation marks, control characters, every line
+    /// ending, other scripts, combining marks, joined emoji and flags.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "Officials said 3 people died in the fire. ",
+            "\"We will stay,\" a source said. ",
+            "Experts say it is the worst year ever. ",
+            "According to police, the suspect fled. ",
+            "The mayor told reporters that the budget was \"under control\". ",
+            "It was reportedly the largest strike in decades. ",
+            "\t",
+            "\n",
+            "\r\n",
+            "\r",
+            "\n\n",
+            "\u{1}\u{7}\u{1b}\u{1f}\u{7f}\u{b}\u{c}\u{8}",
+            "\\",
+            "北京市の当局者によると、",
+            "e\u{301}",
+            "\u{1F469}\u{200D}\u{1F467}",
+            "\u{1F1FA}\u{1F1F8}",
+            "’“”—",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Random copy streams as its value tree, as plain text and as Markdown.
+        #[test]
+        fn odd_texts_stream_as_the_value_tree(pieces in prop::collection::vec(piece(), 0..40)) {
+            let text = pieces.concat();
+            streams_as_the_value_tree(&text, crate::Format::Plain, 0);
+            streams_as_the_value_tree(&text, crate::Format::Markdown, 1);
         }
     }
 }

@@ -1,11 +1,13 @@
-//! Source offsets to 1-based lines and character columns ([`Locator`]). Each span costs
-//! O(log lines + [`STEP`]) whatever the order of the spans and the length of their lines: a
-//! table of character counts at every `STEP`th byte of the source, built once per file on
-//! first use, replaces counting from the start of a line (issue 6: a one-line file of
-//! megabytes made every out-of-order span cost the whole line).
+//! Source offsets to 1-based lines and character columns ([`Locator`]). A line of ASCII
+//! only (most lines of English copy) gives a column as the distance from its start; in other
+//! lines a span costs O([`STEP`]) after the one before it in document order, and O(log lines +
+//! `STEP`) in any order: a table of character counts at every `STEP`th byte of the source,
+//! built once per file on first use, replaces counting from the start of a line (issue 6: a
+//! one-line file of megabytes made every out-of-order span cost the whole line).
 
+use super::lines::Lines;
 use crate::document::Document;
-use crate::span::{LineCol, LineIndex, Span};
+use crate::span::{LineCol, Span};
 use std::cell::{Cell, OnceCell};
 
 /// Bytes between two entries of the character-count table.
@@ -14,34 +16,18 @@ const STEP: usize = 256;
 /// Converts text spans of one document to source offsets and 1-based line/character columns.
 pub struct Locator<'a> {
     pub doc: &'a Document,
-    index: LineIndex,
+    lines: Lines,
     /// `chars[k]`: the characters that start in the source's first `k * STEP` bytes, for every
     /// `k` up to `len / STEP`. Built on first use.
     chars: OnceCell<Vec<usize>>,
-    /// The line found last: its 1-based number, start offset and the start of the next line
-    /// (`usize::MAX` for the last line). Spans come mostly in document order, so the next one
-    /// is usually on this line or the next, found without a search.
+    /// The line found last: its 0-based index, start offset and the start of the next line
+    /// (the source's length plus one for the last line). Spans come mostly in document order,
+    /// so the next one is usually on this line or the next, found without a search.
     line: Cell<(usize, usize, usize)>,
-    /// The position found last (a character boundary) and its 1-based line and column: the
-    /// next one in document order is usually a little further on the same line.
+    /// The position found last on a line that is not all ASCII (a character boundary) and its
+    /// 1-based line and column: the next one in document order is usually a little further on
+    /// the same line.
     last: Cell<(usize, LineCol)>,
-    /// The source's bytes before this offset are all ASCII (one byte, one character): a
-    /// column there is the distance from the line start. Found on first use.
-    ascii: OnceCell<usize>,
-}
-
-/// The offset of the first byte of `bytes` outside ASCII (the length when there is none),
-/// found 64 bytes at a time.
-fn ascii_prefix(bytes: &[u8]) -> usize {
-    let (blocks, _) = bytes.as_chunks::<64>();
-    let clean = blocks.iter().take_while(|b| b.is_ascii()).count() * 64;
-    clean
-        + bytes
-            .get(clean..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|b| b.is_ascii())
-            .count()
 }
 
 /// A span resolved against the source file.
@@ -100,15 +86,15 @@ impl<'a> Locator<'a> {
     pub fn new(doc: &'a Document) -> Self {
         Locator {
             doc,
-            index: LineIndex::new(&doc.source),
+            lines: Lines::new(&doc.source),
             chars: OnceCell::new(),
-            // no line yet: "line 0" ends where line 1 starts
-            line: Cell::new((0, usize::MAX, 0)),
+            // no line yet: "line -1" ends where line 1 starts
+            line: Cell::new((usize::MAX, usize::MAX, 0)),
             last: Cell::new((0, LineCol { line: 1, column: 1 })),
-            ascii: OnceCell::new(),
         }
     }
 
+    #[inline]
     pub fn locate(&self, text_span: Span) -> Location {
         let span = self.doc.source_span(text_span);
         Location {
@@ -119,23 +105,35 @@ impl<'a> Locator<'a> {
     }
 
     /// Line and 1-based character column of source offset `offset`: exactly
-    /// [`LineIndex::line_col`] (an offset inside a character counts as that character).
+    /// [`crate::span::LineIndex::line_col`] (an offset inside a character counts as that
+    /// character).
+    #[inline]
     pub fn line_col(&self, offset: usize) -> LineCol {
         let src = self.doc.source.as_str();
         let offset = offset.min(src.len());
-        let (line, start) = self.line_of(offset);
+        let (k, start) = self.line_of(offset);
+        if self.lines.is_ascii(k) {
+            return LineCol {
+                line: k + 1,
+                column: offset - start + 1,
+            };
+        }
+        self.wide_column(k, start, offset)
+    }
+
+    /// [`Self::line_col`] on 0-based line `k` (starting at `start`), which holds characters
+    /// outside ASCII.
+    #[inline(never)]
+    fn wide_column(&self, k: usize, start: usize, offset: usize) -> LineCol {
+        let src = self.doc.source.as_str();
+        let line = k + 1;
         // line starts are ASCII boundaries, so the character is on the line of `offset`
         let mut end = offset;
         while end > start && !src.is_char_boundary(end) {
             end -= 1;
         }
         let (at, pos) = self.last.get();
-        let ascii = *self
-            .ascii
-            .get_or_init(|| ascii_prefix(self.doc.source.as_bytes()));
-        let column = if end <= ascii {
-            end - start + 1
-        } else if pos.line == line && at <= end && end - at <= STEP {
+        let column = if pos.line == line && at <= end && end - at <= STEP {
             pos.column + lead_bytes(src.as_bytes().get(at..end).unwrap_or_default())
         } else {
             self.chars_between(start, end) + 1
@@ -148,56 +146,49 @@ impl<'a> Locator<'a> {
     /// Line and 1-based column counted in UTF-8 bytes (reviewdog's unit) of a source offset.
     pub fn byte_position(&self, source_offset: usize) -> LineCol {
         let offset = source_offset.min(self.doc.source.len());
-        let (line, start) = self.line_of(offset);
+        let (k, start) = self.line_of(offset);
         LineCol {
-            line,
+            line: k + 1,
             column: offset.saturating_sub(start) + 1,
         }
     }
 
-    pub fn line_index(&self) -> &LineIndex {
-        &self.index
+    /// The source's lines.
+    pub fn lines(&self) -> &Lines {
+        &self.lines
     }
 
-    /// The start offset of 1-based line `n`.
-    fn start_of(&self, n: usize) -> usize {
-        self.index.line_span(&self.doc.source, n).start
-    }
-
-    /// The 1-based line holding `offset` (at most the source's length) and its start offset.
+    /// The 0-based line holding `offset` (at most the source's length) and its start offset.
+    #[inline]
     fn line_of(&self, offset: usize) -> (usize, usize) {
-        let count = self.index.line_count();
-        let after = |n: usize| {
-            if n < count {
-                self.start_of(n + 1)
+        let (k, start, next) = self.line.get();
+        if start <= offset && offset < next {
+            return (k, start);
+        }
+        self.find_line(offset)
+    }
+
+    /// [`Self::line_of`] when `offset` is not on the line found last: a few lines on (the next
+    /// sentence after a blank line), else a binary search.
+    #[inline(never)]
+    fn find_line(&self, offset: usize) -> (usize, usize) {
+        let len = self.doc.source.len();
+        // the end of 0-based line `k`: the next line's start, past the text for the last line
+        let after = |k: usize| {
+            if k + 1 < self.lines.line_count() {
+                self.lines.start(k + 1, len)
             } else {
-                usize::MAX
+                len + 1
             }
         };
-        let (n, start, next) = self.line.get();
-        if start <= offset && offset < next {
-            return (n, start);
-        }
-        // a few lines on (the next sentence after a blank line), else a binary search
-        let ahead = if next <= offset {
-            (n + 1..count.min(n + 4) + 1).find(|&k| offset < after(k))
+        let (k, _, next) = self.line.get();
+        let ahead = if k != usize::MAX && next <= offset {
+            (k + 1..k + 5).find(|&j| offset < after(j))
         } else {
             None
         };
-        let found = ahead.unwrap_or_else(|| {
-            // the last line starting at or before `offset` (line 1 starts at 0)
-            let (mut lo, mut hi) = (1, count.max(1));
-            while lo < hi {
-                let mid = lo + (hi - lo).div_ceil(2);
-                if self.start_of(mid) <= offset {
-                    lo = mid;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            lo
-        });
-        let start = self.start_of(found);
+        let found = ahead.unwrap_or_else(|| self.lines.find(offset));
+        let start = self.lines.start(found, len);
         self.line.set((found, start, after(found)));
         (found, start)
     }
@@ -234,6 +225,7 @@ impl<'a> Locator<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::span::LineIndex;
     use proptest::prelude::*;
 
     fn doc(text: &str) -> Document {
@@ -300,22 +292,6 @@ mod tests {
             "\u{1F1FA}\u{1F1F8}",
             " ",
         ])
-    }
-
-    proptest! {
-        /// The ASCII prefix ends at the first byte outside ASCII, at every alignment.
-        #[test]
-        fn ascii_prefix_ends_at_the_first_wide_byte(
-            n in 0usize..300,
-            wide in prop::option::of(0usize..300),
-        ) {
-            let mut s = "a".repeat(n);
-            if let Some(w) = wide {
-                s.insert(w.min(n), 'é');
-            }
-            let want = s.bytes().position(|b| b >= 0x80).unwrap_or(s.len());
-            prop_assert_eq!(ascii_prefix(s.as_bytes()), want);
-        }
     }
 
     proptest! {

@@ -2,10 +2,13 @@
 //! Spans become line/column only here, against the unmodified source.
 
 mod cells;
+mod escape;
 pub mod github;
 pub mod html;
 mod html_article;
 pub mod json;
+mod json_objects;
+mod lines;
 mod locator;
 mod pretty;
 pub mod rdjson;
@@ -18,6 +21,7 @@ use crate::check::FileReport;
 use crate::checks::Severity;
 use crate::classify::Label;
 use crate::rules::RuleInfo;
+pub use lines::Lines;
 pub use locator::{Location, Locator};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};

@@ -19,102 +19,7 @@ pub(crate) fn pad(out: &mut Vec<u8>, mut n: usize) {
     }
 }
 
-/// Bit 0x80 set in the first byte of `v` (the lowest) that must be escaped, below 0x20, `"` or
-/// `\\`, and perhaps in later ones; zero when none must.
-#[inline(always)]
-fn specials(v: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // a byte below n (n <= 128) / a zero byte, in all eight lanes at once; a borrow only
-    // leaves a lane that holds one, so the lowest bit set is exact
-    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    below(v, 0x20) | zero(v ^ (ONES * 0x22)) | zero(v ^ (ONES * 0x5c))
-}
-
-/// Offset of the first byte at or after `from` that must be escaped: sixteen bytes at a time,
-/// the two words' tests joined and the byte read off the test's bits only on a hit; the last
-/// bytes are tested as the word that ends the text (its bytes before them were found clean)
-/// or, in a text shorter than a word, as one word filled up with spaces.
-#[inline]
-fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
-    let rest = bytes.get(from..)?;
-    let at_bit = |m: u64| (m.trailing_zeros() / 8) as usize;
-    let (pairs, tail) = rest.as_chunks::<16>();
-    let mut at = from;
-    for pair in pairs {
-        let (Some(a), Some(b)) = (pair.first_chunk::<8>(), pair.last_chunk::<8>()) else {
-            break;
-        };
-        let (ma, mb) = (
-            specials(u64::from_le_bytes(*a)),
-            specials(u64::from_le_bytes(*b)),
-        );
-        if ma | mb != 0 {
-            return Some(if ma != 0 {
-                at + at_bit(ma)
-            } else {
-                at + 8 + at_bit(mb)
-            });
-        }
-        at += 16;
-    }
-    let k = tail.len();
-    if k == 0 {
-        return None;
-    }
-    // at most one more whole word of the tail, then the word ending the text
-    if k > 8 {
-        let m = specials(u64::from_le_bytes(*tail.first_chunk::<8>()?));
-        if m != 0 {
-            return Some(at + at_bit(m));
-        }
-    }
-    let m = match rest.last_chunk::<8>() {
-        // its bytes before `word_at` were found clean, so its first hit is at or after it
-        Some(last) => {
-            let m = specials(u64::from_le_bytes(*last));
-            return (m != 0).then(|| from + rest.len() - 8 + at_bit(m));
-        }
-        None => {
-            // shorter than a word: the bytes, spaces above them
-            let mut w = [b' '; 8];
-            w.get_mut(..k)?.copy_from_slice(tail);
-            specials(u64::from_le_bytes(w))
-        }
-    };
-    (m != 0).then(|| at + at_bit(m))
-}
-
-/// Writes `s` as a JSON string, escaped as serde_json escapes: `"`, `\\`, and control
-/// characters (`\b \t \n \f \r`, else `\u00xx`).
-pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let bytes = s.as_bytes();
-    out.reserve(bytes.len() + 2);
-    out.push(b'"');
-    let mut plain = 0;
-    while let Some(k) = next_special(bytes, plain) {
-        out.extend_from_slice(bytes.get(plain..k).unwrap_or_default());
-        plain = k + 1;
-        match bytes.get(k).copied().unwrap_or(b' ') {
-            b'"' => out.extend_from_slice(b"\\\""),
-            b'\\' => out.extend_from_slice(b"\\\\"),
-            0x08 => out.extend_from_slice(b"\\b"),
-            b'\t' => out.extend_from_slice(b"\\t"),
-            b'\n' => out.extend_from_slice(b"\\n"),
-            0x0c => out.extend_from_slice(b"\\f"),
-            b'\r' => out.extend_from_slice(b"\\r"),
-            b => {
-                out.extend_from_slice(b"\\u00");
-                out.push(HEX[usize::from(b >> 4)]);
-                out.push(HEX[usize::from(b & 0xf)]);
-            }
-        }
-    }
-    out.extend_from_slice(bytes.get(plain..).unwrap_or_default());
-    out.push(b'"');
-}
+pub(crate) use super::escape::string;
 
 /// The two digits of each number below 100.
 static PAIRS: [[u8; 2]; 100] = {
@@ -136,36 +41,49 @@ pub(crate) fn number(out: &mut Vec<u8>, n: usize) {
         out.push(b'0' + n as u8);
     } else if let Some(pair) = PAIRS.get(n) {
         out.extend_from_slice(pair);
+    } else if let Ok(n) = u32::try_from(n) {
+        if n < 100_000_000 {
+            // byte offsets: three to eight digits, without a division per digit
+            let (digits, len) = eight_digits(n);
+            let at = out.len();
+            out.extend_from_slice(&digits);
+            out.truncate(at + len);
+        } else {
+            long_number(out, n as usize);
+        }
     } else {
         long_number(out, n);
     }
 }
 
-/// [`number`] of three digits or more.
+/// The decimal digits of `n` (`1 <= n < 10^8`) at the front of eight bytes, and their count:
+/// the number cut in two halves of four digits, each half in two of two and each of those in
+/// two digits, all halves at once in lanes of one 64-bit word (a multiplication and a shift
+/// stand for each division, exact for these ranges); leading zeros are the word's trailing
+/// zero bytes before the digits become ASCII.
+#[inline(always)]
+fn eight_digits(n: u32) -> ([u8; 8], usize) {
+    // lanes of 32 bits: the first four digits in the low lane (they go first in memory)
+    let x = u64::from(n / 10_000) | u64::from(n % 10_000) << 32;
+    // x / 100 per lane as (x * 10486) >> 20, exact below 43,699; 16-bit lanes
+    let h = ((x * 10_486) >> 20) & 0x0000_007f_0000_007f;
+    let x = h | (x - h * 100) << 16;
+    // x / 10 per lane as (x * 103) >> 10, exact below 179; 8-bit lanes
+    let t = ((x * 103) >> 10) & 0x000f_000f_000f_000f;
+    let x = t | (x - t * 10) << 8;
+    // `n >= 1`, so some lane is not zero
+    let zeros = x.trailing_zeros() & !7;
+    let digits = (x | 0x3030_3030_3030_3030) >> zeros;
+    (digits.to_le_bytes(), 8 - (zeros / 8) as usize)
+}
+
+/// [`number`] of nine digits or more (and any other number, for the tests).
 #[inline(never)]
 fn long_number(out: &mut Vec<u8>, n: usize) {
-    // byte offsets in an article: three to five digits, written without counting them
-    let pair = |k: usize| PAIRS.get(k % 100).copied().unwrap_or_default();
-    let digit = |k: usize| b'0' + (k % 10) as u8;
-    if n < 1000 {
-        let [b, c] = pair(n);
-        out.extend_from_slice(&[digit(n / 100), b, c]);
-        return;
-    }
-    if n < 10_000 {
-        let ([a, b], [c, d]) = (pair(n / 100), pair(n));
-        out.extend_from_slice(&[a, b, c, d]);
-        return;
-    }
-    if n < 100_000 {
-        let ([b, c], [d, e]) = (pair(n / 100), pair(n));
-        out.extend_from_slice(&[digit(n / 10_000), b, c, d, e]);
-        return;
-    }
     // the digits at the front of a buffer of fixed size, copied whole (a copy of known size,
     // not a call) and cut back to their count
-    let mut len = 3;
-    let mut power = 1000usize;
+    let mut len = 1;
+    let mut power = 10usize;
     while len < 20 && n >= power {
         len += 1;
         power = power.saturating_mul(10);
@@ -190,62 +108,6 @@ fn long_number(out: &mut Vec<u8>, n: usize) {
     let at = out.len();
     out.extend_from_slice(&digits);
     out.truncate(at + len);
-}
-
-/// Indentation of the objects [`field!`] lays keys out for: a finding, sentence or source
-/// object of a file in the JSON report.
-pub(crate) const FIELD_INDENT: usize = 8;
-
-/// A key laid out at compile time for an object at [`FIELD_INDENT`]: `,\n`, the indentation
-/// of its fields (two more spaces) and `"key": ` (issue 6: building that for each of the
-/// quarter million keys of a corpus report was a fifth of the report).
-macro_rules! field {
-    ($name:literal) => {
-        $crate::report::pretty::Field {
-            name: $name,
-            lead: concat!(",\n          \"", $name, "\": "),
-        }
-    };
-}
-pub(crate) use field;
-
-/// A key with its line laid out for an object at [`FIELD_INDENT`] ([`field!`]).
-#[derive(Clone, Copy)]
-pub(crate) struct Field {
-    pub name: &'static str,
-    pub lead: &'static str,
-}
-
-/// A key of an [`Obj`]: a plain name, or a [`Field`].
-pub(crate) trait Key: Copy {
-    fn write<'o>(self, o: &'o mut Obj<'_>) -> &'o mut Vec<u8>;
-}
-
-impl Key for &str {
-    #[inline(always)]
-    fn write<'o>(self, o: &'o mut Obj<'_>) -> &'o mut Vec<u8> {
-        o.key(self)
-    }
-}
-
-impl Key for Field {
-    #[inline(always)]
-    fn write<'o>(self, o: &'o mut Obj<'_>) -> &'o mut Vec<u8> {
-        if o.indent != FIELD_INDENT {
-            return o.key(self.name);
-        }
-        // one copy of fixed size; the first key's comma is where the object's brace goes
-        let first = !o.any;
-        o.any = true;
-        let at = o.out.len();
-        o.out.extend_from_slice(self.lead.as_bytes());
-        if first {
-            if let Some(c) = o.out.get_mut(at) {
-                *c = b'{';
-            }
-        }
-        o.out
-    }
 }
 
 /// An object being written. Its opening brace goes out with its first key (or with the
@@ -316,48 +178,17 @@ impl<'w> Obj<'w> {
     }
 
     #[inline(always)]
-    pub fn str(&mut self, key: impl Key, v: &str) {
-        let out = key.write(self);
+    pub fn str(&mut self, key: &str, v: &str) {
+        let out = self.key(key);
         string(out, v);
     }
 
     #[inline(always)]
-    pub fn opt_str(&mut self, key: impl Key, v: Option<&str>) {
+    pub fn opt_str(&mut self, key: &str, v: Option<&str>) {
         match v {
             Some(v) => self.str(key, v),
-            None => key.write(self).extend_from_slice(b"null"),
+            None => self.key(key).extend_from_slice(b"null"),
         }
-    }
-
-    #[inline(always)]
-    pub fn num(&mut self, key: impl Key, v: usize) {
-        number(key.write(self), v);
-    }
-
-    #[inline(always)]
-    pub fn opt_num(&mut self, key: impl Key, v: Option<usize>) {
-        match v {
-            Some(v) => self.num(key, v),
-            None => key.write(self).extend_from_slice(b"null"),
-        }
-    }
-
-    #[inline(always)]
-    pub fn bool(&mut self, key: impl Key, v: bool) {
-        key.write(self)
-            .extend_from_slice(if v { b"true" } else { b"false" });
-    }
-
-    /// `"key": [ … ]` with one string per line.
-    pub fn strs<'s>(&mut self, key: impl Key, items: impl IntoIterator<Item = &'s str>) {
-        let indent = self.indent + 2;
-        array(key.write(self), indent, items, string);
-    }
-
-    /// `"key": [ … ]` with one number per line.
-    pub fn nums(&mut self, key: impl Key, items: &[usize]) {
-        let indent = self.indent + 2;
-        array(key.write(self), indent, items.iter().copied(), number);
     }
 
     /// Writes the closing brace.
@@ -372,102 +203,70 @@ impl<'w> Obj<'w> {
     }
 }
 
-/// `[`, one item per line at `indent + 2`, `]` at `indent` (or `[]` when empty).
-pub(crate) fn array<T>(
-    out: &mut Vec<u8>,
-    indent: usize,
-    items: impl IntoIterator<Item = T>,
-    mut item: impl FnMut(&mut Vec<u8>, T),
-) {
-    out.push(b'[');
-    let mut any = false;
-    for x in items {
-        out.extend_from_slice(if any { b",\n" } else { b"\n" });
-        any = true;
-        pad(out, indent + 2);
-        item(out, x);
-    }
-    if any {
-        out.push(b'\n');
-        pad(out, indent);
-    }
-    out.push(b']');
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Every number below a million, every four-digit half of an eight-digit number with
+    /// every kind of other half, and both sides of every power of ten, by each path.
     #[test]
-    fn strings_escape_as_serde_json_does() {
-        let samples = [
-            "",
-            "plain ascii text longer than eight bytes",
-            "quote \" and backslash \\ inside",
-            "\"\\\u{1}\u{8}\t\n\u{b}\u{c}\r\u{1f}\u{7f}",
-            "tabs\tin a long line of news copy, twice\t; and é, ’, 😀 too",
-            "1234567\"",
-            "12345678\n",
-        ];
-        // every position of a special byte relative to the 16-byte words, and runs of them
-        let mut long: Vec<String> = Vec::new();
-        for n in 0..40 {
-            for special in ["\"", "\\", "\n", "\u{1f}", "é\t"] {
-                long.push(format!("{}{special}{}", "a".repeat(n), "b".repeat(40 - n)));
-                long.push(format!("{}{special}{special}", "a".repeat(n)));
+    fn numbers_as_display_writes_them_exhaustively() {
+        let mut out = Vec::new();
+        let mut want = String::new();
+        let check = |out: &mut Vec<u8>, want: &mut String, n: usize| {
+            use std::fmt::Write;
+            out.clear();
+            want.clear();
+            number(out, n);
+            write!(want, "{n}").unwrap();
+            assert_eq!(out.as_slice(), want.as_bytes(), "{n}");
+            out.clear();
+            long_number(out, n);
+            assert_eq!(out.as_slice(), want.as_bytes(), "{n}");
+        };
+        for n in 0..1_000_000 {
+            check(&mut out, &mut want, n);
+        }
+        for half in 0..10_000 {
+            for other in [0, 1, 9, 10, 99, 100, 999, 1000, 9999, half] {
+                check(&mut out, &mut want, half * 10_000 + other);
+                check(&mut out, &mut want, other * 10_000 + half);
             }
         }
-        for s in samples
-            .iter()
-            .copied()
-            .chain(long.iter().map(String::as_str))
-        {
-            let mut out = Vec::new();
-            string(&mut out, s);
-            assert_eq!(
-                String::from_utf8(out).unwrap(),
-                serde_json::to_string(s).unwrap()
-            );
+        for k in 1..20 {
+            let p = 10usize.pow(k);
+            for n in [
+                p - 2,
+                p - 1,
+                p,
+                p + 1,
+                p.saturating_mul(2) - 1,
+                p.saturating_mul(5),
+            ] {
+                check(&mut out, &mut want, n);
+            }
+        }
+        for n in [
+            u32::MAX as usize,
+            usize::MAX,
+            usize::MAX - 1,
+            99_999_999,
+            12_345_678,
+        ] {
+            check(&mut out, &mut want, n);
         }
     }
 
     proptest::proptest! {
-        /// Any text, specials anywhere, escapes as serde_json escapes it.
+        /// Any number, by each path.
         #[test]
-        fn any_string_escapes_as_serde_json_does(
-            s in "[ab\"\\\\\u{0}-\u{1f}\u{7f}é😀]{0,70}",
-            pre in 0usize..20,
-        ) {
-            let s = format!("{}{s}", "x".repeat(pre));
-            let mut out = Vec::new();
-            string(&mut out, &s);
-            proptest::prop_assert_eq!(
-                String::from_utf8(out).unwrap(),
-                serde_json::to_string(&s).unwrap()
-            );
+        fn any_number_as_display_writes_it(n in proptest::prelude::any::<usize>(), k in 0u32..64) {
+            for n in [n, n >> k] {
+                let mut out = Vec::new();
+                number(&mut out, n);
+                proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+            }
         }
-    }
-
-    /// Fields laid out at compile time write what the plain keys write, at their indentation
-    /// and at any other, first or not.
-    #[test]
-    fn fields_write_what_keys_write() {
-        for indent in [0, 2, 6, FIELD_INDENT, 10, 40] {
-            let mut a = Vec::new();
-            let mut o = Obj::begin(&mut a, indent);
-            o.num("end", 1);
-            o.str("text", "x");
-            o.end();
-            let mut b = Vec::new();
-            let mut o = Obj::begin(&mut b, indent);
-            o.num(field!("end"), 1);
-            o.str(field!("text"), "x");
-            o.end();
-            assert_eq!(String::from_utf8(a).unwrap(), String::from_utf8(b).unwrap());
-        }
-        let mut e = Vec::new();
-        Obj::begin(&mut e, FIELD_INDENT).end();
-        assert_eq!(e, b"{}");
     }
 
     #[test]
@@ -495,7 +294,7 @@ mod tests {
         }
         fn write(out: &mut Vec<u8>, indent: usize, v: &serde_json::Value) {
             let mut o = Obj::begin(out, indent);
-            o.num("a", 1);
+            number(o.key("a"), 1);
             match v.get("b") {
                 Some(serde_json::Value::String(s)) => o.str("b", s),
                 Some(inner) => write(o.key("b"), indent + 2, inner),
@@ -515,12 +314,15 @@ mod tests {
     fn objects_lay_out_as_to_string_pretty() {
         let mut out = Vec::new();
         let mut o = Obj::begin(&mut out, 0);
-        o.strs("a", ["x", "y"]);
-        o.nums("b", &[]);
-        o.opt_num("c", None);
-        o.num("d", 1234567890);
+        o.str("a", "x\"y");
+        o.opt_str("b", None);
+        o.opt_str("c", Some("z"));
+        number(o.key("d"), 1234567890);
         o.end();
-        let v = serde_json::json!({"a": ["x", "y"], "b": [], "c": null, "d": 1234567890});
+        let mut e = Vec::new();
+        Obj::begin(&mut e, 6).end();
+        assert_eq!(e, b"{}");
+        let v = serde_json::json!({"a": "x\"y", "b": null, "c": "z", "d": 1234567890});
         assert_eq!(
             String::from_utf8(out).unwrap(),
             serde_json::to_string_pretty(&v).unwrap()

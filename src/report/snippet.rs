@@ -6,7 +6,8 @@
 //! per file, so an excerpt deep in a line of megabytes costs O(window), not O(line).
 
 use super::cells::{self, shown, LineCells};
-use crate::span::{LineIndex, Span};
+use super::lines::Lines;
+use crate::span::Span;
 use std::collections::HashMap;
 
 /// Lines wider than this are cut to a window around the span.
@@ -37,7 +38,7 @@ pub enum Row {
 /// The excerpts of one source file.
 pub struct Excerpts<'a> {
     source: &'a str,
-    index: &'a LineIndex,
+    index: &'a Lines,
     /// Checkpoints of the long lines shown so far, by line number (a few per cent of their
     /// bytes).
     long: HashMap<usize, LineCells>,
@@ -47,7 +48,7 @@ pub struct Excerpts<'a> {
 }
 
 impl<'a> Excerpts<'a> {
-    pub fn new(source: &'a str, index: &'a LineIndex) -> Self {
+    pub fn new(source: &'a str, index: &'a Lines) -> Self {
         Excerpts {
             source,
             index,
@@ -297,7 +298,7 @@ mod tests {
             spans in prop::collection::vec((any::<prop::sample::Index>(), 0usize..300), 1..6),
         ) {
             let src: String = pieces.concat();
-            let ix = LineIndex::new(&src);
+            let ix = Lines::new(&src);
             let mut ex = Excerpts::new(&src, &ix);
             let line = ix.line_span(&src, 1);
             for (at, len) in spans {
@@ -310,10 +311,10 @@ mod tests {
     }
 
     fn one(src: &str, span: Span) -> Vec<Row> {
-        let ix = LineIndex::new(src);
+        let ix = crate::span::LineIndex::new(src);
         let s = ix.line_col(src, span.start).line;
         let e = ix.line_col(src, span.end).line;
-        Excerpts::new(src, &ix).rows(span, s, e)
+        Excerpts::new(src, &Lines::new(src)).rows(span, s, e)
     }
 
     #[test]

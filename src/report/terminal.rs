@@ -322,7 +322,7 @@ impl Reporter for TerminalReporter {
 
     fn file(&mut self, r: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let loc = Locator::new(&r.doc);
-        let mut excerpts = Excerpts::new(&r.doc.source, loc.line_index());
+        let mut excerpts = Excerpts::new(&r.doc.source, loc.lines());
         let path = self.opts.path_of(&r.doc.path);
         let mut by_severity = [0usize; 3];
         let mut suppressed = 0;
