@@ -261,3 +261,163 @@ fn no_before_the_pronoun_i_ends_a_sentence() {
         assert_eq!(split(text), [text], "{text}");
     }
 }
+
+#[test]
+fn a_letter_after_an_apostrophe_or_slash_ends_a_word() {
+    // "didn't." and "km/s." end in a word, not in a letter or an initial
+    for (text, first, second) in [
+        (
+            "Asked whether he would resign, he said he wouldn't. Aides agreed.",
+            "Asked whether he would resign, he said he wouldn't.",
+            "Aides agreed.",
+        ),
+        (
+            "\"We tried, but they didn't. So we left,\" she said.",
+            "\"We tried, but they didn't.",
+            "So we left,\" she said.",
+        ),
+        (
+            "The probe passed at 11 km/s. Engineers cheered.",
+            "The probe passed at 11 km/s.",
+            "Engineers cheered.",
+        ),
+    ] {
+        assert_eq!(split(text), [first, second], "{text}");
+    }
+    for text in [
+        "He praised 'J. K. Rowling' for the gift.",
+        "The award went to 'A. J. Smith' of Leeds.",
+    ] {
+        assert_eq!(split(text), [text], "{text}");
+    }
+}
+
+#[test]
+fn words_that_are_also_abbreviations_before_a_number() {
+    // long, pop, est, max: abbreviations only before a number
+    assert_eq!(
+        split("The strike went on for so long. Unions blamed the board."),
+        [
+            "The strike went on for so long.",
+            "Unions blamed the board."
+        ]
+    );
+    for text in [
+        "The town (pop. 5,000) voted to merge.",
+        "Acme Corp. (est. 1892) makes anvils.",
+        "The bridge takes trucks of max. 40 tons.",
+    ] {
+        assert_eq!(split(text), [text], "{text}");
+    }
+}
+
+#[test]
+fn month_and_weekday_abbreviations_go_on_only_before_a_date() {
+    assert_eq!(
+        split("The star is twice the mass of the Sun. Astronomers found it in May."),
+        [
+            "The star is twice the mass of the Sun.",
+            "Astronomers found it in May."
+        ]
+    );
+    for text in [
+        "Work began Jan. 12 and ends in June.",
+        "The fair opens Fri. Oct. 5 in Reno.",
+        "The vote is set for Tue. night.",
+    ] {
+        assert_eq!(split(text), [text], "{text}");
+    }
+}
+
+#[test]
+fn rates_and_temperature_scales_are_units() {
+    for (text, first, second) in [
+        (
+            "The plant builds 30,000 trucks a yr. Output is rising.",
+            "The plant builds 30,000 trucks a yr.",
+            "Output is rising.",
+        ),
+        (
+            "Wages rose to $21 per hr. Workers had asked for more.",
+            "Wages rose to $21 per hr.",
+            "Workers had asked for more.",
+        ),
+        (
+            "The heat reached 104 degrees F. Forecasters expect relief.",
+            "The heat reached 104 degrees F.",
+            "Forecasters expect relief.",
+        ),
+    ] {
+        assert_eq!(split(text), [first, second], "{text}");
+    }
+    for text in [
+        "The plant builds 30,000 trucks a yr. on average.",
+        "Sen. Robert F. Kennedy spoke first.",
+    ] {
+        assert_eq!(split(text), [text], "{text}");
+    }
+}
+
+#[test]
+fn a_parenthesis_of_words_after_a_stop_is_a_sentence() {
+    assert_eq!(
+        split("Guards will run drug checks. (The scanners are already used abroad)."),
+        [
+            "Guards will run drug checks.",
+            "(The scanners are already used abroad)."
+        ]
+    );
+    // a citation names a page or a year
+    assert_eq!(
+        split("He called it \"a ladder.\" (Smith 55). Critics disagree."),
+        [
+            "He called it \"a ladder.\" (Smith 55).",
+            "Critics disagree."
+        ]
+    );
+}
+
+#[test]
+fn a_spaced_closing_mark_stays_with_its_sentence() {
+    assert_eq!(
+        split("He wrote: \"I offered to quit and he said, 'Let's talk tomorrow.'\u{2009}\"\nThe two met later."),
+        [
+            "He wrote: \"I offered to quit and he said, 'Let's talk tomorrow.'\u{2009}\"",
+            "The two met later."
+        ]
+    );
+    assert_eq!(
+        split("\"Bring the troops home. Let the talks go on. \"\nOfficials agreed."),
+        [
+            "\"Bring the troops home.",
+            "Let the talks go on. \"",
+            "Officials agreed."
+        ]
+    );
+}
+
+#[test]
+fn an_omission_mark_goes_with_the_sentence_before() {
+    assert_eq!(
+        split("\"We have to dock first. [...] We passed the riskiest part.\""),
+        [
+            "\"We have to dock first. [...]",
+            "We passed the riskiest part.\""
+        ]
+    );
+    assert_eq!(
+        split("Jones finished second. \"[\u{2026}] I knew the record would fall,\" she said."),
+        [
+            "Jones finished second.",
+            "\"[\u{2026}] I knew the record would fall,\" she said."
+        ]
+    );
+    // before a lower-case word the quotation goes on after the omission
+    assert_eq!(
+        split("\"I got no work. [...] to come back was a gift,\" he said."),
+        [
+            "\"I got no work.",
+            "[...] to come back was a gift,\" he said."
+        ]
+    );
+}

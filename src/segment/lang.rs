@@ -30,6 +30,12 @@ struct RawAbbrev {
     parties: Vec<String>,
     #[serde(default)]
     units: Vec<String>,
+    #[serde(default)]
+    unit_rates: Vec<String>,
+    #[serde(default)]
+    scales: Vec<String>,
+    #[serde(default)]
+    degree_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -100,6 +106,9 @@ pub struct Lang {
     weekdays: Words,
     exclamation_names: Words,
     elisions: Words,
+    unit_rates: Words,
+    scales: Words,
+    degree_words: Words,
 }
 
 fn set(v: Vec<String>) -> Words {
@@ -143,6 +152,9 @@ impl Lang {
             state_words: set(a.state_words),
             parties: set(a.parties),
             units: set(a.units),
+            unit_rates: set(a.unit_rates),
+            scales: set(a.scales),
+            degree_words: set(a.degree_words),
             starters: set(raw.words.starters),
             after_time: set(raw.words.after_time),
             credit_labels: set(raw.words.credit_labels),
@@ -191,6 +203,21 @@ impl Lang {
     pub fn is_unit(&self, word: &str) -> bool {
         let mut buf = [0u8; 24];
         lower(word, &mut buf).is_some_and(|w| self.units.contains(w))
+    }
+
+    /// Whether `word` before a unit makes it a rate, as a number would (a, per: "cars a yr.").
+    pub fn is_unit_rate(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        lower(word, &mut buf).is_some_and(|w| self.unit_rates.contains(w))
+    }
+
+    /// Whether the capital `letter` after the word `before` is a temperature scale
+    /// ("degrees F").
+    pub fn is_scale(&self, before: &str, letter: &str) -> bool {
+        let (mut b1, mut b2) = ([0u8; 24], [0u8; 24]);
+        letter.starts_with(|c: char| c.is_ascii_uppercase())
+            && lower(letter, &mut b1).is_some_and(|w| self.scales.contains(w))
+            && lower(before, &mut b2).is_some_and(|w| self.degree_words.contains(w))
     }
 
     /// Whether `word` takes a number after its period (No. 5).
@@ -300,6 +327,8 @@ mod tests {
         assert!(lang.is_state_word("Mass") && !lang.is_state_word("Calif"));
         assert!(lang.is_party("D") && !lang.is_party("d"));
         assert!(lang.is_unit("pct") && !lang.is_unit("Inc"));
+        assert!(lang.is_unit_rate("per") && !lang.is_unit_rate("the"));
+        assert!(lang.is_scale("degrees", "F") && !lang.is_scale("Robert", "F"));
     }
 
     #[test]

@@ -328,6 +328,11 @@ impl Splitter<'_> {
                 _ => break,
             }
         }
+        if let Some(z) = self.spaced_close(e) {
+            // "… tomorrow.' "": a closing mark set off by a space
+            e = z;
+            closers = true;
+        }
         if e >= n {
             return n;
         }
@@ -340,6 +345,11 @@ impl Splitter<'_> {
         let m = skip_ws(b, e);
         if m >= n {
             return n;
+        }
+        if self.omission_opens(i, run_end) || (!wide && self.omission_at(m)) {
+            // "[...]" opening a sentence, or standing between two: it ends no sentence and
+            // goes with the one before
+            return e;
         }
         let (class, word, word_at) = self.next_word(m);
         if single && self.state_tag(i) {
@@ -415,6 +425,8 @@ impl Splitter<'_> {
             Kind::Abbrev(_) if self.zone_after_time(ws, i) || self.unit_after_number(ws, i) => {
                 Kind::Plain
             }
+            // "104 degrees F. Forecasters …": a temperature scale, not an initial
+            Kind::Initial if self.scale_after_degrees(ws, i) => Kind::Plain,
             k => k,
         };
         let end_here = match kind {
@@ -430,6 +442,11 @@ impl Splitter<'_> {
             // "No. 5", but "the answer is no. Officials…" (a Roman numeral still follows: "Vol. II")
             Kind::Abbrev(AbbrevKind::BeforeNumber) => {
                 class == Class::Upper && !self.roman_numeral(word, word_at)
+            }
+            // "Jan. 20", "Tue. night", "Fri. Oct. 5", but "the Sun. Astronomers …": a month or
+            // weekday abbreviation goes on before a number, a lower-case word or another date
+            Kind::Abbrev(AbbrevKind::Date) => {
+                class == Class::Upper && !self.lang.is_after_time(word)
             }
             Kind::Abbrev(_) | Kind::Dotted => {
                 class == Class::Upper && self.lang.is_starter(word) && !self.dateline_place(ws, m)

@@ -97,7 +97,8 @@ impl Splitter<'_> {
         None
     }
 
-    /// Whether a parenthesis opens at `m` and closes within a few words right before a stop.
+    /// Whether a parenthesis opens at `m` and closes within a few words, one of them a number,
+    /// right before a stop.
     pub(super) fn citation_follows(&self, m: usize) -> bool {
         if self.b.get(m) != Some(&b'(') {
             return false;
@@ -105,12 +106,13 @@ impl Splitter<'_> {
         let window = self.b.get(m + 1..(m + 48).min(self.b.len())).unwrap_or(&[]);
         match memchr::memchr2(b')', b'(', window) {
             Some(k) if window.get(k) == Some(&b')') => {
+                // a citation names a page or a year: "(Smith 55)", "(Horne et al., 2007)"; a
+                // parenthesis of words is a sentence of its own ("… checks. (The tests are
+                // new)." is two)
+                let inner = window.get(..k).unwrap_or(&[]);
                 matches!(window.get(k + 1), Some(b'.' | b'!' | b'?'))
-                    && !window
-                        .get(..k)
-                        .unwrap_or(&[])
-                        .iter()
-                        .any(|&c| matches!(c, b'.' | b'!' | b'?'))
+                    && !inner.iter().any(|&c| matches!(c, b'.' | b'!' | b'?'))
+                    && inner.iter().any(u8::is_ascii_digit)
             }
             _ => false,
         }
@@ -162,10 +164,39 @@ impl Splitter<'_> {
         !pronoun
     }
 
-    /// Whether the abbreviation at `ws..i` is a unit after a number ("2.3 pct.", "40 km."):
-    /// a unit takes no capitalised word after it, so its period is decided like any word's.
+    /// Whether the abbreviation at `ws..i` is a unit after a number or a rate word ("2.3 pct.",
+    /// "40 km.", "cars a yr."): a unit takes no capitalised word after it, so its period is
+    /// decided like any word's.
     pub(super) fn unit_after_number(&self, ws: usize, i: usize) -> bool {
-        self.lang.is_unit(self.t.get(ws..i).unwrap_or("")) && self.number_before(ws)
+        self.lang.is_unit(self.t.get(ws..i).unwrap_or(""))
+            && (self.number_before(ws) || self.lang.is_unit_rate(self.word_before(ws)))
+    }
+
+    /// Whether the capital at `ws..i` is a temperature scale after a degree word ("104 degrees
+    /// F."): a unit, decided like any word, not an initial.
+    pub(super) fn scale_after_degrees(&self, ws: usize, i: usize) -> bool {
+        self.lang
+            .is_scale(self.word_before(ws), self.t.get(ws..i).unwrap_or(""))
+    }
+
+    /// The white-space-delimited word right before `ws` (bounded; empty at the start).
+    pub(super) fn word_before(&self, ws: usize) -> &str {
+        let before = self.t.get(..ws).unwrap_or("").trim_end();
+        let start = before.len().saturating_sub(WORD_MAX);
+        let start = (start..before.len())
+            .find(|&k| before.is_char_boundary(k))
+            .unwrap_or(before.len());
+        let tail = before.get(start..).unwrap_or("");
+        tail.rsplit(char::is_whitespace).next().unwrap_or("")
+    }
+
+    /// Whether the one-letter word at `ws` is glued to the word before it by an apostrophe or
+    /// a slash: the tail of a longer word ("didn't.", "km/s."), not a letter or an initial.
+    fn glued_tail(&self, ws: usize) -> bool {
+        let b = self.b;
+        ws >= 2
+            && matches!(b.get(ws - 1), Some(b'\'' | b'/'))
+            && b.get(ws - 2).is_some_and(u8::is_ascii_alphanumeric)
     }
 
     /// Start of the word that ends at the stop `i` (bounded; openers excluded).
@@ -204,6 +235,9 @@ impl Splitter<'_> {
         }
         let mut chars = w.chars();
         if let (Some(c), None) = (chars.next(), chars.next()) {
+            if self.glued_tail(ws) {
+                return Kind::Plain;
+            }
             if c.is_uppercase() {
                 return Kind::Initial;
             }
@@ -258,15 +292,9 @@ impl Splitter<'_> {
 
     /// Whether the word before `ws` starts with a lower-case letter ("you and I.").
     pub(super) fn lower_word_before(&self, ws: usize) -> bool {
-        let before = self.t.get(..ws).unwrap_or("").trim_end();
-        let start = before.len().saturating_sub(WORD_MAX);
-        let start = (start..before.len())
-            .find(|&k| before.is_char_boundary(k))
-            .unwrap_or(before.len());
-        let tail = before.get(start..).unwrap_or("");
-        tail.rsplit(|c: char| c.is_whitespace())
+        self.word_before(ws)
+            .chars()
             .next()
-            .and_then(|w| w.chars().next())
             .is_some_and(char::is_lowercase)
     }
 

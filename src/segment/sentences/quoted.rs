@@ -2,7 +2,7 @@
 //! the attribution that signs it, and after a clock time that opens the sentence.
 
 use super::Splitter;
-use crate::segment::text::{char_at, skip_ws};
+use crate::segment::text::{char_at, is_opener, skip_ws, ws_len, Class};
 
 /// Longest attribution line after a stop, in bytes ("— Jane Doe, Reuters").
 const ATTRIBUTION_MAX: usize = 80;
@@ -75,6 +75,45 @@ impl Splitter<'_> {
                 self.cuts.pop();
             }
         }
+    }
+
+    /// After a stop and its closing marks (ending at `e`), a quotation mark set off by white
+    /// space on the same line that closes a quotation of the block ("… about it tomorrow.' "",
+    /// "… their own issues. ""): returns its end. It belongs to the sentence, not the next one.
+    pub(super) fn spaced_close(&self, e: usize) -> Option<usize> {
+        let p = skip_ws(self.b, e);
+        if p == e || self.b.get(e..p)?.iter().any(|&c| c == b'\n' || c == b'\r') {
+            return None;
+        }
+        let c = char_at(self.t, p)?;
+        if !matches!(c, '"' | '”' | '\'' | '’' | '»') {
+            return None;
+        }
+        let z = p + c.len_utf8();
+        self.quoted.iter().any(|&(_, end)| end == z).then_some(z)
+    }
+
+    /// Whether the stop run `i..run_end` is an omission mark, "[...]" or "[…]", that opens its
+    /// sentence (only white space and opening marks before it): `"[...] We kept going."`.
+    pub(super) fn omission_opens(&self, i: usize, run_end: usize) -> bool {
+        let b = self.b;
+        if i == 0 || b.get(i - 1) != Some(&b'[') || b.get(run_end) != Some(&b']') {
+            return false;
+        }
+        matches!(self.t.get(i..run_end), Some("..." | "…"))
+            && self
+                .t
+                .get(self.sent_start..i - 1)
+                .is_some_and(|h| h.chars().all(|c| c.is_whitespace() || is_opener(c)))
+    }
+
+    /// Whether an omission mark, "[...]" or "[…]" (5 bytes each), stands at `m` before the end
+    /// of the block or white space and a capitalised word, so that it ends a sentence itself.
+    pub(super) fn omission_at(&self, m: usize) -> bool {
+        let r = self.b.get(m..).unwrap_or(&[]);
+        (r.starts_with(b"[...]") || r.starts_with("[…]".as_bytes()))
+            && (r.len() == 5
+                || (ws_len(self.b, m + 5) > 0 && self.next_word(m + 5).0 == Class::Upper))
     }
 
     /// Whether byte `i` lies inside a quotation of the block.
