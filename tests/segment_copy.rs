@@ -421,3 +421,14 @@ fn an_omission_mark_goes_with_the_sentence_before() {
         ]
     );
 }
+
+#[test]
+fn a_capital_letter_is_an_initial_even_where_the_small_one_is_an_abbreviation() {
+    // "p." is a page before a number; "P." is an initial
+    for text in [
+        "She won the Leroy P. Steele Prize in 2000.",
+        "The quote is on p. 55 of the report.",
+    ] {
+        assert_eq!(split(text), [text], "{text}");
+    }
+}

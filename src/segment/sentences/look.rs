@@ -225,6 +225,19 @@ impl Splitter<'_> {
         if w.is_empty() || i - ws >= WORD_MAX - 1 {
             return Kind::Plain;
         }
+        let mut chars = w.chars();
+        let letter = match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        };
+        if letter.is_some() && self.glued_tail(ws) {
+            return Kind::Plain;
+        }
+        if letter.is_some_and(char::is_uppercase) {
+            // a capital letter is an initial ("Leroy P. Steele") even where the lower-case
+            // letter is an abbreviation ("p. 55")
+            return Kind::Initial;
+        }
         if let Some(k) = self.lang.abbrev(w) {
             return Kind::Abbrev(k);
         }
@@ -233,17 +246,8 @@ impl Splitter<'_> {
         {
             return Kind::Number;
         }
-        let mut chars = w.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
-            if self.glued_tail(ws) {
-                return Kind::Plain;
-            }
-            if c.is_uppercase() {
-                return Kind::Initial;
-            }
-            if c.is_lowercase() {
-                return Kind::Letter;
-            }
+        if letter.is_some_and(char::is_lowercase) {
+            return Kind::Letter;
         }
         if w.contains('.')
             && w.split('.').all(|seg| {
