@@ -14,7 +14,12 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     if ctx.never_in_sentences(markers) {
         return;
     }
+    // the sentences where the list may be found (issue 6)
+    let markers_in = ctx.sentences_with(markers);
     for i in 0..ctx.seg.sentences.len() {
+        if !markers_in.may(i) {
+            continue;
+        }
         let sentence = ctx.sentence(i);
         let found = ctx.outside_quotes(i).iter().copied().find_map(|p| {
             ctx.find(markers, p)

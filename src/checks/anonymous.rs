@@ -38,7 +38,21 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     {
         return;
     }
+    // the sentences where each of the three may be found (issue 6)
+    let (bare_in, characterised_in) = (
+        ctx.sentences_with(bare_list),
+        ctx.sentences_with(characterised_list),
+    );
+    let heads_in = described
+        .heads
+        .is_ascii()
+        .then(|| ctx.sentences_with(described.heads));
     for i in 0..ctx.seg.sentences.len() {
+        // a described source needs a match of `heads` in the part when that list is all ASCII
+        let may_describe = heads_in.as_ref().is_none_or(|h| h.may(i));
+        if !bare_in.may(i) && !characterised_in.may(i) && !may_describe {
+            continue;
+        }
         let parts = ctx.outside_quotes(i);
         let bare = parts.iter().find_map(|p| {
             ctx.find(bare_list, *p)

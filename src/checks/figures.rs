@@ -14,6 +14,8 @@ pub fn check(ctx: &Ctx, def: &CheckDef, ledger: &Ledger, out: &mut Out) {
     let quantities = def.list(super::lists::QUANTITY_WORDS);
     // one buffer for every sentence's sources
     let mut sources: Vec<usize> = Vec::new();
+    // the sentences where a quantity word may be found (issue 6)
+    let quantities_in = ctx.sentences_with(quantities);
     for i in 0..ctx.seg.sentences.len() {
         // vague sources (`experts`) are not one source: their figures need not agree
         sources.clear();
@@ -29,7 +31,9 @@ pub fn check(ctx: &Ctx, def: &CheckDef, ledger: &Ledger, out: &mut Out) {
         // a figure names one of the `[synonyms]` quantities: in an ASCII sentence without any
         // of those words (a whole token equal to one is a match of the list) there is none
         let sentence = ctx.sentence(i);
-        if sentence.slice(ctx.text).is_ascii() && !ctx.any(quantities, sentence) {
+        if sentence.slice(ctx.text).is_ascii()
+            && !(quantities_in.may(i) && ctx.any(quantities, sentence))
+        {
             continue;
         }
         for fig in figures(ctx, i, def) {

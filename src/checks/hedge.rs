@@ -12,7 +12,12 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     if ctx.never_in_sentences(hedges) {
         return;
     }
+    // the sentences where the list may be found (issue 6)
+    let hedges_in = ctx.sentences_with(hedges);
     for i in 0..ctx.seg.sentences.len() {
+        if !hedges_in.may(i) {
+            continue;
+        }
         let found = ctx
             .outside_quotes(i)
             .iter()

@@ -10,6 +10,8 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let verbs = def.list("verbs");
     // no match of `verbs` in any part outside quotations: only the classifier's cues remain
     let search = !ctx.never_in_sentences(verbs);
+    // the sentences where the list may be found (issue 6)
+    let verbs_in = ctx.sentences_with(verbs);
     for i in 0..ctx.seg.sentences.len() {
         let sentence = ctx.sentence(i);
         // the classifier's cue, when it marked one of the verbs
@@ -22,7 +24,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
         let found = cue
             .filter(|s| is_attribution(ctx, i, sentence, *s, def))
             .or_else(|| {
-                if !search {
+                if !search || !verbs_in.may(i) {
                     return None;
                 }
                 ctx.outside_quotes(i).iter().copied().find_map(|p| {

@@ -10,11 +10,16 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     if ctx.never_in_sentences(verbs) {
         return;
     }
+    // the sentences where each list may be found (issue 6)
+    let (said_in, verbs_in) = (ctx.sentences_with(said_verbs), ctx.sentences_with(verbs));
     for i in 0..ctx.seg.sentences.len() {
+        if !verbs_in.may(i) {
+            continue;
+        }
         let sentence = ctx.sentence(i);
         let parts = ctx.outside_quotes(i);
         // `Smith said he believes …` reports speech: fine
-        if parts.iter().any(|p| ctx.any(said_verbs, *p)) {
+        if said_in.may(i) && parts.iter().any(|p| ctx.any(said_verbs, *p)) {
             continue;
         }
         let found = parts.iter().find_map(|p| {

@@ -42,6 +42,9 @@ struct IsTables {
     short: HashSet<u64, FxBuild>,
     /// Bit `n` set when some entry of `words` is `n` bytes long (`n < 64`); bit 63 for longer.
     lengths: u64,
+    /// One bit per entry of `short` ([`filter_bit`]): a word whose bit is clear is none of
+    /// them without a look into the set (issue 6: most words compared are no entry).
+    filter: [u64; 16],
 }
 
 impl IsTables {
@@ -56,10 +59,32 @@ impl IsTables {
             let lower = e.to_ascii_lowercase().into_bytes();
             if let Some(k) = pack(&lower) {
                 t.short.insert(k);
+                let bit = filter_bit(k);
+                if let Some(w) = t.filter.get_mut(bit / 64) {
+                    *w |= 1 << (bit % 64);
+                }
             }
             t.words.insert(lower.into_boxed_slice());
         }
         t
+    }
+}
+
+/// The bit of [`IsTables::filter`] of a packed word ([`pack`]): ten bits of its product with
+/// an odd constant.
+#[inline(always)]
+fn filter_bit(k: u64) -> usize {
+    (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize
+}
+
+impl IsTables {
+    /// Whether the packed word `k` may be in `short` (false: it is not).
+    #[inline(always)]
+    fn may_hold(&self, k: u64) -> bool {
+        let bit = filter_bit(k);
+        self.filter
+            .get(bit / 64)
+            .is_some_and(|w| w >> (bit % 64) & 1 == 1)
     }
 }
 
@@ -178,8 +203,8 @@ impl PhraseList {
         if let Some(v) = load_short(word.as_bytes()) {
             if v & HIGH == 0 {
                 let n = word.len();
-                return t.lengths & length_bit(n) != 0
-                    && t.short.contains(&(ascii_lower(v) | (n as u64) << 56));
+                let k = ascii_lower(v) | (n as u64) << 56;
+                return t.lengths & length_bit(n) != 0 && t.may_hold(k) && t.short.contains(&k);
             }
         }
         self.is_slow(t, word)

@@ -1,6 +1,7 @@
 //! `unattributed-claim`: a factual claim with no source; raised for figures, superlatives,
 //! allegation words, and the headline or first paragraph.
 
+use super::ctx::SentenceSet;
 use super::phrases::{each_token, PhraseList, Token};
 use super::{CheckDef, Ctx, Message, Out};
 use crate::classify::Label;
@@ -11,23 +12,30 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let superlatives = def.list("superlatives");
     let allegations = def.list("allegation-words");
     let figures = FigureLists::new(def);
+    // the sentences where each list may be found (issue 6)
+    let (boilerplate_in, superlatives_in, allegations_in) = (
+        ctx.sentences_with(boilerplate),
+        ctx.sentences_with(superlatives),
+        ctx.sentences_with(allegations),
+    );
+    let nouns_in = ctx.sentences_with(figures.nouns);
     for (i, c) in ctx.labels.iter().enumerate() {
         if c.label != Label::Unattributed {
             continue;
         }
         let span = ctx.sentence(i);
         // credit lines, corrections, sign-offs: not claims
-        if ctx.any(boilerplate, span) {
+        if boilerplate_in.may(i) && ctx.any(boilerplate, span) {
             continue;
         }
         let mut why = 0u8;
-        if has_figure(ctx, i, &figures) {
+        if has_figure(ctx, i, &figures, &nouns_in) {
             why |= FIGURE;
         }
-        if ctx.any(superlatives, span) {
+        if superlatives_in.may(i) && ctx.any(superlatives, span) {
             why |= SUPERLATIVE;
         }
-        if ctx.any(allegations, span) {
+        if allegations_in.may(i) && ctx.any(allegations, span) {
             why |= ALLEGATION;
         }
         if ctx.in_top(i) {
@@ -94,9 +102,10 @@ impl<'a> FigureLists<'a> {
     }
 }
 
-/// A count, percentage or amount: a number that is not a year, or a figure noun (`dozens`).
-fn has_figure(ctx: &Ctx, i: usize, lists: &FigureLists) -> bool {
-    if ctx.any(lists.nouns, ctx.sentence(i)) {
+/// A count, percentage or amount: a number that is not a year, or a figure noun (`dozens`;
+/// `nouns_in`: the sentences where one may be found).
+fn has_figure(ctx: &Ctx, i: usize, lists: &FigureLists, nouns_in: &SentenceSet) -> bool {
+    if nouns_in.may(i) && ctx.any(lists.nouns, ctx.sentence(i)) {
         return true;
     }
     let text = ctx.text;

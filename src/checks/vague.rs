@@ -11,7 +11,15 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let n = ctx.seg.sentences.len();
     let phrases = def.list("phrases");
     let lists = GroupLists::new(def);
+    // the sentences where either list may be found (issue 6)
+    let (phrases_in, groups_in) = (
+        ctx.sentences_with(phrases),
+        ctx.sentences_with(lists.groups),
+    );
     for i in 0..n {
+        if !phrases_in.may(i) && !groups_in.may(i) {
+            continue;
+        }
         let sentence = ctx.sentence(i);
         let found = ctx.outside_quotes(i).iter().copied().find_map(|p| {
             ctx.first(phrases, p)
