@@ -19,6 +19,8 @@ use crate::span::Span;
 use serde::Serialize;
 use std::collections::HashMap;
 
+mod kinds;
+
 /// What kind of source a ledger entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -148,13 +150,22 @@ pub fn build(
 ) -> Ledger {
     let lists = Lists::new(checks.get("single-source"));
     let text = doc.text.as_str();
+    // room in the maps for the mentions of a short document at once (issue 6: they grew a
+    // few times in every document)
+    let room = labels
+        .iter()
+        .take(64)
+        .map(|c| c.sources.as_slice().len())
+        .sum::<usize>()
+        .min(64);
     let mut b = Builder {
         text,
         lists,
         kinds: checks.ledger_kinds(),
+        firsts: checks.ledger_firsts(),
         ledger: Ledger::default(),
-        keys: HashMap::default(),
-        known: HashMap::default(),
+        keys: HashMap::with_capacity_and_hasher(room, FxBuild::default()),
+        known: HashMap::with_capacity_and_hasher(room, FxBuild::default()),
         last_kind: [None; 6],
         last_other: None,
         toks: Vec::new(),
@@ -165,7 +176,8 @@ pub fn build(
     let n = seg.sentences.len();
     b.ledger.at = Vec::with_capacity(n + 1);
     b.ledger.at.push(0);
-    let mut seen: std::collections::HashSet<Span, FxBuild> = Default::default();
+    let mut seen: std::collections::HashSet<Span, FxBuild> =
+        std::collections::HashSet::with_capacity_and_hasher(room, FxBuild::default());
     for (i, c) in labels.iter().enumerate().take(n) {
         let first = b.ledger.by_sentence.len();
         for span in &c.sources {
@@ -234,6 +246,8 @@ struct Builder<'a> {
     lists: Lists<'a>,
     /// The lists `crate::checks::LEDGER_KINDS` in one lexicon, when built.
     kinds: Option<&'a Presence>,
+    /// The first words of their entries ([`CheckSet::ledger_firsts`]).
+    firsts: Option<&'a PhraseList>,
     ledger: Ledger,
     /// Normalised name, acronym or surname → source index.
     keys: HashMap<String, usize, FxBuild>,
@@ -487,6 +501,8 @@ impl<'a> Builder<'a> {
     fn kind_of(&self, words: &[&str], surface: &str) -> SourceKind {
         // which of the lists occur in the name: one walk over it when the lexicon is built
         let present = match self.kinds {
+            // most names hold no first word of any entry: no walk over them
+            Some(_) if !kinds::may_hold(self.firsts, surface) => 0,
             Some(k) => k.present(surface),
             None => {
                 let l = &self.lists;

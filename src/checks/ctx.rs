@@ -75,7 +75,8 @@ impl<'a> Ctx<'a> {
         hits: Option<Hits>,
     ) -> Ctx<'a> {
         let n = seg.sentences.len();
-        let mut quote_spans = Vec::new();
+        // about one sentence per quotation (issue 6: these grew a few times per document)
+        let mut quote_spans = Vec::with_capacity(seg.quotes.len().min(n.saturating_mul(4)));
         let mut quote_at = Vec::with_capacity(n + 1);
         quote_at.push(0);
         // quotes and sentences are both in document order: sweep with a start pointer
@@ -107,6 +108,8 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // at most one part more than quotations per sentence
+        let parts_room = n.saturating_add(quote_spans.len());
         let lead_block = doc
             .blocks
             .iter()
@@ -121,7 +124,7 @@ impl<'a> Ctx<'a> {
             hits: hits.unwrap_or_else(|| checks.scan(&doc.text)),
             quote_spans,
             quote_at,
-            part_spans: Vec::with_capacity(n),
+            part_spans: Vec::with_capacity(parts_room),
             part_at: Vec::with_capacity(n + 1),
             exact: std::cell::OnceCell::new(),
             edges_exact: std::cell::OnceCell::new(),

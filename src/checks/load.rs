@@ -163,6 +163,9 @@ pub struct CheckSet {
     combined: OnceLock<Option<Arc<Combined>>>,
     /// The lists of `single-source` the ledger looks for in names, built on first use.
     ledger_kinds: OnceLock<Option<Arc<Presence>>>,
+    /// The first words of the entries of those lists, built on first use (see
+    /// [`CheckSet::ledger_firsts`]).
+    ledger_firsts: OnceLock<Option<Arc<PhraseList>>>,
 }
 
 impl CheckSet {
@@ -177,6 +180,7 @@ impl CheckSet {
             defs,
             combined: OnceLock::new(),
             ledger_kinds: OnceLock::new(),
+            ledger_firsts: OnceLock::new(),
         };
         set.assign_slots();
         Ok(set)
@@ -202,6 +206,34 @@ impl CheckSet {
         }
         self.combined = OnceLock::new();
         self.ledger_kinds = OnceLock::new();
+        self.ledger_firsts = OnceLock::new();
+    }
+
+    /// The first words of the entries of the lists [`LEDGER_KINDS`] of `single-source`: each
+    /// entry's automaton patterns up to their first byte that is not an ASCII letter or digit.
+    /// A whole-word match of an entry in a name starts at a run of ASCII letters and digits
+    /// that is exactly that first word (the next byte of the pattern, or the boundary after
+    /// the match, ends the run), so a name with no such run holds no entry (issue 6: the
+    /// ledger looked for the lists in every new name). `None` without that check, or when an
+    /// entry does not begin with an ASCII letter or digit.
+    pub(crate) fn ledger_firsts(&self) -> Option<&PhraseList> {
+        self.ledger_firsts
+            .get_or_init(|| {
+                let def = self.get("single-source")?;
+                let mut firsts = Vec::new();
+                for name in LEDGER_KINDS {
+                    for (p, _) in def.list(name).patterns() {
+                        let end = p
+                            .bytes()
+                            .position(|b| !b.is_ascii_alphanumeric())
+                            .unwrap_or(p.len());
+                        let first = p.get(..end).filter(|f| !f.is_empty())?;
+                        firsts.push(first.to_string());
+                    }
+                }
+                Some(Arc::new(PhraseList::new(&firsts)))
+            })
+            .as_deref()
     }
 
     /// The lists [`LEDGER_KINDS`] of `single-source` in one lexicon (`None` without that check

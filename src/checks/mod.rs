@@ -70,7 +70,12 @@ pub fn run_with_hits(
     hits: Option<Hits>,
 ) -> Vec<Finding> {
     let ctx = Ctx::with_hits(doc, seg, labels, checks, hits);
-    let mut out = Out::default();
+    // room for the findings of a short document at once (issue 6: the records grew a few
+    // times in every document); a long one's grow as they come
+    let mut out = Out {
+        raws: Vec::with_capacity((seg.sentences.len() + 8).min(512)),
+        check: 0,
+    };
     type CheckFn = fn(&Ctx, &CheckDef, &Ledger, &mut Out);
     let all: [(&str, CheckFn); 11] = [
         ("unattributed-claim", unattributed::check),
