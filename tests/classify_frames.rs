@@ -212,3 +212,53 @@ fn a_speech_tag_after_a_quotation_names_only_its_speaker() {
         assert_eq!(sources, vec![source.to_string()], "{text}");
     }
 }
+
+/// Sources and label of a one-sentence text, sources exactly.
+fn sources_are(text: &str, want: &[&str]) {
+    let (label, sources) = one(text);
+    assert_eq!(label, Label::Attributed, "{text}");
+    assert_eq!(sources, want, "{text}");
+}
+
+#[test]
+fn a_quotation_opening_the_sentence_is_not_its_subject() {
+    // the participle's subject is the speaker in the tag, not a word of the quoted words
+    sources_are(
+        "\"We will not move the boats,\" Ana Ruiz said, adding that the strike would go on.",
+        &["Ana Ruiz"],
+    );
+    sources_are(
+        "\"The pier is closed,\" an angry Ruiz said, warning that the ferries would stop.",
+        &["an angry Ruiz"],
+    );
+}
+
+#[test]
+fn an_opening_participle_phrase_is_not_the_subject() {
+    sources_are(
+        "Asked about the delay on Monday, Mayor Ana Ruiz shrugged, saying the ferry would run.",
+        &["Mayor Ana Ruiz"],
+    );
+    sources_are(
+        "Pressed on the cost, Ahmed Karimi conceded that the bridge would be late.",
+        &["Ahmed Karimi"],
+    );
+    sources_are(
+        "Hastily leaving the hall, the minister waved to reporters, promising a statement.",
+        &["the minister"],
+    );
+    // the phrase may run on across a second comma
+    sources_are(
+        "Chastened by the audit, as well as by the protests, the mayor revised the budget, promising lower fees.",
+        &["the mayor"],
+    );
+    // a name in -ed or -ly is a name
+    sources_are(
+        "Ahmed Karimi arrived late, saying the steel had not arrived.",
+        &["Ahmed Karimi"],
+    );
+    sources_are(
+        "Kelly Ruiz left early, saying the vote was over.",
+        &["Kelly Ruiz"],
+    );
+}

@@ -3,8 +3,8 @@
 //! phrase after an inverted verb or `according to` (`said the spokeswoman`).
 
 use super::tokens::{
-    Tok, Token, ADVERB, CAP, CAP_ING, CONJ, COPULA, DET, DIGIT, JOINER, NEGATION, NOT_SOURCE,
-    POSSESSIVE, POSS_DET, PRONOUN, SKIP, SOURCE_NOUN, UNCASED,
+    Tok, Token, ADVERB, AGENT, CAP, CAP_ING, CONJ, COPULA, DET, DIGIT, JOINER, NEGATION,
+    NOT_SOURCE, POSSESSIVE, POSS_DET, PRONOUN, SKIP, SOURCE_NOUN, UNCASED,
 };
 
 /// Longest source phrase, in tokens.
@@ -433,16 +433,54 @@ pub fn main_subject(text: &str, toks: &[Token], before: usize) -> Option<Range> 
 }
 
 fn first_subject_with(text: &str, toks: &[Token], before: usize, clause: bool) -> Option<Range> {
-    let mut i = dateline_end(text, toks)
+    let i = dateline_end(text, toks)
         .filter(|&k| k < before)
         .unwrap_or(0);
+    // `"…," Ruiz said, adding …`: the quotation that opens the sentence holds the speaker's
+    // words, not the subject; the subject follows its closing mark (when the cue lies after it).
+    // With no subject there (`"…," said master of ceremonies Ana Ruiz`), the words inside stay
+    // the best guess.
+    if toks
+        .get(i)
+        .is_some_and(|t| t.tok == Tok::Quote { open: true })
+    {
+        if let Some(k) = (i + 1..before.min(toks.len()))
+            .rev()
+            .find(|&k| toks[k].tok == Tok::Quote { open: false })
+        {
+            let mut j = k + 1;
+            while j < before
+                && toks
+                    .get(j)
+                    .is_some_and(|t| matches!(t.tok, Tok::Comma | Tok::Dash))
+            {
+                j += 1;
+            }
+            if let Some(r) = subject_from(text, toks, j, before, clause) {
+                return Some(r);
+            }
+        }
+    }
+    subject_from(text, toks, i, before, clause)
+}
+
+/// [`first_subject_with`] from token `i` on.
+fn subject_from(
+    text: &str,
+    toks: &[Token],
+    mut i: usize,
+    before: usize,
+    clause: bool,
+) -> Option<Range> {
     let start = i;
     let mut intro = false;
+    // whether the subject search resumed after an introductory phrase, and how often it went on
+    let (mut resumed, mut extra) = (false, 0);
     while i < before {
         let t = &toks[i];
-        // an introductory phrase (`On Monday night, …`, `Speaking to reporters, …`): the
-        // subject follows its comma
-        if i == start && (t.has(JOINER) || t.has(CAP_ING)) {
+        // an introductory phrase (`On Monday night, …`, `Speaking to reporters, …`, `Asked
+        // about the strike, …`, `Hastily leaving the hall, …`): the subject follows its comma
+        if i == start && (t.has(JOINER) || t.has(CAP_ING) || participle_opening(text, toks, i)) {
             intro = true;
         }
         // a clause or phrase opened by a function word (`After the debate, …`, `While critics
@@ -499,12 +537,22 @@ fn first_subject_with(text: &str, toks: &[Token], before: usize, clause: bool) -
                 return r;
             }
             if !intro {
+                // `Chastened by the reviews, as well as by the cost, the mayor …`: the
+                // introductory phrase goes on to the next comma (twice at most)
+                if resumed && extra < 2 {
+                    if let Some(c) = (i..before).find(|&k| toks[k].tok == Tok::Comma) {
+                        extra += 1;
+                        i = c + 1;
+                        continue;
+                    }
+                }
                 return None;
             }
             // skip the rest of the introductory phrase
             let comma = (i..before).find(|&k| toks[k].tok == Tok::Comma)?;
             intro = false;
             i = comma + 1;
+            resumed = true;
             continue;
         }
         if matches!(t.tok, Tok::Comma) {
@@ -515,6 +563,22 @@ fn first_subject_with(text: &str, toks: &[Token], before: usize, clause: bool) -
         i += 1;
     }
     None
+}
+
+/// A capitalised participle that opens a phrase before the subject: a word in `-ed` before a
+/// function word (`Asked about the strike, …`, `Pressed on the budget, …`, not `Ahmed said`),
+/// or a word in `-ly` before one in `-ing` (`Hastily leaving the hall, …`, not `Kelly said`).
+fn participle_opening(text: &str, toks: &[Token], i: usize) -> bool {
+    let (Some(t), Some(n)) = (toks.get(i), toks.get(i + 1)) else {
+        return false;
+    };
+    if !word(t) || !t.has(CAP) || !word(n) || n.has(CAP | PRONOUN) {
+        return false;
+    }
+    let (w, next) = (t.span.slice(text).as_bytes(), n.span.slice(text).as_bytes());
+    let ends = |w: &[u8], e: &[u8]| w.len() >= 5 && w.ends_with(e);
+    (ends(w, b"ed") && n.has(JOINER | AGENT | NOT_SOURCE | ADVERB))
+        || (ends(w, b"ly") && ends(next, b"ing"))
 }
 
 /// Farthest a relative clause may reach back from the verb, in tokens.
