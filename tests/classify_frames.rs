@@ -262,3 +262,26 @@ fn an_opening_participle_phrase_is_not_the_subject() {
         &["Kelly Ruiz"],
     );
 }
+
+#[test]
+fn a_verb_after_a_clause_with_its_speaker_after_it_is_inverted() {
+    sources_are(
+        "The ferry would keep its timetable, but for some, the fares would still rise, said Ana Ruiz.",
+        &["Ana Ruiz"],
+    );
+    sources_are(
+        "Fares rose on the route, and for most, the cost would double, said a union official in the port.",
+        &["a union official in the port"],
+    );
+    // a subject with an appositive before the verb keeps it, whatever follows the verb
+    sources_are("Ruiz, 49, told the Harbour Gazette.", &["Ruiz"]);
+    sources_are(
+        "\"The pier is closed,\" Ruiz, who runs the union, told the Harbour Gazette.",
+        &["Ruiz"],
+    );
+    // a day after the verb is no speaker
+    sources_are(
+        "The port director, Ana Ruiz, said Monday.",
+        &["The port director"],
+    );
+}

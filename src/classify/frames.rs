@@ -69,14 +69,22 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
                 if toks[k].tok != kind || k == 0 {
                     return None;
                 }
+                // `…, but for some, the losses would outweigh the gains, said Ruiz.`: before a
+                // verb with its speaker after it, the phrase before the first comma is a subject
+                // with an appositive only when it opens a clause (`Ruiz, 49, told the Gazette.`)
+                let inverted = kind == Tok::Comma && j + 1 == i && inverted_tag(toks, i);
+                let subject = |r: Range| (!inverted || opens_clause(toks, r.0)).then_some(r);
                 let before = toks.get(k - 1)?;
                 if personal(before) {
-                    return Some((k - 1, k));
+                    return subject((k - 1, k));
                 }
                 if word(before) && !before.has(NOT_SOURCE | DIGIT) {
                     if let Some(r) = np_left(toks, k - 1) {
-                        return Some(r);
+                        return subject(r);
                     }
+                }
+                if inverted {
+                    return None;
                 }
                 // `Smith, meanwhile, who has no rival, said`: the clause's own subject
                 if toks.get(k + 1).is_some_and(personal) && k + 2 < j {
@@ -90,6 +98,38 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
             _ => return None,
         }
     }
+}
+
+/// The verb at token `v` is followed by its speaker and the end of the sentence (or an
+/// appositive): `…, said Ruiz.`, `…, said the spokeswoman, Ana Ruiz.` (not a day: `said Monday`).
+fn inverted_tag(toks: &[Token], v: usize) -> bool {
+    if toks.get(v + 1).is_none_or(|t| t.has(SKIP)) {
+        return false;
+    }
+    let Some((_, end)) = right_np(toks, v + 1) else {
+        return false;
+    };
+    match toks.get(end).map(|t| t.tok) {
+        None | Some(Tok::End) => true,
+        Some(Tok::Comma) => toks.get(end + 1).is_some_and(|t| word(t) && t.has(DET)),
+        _ => false,
+    }
+}
+
+/// Token `s` starts a clause: the sentence's first token, or one after a quotation mark or a
+/// punctuation mark inside the sentence.
+fn opens_clause(toks: &[Token], s: usize) -> bool {
+    s.checked_sub(1).and_then(|p| toks.get(p)).is_none_or(|p| {
+        matches!(
+            p.tok,
+            Tok::Quote { .. }
+                | Tok::Comma
+                | Tok::Dash
+                | Tok::Colon
+                | Tok::Semicolon
+                | Tok::OpenParen
+        )
+    })
 }
 
 /// The speech tag right after a quotation: `"…," the statement said`, `"…?" the gambling tycoon
