@@ -328,11 +328,6 @@ impl Splitter<'_> {
                 _ => break,
             }
         }
-        if let Some(z) = self.spaced_close(e) {
-            // "… tomorrow.' "": a closing mark set off by a space
-            e = z;
-            closers = true;
-        }
         if e >= n {
             return n;
         }
@@ -342,7 +337,16 @@ impl Splitter<'_> {
             }
             return e;
         }
-        let m = skip_ws(b, e);
+        let mut m = skip_ws(b, e);
+        if let Some(z) = self.spaced_close(e, m) {
+            // "… tomorrow.' "": a closing mark set off by a space
+            e = z;
+            closers = true;
+            if e < n && ws_len(b, e) == 0 {
+                return e;
+            }
+            m = skip_ws(b, e);
+        }
         if m >= n {
             return n;
         }

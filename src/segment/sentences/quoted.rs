@@ -2,7 +2,7 @@
 //! the attribution that signs it, and after a clock time that opens the sentence.
 
 use super::Splitter;
-use crate::segment::text::{char_at, is_opener, skip_ws, ws_len, Class};
+use crate::segment::text::{char_at, class_of, is_opener, skip_ws, ws_len, Class};
 
 /// Longest attribution line after a stop, in bytes ("— Jane Doe, Reuters").
 const ATTRIBUTION_MAX: usize = 80;
@@ -77,16 +77,19 @@ impl Splitter<'_> {
         }
     }
 
-    /// After a stop and its closing marks (ending at `e`), a quotation mark set off by white
-    /// space on the same line that closes a quotation of the block ("… about it tomorrow.' "",
-    /// "… their own issues. ""): returns its end. It belongs to the sentence, not the next one.
-    pub(super) fn spaced_close(&self, e: usize) -> Option<usize> {
-        let p = skip_ws(self.b, e);
-        if p == e || self.b.get(e..p)?.iter().any(|&c| c == b'\n' || c == b'\r') {
+    /// After a stop and its closing marks (ending at `e`), a quotation mark at `p`, set off by
+    /// white space on the same line, that closes a quotation of the block ("… about it
+    /// tomorrow.' "", "… their own issues. ""): returns its end. It belongs to the sentence,
+    /// not the next one.
+    #[inline]
+    pub(super) fn spaced_close(&self, e: usize, p: usize) -> Option<usize> {
+        if !matches!(self.b.get(p), Some(b'"' | b'\'' | 0xE2 | 0xC2)) {
             return None;
         }
         let c = char_at(self.t, p)?;
-        if !matches!(c, '"' | '”' | '\'' | '’' | '»') {
+        if !matches!(c, '"' | '”' | '\'' | '’' | '»')
+            || self.b.get(e..p)?.iter().any(|&c| c == b'\n' || c == b'\r')
+        {
             return None;
         }
         let z = p + c.len_utf8();
@@ -95,6 +98,7 @@ impl Splitter<'_> {
 
     /// Whether the stop run `i..run_end` is an omission mark, "[...]" or "[…]", that opens its
     /// sentence (only white space and opening marks before it): `"[...] We kept going."`.
+    #[inline]
     pub(super) fn omission_opens(&self, i: usize, run_end: usize) -> bool {
         let b = self.b;
         if i == 0 || b.get(i - 1) != Some(&b'[') || b.get(run_end) != Some(&b']') {
@@ -109,11 +113,23 @@ impl Splitter<'_> {
 
     /// Whether an omission mark, "[...]" or "[…]" (5 bytes each), stands at `m` before the end
     /// of the block or white space and a capitalised word, so that it ends a sentence itself.
+    #[inline]
     pub(super) fn omission_at(&self, m: usize) -> bool {
         let r = self.b.get(m..).unwrap_or(&[]);
         (r.starts_with(b"[...]") || r.starts_with("[…]".as_bytes()))
-            && (r.len() == 5
-                || (ws_len(self.b, m + 5) > 0 && self.next_word(m + 5).0 == Class::Upper))
+            && (r.len() == 5 || (ws_len(self.b, m + 5) > 0 && self.capital_at(m + 5)))
+    }
+
+    /// Whether a capitalised word, after white space and opening marks, starts at `p`.
+    fn capital_at(&self, mut p: usize) -> bool {
+        for _ in 0..4 {
+            p = skip_ws(self.b, p);
+            match char_at(self.t, p) {
+                Some(c) if is_opener(c) => p += c.len_utf8(),
+                c => return class_of(c) == Class::Upper,
+            }
+        }
+        false
     }
 
     /// Whether byte `i` lies inside a quotation of the block.
