@@ -41,7 +41,7 @@ pub fn figures(ctx: &Ctx, i: usize, def: &CheckDef) -> Vec<Figure> {
         let (mut value, next) = match number(text, &tok) {
             Some(v) => (v, k + 1),
             // a word that cannot begin a number word starts no run
-            None if !words.may_start_run(tok.text(text)) => {
+            None if !words.may_start_run(tok.text(text)) || !words.may_be_word(tok.text(text)) => {
                 k += 1;
                 continue;
             }
@@ -129,6 +129,10 @@ pub(crate) struct NumberWords {
     values: HashMap<String, f64, FxBuild>,
     /// Bit `b` set for each byte `b` that begins a number word.
     firsts: [u64; 4],
+    /// One bit ([`short_bit`]) per word of the table, and `and`, of at most seven ASCII bytes:
+    /// a short ASCII word without `-` whose lower-cased form has its bit clear is neither
+    /// (issue 6: lower-casing and hashing every word of a sentence with a figure).
+    short: [u64; 16],
 }
 
 /// ASCII words up to this length are lower-cased on the stack.
@@ -144,10 +148,40 @@ impl NumberWords {
                 }
             }
         }
+        let mut short = [0u64; 16];
+        for key in numbers.keys().map(String::as_str).chain(["and"]) {
+            if let Some(bit) = pack_short(key.as_bytes()).map(short_bit) {
+                if let Some(w) = short.get_mut(bit / 64) {
+                    *w |= 1 << (bit % 64);
+                }
+            }
+        }
         NumberWords {
             values: numbers.iter().map(|(k, v)| (k.clone(), *v)).collect(),
             firsts,
+            short,
         }
+    }
+
+    /// False only when `w` lower-cased is neither `and` nor a word of the table, nor a run of
+    /// them joined by `-`: a word of at most seven ASCII bytes without `-` whose bit is clear.
+    #[inline]
+    fn may_be_word(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        if b.len() > 7 || !b.is_ascii() || b.contains(&b'-') {
+            return true;
+        }
+        let mut lower = [0u8; 7];
+        let Some(dst) = lower.get_mut(..b.len()) else {
+            return true;
+        };
+        dst.copy_from_slice(b);
+        dst.make_ascii_lowercase();
+        pack_short(dst).map(short_bit).is_none_or(|bit| {
+            self.short
+                .get(bit / 64)
+                .is_some_and(|x| x >> (bit % 64) & 1 == 1)
+        })
     }
 
     /// The value of `w` exactly as written (the table's words are matched as they are).
@@ -157,6 +191,9 @@ impl NumberWords {
 
     /// The value of `w` lower-cased (as `str::to_lowercase` does).
     fn get_any_case(&self, w: &str) -> Option<f64> {
+        if !self.may_be_word(w) {
+            return None;
+        }
         let mut buf = [0u8; SHORT];
         self.get(&lowered(w, &mut buf))
     }
@@ -175,6 +212,23 @@ impl NumberWords {
             _ => true,
         }
     }
+}
+
+/// A word of at most seven bytes as one number: its bytes, then its length in the last byte.
+fn pack_short(b: &[u8]) -> Option<u64> {
+    let mut lanes = [0u8; 8];
+    lanes
+        .get_mut(..b.len())
+        .filter(|_| b.len() <= 7)?
+        .copy_from_slice(b);
+    *lanes.get_mut(7)? = b.len() as u8;
+    Some(u64::from_le_bytes(lanes))
+}
+
+/// The bit of [`NumberWords::short`] of a packed word: ten bits of its product with an odd
+/// constant.
+fn short_bit(k: u64) -> usize {
+    (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize
 }
 
 /// `w` lower-cased as `str::to_lowercase` does it: borrowed when it already is, in `buf` when
@@ -207,6 +261,10 @@ fn word_run(
     let (mut total, mut current, mut j, mut any) = (0.0_f64, 0.0_f64, k, false);
     let mut buf = [0u8; SHORT];
     while let Some(t) = toks.get(j) {
+        // neither `and` nor a number word: the run ends here
+        if !words.may_be_word(t.text(text)) {
+            break;
+        }
         let w = lowered(t.text(text), &mut buf);
         if w == "and" && any {
             let next_is_number = toks
@@ -299,6 +357,53 @@ fn interval(
 mod tests {
     use super::*;
 
+    /// A word the short test rules out is neither `and` nor a word of the table nor a run of
+    /// them joined by `-`, lower-cased (the built-in table; its words in every case, cut
+    /// short, run on, and generated ASCII words).
+    #[test]
+    fn words_ruled_out_are_no_number_words() {
+        let set = crate::checks::CheckSet::builtin().unwrap();
+        let def = set.get("figure-conflict").unwrap();
+        let words = def.number_words();
+        let mut cands: Vec<String> = Vec::new();
+        for k in def
+            .numbers
+            .keys()
+            .map(String::as_str)
+            .chain(["and", "the", "a"])
+        {
+            for v in [
+                k.to_string(),
+                k.to_uppercase(),
+                format!("{k}s"),
+                format!("x{k}"),
+            ] {
+                cands.push(v.clone());
+                cands.push(v.chars().skip(1).collect());
+                cands.push(format!("{v}-one"));
+            }
+        }
+        let mut rng = crate::testrng::Rng::new(0xbf58_476d_1ce4_e5b9);
+        let letters = b"aeinorstuvwxydhfglm-ANDT";
+        for _ in 0..20_000 {
+            let n = rng.below(9);
+            cands.push((0..n).map(|_| char::from(rng.pick(letters))).collect());
+        }
+        let (mut out, mut kept) = (0, 0);
+        for w in &cands {
+            let lower = w.to_lowercase();
+            let is_word = lower == "and" || lower.split('-').all(|p| def.numbers.contains_key(p));
+            if words.may_be_word(w) {
+                kept += 1;
+            } else {
+                out += 1;
+                assert!(!is_word, "{w:?}");
+                assert_eq!(words.get_any_case(w), None, "{w:?}");
+            }
+        }
+        assert!(out > 10_000 && kept > 100, "{out} {kept}");
+    }
+
     /// [`lowered`] is `str::to_lowercase`, and the table answers as a B-tree lookup of it.
     #[test]
     fn number_words_answer_as_the_table_lower_cased() {
@@ -332,6 +437,7 @@ mod tests {
             );
         }
         assert!(words.may_start_run("Twelve") && words.may_start_run("é"));
+        assert!(words.may_be_word("Two") && words.may_be_word("AND") && !words.may_be_word("x"));
         assert!(!words.may_start_run("Nine") && !words.may_start_run("zero"));
     }
 }

@@ -45,6 +45,8 @@ struct IsTables {
     /// One bit per entry of `short` ([`filter_bit`]): a word whose bit is clear is none of
     /// them without a look into the set (issue 6: most words compared are no entry).
     filter: [u64; 16],
+    /// The same for the ASCII entries of `words` longer than seven bytes ([`long_sig`]).
+    long: [u64; 16],
 }
 
 impl IsTables {
@@ -61,6 +63,12 @@ impl IsTables {
                 t.short.insert(k);
                 let bit = filter_bit(k);
                 if let Some(w) = t.filter.get_mut(bit / 64) {
+                    *w |= 1 << (bit % 64);
+                }
+            }
+            if lower.len() > 7 && lower.is_ascii() {
+                let bit = filter_bit(long_sig(&lower));
+                if let Some(w) = t.long.get_mut(bit / 64) {
                     *w |= 1 << (bit % 64);
                 }
             }
@@ -85,6 +93,29 @@ impl IsTables {
         self.filter
             .get(bit / 64)
             .is_some_and(|w| w >> (bit % 64) & 1 == 1)
+    }
+
+    /// Whether an ASCII word longer than seven bytes with signature `sig` ([`long_sig`]) may
+    /// be in `words` (false: it is not).
+    #[inline(always)]
+    fn may_hold_long(&self, sig: u64) -> bool {
+        let bit = filter_bit(sig);
+        self.long
+            .get(bit / 64)
+            .is_some_and(|w| w >> (bit % 64) & 1 == 1)
+    }
+}
+
+/// A number made from an ASCII word of more than seven bytes, the same in any case: its first
+/// and last eight bytes lower-cased, and its length (`0` for a shorter word).
+#[inline(always)]
+fn long_sig(b: &[u8]) -> u64 {
+    match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(a), Some(z)) => {
+            let (a, z) = (u64::from_le_bytes(*a), u64::from_le_bytes(*z));
+            ascii_lower(a) ^ ascii_lower(z).rotate_left(29) ^ (b.len() as u64).wrapping_mul(ONES)
+        }
+        _ => 0,
     }
 }
 
@@ -206,6 +237,14 @@ impl PhraseList {
                 let k = ascii_lower(v) | (n as u64) << 56;
                 return t.lengths & length_bit(n) != 0 && t.may_hold(k) && t.short.contains(&k);
             }
+        }
+        // a longer ASCII word: ruled out by its length or its bit before the set is searched
+        let b = word.as_bytes();
+        if b.len() > 7
+            && b.is_ascii()
+            && (t.lengths & length_bit(b.len()) == 0 || !t.may_hold_long(long_sig(b)))
+        {
+            return false;
         }
         self.is_slow(t, word)
     }
@@ -591,8 +630,8 @@ mod tests {
         /// words of every length up to past the packed limit, in any case.
         #[test]
         fn short_words_packed_answer_as_the_plain_test(
-            entries in proptest::collection::vec("[a-cA-C'.\u{2019}é]{0,9}", 0..12),
-            words in proptest::collection::vec("[a-cA-C'.\u{2019}é@\\[`{]{0,9}", 0..40),
+            entries in proptest::collection::vec("[a-cA-C'.\u{2019}é]{0,12}", 0..12),
+            words in proptest::collection::vec("[a-cA-C'.\u{2019}é@\\[`{]{0,12}", 0..40),
         ) {
             let list = PhraseList::new(&entries);
             let t = list.is_tables.get_or_init(|| IsTables::new(&list.entries));

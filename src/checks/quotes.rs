@@ -141,15 +141,19 @@ fn labelled(ctx: &Ctx, q: &crate::segment::Quote, inner: Span, def: &CheckDef) -
 
 /// `How to Foster Long-Term Innovation`: every word of four letters or more capitalised.
 fn title_case(text: &str, inner: Span) -> bool {
-    let words: Vec<&str> = inner
+    // the words read one at a time, no vector (issue 6); the first lower-case one decides
+    let mut any = false;
+    for w in inner
         .slice(text)
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    !words.is_empty()
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 fn inner_start_lowercase(text: &str, inner: Span) -> bool {
@@ -165,4 +169,56 @@ fn sentence_at(ctx: &Ctx, pos: usize) -> Option<usize> {
     let ss = &ctx.seg.sentences;
     let k = ss.partition_point(|s| s.span.start <= pos);
     k.checked_sub(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The title-case test as first written, collecting the words: the reference.
+    fn title_case_collected(text: &str, inner: Span) -> bool {
+        let words: Vec<&str> = inner
+            .slice(text)
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .collect();
+        !words.is_empty()
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    #[test]
+    fn title_case_answers_as_collecting_the_words() {
+        let words = [
+            "How",
+            "to",
+            "Foster",
+            "long-term",
+            "Innovation",
+            "ÉCOLE",
+            "école",
+            "X1y2z",
+            "  ",
+            "\n",
+        ];
+        let mut rng = crate::testrng::Rng::new(0x2545_f491_4f6c_dd1d);
+        let (mut yes, mut no) = (0, 0);
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..rng.below(6) {
+                text.push_str(rng.pick(&words));
+                text.push(' ');
+            }
+            let all = Span::new(0, text.len());
+            let want = title_case_collected(&text, all);
+            assert_eq!(title_case(&text, all), want, "{text:?}");
+            if want {
+                yes += 1;
+            } else {
+                no += 1;
+            }
+        }
+        assert!(yes > 100 && no > 100, "{yes} {no}");
+    }
 }
