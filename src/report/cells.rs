@@ -65,7 +65,11 @@ impl<'a> Iterator for Cells<'a> {
         let bytes = self.rest.as_bytes();
         let at = self.at;
         let b = *bytes.get(at)?;
-        if (0x20..0x7f).contains(&b) && bytes.get(at + 1).is_none_or(|n| n.is_ascii()) {
+        if (0x20..0x7f).contains(&b)
+            && bytes
+                .get(at + 1)
+                .is_none_or(|&n| starts_cluster(bytes, at + 1, n))
+        {
             self.graphemes = None;
             self.at = at + 1;
             let col = self.col;
@@ -73,6 +77,23 @@ impl<'a> Iterator for Cells<'a> {
             return Some((self.base + at, self.rest.get(at..at + 1)?, col));
         }
         let rest = self.rest;
+        // one character outside ASCII followed by ASCII (or the end): a cluster of its own
+        // unless it is a prepended mark (UAX #29 GB9b; nothing else joins ASCII to what goes
+        // before it), so the segmenter is not started for a dash or a quotation mark in prose
+        if b >= 0x80 && self.graphemes.is_none() {
+            if let Some(c) = rest.get(at..).and_then(|r| r.chars().next()) {
+                let end = at + c.len_utf8();
+                if bytes.get(end).is_none_or(u8::is_ascii) && !is_prepend(c) {
+                    let g = rest.get(at..end)?;
+                    // `at` is a cluster boundary, so this is the whole cluster (a segmenter
+                    // already running reads on instead: starting one costs more)
+                    self.at = end;
+                    let col = self.col;
+                    self.col += shown(g, col).1;
+                    return Some((self.base + at, g, col));
+                }
+            }
+        }
         let (from, it) = self.graphemes.get_or_insert_with(|| {
             (
                 at,
@@ -94,8 +115,8 @@ impl<'a> Cells<'a> {
     fn ascii_run(&self) -> usize {
         let b = self.rest.as_bytes().get(self.at..).unwrap_or_default();
         let k = printable_prefix(b);
-        // the last printable one joins what follows when that is not ASCII
-        if b.get(k).is_some_and(|c| !c.is_ascii()) {
+        // the last printable one joins what follows when that may join what goes before it
+        if b.get(k).is_some_and(|&c| !starts_cluster(b, k, c)) {
             k.saturating_sub(1)
         } else {
             k
@@ -126,6 +147,51 @@ impl<'a> Cells<'a> {
         self.at += n;
         self.col += n;
     }
+}
+
+/// Whether the character at byte `at` of `s` (its first byte `b`, not printable ASCII)
+/// surely begins a cluster after a printable ASCII character: an ASCII one, or one of the
+/// letters, punctuation marks and signs of Latin-1 and Latin Extended (U+00A0 to U+02FF) and
+/// of General Punctuation (U+2010 to U+2027, U+2030 to U+205E), none of which extends a
+/// cluster (checked against the segmenter for each by a test). Others may be combining
+/// marks, joiners or spacing marks.
+#[inline]
+fn starts_cluster(s: &[u8], at: usize, b: u8) -> bool {
+    match b {
+        0..0x80 => true,
+        // two-byte characters U+0080 to U+02FF; U+0080 to U+009F are controls
+        0xc2..=0xcb => b != 0xc2 || s.get(at + 1).is_some_and(|&n| n >= 0xa0),
+        // U+2010 to U+205E: e2 80 90..bf, e2 81 80..9e, less U+2028 to U+202F (e2 80 a8..af)
+        0xe2 => match (s.get(at + 1), s.get(at + 2)) {
+            (Some(0x80), Some(&n)) => (0x90..=0xa7).contains(&n) || (0xb0..=0xbf).contains(&n),
+            (Some(0x81), Some(&n)) => (0x80..=0x9e).contains(&n),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Characters with Grapheme_Cluster_Break=Prepend, which join the character after them
+/// (checked against the segmenter for every character by a test).
+fn is_prepend(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x600..=0x605
+            | 0x6DD
+            | 0x70F
+            | 0x890..=0x891
+            | 0x8E2
+            | 0xD4E
+            | 0x110BD
+            | 0x110CD
+            | 0x111C2..=0x111C3
+            | 0x113D1
+            | 0x1193F
+            | 0x11941
+            | 0x11A84..=0x11A89
+            | 0x11D46
+            | 0x11F02
+    )
 }
 
 /// How many bytes at the start of `b` are printable ASCII (`0x20..0x7f`), eight at a time.
@@ -369,7 +435,64 @@ mod tests {
             "\u{1F3FD}",
             "\u{AD}",
             "\u{600}",
+            "\u{110BD}",
+            "—",
+            "’",
+            "“",
+            "\u{200B}",
+            "\u{2028}",
         ])
+    }
+
+    /// After a printable ASCII character, every character [`starts_cluster`] accepts begins a
+    /// new cluster, and the test accepts exactly the ranges it names.
+    #[test]
+    fn characters_that_start_clusters_do_after_ascii() {
+        let named = |c: u32| {
+            (0xA0..=0x2FF).contains(&c)
+                || (0x2010..=0x2027).contains(&c)
+                || (0x2030..=0x205E).contains(&c)
+        };
+        let mut s = String::new();
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            s.clear();
+            s.push('a');
+            s.push(c);
+            s.push('b');
+            let accepted = starts_cluster(s.as_bytes(), 1, s.as_bytes()[1]);
+            assert_eq!(accepted, named(u32::from(c)), "{c:?}");
+            if accepted {
+                assert_eq!(s.graphemes(true).next(), Some("a"), "{c:?}");
+                assert_eq!(cells(&s).next(), Some((0, "a", 0)), "{c:?}");
+            }
+        }
+        for b in 0..0x80u8 {
+            assert!(starts_cluster(&[b], 0, b));
+        }
+    }
+
+    /// Every character outside ASCII that is not a prepended mark ends its cluster before
+    /// ASCII and at the end of a line, so the fast path for one such character gives what the
+    /// segmenter gives; prepended marks join what follows (so they take the segmenter).
+    #[test]
+    fn one_wide_character_before_ascii_is_a_cluster_of_its_own() {
+        let mut s = String::new();
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            for next in ["", "a", " ", "\t", "\n", "."] {
+                s.clear();
+                s.push(c);
+                s.push_str(next);
+                let first = s.graphemes(true).next().unwrap_or_default();
+                assert_eq!(
+                    first.len() == c.len_utf8(),
+                    !is_prepend(c) || next.is_empty() || next == "\t" || next == "\n",
+                    "{c:?} {next:?}"
+                );
+                if !is_prepend(c) {
+                    assert_eq!(cells(&s).next(), Some((0, first, 0)), "{c:?} {next:?}");
+                }
+            }
+        }
     }
 
     proptest! {
