@@ -297,6 +297,11 @@ impl Hits {
     /// (span, entry index) in order of start, the longest at each start: what
     /// [`PhraseList::find`] returns.
     pub fn find<'a>(&'a self, list: &'a PhraseList, text: &'a str, within: Span) -> Found<'a> {
+        // no entry is empty: nothing to search (and no automaton to build for an empty file;
+        // the checks' sentence sets search the whole text, issue 6)
+        if within.start >= within.end {
+            return Found::Direct(Vec::new().into_iter());
+        }
         match self.usable(list, text, within) {
             Some(hits) => Found::Index(Within::new(hits, within)),
             None => Found::Direct(list.find(text, within).into_iter()),
