@@ -68,6 +68,17 @@ fn opt_number(buf: &mut Vec<u8>, v: Option<usize>) {
     }
 }
 
+/// The `end`, `end_column` and `end_line` fields that sentences and findings share.
+#[inline]
+fn end_fields(buf: &mut Vec<u8>, l: &Location) {
+    buf.extend_from_slice(key!("end"));
+    number(buf, l.span.end);
+    buf.extend_from_slice(key!("end_column"));
+    number(buf, l.end.column);
+    buf.extend_from_slice(key!("end_line"));
+    number(buf, l.end.line);
+}
+
 /// One sentence object (the fields of `json::sentence_values`).
 #[inline]
 pub(super) fn write_sentence(
@@ -81,14 +92,11 @@ pub(super) fn write_sentence(
     number(buf, l.start.column);
     buf.extend_from_slice(key!("cues"));
     strs(buf, c.cues.iter().map(|sp| doc.slice(*sp)));
-    buf.extend_from_slice(key!("end"));
-    number(buf, l.span.end);
-    buf.extend_from_slice(key!("end_column"));
-    number(buf, l.end.column);
-    buf.extend_from_slice(key!("end_line"));
-    number(buf, l.end.line);
+    end_fields(buf, l);
     buf.extend_from_slice(key!("index"));
     number(buf, i);
+    // `inherited` and the `label` key in one copy (three appends cost 0.85 M instructions on
+    // the corpus)
     buf.extend_from_slice(if c.inherited {
         concat!(
             ",\n          \"inherited\": true",
@@ -121,12 +129,7 @@ pub(super) fn write_sentence(
 pub(super) fn write_finding(buf: &mut Vec<u8>, f: &crate::checks::Finding, l: &Location) {
     buf.extend_from_slice(first!("column"));
     number(buf, l.start.column);
-    buf.extend_from_slice(key!("end"));
-    number(buf, l.span.end);
-    buf.extend_from_slice(key!("end_column"));
-    number(buf, l.end.column);
-    buf.extend_from_slice(key!("end_line"));
-    number(buf, l.end.line);
+    end_fields(buf, l);
     buf.extend_from_slice(key!("help"));
     opt_string(buf, f.help.as_deref());
     buf.extend_from_slice(key!("line"));

@@ -198,16 +198,7 @@ fn matches_the_reference_on_every_span_of_random_texts() {
         for _ in 0..20 {
             text.push_str(rng.pick(&alphabet));
         }
-        let cuts: Vec<usize> = (0..=text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .collect();
-        for &a in &cuts {
-            for &z in cuts.iter().filter(|&&z| z >= a) {
-                let (new, old) = both(&text, Span::new(a, z));
-                assert_eq!(new, old, "{text:?} {a}..{z}");
-                total += new.len();
-            }
-        }
+        total += every_span_matches(&text);
     }
     assert!(total > 100_000, "{total}");
 }
@@ -254,16 +245,7 @@ fn matches_the_reference_on_long_words() {
         for _ in 0..12 {
             text.push_str(rng.pick(&alphabet));
         }
-        let cuts: Vec<usize> = (0..=text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .collect();
-        for &a in &cuts {
-            for &z in cuts.iter().filter(|&&z| z >= a) {
-                let (new, old) = both(&text, Span::new(a, z));
-                assert_eq!(new, old, "{text:?} {a}..{z}");
-                total += new.len();
-            }
-        }
+        total += every_span_matches(&text);
     }
     assert!(total > 100_000, "{total}");
 }
@@ -317,4 +299,21 @@ fn range_from_is_the_searched_range() {
         let mut at = toks.len() - 1;
         assert_eq!(range_from(&toks, s, &mut at), range(&toks, s), "{s:?}");
     }
+}
+
+/// Compares the tokenizer with the reference on every span of `text` cut at character
+/// boundaries; returns how many tokens were compared.
+fn every_span_matches(text: &str) -> usize {
+    let cuts: Vec<usize> = (0..=text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .collect();
+    let mut total = 0;
+    for &a in &cuts {
+        for &z in cuts.iter().filter(|&&z| z >= a) {
+            let (new, old) = both(text, Span::new(a, z));
+            assert_eq!(new, old, "{text:?} {a}..{z}");
+            total += new.len();
+        }
+    }
+    total
 }
