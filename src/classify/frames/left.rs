@@ -1,0 +1,308 @@
+//! Subjects before a verb: the phrase ending right before it (`A senior US official said`),
+//! across an appositive or parenthesis (`Smith, 45, said`), in a speech tag after a quotation
+//! (`"…," the statement said`), and the noun phrase that ends at a given token.
+
+use super::right::right_np;
+use super::{personal, possessive, word, Range, MAX_APPOSITIVE, MAX_NP};
+use crate::classify::tokens::{
+    Tok, Token, ADVERB, CAP, CAP_ING, CONJ, DET, DIGIT, JOINER, NEGATION, NOT_SOURCE, POSS_DET,
+    PRONOUN, SKIP, SOURCE_NOUN, UNCASED,
+};
+
+/// The subject of the verb starting at token `i`, if the tokens before it form one.
+pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
+    let mut j = i;
+    let mut detours = 0;
+    loop {
+        if j == 0 {
+            return None;
+        }
+        j -= 1;
+        let t = toks.get(j)?;
+        match t.tok {
+            Tok::Word if t.has(NEGATION) => return None,
+            Tok::Word if t.has(SKIP) || t.has(ADVERB) => continue,
+            // a year or a date between the subject and the verb (`X in 2008 questioned`)
+            Tok::Word
+                if t.has(DIGIT)
+                    && !t.has(SOURCE_NOUN)
+                    && j > 0
+                    && toks[j - 1].has(JOINER)
+                    && toks[j - 1].tok == Tok::Word =>
+            {
+                j -= 1;
+                continue;
+            }
+            Tok::Word => {
+                if t.has(PRONOUN) {
+                    // `that` is a subject only as a relative pronoun (`groups that warn`)
+                    return (!t.has(NOT_SOURCE) || relative(toks, j)).then_some((j, j + 1));
+                }
+                return np_left(toks, j).or_else(|| close_to(toks, j));
+            }
+            Tok::CloseParen if detours < 2 => {
+                // `Smith (R-Texas) said`
+                detours += 1;
+                let k = (j.saturating_sub(MAX_APPOSITIVE)..j)
+                    .rev()
+                    .find(|&k| toks[k].tok == Tok::OpenParen)?;
+                j = k;
+            }
+            Tok::Comma | Tok::Dash if detours < 2 => {
+                // `Smith, the group's director, said` / `Smith — a former aide — said`
+                let kind = t.tok;
+                let lo = j.saturating_sub(MAX_APPOSITIVE);
+                let k = (lo..j)
+                    .rev()
+                    .find(|&k| toks[k].tok == kind || toks[k].tok == Tok::End)?;
+                if toks[k].tok != kind || k == 0 {
+                    return None;
+                }
+                // `…, but for some, the losses would outweigh the gains, said Ruiz.`: before a
+                // verb with its speaker after it, the phrase before the first comma is a subject
+                // with an appositive only when it opens a clause (`Ruiz, 49, told the Gazette.`)
+                let inverted = kind == Tok::Comma && j + 1 == i && inverted_tag(toks, i);
+                let subject = |r: Range| (!inverted || opens_clause(toks, r.0)).then_some(r);
+                let before = toks.get(k - 1)?;
+                if personal(before) {
+                    return subject((k - 1, k));
+                }
+                if word(before) && !before.has(NOT_SOURCE | DIGIT) {
+                    if let Some(r) = np_left(toks, k - 1) {
+                        return subject(r);
+                    }
+                }
+                if inverted {
+                    return None;
+                }
+                // `Smith, meanwhile, who has no rival, said`: the clause's own subject
+                if toks.get(k + 1).is_some_and(personal) && k + 2 < j {
+                    if let Some(r) = left_subject(toks, k + 1) {
+                        return Some(r);
+                    }
+                }
+                // `One of them, UnitedHealth Group, has threatened`: the appositive itself
+                return if j > 0 { np_left(toks, j - 1) } else { None };
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// The verb at token `v` is followed by its speaker and the end of the sentence (or an
+/// appositive): `…, said Ruiz.`, `…, said the spokeswoman, Ana Ruiz.` (not a day: `said Monday`).
+fn inverted_tag(toks: &[Token], v: usize) -> bool {
+    if toks.get(v + 1).is_none_or(|t| t.has(SKIP)) {
+        return false;
+    }
+    let Some((_, end)) = right_np(toks, v + 1) else {
+        return false;
+    };
+    match toks.get(end).map(|t| t.tok) {
+        None | Some(Tok::End) => true,
+        Some(Tok::Comma) => toks.get(end + 1).is_some_and(|t| word(t) && t.has(DET)),
+        _ => false,
+    }
+}
+
+/// Token `s` starts a clause: the sentence's first token, or one after a quotation mark or a
+/// punctuation mark inside the sentence.
+fn opens_clause(toks: &[Token], s: usize) -> bool {
+    s.checked_sub(1).and_then(|p| toks.get(p)).is_none_or(|p| {
+        matches!(
+            p.tok,
+            Tok::Quote { .. }
+                | Tok::Comma
+                | Tok::Dash
+                | Tok::Colon
+                | Tok::Semicolon
+                | Tok::OpenParen
+        )
+    })
+}
+
+/// The speech tag right after a quotation: `"…," the statement said`, `"…?" the gambling tycoon
+/// asked`. A phrase opened by a determiner (`the`, `a`, `his`) between the closing quotation
+/// mark (after a comma, `?`, `!` or a dash) and the verb at token `a` is its speaker, whatever
+/// its head (`the email`, `the passage`, `the two`): nothing else stands there in a tag.
+pub fn tag_subject(toks: &[Token], a: usize) -> Option<Range> {
+    let mut end = a;
+    while end > 0 && toks.get(end - 1).is_some_and(|t| word(t) && t.has(ADVERB)) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && end - start < MAX_NP && toks.get(start - 1).is_some_and(word) {
+        start -= 1;
+    }
+    let (first, mark, punct) = (
+        toks.get(start)?,
+        toks.get(start.checked_sub(1)?)?,
+        toks.get(start.checked_sub(2)?)?,
+    );
+    let tag = mark.tok == (Tok::Quote { open: false })
+        && matches!(punct.tok, Tok::Comma | Tok::End | Tok::Dash);
+    // the phrase is one phrase: no conjunction, relative or function word after its first word
+    let plain = toks.get(start + 1..end).is_some_and(|p| {
+        p.iter()
+            .all(|t| !t.has(NOT_SOURCE | PRONOUN | CONJ | JOINER))
+    });
+    (tag && start < end && first.has(DET) && !first.has(CAP_ING) && plain).then_some((start, end))
+}
+
+/// `a source close to him`, `people familiar with it`: a source noun, a plain word and a
+/// preposition before the object pronoun at `j` (the whole phrase is the source).
+fn close_to(toks: &[Token], j: usize) -> Option<Range> {
+    let (t, to, adj) = (
+        toks.get(j)?,
+        toks.get(j.checked_sub(1)?)?,
+        toks.get(j.checked_sub(2)?)?,
+    );
+    let prep = to.has(JOINER) || (to.has(NOT_SOURCE) && !to.has(CONJ | PRONOUN));
+    if !t.has(NOT_SOURCE) || t.has(CONJ) || !prep || !word(adj) {
+        return None;
+    }
+    if adj.has(NOT_SOURCE | DET | JOINER | CAP | SOURCE_NOUN | PRONOUN | SKIP) {
+        return None;
+    }
+    let h = j.checked_sub(3)?;
+    let (s, _) = np_left(toks, h)?;
+    toks.get(h)
+        .is_some_and(|h| h.has(SOURCE_NOUN))
+        .then_some((s, j + 1))
+}
+
+/// `that` at token `j` is a relative pronoun after a phrase that names someone: `prominent
+/// businesses that warn`, `a poll that shows` (not `that support`, `That adds`).
+fn relative(toks: &[Token], j: usize) -> bool {
+    j.checked_sub(1)
+        .and_then(|i| toks.get(i))
+        .is_some_and(|p| word(p) && p.has(CAP | SOURCE_NOUN) && !p.has(DET | NOT_SOURCE | SKIP))
+}
+
+/// A source phrase ending at word token `end` (inclusive), extended to the left; two phrases
+/// joined by `and`/`or` are one source (`Democrats and civil rights groups`, `Her advisers and
+/// allies`), named when either part is.
+pub fn np_left(toks: &[Token], end: usize) -> Option<Range> {
+    let own = np_left_one(toks, end);
+    let start = match own {
+        Some((s, _)) => s,
+        None => bare_start(toks, end)?,
+    };
+    let conj = start.checked_sub(1).and_then(|i| toks.get(i));
+    if conj.is_some_and(|c| c.has(CONJ)) && start >= 2 {
+        if let Some((s, _)) = np_left_one(toks, start - 2) {
+            return Some((s, end + 1));
+        }
+    }
+    own
+}
+
+/// Where the unnamed phrase ending at `end` starts: consecutive plain lower-case words.
+fn bare_start(toks: &[Token], end: usize) -> Option<usize> {
+    let plain = |t: &Token| word(t) && !t.has(NOT_SOURCE | DET | JOINER | DIGIT | PRONOUN | SKIP);
+    if !plain(toks.get(end)?) {
+        return None;
+    }
+    let mut start = end;
+    while start > 0 && end + 1 - start < MAX_NP && plain(&toks[start - 1]) {
+        start -= 1;
+    }
+    Some(start)
+}
+
+fn np_left_one(toks: &[Token], end: usize) -> Option<Range> {
+    np_left_part(toks, end, true)
+}
+
+/// Whether `toks[a..=b]` names someone (a name, a source noun or an owner).
+fn names(toks: &[Token], a: usize, b: usize) -> bool {
+    toks.get(a..=b).is_some_and(|p| {
+        p.iter()
+            .any(|t| t.has(CAP | UNCASED | SOURCE_NOUN) || possessive(t))
+    })
+}
+
+/// `split`: across `of`/`in`/`for` after a name, a part that names no one is not part of the
+/// source (`Stumpf in a televised interview said` → `Stumpf`); after a role it says whose role
+/// it is (`a spokeswoman for the port` stays).
+fn np_left_part(toks: &[Token], end: usize, split: bool) -> Option<Range> {
+    let head = toks.get(end)?;
+    // `Trump’s comments`: a possessive is not a subject
+    // (`four in 10`: a share ends in a number)
+    // (`one in five`: a number word is a determiner too)
+    let share = head.has(SOURCE_NOUN)
+        && (head.has(DIGIT)
+            || (head.has(DET)
+                && end
+                    .checked_sub(1)
+                    .and_then(|k| toks.get(k))
+                    .is_some_and(|p| p.has(JOINER) && p.has(SOURCE_NOUN))));
+    if !word(head) || (head.has(NOT_SOURCE | DET | JOINER) && !share) || possessive(head) {
+        return None;
+    }
+    if head.has(DIGIT) && !share {
+        return None;
+    }
+    let mut start = end;
+    while start > 0 && end + 1 - start < MAX_NP {
+        let p = &toks[start - 1];
+        if !word(p) {
+            break;
+        }
+        if p.has(DET) {
+            start -= 1;
+            // `a spokeswoman for the agency`: continue across `for` when a noun precedes it
+            if start >= 2
+                && toks[start - 1].has(JOINER)
+                && word(&toks[start - 2])
+                && !toks[start - 2].has(NOT_SOURCE | DET)
+            {
+                if split && toks[start - 2].has(CAP) && !names(toks, start, end) {
+                    return np_left_part(toks, start - 2, false);
+                }
+                start -= 2;
+                continue;
+            }
+            break;
+        }
+        if p.has(JOINER) {
+            // `four in 10`, `one in five`: a share (its joiner is part of a source noun)
+            if start >= 2 && p.has(SOURCE_NOUN) && toks[start - 2].has(DET) {
+                start -= 2;
+                continue;
+            }
+            if start >= 2
+                && word(&toks[start - 2])
+                && !toks[start - 2].has(NOT_SOURCE | DET | JOINER | PRONOUN)
+            {
+                if split && toks[start - 2].has(CAP) && !names(toks, start, end) {
+                    return np_left_part(toks, start - 2, false);
+                }
+                start -= 2;
+                continue;
+            }
+            break;
+        }
+        if p.has(NOT_SOURCE | PRONOUN | SKIP) {
+            break;
+        }
+        // before a name, a lower-case word that names no source is not part of the phrase
+        // (`front-runner Donald Trump`)
+        if !p.has(CAP | SOURCE_NOUN) && toks[start..=end].iter().all(|t| t.has(CAP)) {
+            break;
+        }
+        start -= 1;
+    }
+    // a lower-case phrase is a source only with a determiner or a source noun (`the agency`,
+    // `officials`), not `recent comments` or `public support`
+    // (a determiner alone names no one inside the sentence: `the private email`, `the plan`
+    // cannot speak; a capitalised `The` opening the sentence still may, as in `The actress said`)
+    let named = toks[start..=end]
+        .iter()
+        .any(|t| t.has(CAP | SOURCE_NOUN) || possessive(t));
+    // `his latest remarks`: after a possessive determiner the head must name a source
+    let poss_adjective = toks[start].has(POSS_DET)
+        && !head.has(CAP | SOURCE_NOUN)
+        && !toks[start..=end].iter().any(|t| t.has(JOINER));
+    (named && !poss_adjective).then_some((start, end + 1))
+}
