@@ -285,3 +285,37 @@ fn a_verb_after_a_clause_with_its_speaker_after_it_is_inverted() {
         &["The port director"],
     );
 }
+
+#[test]
+fn a_determiner_that_opens_a_clause_ends_the_source() {
+    // `what` and `which` open a clause: the source is the phrase after them, not the words
+    // before them across a preposition
+    sources_are(
+        "The ruling conflicted with what Ana Ruiz told reporters on Monday.",
+        &["Ana Ruiz"],
+    );
+    sources_are(
+        "The strike is a dispute in which both unions say the pay offer is too low.",
+        &["both unions"],
+    );
+}
+
+#[test]
+fn a_participle_after_a_day_takes_the_main_subject() {
+    attributed_to(
+        "The mayor spent Friday urging residents to leave the coast.",
+        "The mayor",
+    );
+    attributed_to(
+        "The ferry union started a petition this week calling for safer decks.",
+        "The ferry union",
+    );
+}
+
+#[test]
+fn a_quotation_introduced_after_and_takes_the_main_subject() {
+    sources_are(
+        "Ruiz waved for quiet, then leaned in and boomed: \"Nobody sails today.\"",
+        &["Ruiz"],
+    );
+}

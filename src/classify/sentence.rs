@@ -251,7 +251,13 @@ fn quote_intro(text: &str, rules: &RuleSet, s: &mut Scratch) {
         {
             continue;
         }
-        let Some(r) = left_subject(&s.toks, i - 2) else {
+        // `Ruiz leaned in and boomed: "…"`: after `and`, the main clause's subject
+        let Some(r) = left_subject(&s.toks, i - 2).or_else(|| {
+            let and = i.checked_sub(3).and_then(|k| s.toks.get(k))?;
+            and.has(tokens::CONJ)
+                .then(|| main_subject(text, &s.toks, i - 3))
+                .flatten()
+        }) else {
             continue;
         };
         let Some(np) = s.toks.get(r.0..r.1) else {
@@ -335,12 +341,12 @@ fn verb_source(
     let prev = a.checked_sub(1).and_then(|i| toks.get(i));
     if form == Form::Ing {
         // `…, eventually saying`, `after initially saying`: look past adverbs
-        let prev = toks
+        let at = toks
             .get(..a)
             .unwrap_or(&[])
             .iter()
-            .rev()
-            .find(|t| !(t.tok == Tok::Word && t.has(tokens::ADVERB)));
+            .rposition(|t| !(t.tok == Tok::Word && t.has(tokens::ADVERB)));
+        let prev = at.and_then(|k| toks.get(k));
         // `…, saying that …`: the subject of the main clause; `X is pointing out`: progressive;
         // `outside groups supporting the bill`: the phrase the participle describes
         return match prev {
@@ -355,7 +361,14 @@ fn verb_source(
                 // `After bragging for a year …, Trump …`: the subject may follow the clause
                 main_subject(text, toks, toks.len())
             }
-            Some(_) => progressive_subject(toks, a).or_else(|| described(toks, a)),
+            Some(_) => progressive_subject(toks, a)
+                .or_else(|| described(toks, a))
+                // `X tweeted early Friday saying …`, `X started a petition this week calling
+                // on …`: after a day or a phrase of time, the main clause's subject
+                .or_else(|| {
+                    at.filter(|&k| day_word(toks, k))
+                        .and_then(|_| main_subject(text, toks, a))
+                }),
             _ => None,
         };
     }
@@ -478,6 +491,17 @@ fn verb_source(
     };
     // across a relative clause: `People who fought the plan say`
     inverted.or_else(|| relative_subject(text, toks, a))
+}
+
+/// The word at token `k` is a day (`Friday`) or ends a phrase of time (`this week`, `last
+/// month`): a skip word in capitals or after another skip word.
+fn day_word(toks: &[Token], k: usize) -> bool {
+    let skip = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.tok == Tok::Word && t.has(tokens::SKIP))
+    };
+    skip(k)
+        && (toks.get(k).is_some_and(|t| t.has(tokens::CAP)) || k.checked_sub(1).is_some_and(skip))
 }
 
 /// `Trump returned to his favourite theme to answer …`: an infinitive the sentence's subject

@@ -250,6 +250,11 @@ fn np_left_part(toks: &[Token], end: usize, split: bool) -> Option<Range> {
             break;
         }
         if p.has(DET) {
+            // `what Ana Ruiz told`, `a race in which both candidates want`: a determiner that is
+            // also a function word or a pronoun opens a clause; the phrase starts after it
+            if p.has(NOT_SOURCE | PRONOUN) && !p.has(POSS_DET) {
+                break;
+            }
             start -= 1;
             // `a spokeswoman for the agency`: continue across `for` when a noun precedes it
             if start >= 2
