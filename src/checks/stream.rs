@@ -71,8 +71,17 @@ impl<'t> TokenStream<'t> {
 
     /// Token `k` of the span (counted from its start), or `None` past the last one (or before
     /// a token already forgotten).
-    #[inline]
+    #[inline(always)]
     pub fn get(&mut self, k: usize) -> Option<Token> {
+        if let Some(t) = k.checked_sub(self.base).and_then(|j| self.buf.get(j)) {
+            return Some(*t);
+        }
+        self.get_read(k)
+    }
+
+    /// [`TokenStream::get`] of a token not read yet.
+    #[inline(never)]
+    fn get_read(&mut self, k: usize) -> Option<Token> {
         loop {
             let j = k.checked_sub(self.base)?;
             if let Some(t) = self.buf.get(j) {

@@ -327,6 +327,27 @@ impl<'l> Feed<'l> {
         }
     }
 
+    /// Reports the matches of the one node `edge` from the word at `start`, ending at `end`
+    /// (what [`Feed::emit_found`] does with `found` holding only it).
+    #[inline(always)]
+    pub(crate) fn emit_one(
+        &mut self,
+        start: usize,
+        end: usize,
+        edge: Edge,
+        emit: &mut impl FnMut(usize, usize, u32),
+    ) {
+        if self.next_odd <= start && self.odd.get(self.k).is_some_and(|h| h.0 == start) {
+            self.found.clear();
+            self.found.push((end, edge));
+            self.emit_found(start, emit);
+            return;
+        }
+        for &id in self.lex.trie.ends_of(edge) {
+            emit(start, end, id);
+        }
+    }
+
     /// Reports the odd entries' matches not reported yet.
     pub(crate) fn finish(self, emit: &mut impl FnMut(usize, usize, u32)) {
         for &(s, e, id) in self.odd.get(self.k..).unwrap_or_default() {

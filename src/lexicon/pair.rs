@@ -7,17 +7,22 @@
 //! Both word sequences are kept in short buffers, where each lexicon's trie reads the words
 //! after a word for its phrases.
 
-use super::trie::Edge;
+use super::trie::{Edge, Starts};
 use super::words::joins_at;
 use super::{hash, Feed, Lexicon, Scheme, Word, Words};
 
 /// Words read ahead per round.
 const ROUND: usize = 256;
 
-/// A scheme's words read so far, and how many of them the scan has passed.
+/// A scheme's words read so far, how many of them the scan has passed, and which of them may
+/// start an entry (issue 6: the feed visits those alone, not every word).
 struct Queue {
     words: Vec<Word>,
     next: usize,
+    /// Positions in `words` of the words whose hash passes the lexicon's first-word test, in
+    /// order; those before `cn` are fed.
+    cands: Vec<u32>,
+    cn: usize,
 }
 
 impl Queue {
@@ -25,25 +30,48 @@ impl Queue {
         Queue {
             words: Vec::with_capacity(ROUND + 16),
             next: 0,
+            cands: Vec::with_capacity(ROUND + 16),
+            cn: 0,
         }
     }
 
-    /// Drops the words passed.
+    /// Drops the words passed (and the candidates among them).
     fn compact(&mut self) {
-        self.words.drain(..self.next.min(self.words.len()));
+        let next = self.next.min(self.words.len());
+        self.words.drain(..next);
+        self.cands.drain(..self.cn.min(self.cands.len()));
+        let shift = u32::try_from(next).unwrap_or(u32::MAX);
+        for c in &mut self.cands {
+            *c = c.saturating_sub(shift);
+        }
         self.next = 0;
+        self.cn = 0;
+    }
+
+    /// Marks the word at `k` a candidate when its hash passes `starts` and it starts at or
+    /// after `from`.
+    #[inline(always)]
+    fn test(&mut self, k: usize, starts: Starts<'_>, from: usize) {
+        if let Some(w) = self.words.get(k) {
+            if starts.may(w.hash) && w.start >= from {
+                self.cands.push(u32::try_from(k).unwrap_or(u32::MAX));
+            }
+        }
     }
 }
 
 impl Lexicon {
-    /// Follows the trie from `words[0]` over the words after it, pushing (end, node) for every
-    /// node where entries end.
+    /// Follows the trie from `words[0]` (whose edge from the root is `edge`) over the words
+    /// after it, pushing (end, node) for every node where entries end.
     #[inline(always)]
-    fn walk_words(&self, text: &str, words: &[Word], found: &mut Vec<(usize, Edge)>) {
+    fn walk_words(
+        &self,
+        text: &str,
+        mut edge: Edge,
+        words: &[Word],
+        found: &mut Vec<(usize, Edge)>,
+    ) {
         let Some((first, rest)) = words.split_first() else {
-            return;
-        };
-        let Some(mut edge) = self.trie.child(0, text, first.start, first) else {
             return;
         };
         let mut end = first.end;
@@ -64,36 +92,47 @@ impl Lexicon {
         }
     }
 
-    /// Feeds the words of `q` from its position up to `limit` (exclusive) to `feed`; the words
-    /// up to `avail` may be read after them.
+    /// Feeds the candidates of `q` before `limit` (a position in its words) to `feed` and
+    /// passes the words up to `limit`; the words up to `avail` may be read after them.
     #[inline(always)]
     fn feed_words(
         &self,
         text: &str,
         q: &mut Queue,
-        (from, limit, avail): (usize, usize, usize),
+        (limit, avail): (usize, usize),
         feed: &mut Feed<'_>,
         emit: &mut impl FnMut(usize, usize, u32),
     ) {
         let words = q.words.get(..avail).unwrap_or_default();
-        let starts = self.trie.starts();
-        while q.next < limit {
-            let Some(rest) = words.get(q.next..) else {
+        while let Some(&c) = q.cands.get(q.cn) {
+            let c = c as usize;
+            if c >= limit {
                 break;
-            };
-            q.next += 1;
-            let Some(w) = rest.first() else { break };
-            if w.start < from {
-                continue;
             }
+            q.cn += 1;
+            let Some(rest) = words.get(c..) else { break };
+            let Some(w) = rest.first() else { break };
             feed.odd_before(w.start, emit);
-            if !starts.may(w.hash) {
+            let Some(edge) = self.trie.child(0, text, w.start, w) else {
+                continue;
+            };
+            // most matches are one word that no entry goes on from, or that the next word
+            // of the text does not go on from: reported without a walk
+            let on = edge.children()
+                && rest
+                    .get(1)
+                    .is_some_and(|w2| self.trie.child(edge.node, text, w.end, w2).is_some());
+            if !on {
+                if edge.ends() {
+                    feed.emit_one(w.start, w.end, edge, emit);
+                }
                 continue;
             }
             feed.found.clear();
-            self.walk_words(text, rest, &mut feed.found);
+            self.walk_words(text, edge, rest, &mut feed.found);
             feed.emit_found(w.start, emit);
         }
+        q.next = limit;
     }
 }
 
@@ -125,8 +164,11 @@ pub fn scan_pair(
     let (dj, dp) = (joined.trie.depth.max(1), plain.trie.depth.max(1));
     let mut words = Words::new(text, 0, Scheme::Plain);
     let (mut pq, mut jq) = (Queue::new(), Queue::new());
-    // the last joined word goes on into the next plain word; it was extended (hash stale)
-    let (mut open, mut stale) = (false, false);
+    let (sp, sj) = (plain.trie.starts(), joined.trie.starts());
+    // (no joined word starts at or after `from`: none is a candidate)
+    let jfrom = if fj.is_some() { from } else { usize::MAX };
+    // the last joined word goes on into the next plain word
+    let mut open = false;
     loop {
         let mut done = false;
         while pq.words.len() < ROUND {
@@ -134,35 +176,36 @@ pub fn scan_pair(
                 done = true;
                 break;
             };
+            if sp.may(w.hash) {
+                pq.cands
+                    .push(u32::try_from(pq.words.len()).unwrap_or(u32::MAX));
+            }
             pq.words.push(w);
-            match jq.words.last_mut() {
-                Some(last) if open => {
+            let joins = joins_at(text, w.end).is_some();
+            if open {
+                if let Some(last) = jq.words.last_mut() {
                     last.end = w.end;
-                    stale = true;
                 }
-                _ => {
-                    close(&mut jq, &mut stale, bytes);
-                    jq.words.push(w);
+                if !joins {
+                    close(&mut jq, bytes, sj, jfrom);
+                }
+            } else {
+                // (most joined words are one plain word, complete at once)
+                let k = jq.words.len();
+                jq.words.push(w);
+                if !joins && sj.may(w.hash) && w.start >= jfrom {
+                    jq.cands.push(u32::try_from(k).unwrap_or(u32::MAX));
                 }
             }
-            open = joins_at(text, w.end).is_some();
-        }
-        if !open {
-            close(&mut jq, &mut stale, bytes);
+            open = joins;
         }
         // the complete joined words, and how far each queue may be fed
         let jn = jq.words.len() - usize::from(open);
         let lim = |n: usize, d: usize| if done { n } else { (n + 1).saturating_sub(d) };
         let pn = pq.words.len();
-        plain.feed_words(
-            text,
-            &mut pq,
-            (0, lim(pn, dp), pn),
-            &mut fp,
-            &mut emit_plain,
-        );
+        plain.feed_words(text, &mut pq, (lim(pn, dp), pn), &mut fp, &mut emit_plain);
         if let Some(f) = fj.as_mut() {
-            joined.feed_words(text, &mut jq, (from, lim(jn, dj), jn), f, &mut emit_joined);
+            joined.feed_words(text, &mut jq, (lim(jn, dj), jn), f, &mut emit_joined);
         } else {
             jq.next = lim(jn, dj);
         }
@@ -178,14 +221,15 @@ pub fn scan_pair(
     }
 }
 
-/// Hashes the last joined word of `q` when it was extended.
+/// Completes the last joined word of `q`, extended over more than one plain word: hashes it
+/// and tests whether it may start an entry ([`Queue::test`]).
 #[inline(always)]
-fn close(q: &mut Queue, stale: &mut bool, bytes: &[u8]) {
-    if !*stale {
+fn close(q: &mut Queue, bytes: &[u8], starts: Starts<'_>, from: usize) {
+    let Some(k) = q.words.len().checked_sub(1) else {
         return;
-    }
-    *stale = false;
-    if let Some(w) = q.words.last_mut() {
+    };
+    if let Some(w) = q.words.get_mut(k) {
         (w.hash, w.head) = hash::hash(bytes, w.start, w.end);
     }
+    q.test(k, starts, from);
 }

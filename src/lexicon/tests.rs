@@ -334,3 +334,38 @@ fn more_copies_than_a_slot_counts() {
         .all(|(k, &h)| h == (3, 7, k as u32)));
     assert_eq!(found[70_001], (15, 19, 70_000));
 }
+
+/// Joined words that run over more plain words than one round of the pair walk reads, at every
+/// place in the text: the pair walk still finds what the two scans find.
+#[test]
+fn pair_with_joined_words_longer_than_a_round() {
+    let joined = Lexicon::new(ENTRIES, Scheme::Joined);
+    let plain = Lexicon::new(ENTRIES, Scheme::Plain);
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
+    for round in 0..40 {
+        let chain: String = (0..200 + round * 7)
+            .map(|k| ["d-", "it'", "u.", "x&", "non\u{2011}"][k % 5])
+            .collect();
+        let text = format!(
+            "{} said {chain}said {} told reporters {chain}s",
+            random_text(&mut rng, 300),
+            random_text(&mut rng, 300)
+        );
+        let from = if round % 2 == 0 {
+            0
+        } else {
+            rng.below(text.len() + 1)
+        };
+        let (mut gj, mut gp) = (Vec::new(), Vec::new());
+        scan_pair(
+            &joined,
+            from,
+            &plain,
+            &text,
+            |s, e, id| gj.push((s, e, id)),
+            |s, e, id| gp.push((s, e, id)),
+        );
+        assert_eq!(gj, got(&joined, &text, from..text.len()), "{round} {from}");
+        assert_eq!(gp, got(&plain, &text, 0..text.len()), "{round}");
+    }
+}
