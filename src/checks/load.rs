@@ -124,6 +124,8 @@ pub struct CheckDef {
     pub path: Option<PathBuf>,
     /// `numbers` as figure-conflict looks words up in it, built on first use.
     pub(crate) number_words: OnceLock<NumberWords>,
+    /// Whether every word of `synonyms` is ASCII.
+    pub(crate) ascii_synonyms: bool,
     /// `id` and `help` as the findings share them, made on first use (not once per file).
     pub(crate) shared: OnceLock<(Shared, Shared)>,
 }
@@ -487,6 +489,10 @@ fn validate(
         lists,
         raw_lists: file.lists,
         numbers: file.numbers,
+        ascii_synonyms: file
+            .synonyms
+            .iter()
+            .all(|(canon, variants)| canon.is_ascii() && variants.iter().all(|v| v.is_ascii())),
         synonyms: file.synonyms,
         allows: file.allows,
         tests: file.test,
