@@ -8,9 +8,13 @@
 
 pub mod context;
 pub mod frames;
+pub mod meanings;
 pub mod pieces;
 pub mod sentence;
 pub mod tokens;
+
+#[cfg(test)]
+mod evaluate_tests;
 
 use crate::checks::Shared;
 use crate::span::SpanList;

@@ -8,7 +8,7 @@ use super::tokens::{self, Tok, Token};
 use super::{precedence, Classification, Label};
 use crate::rules::engine::{Hit, PatternHit, What};
 use crate::rules::inflect::Form;
-use crate::rules::{Role, RuleSet};
+use crate::rules::RuleSet;
 use crate::span::{Span, SpanList};
 
 /// Evidence found in one sentence.
@@ -38,6 +38,14 @@ pub struct Scratch {
     cues: Vec<Cue>,
     pub evidence: Vec<Evidence>,
     order: Vec<usize>,
+}
+
+#[cfg(test)]
+impl Scratch {
+    /// The cues found, in order: span, rule, meaning.
+    pub(crate) fn cues(&self) -> Vec<(Span, u16, What)> {
+        self.cues.iter().map(|c| (c.span, c.rule, c.what)).collect()
+    }
 }
 
 fn acronym(w: &str) -> bool {
@@ -74,39 +82,24 @@ pub fn evaluate(
     s.evidence.clear();
     tokens::tokenize(text, span, &mut s.toks);
     let mut at = 0;
+    let meanings = if hits.is_empty() {
+        &[]
+    } else {
+        engine.meaning_flags()
+    };
     for h in hits {
         let hspan = h.span(base);
         let Some(r) = tokens::range_from(&s.toks, hspan, &mut at) else {
             continue;
         };
-        for e in engine.entries(h.pattern) {
-            let flag = match e.what {
-                What::Lex(Role::Pronoun) => tokens::PRONOUN,
-                What::Lex(Role::SourceNoun) => tokens::SOURCE_NOUN,
-                What::Lex(Role::Skip) => tokens::SKIP,
-                What::Lex(Role::NotSource) => tokens::NOT_SOURCE,
-                What::Lex(Role::Determiner) => tokens::DET,
-                What::Lex(Role::Joiner) => tokens::JOINER,
-                What::Lex(Role::Agent) => tokens::AGENT,
-                What::Lex(Role::Copula) => tokens::COPULA,
-                What::Lex(Role::Conjunction) => tokens::CONJ,
-                What::Lex(Role::Negation) => tokens::NEGATION,
-                What::Lex(Role::Possessive) => tokens::POSS_DET,
-                What::Lex(Role::FirstPerson) => tokens::FIRST_PERSON,
-                What::Lex(Role::Singular) => tokens::SINGULAR,
-                What::Lex(Role::NotSpeaker) => tokens::NOT_SPEAKER,
-                What::Link => tokens::LINK,
-                What::Phrase { .. } if inside_name(&s.toks, r.0) => continue,
-                What::Phrase { .. } | What::Verb(_) | What::SourcePhrase | What::PossessorNoun => {
-                    s.cues.push(Cue {
-                        toks: r,
-                        span: hspan,
-                        rule: e.rule,
-                        what: e.what,
-                    });
-                    continue;
-                }
-            };
+        // the flags of all the entry's lexicon meanings at once (none of them is `CAP`, the
+        // one flag read here)
+        let all = meanings
+            .get(h.pattern as usize)
+            .copied()
+            .unwrap_or(super::meanings::CUE);
+        let flag = all & !super::meanings::CUE;
+        if flag != 0 {
             for t in s.toks.get_mut(r.0..r.1).into_iter().flatten() {
                 // an acronym is a name, not the function word it spells (`US`, `IT`, `WHO`)
                 // (a word's first character is a capital when it has CAP)
@@ -115,6 +108,23 @@ pub fn evaluate(
                     continue;
                 }
                 t.flags |= flag;
+            }
+        }
+        if all & super::meanings::CUE == 0 {
+            continue;
+        }
+        for e in engine.entries(h.pattern) {
+            match e.what {
+                What::Phrase { .. } if inside_name(&s.toks, r.0) => {}
+                What::Phrase { .. } | What::Verb(_) | What::SourcePhrase | What::PossessorNoun => {
+                    s.cues.push(Cue {
+                        toks: r,
+                        span: hspan,
+                        rule: e.rule,
+                        what: e.what,
+                    });
+                }
+                What::Lex(_) | What::Link => {}
             }
         }
     }

@@ -193,6 +193,9 @@ pub struct Engine {
     /// Every rule's id (by position), shared: each classified sentence names its deciding rule
     /// without an allocation of its own (a 95 MB file has about a million sentences).
     ids: Vec<Shared>,
+    /// Per lexicon entry, the token flags of its meanings
+    /// ([`crate::classify::meanings::meaning_flags`]), worked out on first use.
+    meaning_flags: OnceLock<Box<[u32]>>,
 }
 
 impl Engine {
@@ -365,6 +368,19 @@ impl Engine {
             .get(pattern as usize)
             .and_then(|&(a, b)| self.entries.get(a as usize..b as usize))
             .unwrap_or_default()
+    }
+
+    /// Per lexicon entry (a [`Hit::pattern`]), the token flags of its meanings with
+    /// [`crate::classify::meanings::CUE`] when one of them is a cue.
+    pub fn meaning_flags(&self) -> &[u32] {
+        self.meaning_flags.get_or_init(|| {
+            (0..self.entry_at.len())
+                .map(|i| {
+                    let i = u32::try_from(i).unwrap_or(u32::MAX);
+                    crate::classify::meanings::meaning_flags(self.entries(i))
+                })
+                .collect()
+        })
     }
 
     /// Every match of every `pattern` rule in `text`, sorted by start.

@@ -1,0 +1,202 @@
+//! [`sentence::evaluate`] marks its tokens and finds its cues as the meaning-by-meaning walk
+//! over the lexicon hits it replaced (issue 6) does.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use super::sentence::{evaluate, Scratch};
+use super::tokens::{self, Tok, Token};
+use crate::rules::engine::{Hit, What};
+use crate::rules::{Role, RuleSet};
+use crate::span::Span;
+
+fn acronym(w: &str) -> bool {
+    w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+/// The flags and cues of the hits, one meaning at a time (the code before issue 6).
+fn reference(
+    text: &str,
+    toks: &mut [Token],
+    hits: &[Hit],
+    rules: &RuleSet,
+) -> Vec<(Span, u16, What)> {
+    let engine = rules.engine();
+    let mut cues = Vec::new();
+    for h in hits {
+        let hspan = h.span(0);
+        let Some(r) = tokens::range(toks, hspan) else {
+            continue;
+        };
+        for e in engine.entries(h.pattern) {
+            let flag = match e.what {
+                What::Lex(Role::Pronoun) => tokens::PRONOUN,
+                What::Lex(Role::SourceNoun) => tokens::SOURCE_NOUN,
+                What::Lex(Role::Skip) => tokens::SKIP,
+                What::Lex(Role::NotSource) => tokens::NOT_SOURCE,
+                What::Lex(Role::Determiner) => tokens::DET,
+                What::Lex(Role::Joiner) => tokens::JOINER,
+                What::Lex(Role::Agent) => tokens::AGENT,
+                What::Lex(Role::Copula) => tokens::COPULA,
+                What::Lex(Role::Conjunction) => tokens::CONJ,
+                What::Lex(Role::Negation) => tokens::NEGATION,
+                What::Lex(Role::Possessive) => tokens::POSS_DET,
+                What::Lex(Role::FirstPerson) => tokens::FIRST_PERSON,
+                What::Lex(Role::Singular) => tokens::SINGULAR,
+                What::Lex(Role::NotSpeaker) => tokens::NOT_SPEAKER,
+                What::Link => tokens::LINK,
+                What::Phrase { .. } => {
+                    let i = r.0;
+                    let prev = i.checked_sub(1).and_then(|k| toks.get(k));
+                    let inside = toks[i].has(tokens::CAP)
+                        && prev.is_some_and(|p| p.tok == Tok::Word && p.has(tokens::CAP));
+                    if !inside {
+                        cues.push((hspan, e.rule, e.what));
+                    }
+                    continue;
+                }
+                What::Verb(_) | What::SourcePhrase | What::PossessorNoun => {
+                    cues.push((hspan, e.rule, e.what));
+                    continue;
+                }
+            };
+            for t in &mut toks[r.0..r.1] {
+                let capital = t.tok != Tok::Word || t.has(tokens::CAP);
+                if capital && acronym(t.span.slice(text)) {
+                    continue;
+                }
+                t.flags |= flag;
+            }
+        }
+    }
+    cues
+}
+
+/// On random sentences of news words (acronyms that spell function words, names before
+/// hedges, verbs, phrases, pronouns), every token's flags and every cue are the reference's.
+#[test]
+fn flags_and_cues_match_the_reference() {
+    use proptest::prelude::*;
+    let rules = RuleSet::builtin().unwrap();
+    let words = [
+        "the",
+        "The",
+        "US",
+        "U.S.",
+        "IT",
+        "WHO",
+        "it",
+        "who",
+        "said",
+        "says",
+        "Said",
+        "told",
+        "CBS",
+        "News",
+        "news",
+        "reports",
+        "reportedly",
+        "according",
+        "to",
+        "according to",
+        "officials",
+        "spokesman",
+        "he",
+        "He",
+        "she",
+        "they",
+        "I",
+        "we",
+        "by",
+        "is",
+        "was",
+        "not",
+        "and",
+        "but",
+        "his",
+        "their",
+        "a",
+        "an",
+        "each",
+        "of",
+        "for",
+        "claimed",
+        "alleged",
+        "allegedly",
+        "Trump's",
+        "claim",
+        "organisation",
+        "report",
+        "Update",
+        "Ruiz",
+        "WASHINGTON",
+        "on",
+        "Tuesday",
+        "also",
+        ",",
+        ".",
+        "“",
+        "”",
+        "\"",
+        ":",
+        "—",
+        "e\u{301}",
+        "北京",
+        "Ωμέγα",
+        "it’s",
+        "didn't",
+        "is said to",
+        "said to",
+        "CBS News reports",
+        "Fox News Reports",
+        "media reports",
+        "News reports",
+    ];
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let (mut flagged, mut cued) = (0usize, 0usize);
+    runner
+        .run(&proptest::collection::vec(0..words.len(), 0..30), |idx| {
+            let text = idx.iter().map(|&i| words[i]).collect::<Vec<_>>().join(" ");
+            let span = Span::new(0, text.len());
+            let mut hits = Vec::new();
+            rules.engine().scan(&text, 0..text.len(), &mut hits);
+            let mut s = Scratch::default();
+            evaluate(&text, span, (&hits, 0), &[], &rules, &mut s);
+            let mut toks = Vec::new();
+            tokens::tokenize(&text, span, &mut toks);
+            let cues = reference(&text, &mut toks, &hits, &rules);
+            prop_assert_eq!(&s.toks, &toks);
+            // (`evaluate` then sets the rule of a cue inside a longer one to u16::MAX)
+            let got = s.cues();
+            prop_assert_eq!(got.len(), cues.len());
+            for (g, want) in got.iter().zip(&cues) {
+                prop_assert_eq!((g.0, g.2), (want.0, want.2));
+                let inside = cues.iter().any(|c| c.0 != g.0 && c.0.contains(g.0));
+                prop_assert_eq!(g.1, if inside { u16::MAX } else { want.1 });
+            }
+            Ok(())
+        })
+        .unwrap();
+    // (the texts exercise both)
+    for text in [
+        "He said the US plan works",
+        "CBS News reports that officials told us",
+    ] {
+        let mut hits = Vec::new();
+        rules.engine().scan(text, 0..text.len(), &mut hits);
+        let mut s = Scratch::default();
+        evaluate(
+            text,
+            Span::new(0, text.len()),
+            (&hits, 0),
+            &[],
+            &rules,
+            &mut s,
+        );
+        flagged += s
+            .toks
+            .iter()
+            .filter(|t| t.flags & !tokens::CAP != 0)
+            .count();
+        cued += s.cues().len();
+    }
+    assert!(flagged > 4 && cued > 1, "{flagged} {cued}");
+}
