@@ -93,15 +93,16 @@ impl Format {
 
     /// The format for a file name, by extension (`.md`, `.markdown`, `.html`, `.htm`; else plain).
     pub fn from_path(path: &std::path::Path) -> Format {
-        match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(|e| e.to_ascii_lowercase())
-            .as_deref()
-        {
-            Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
-            Some("html" | "htm" | "xhtml") => Format::Html,
-            _ => Format::Plain,
+        // compared ignoring ASCII case in place (no lower-cased copy per file)
+        let ext = path.extension().and_then(|e| e.to_str());
+        let is =
+            |names: &[&str]| ext.is_some_and(|e| names.iter().any(|n| e.eq_ignore_ascii_case(n)));
+        if is(&["md", "markdown", "mdown", "mkd"]) {
+            Format::Markdown
+        } else if is(&["html", "htm", "xhtml"]) {
+            Format::Html
+        } else {
+            Format::Plain
         }
     }
 }

@@ -33,13 +33,12 @@ pub enum Walked {
 
 /// Extensions picked when walking a directory without `include` globs.
 pub fn is_checkable(p: &Path) -> bool {
-    matches!(
-        p.extension()
-            .and_then(|e| e.to_str())
-            .map(|e| e.to_ascii_lowercase())
-            .as_deref(),
-        Some("md" | "markdown" | "txt" | "html" | "htm")
-    )
+    // compared ignoring ASCII case in place (no lower-cased copy per file)
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["md", "markdown", "txt", "html", "htm"]
+            .iter()
+            .any(|n| e.eq_ignore_ascii_case(n))
+    })
 }
 
 fn glob_set(path: &Path, globs: &[String]) -> Result<Option<GlobSet>> {

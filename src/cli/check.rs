@@ -141,10 +141,12 @@ fn collect(
                     if changes.is_some_and(|c| !c.touches(&f)) {
                         continue;
                     }
+                    // a file of a directory walk (`walk` gives the root itself only when it is
+                    // not a directory)
                     let profile = if f == *path {
                         root_profile.clone()
                     } else {
-                        profiles.for_path(&f)?
+                        profiles.for_file(&f)?
                     };
                     jobs.push(Job {
                         format: Format::from_path(&f),
