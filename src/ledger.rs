@@ -15,10 +15,11 @@ use crate::classify::Classification;
 use crate::document::Document;
 use crate::lexicon::FxBuild;
 use crate::segment::Segmentation;
-use crate::span::Span;
+use crate::span::{Span, SpanList};
 use serde::Serialize;
 use std::collections::HashMap;
 
+mod keys;
 mod kinds;
 
 /// What kind of source a ledger entry is.
@@ -56,8 +57,9 @@ pub struct Source {
     pub kind: SourceKind,
     /// How many sentences (claims) it supports.
     pub claims: usize,
-    /// Where it is mentioned (text spans, in order).
-    pub mentions: Vec<Span>,
+    /// Where it is mentioned (text spans, in order; most sources are mentioned once, kept
+    /// without an allocation).
+    pub mentions: SpanList,
     /// The sentences it supports (indices, in order).
     pub sentences: Vec<usize>,
 }
@@ -164,18 +166,24 @@ pub fn build(
         kinds: checks.ledger_kinds(),
         firsts: checks.ledger_firsts(),
         ledger: Ledger::default(),
-        keys: HashMap::with_capacity_and_hasher(room, FxBuild::default()),
+        keys: keys::Keys::with_capacity(room),
         known: HashMap::with_capacity_and_hasher(room, FxBuild::default()),
         last_kind: [None; 6],
         last_other: None,
-        toks: Vec::new(),
-        words: Vec::new(),
+        toks: Vec::with_capacity(16),
+        words: Vec::with_capacity(16),
         caps: Vec::new(),
         scratch: String::new(),
+        key: String::new(),
     };
+    b.ledger.sources.reserve(room);
     let n = seg.sentences.len();
     b.ledger.at = Vec::with_capacity(n + 1);
     b.ledger.at.push(0);
+    // every source span of the sentences at most once: one allocation (issue 6: it grew ten
+    // times in a short document)
+    let spans: usize = labels.iter().take(n).map(|c| c.sources.len()).sum();
+    b.ledger.by_sentence.reserve_exact(spans);
     let mut seen: std::collections::HashSet<Span, FxBuild> =
         std::collections::HashSet::with_capacity_and_hasher(room, FxBuild::default());
     for (i, c) in labels.iter().enumerate().take(n) {
@@ -215,7 +223,10 @@ pub fn build(
     while b.ledger.at.len() < n + 1 {
         b.ledger.at.push(b.ledger.by_sentence.len());
     }
-    b.ledger.by_sentence.shrink_to_fit();
+    // what the spans left unused is given back when it is worth a copy
+    if b.ledger.by_sentence.capacity() - b.ledger.by_sentence.len() > 1024 {
+        b.ledger.by_sentence.shrink_to_fit();
+    }
     b.ledger
 }
 
@@ -228,6 +239,15 @@ fn in_quote(seg: &Segmentation, span: Span) -> bool {
         .rev()
         .take(8)
         .any(|q| q.open.end <= span.start && span.end <= q.close.map_or(q.span.end, |c| c.start))
+}
+
+/// `s` lower-cased in place as `str::to_lowercase` has it (ASCII without a copy).
+fn lowercase(s: &mut String) {
+    if s.is_ascii() {
+        s.make_ascii_lowercase();
+    } else {
+        *s = s.to_lowercase();
+    }
 }
 
 /// The last run of capitalised words of a name (`Pat Caddell` in `pollster Pat Caddell`).
@@ -250,7 +270,7 @@ struct Builder<'a> {
     firsts: Option<&'a PhraseList>,
     ledger: Ledger,
     /// Normalised name, acronym or surname → source index.
-    keys: HashMap<String, usize, FxBuild>,
+    keys: keys::Keys,
     /// Mention texts already resolved by their name key (not pronouns or references back,
     /// whose source depends on what came before) → the answer, which cannot change: a key
     /// once given a source keeps it, and the text is already that source's name or an alias
@@ -265,6 +285,8 @@ struct Builder<'a> {
     /// The capitalised words of a new name, and a key looked up but not kept (buffers).
     caps: Vec<&'a str>,
     scratch: String,
+    /// The key of the mention being resolved (buffer).
+    key: String,
 }
 
 impl<'a> Builder<'a> {
@@ -343,11 +365,22 @@ impl<'a> Builder<'a> {
                 return Some(id);
             }
         }
-        let key = self.key(words);
+        // the key in a buffer kept from one mention to the next
+        let mut key = std::mem::take(&mut self.key);
+        key.clear();
+        self.key_into(words, &mut key);
+        let id = self.resolve_key(surface, words, &key);
+        self.key = key;
+        id
+    }
+
+    /// [`Builder::resolve_words`] of a name (not a pronoun or a reference back) whose key is
+    /// `key`.
+    fn resolve_key(&mut self, surface: &'a str, words: &[&'a str], key: &str) -> Option<usize> {
         if key.is_empty() {
             return None;
         }
-        if let Some(&id) = self.keys.get(&key) {
+        if let Some(id) = self.keys.get(key) {
             self.alias(id, surface, true);
             return Some(id);
         }
@@ -369,11 +402,7 @@ impl<'a> Builder<'a> {
             ] {
                 scratch.clear();
                 self.key_into(part, &mut scratch);
-                if let Some(&id) = self
-                    .keys
-                    .get(scratch.as_str())
-                    .filter(|_| !scratch.is_empty())
-                {
+                if let Some(id) = self.keys.get(&scratch).filter(|_| !scratch.is_empty()) {
                     found = Some(id);
                     break;
                 }
@@ -398,7 +427,7 @@ impl<'a> Builder<'a> {
             aliases: Vec::new(),
             kind,
             claims: 0,
-            mentions: Vec::new(),
+            mentions: SpanList::new(),
             sentences: Vec::new(),
         });
         self.keys.insert(key, id);
@@ -415,21 +444,32 @@ impl<'a> Builder<'a> {
                 .iter()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         {
-            let acronym: String = caps.iter().filter_map(|w| w.chars().next()).collect();
-            self.keys.entry(acronym.to_lowercase()).or_insert(id);
+            let mut scratch = std::mem::take(&mut self.scratch);
+            scratch.clear();
+            scratch.extend(caps.iter().filter_map(|w| w.chars().next()));
+            lowercase(&mut scratch);
+            self.keys.or_insert(&scratch, id);
             if kind == SourceKind::NamedPerson {
                 if let Some(last) = caps.last() {
-                    self.keys.entry(last.to_lowercase()).or_insert(id);
+                    scratch.clear();
+                    scratch.push_str(last);
+                    lowercase(&mut scratch);
+                    self.keys.or_insert(&scratch, id);
                 }
             }
+            self.scratch = scratch;
         }
         self.caps = caps;
         // `Human Rights Activists News Agency (HRANA)`: the acronym in parentheses
         if let Some((_, rest)) = surface.split_once('(') {
-            let inner = rest.trim_end_matches(')').trim().to_lowercase();
-            if !inner.is_empty() {
-                self.keys.entry(inner).or_insert(id);
+            let mut scratch = std::mem::take(&mut self.scratch);
+            scratch.clear();
+            scratch.push_str(rest.trim_end_matches(')').trim());
+            lowercase(&mut scratch);
+            if !scratch.is_empty() {
+                self.keys.or_insert(&scratch, id);
             }
+            self.scratch = scratch;
         }
         Some(id)
     }
@@ -450,15 +490,8 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Lowercase name without determiners, titles, possessives and parentheticals.
-    fn key(&self, words: &[&str]) -> String {
-        // room for every word and a space after each: one allocation (ASCII keeps its length)
-        let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
-        self.key_into(words, &mut out);
-        out
-    }
-
-    /// [`Builder::key`] pushed onto `out`.
+    /// The lowercase name without determiners, titles, possessives and parentheticals, pushed
+    /// onto `out`.
     fn key_into(&self, words: &[&str], out: &mut String) {
         let titles = self.lists.titles;
         let mut pushed = false;
