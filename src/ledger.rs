@@ -15,7 +15,7 @@ use crate::classify::Classification;
 use crate::document::Document;
 use crate::lexicon::FxBuild;
 use crate::segment::Segmentation;
-use crate::span::{Span, SpanList};
+use crate::span::{SmallList, Span, SpanList};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -60,8 +60,9 @@ pub struct Source {
     /// Where it is mentioned (text spans, in order; most sources are mentioned once, kept
     /// without an allocation).
     pub mentions: SpanList,
-    /// The sentences it supports (indices, in order).
-    pub sentences: Vec<usize>,
+    /// The sentences it supports (indices, in order; most sources support one, kept without an
+    /// allocation).
+    pub sentences: SmallList<usize>,
 }
 
 /// The sources of one file.
@@ -428,7 +429,7 @@ impl<'a> Builder<'a> {
             kind,
             claims: 0,
             mentions: SpanList::new(),
-            sentences: Vec::new(),
+            sentences: SmallList::new(),
         });
         self.keys.insert(key, id);
         let mut caps = std::mem::take(&mut self.caps);

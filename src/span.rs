@@ -34,51 +34,58 @@ impl Span {
     }
 }
 
-/// A short list of spans (a sentence's sources or cues): one span is kept inline, more spill to
-/// the heap. 24 bytes, the size of a `Vec`, and no allocation for zero or one span. It behaves as
-/// a `[Span]` and prints and serializes exactly as a `Vec<Span>` does.
+/// A short list of copyable items (a sentence's sources or cues, a source's sentences): one
+/// item is kept inline, more spill to the heap. The size of a `Vec` for spans and indices, and
+/// no allocation for zero or one item. It behaves as a `[T]` and prints and serializes exactly
+/// as a `Vec<T>` does.
 #[derive(Clone, Default)]
-pub struct SpanList(Repr);
+pub struct SmallList<T>(Repr<T>);
+
+/// A short list of spans.
+pub type SpanList = SmallList<Span>;
 
 #[derive(Clone, Default)]
-enum Repr {
+enum Repr<T> {
     #[default]
     Empty,
-    One(Span),
-    Many(Vec<Span>),
+    One(T),
+    Many(Vec<T>),
 }
 
-impl SpanList {
+impl<T: Copy> SmallList<T> {
     /// The empty list.
     pub const fn new() -> Self {
-        SpanList(Repr::Empty)
+        SmallList(Repr::Empty)
     }
-    /// A list of one span.
-    pub const fn one(span: Span) -> Self {
-        SpanList(Repr::One(span))
+    /// A list of one item.
+    pub const fn one(item: T) -> Self {
+        SmallList(Repr::One(item))
     }
-    pub fn push(&mut self, span: Span) {
+    pub fn push(&mut self, item: T) {
         match &mut self.0 {
-            Repr::Empty => self.0 = Repr::One(span),
-            Repr::One(first) => self.0 = Repr::Many(vec![*first, span]),
-            Repr::Many(v) => v.push(span),
+            Repr::Empty => self.0 = Repr::One(item),
+            Repr::One(first) => self.0 = Repr::Many(vec![*first, item]),
+            Repr::Many(v) => v.push(item),
         }
     }
-    pub fn as_slice(&self) -> &[Span] {
+    pub fn as_slice(&self) -> &[T] {
         match &self.0 {
             Repr::Empty => &[],
             Repr::One(s) => std::slice::from_ref(s),
             Repr::Many(v) => v,
         }
     }
-    pub fn as_mut_slice(&mut self) -> &mut [Span] {
+    pub fn as_mut_slice(&mut self) -> &mut [T] {
         match &mut self.0 {
             Repr::Empty => &mut [],
             Repr::One(s) => std::slice::from_mut(s),
             Repr::Many(v) => v,
         }
     }
-    /// Removes consecutive repeated spans (as `Vec::dedup`).
+}
+
+impl<T: Copy + PartialEq> SmallList<T> {
+    /// Removes consecutive repeated items (as `Vec::dedup`).
     pub fn dedup(&mut self) {
         if let Repr::Many(v) = &mut self.0 {
             v.dedup();
@@ -89,68 +96,87 @@ impl SpanList {
     }
 }
 
-impl Deref for SpanList {
-    type Target = [Span];
-    fn deref(&self) -> &[Span] {
+impl<T: Copy> Deref for SmallList<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
         self.as_slice()
     }
 }
 
-impl DerefMut for SpanList {
-    fn deref_mut(&mut self) -> &mut [Span] {
+impl<T: Copy> DerefMut for SmallList<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
         self.as_mut_slice()
     }
 }
 
-impl<'a> IntoIterator for &'a SpanList {
-    type Item = &'a Span;
-    type IntoIter = std::slice::Iter<'a, Span>;
+impl<'a, T: Copy> IntoIterator for &'a SmallList<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
     fn into_iter(self) -> Self::IntoIter {
         self.as_slice().iter()
     }
 }
 
-impl Extend<Span> for SpanList {
-    fn extend<I: IntoIterator<Item = Span>>(&mut self, iter: I) {
+impl<T: Copy> Extend<T> for SmallList<T> {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, iter: I) {
         for s in iter {
             self.push(s);
         }
     }
 }
 
-impl FromIterator<Span> for SpanList {
-    fn from_iter<I: IntoIterator<Item = Span>>(iter: I) -> Self {
-        let mut l = SpanList::new();
+impl<T: Copy> FromIterator<T> for SmallList<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        let mut l = SmallList::new();
         l.extend(iter);
         l
     }
 }
 
-impl From<Vec<Span>> for SpanList {
-    fn from(v: Vec<Span>) -> Self {
+impl<T: Copy> From<Vec<T>> for SmallList<T> {
+    fn from(v: Vec<T>) -> Self {
         match v.as_slice() {
-            [] => SpanList::new(),
-            [only] => SpanList::one(*only),
-            _ => SpanList(Repr::Many(v)),
+            [] => SmallList::new(),
+            [only] => SmallList::one(*only),
+            _ => SmallList(Repr::Many(v)),
         }
     }
 }
 
-impl PartialEq for SpanList {
+impl<T: Copy + PartialEq> PartialEq for SmallList<T> {
     fn eq(&self, other: &Self) -> bool {
         self.as_slice() == other.as_slice()
     }
 }
 
-impl Eq for SpanList {}
+impl<T: Copy + Eq> Eq for SmallList<T> {}
 
-impl fmt::Debug for SpanList {
+// compared with arrays and vectors as a `Vec` is
+impl<T: Copy + PartialEq, const N: usize> PartialEq<[T; N]> for SmallList<T> {
+    fn eq(&self, other: &[T; N]) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl<T: Copy + PartialEq> PartialEq<Vec<T>> for SmallList<T> {
+    fn eq(&self, other: &Vec<T>) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl<T: Copy + PartialEq> PartialEq<[T]> for SmallList<T> {
+    fn eq(&self, other: &[T]) -> bool {
+        self.as_slice() == other
+    }
+}
+
+impl<T: Copy + fmt::Debug> fmt::Debug for SmallList<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self.as_slice(), f)
     }
 }
 
-impl Serialize for SpanList {
+impl<T: Copy + Serialize> Serialize for SmallList<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.as_slice())
     }

@@ -40,8 +40,9 @@ struct Line {
 
 /// Blocks of `text[from..to]` by the rules in the module docs (spans are absolute).
 pub fn blocks(text: &str, from: usize, to: usize) -> Vec<Block> {
-    let mut out = Vec::new();
-    let mut run: Vec<Line> = Vec::new();
+    // room for the blocks and lines of an article at once (issue 6: both grew a few times)
+    let mut out = Vec::with_capacity(16);
+    let mut run: Vec<Line> = Vec::with_capacity(8);
     let mut pos = from;
     let bytes = text.as_bytes().get(..to).unwrap_or(&[]);
     while pos < to {

@@ -18,7 +18,9 @@ impl Lines {
     /// ASCII as a whole.
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut starts = vec![0];
+        // room for the lines of an article at once (issue 6: it grew five times a file)
+        let mut starts = Vec::with_capacity((bytes.len() / 64).clamp(1, 256));
+        starts.push(0);
         let mut ascii = Vec::new();
         let mut mark = |k: usize, line: &[u8]| {
             if k.is_multiple_of(64) {
