@@ -319,3 +319,25 @@ fn a_quotation_introduced_after_and_takes_the_main_subject() {
         &["Ruiz"],
     );
 }
+
+#[test]
+fn a_city_and_its_state_in_an_appositive_are_not_the_subject() {
+    sources_are(
+        "Ruiz, during a town hall in Columbus, Ohio, said the mine would close.",
+        &["Ruiz"],
+    );
+    sources_are(
+        "Cory Ruiz, 22, of Flint, Mich., said the mine would close.",
+        &["Cory Ruiz"],
+    );
+    sources_are(
+        "Ana Ruiz, who grew up in Aurora, Colorado, in the 1990s, said the mine would close.",
+        &["Ana Ruiz"],
+    );
+    // a name after a place that opens the sentence stays the subject
+    sources_are(
+        "In a court in Alexandria, Va., Ruiz, in a grey suit, said little.",
+        &["Ruiz"],
+    );
+    sources_are("Ana Ruiz, R-Ky., said the vote would pass.", &["Ana Ruiz"]);
+}

@@ -5,8 +5,8 @@
 use super::right::right_np;
 use super::{personal, possessive, word, Range, MAX_APPOSITIVE, MAX_NP};
 use crate::classify::tokens::{
-    Tok, Token, ADVERB, CAP, CAP_ING, CONJ, DET, DIGIT, JOINER, NEGATION, NOT_SOURCE, POSS_DET,
-    PRONOUN, SKIP, SOURCE_NOUN, UNCASED,
+    Tok, Token, ADVERB, CAP, CAP_ING, CONJ, DET, DIGIT, JOINER, NEGATION, NOT_SOURCE, POSSESSIVE,
+    POSS_DET, PRONOUN, SKIP, SOURCE_NOUN, UNCASED,
 };
 
 /// The subject of the verb starting at token `i`, if the tokens before it form one.
@@ -58,6 +58,14 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
                 if toks[k].tok != kind || k == 0 {
                     return None;
                 }
+                // `Clinton, at a town hall in Columbus, Ohio, said`, `Ruiz, who grew up in
+                // Aurora, Colorado, in the 1990s, said`: a city and its state name no one; the
+                // subject is before an earlier comma, when a subject stands there
+                let k = if kind == Tok::Comma {
+                    past_place(toks, lo, k, j).unwrap_or(k)
+                } else {
+                    k
+                };
                 // `…, but for some, the losses would outweigh the gains, said Ruiz.`: before a
                 // verb with its speaker after it, the phrase before the first comma is a subject
                 // with an appositive only when it opens a clause (`Ruiz, 49, told the Gazette.`)
@@ -87,6 +95,66 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
             _ => return None,
         }
     }
+}
+
+/// A capitalised word that may be part of a place name (`Columbus`, `Ohio`, `Calif.`).
+fn place_word(t: &Token) -> bool {
+    word(t) && t.has(CAP) && !t.has(PRONOUN | DET | SOURCE_NOUN | NOT_SOURCE | POSSESSIVE)
+}
+
+/// Around the comma at token `k` before an appositive ending at the comma `j`, a city (after a
+/// preposition) and its state: the appositive is the state (`Columbus, Ohio,`: returns `k`) or the words before `k`
+/// are (`in Aurora, Colorado, in 2012,`: returns the comma after the city).
+fn place_before(toks: &[Token], k: usize, j: usize) -> Option<usize> {
+    let state = |a: usize, b: usize| {
+        (1..=2).contains(&(b - a)) && toks.get(a..b).is_some_and(|p| p.iter().all(place_word))
+    };
+    // a city after a preposition (`in Columbus`, `of San Bernardino`), right before comma `c`
+    let city = |c: usize| {
+        let run = (c.saturating_sub(4)..c)
+            .rev()
+            .take_while(|&x| place_word(&toks[x]))
+            .count();
+        let p = c.checked_sub(run + 1).and_then(|x| toks.get(x));
+        (1..=3).contains(&run) && p.is_some_and(|p| word(p) && p.has(JOINER))
+    };
+    if state(k + 1, j) && city(k) {
+        return Some(k);
+    }
+    let c = (k.saturating_sub(3)..k)
+        .rev()
+        .find(|&x| toks[x].tok == Tok::Comma)?;
+    (state(c + 1, k) && city(c)).then_some(c)
+}
+
+/// The comma before a city and its state around the appositive between the commas `k` and `j`
+/// (and before an age: `Ruiz, 49, of Flint, Mich., said`), when a subject ends right before it.
+fn past_place(toks: &[Token], lo: usize, k: usize, j: usize) -> Option<usize> {
+    let mut k1 = k;
+    for _ in 0..3 {
+        let age = k1 >= 2
+            && toks[k1 - 1].has(DIGIT)
+            && word(&toks[k1 - 1])
+            && toks[k1 - 2].tok == Tok::Comma;
+        if age && k1 != k {
+            k1 -= 2;
+            continue;
+        }
+        let Some(c) = place_before(toks, k1, j) else {
+            break;
+        };
+        match (lo..c)
+            .rev()
+            .find(|&x| matches!(toks[x].tok, Tok::Comma | Tok::End))
+        {
+            Some(x) if toks[x].tok == Tok::Comma && x > 0 => k1 = x,
+            _ => break,
+        }
+    }
+    let before = toks.get(k1.checked_sub(1)?)?;
+    let named = personal(before)
+        || (word(before) && !before.has(NOT_SOURCE | DIGIT) && np_left(toks, k1 - 1).is_some());
+    (k1 != k && named).then_some(k1)
 }
 
 /// The verb at token `v` is followed by its speaker and the end of the sentence (or an
