@@ -97,6 +97,12 @@ impl Filter {
             .is_some_and(|g| g.is_match(self.relative(abs)))
     }
 
+    /// Whether the filter has globs (without them it reads only a file's extension, which is
+    /// the same in any form of its path: no absolute path is needed).
+    fn has_globs(&self) -> bool {
+        self.include.is_some() || self.exclude.is_some()
+    }
+
     /// Whether a file found by a directory walk is checked.
     pub fn picks(&self, abs: &Path) -> bool {
         if self.excluded(abs) {
@@ -138,15 +144,24 @@ pub fn walk(root: &Path, filter: &Filter) -> Vec<Walked> {
     let walker = ignore::WalkBuilder::new(root)
         .follow_links(true)
         .require_git(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .filter_entry(move |e| e.depth() == 0 || !prune.excluded(&prune_abs(e.path())))
+        .sort_by_file_path(by_name)
+        .filter_entry(move |e| {
+            e.depth() == 0 || prune.exclude.is_none() || !prune.excluded(&prune_abs(e.path()))
+        })
         .build();
+    let globs = filter.has_globs();
     let mut out = Vec::new();
     for entry in walker {
         match entry {
             Ok(e) => {
                 let is_file = e.file_type().is_some_and(|t| t.is_file());
-                if is_file && filter.picks(&to_abs(e.path())) {
+                let picked = is_file
+                    && if globs {
+                        filter.picks(&to_abs(e.path()))
+                    } else {
+                        is_checkable(e.path())
+                    };
+                if picked {
                     let p = e.into_path();
                     // `check .` reports `a.md`, not `./a.md`
                     let p = match p.strip_prefix(".") {
@@ -160,6 +175,14 @@ pub fn walk(root: &Path, filter: &Filter) -> Vec<Walked> {
         }
     }
     out
+}
+
+/// The order of the entries of one directory: by file name, compared as bytes. Their paths
+/// are the directory's path (the same bytes for all) joined with their names, so comparing the
+/// whole paths as bytes compares the names, without taking each name out of its path again
+/// for every comparison (issue 6: a tenth of a million instructions per 30 files).
+fn by_name(a: &Path, b: &Path) -> std::cmp::Ordering {
+    a.as_os_str().cmp(b.as_os_str())
 }
 
 fn classify_walk_error(root: &Path, e: ignore::Error) -> Walked {
@@ -251,5 +274,43 @@ mod tests {
             ..opts
         };
         assert_eq!(files(r, &opts), ["c.rs"]);
+    }
+
+    /// The walk's order is the order of a walk sorted by file name (names that are prefixes of
+    /// each other, punctuation below and above `/`, case, other scripts, nested directories).
+    #[test]
+    fn order_is_by_file_name() {
+        let d = tempfile::tempdir().unwrap();
+        let r = d.path();
+        let names = [
+            "a.txt", "a-b.txt", "a b.md", "a0.md", "B.md", "b.md", "é.md", "z.md", "~.md", "a!.md",
+            "ab.md",
+        ];
+        for dir in ["", "a", "a-b", "a.d", "a0", "sub/deeper", "é"] {
+            for n in names {
+                let p = r.join(dir).join(n);
+                std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+                std::fs::write(p, "x").unwrap();
+            }
+        }
+        let want: Vec<_> = ignore::WalkBuilder::new(r)
+            .follow_links(true)
+            .require_git(false)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .build()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_some_and(|t| t.is_file()) && is_checkable(e.path()))
+            .map(|e| e.into_path())
+            .collect();
+        let f = Filter::new(&WalkOptions::default(), Path::new("whosaid.toml")).unwrap();
+        let got: Vec<_> = walk(r, &f)
+            .into_iter()
+            .filter_map(|w| match w {
+                Walked::File(p) => Some(p),
+                _ => None,
+            })
+            .collect();
+        assert!(want.len() > 50, "{}", want.len());
+        assert_eq!(got, want);
     }
 }
