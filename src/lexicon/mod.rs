@@ -14,6 +14,7 @@
 mod alnum;
 mod fx;
 mod hash;
+mod odd;
 mod pair;
 #[cfg(test)]
 mod tests;
@@ -27,6 +28,7 @@ pub(crate) use words::split;
 pub use words::{Scheme, Word, Words};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use odd::OddBytes;
 use std::ops::Range;
 use std::sync::OnceLock;
 use trie::{Edge, Trie};
@@ -73,6 +75,8 @@ pub struct Lexicon {
     odd: Vec<u32>,
     odd_pats: Vec<Box<str>>,
     odd_ac: OnceLock<Option<AhoCorasick>>,
+    /// The same searched by their rarest bytes, when they are few (then `odd_ac` is not built).
+    odd_bytes: Option<OddBytes>,
     /// The longest of the `odd` entries (bytes).
     odd_longest: usize,
 }
@@ -113,11 +117,13 @@ impl Lexicon {
 
     fn with_trie(trie: Trie, odd: Vec<(u32, &str)>, scheme: Scheme) -> Lexicon {
         let odd_longest = odd.iter().map(|p| p.1.len()).max().unwrap_or(0);
+        let odd_pats: Vec<Box<str>> = odd.iter().map(|p| p.1.into()).collect();
         Lexicon {
             trie,
             scheme,
             odd: odd.iter().map(|p| p.0).collect(),
-            odd_pats: odd.iter().map(|p| p.1.into()).collect(),
+            odd_bytes: OddBytes::new(&odd_pats),
+            odd_pats,
             odd_ac: OnceLock::new(),
             odd_longest,
         }
@@ -227,9 +233,9 @@ impl Lexicon {
     /// The odd entries' whole-word matches starting in `from..stop`, sorted like
     /// [`Lexicon::scan`]'s.
     fn odd_hits(&self, text: &str, from: usize, stop: usize) -> Vec<(usize, usize, u32)> {
-        let Some(ac) = self.odd_automaton() else {
+        if self.odd.is_empty() {
             return Vec::new();
-        };
+        }
         let mut until = stop.saturating_add(self.odd_longest).min(text.len());
         while !text.is_char_boundary(until) {
             until += 1;
@@ -239,14 +245,23 @@ impl Lexicon {
             from += 1;
         }
         let hay = text.get(from..until).unwrap_or_default();
-        let mut out: Vec<(usize, usize, u32)> = ac
-            .find_overlapping_iter(hay)
-            .map(|m| (from + m.start(), from + m.end(), m.pattern().as_u32()))
-            .filter(|&(s, e, _)| {
-                s < stop && self.scheme.is_boundary(text, s) && self.scheme.is_boundary(text, e)
-            })
-            .filter_map(|(s, e, i)| Some((s, e, *self.odd.get(i as usize)?)))
-            .collect();
+        let keep = |(s, e, i): (usize, usize, usize)| {
+            let (s, e) = (from + s, from + e);
+            if s < stop && self.scheme.is_boundary(text, s) && self.scheme.is_boundary(text, e) {
+                Some((s, e, *self.odd.get(i)?))
+            } else {
+                None
+            }
+        };
+        let mut out: Vec<(usize, usize, u32)> = Vec::new();
+        if let Some(ob) = &self.odd_bytes {
+            ob.each(hay.as_bytes(), |s, e, i| out.extend(keep((s, e, i))));
+        } else if let Some(ac) = self.odd_automaton() {
+            out.extend(
+                ac.find_overlapping_iter(hay)
+                    .filter_map(|m| keep((m.start(), m.end(), m.pattern().as_usize()))),
+            );
+        }
         out.sort_unstable_by_key(|&(s, e, id)| (s, std::cmp::Reverse(e), id));
         out
     }

@@ -369,3 +369,49 @@ fn pair_with_joined_words_longer_than_a_round() {
         assert_eq!(gp, got(&plain, &text, 0..text.len()), "{round}");
     }
 }
+
+/// A lexicon with a few odd entries (searched by their rarest bytes, not an automaton) finds
+/// what the automaton search finds: overlapping, repeated and non-ASCII odd entries, in both
+/// schemes, on whole texts and windows.
+#[test]
+fn few_odd_entries_equal_the_automaton_search() {
+    let odd_sets: [&[&str]; 6] = [
+        &["read more:", "%"],
+        &["u.s.", "’s", "-", " said"],
+        &["'s", "'s", "."],
+        &["he said:"],
+        &["-", "--", "U.S.", "it's"],
+        &["é.", "北京,", "x&", "&y"],
+    ];
+    let mut rng = Rng::new(0x2545_f491_4f6c_dd1d);
+    let mut total = 0;
+    for odd in odd_sets {
+        let mut entries: Vec<&str> =
+            ["said", "told reporters", "according to", "U.S", "read more"].to_vec();
+        entries.extend_from_slice(odd);
+        for scheme in [Scheme::Joined, Scheme::Plain] {
+            let lex = Lexicon::new(&entries, scheme);
+            assert!(lex.odd_bytes.is_some(), "{odd:?}");
+            for round in 0..400 {
+                let mut text = random_text(&mut rng, 1 + round % 60);
+                if round % 3 == 0 {
+                    text.push_str(" READ MORE: 40% of U.S.-- Read more:said%%");
+                }
+                let whole = 0..text.len();
+                let want = reference(&entries, scheme, &text, whole.clone());
+                total += want.len();
+                assert_eq!(got(&lex, &text, whole), want, "{scheme:?} {text:?}");
+                let a = rng.below(text.len() + 1);
+                let b = a + rng.below(text.len() + 1 - a);
+                let want = reference(&entries, scheme, &text, a..b);
+                assert_eq!(got(&lex, &text, a..b), want, "{scheme:?} {text:?} {a}..{b}");
+            }
+        }
+    }
+    assert!(total > 10_000, "{total}");
+    // many odd entries, or an empty one: the automaton
+    assert!(Lexicon::new(ENTRIES, Scheme::Plain).odd_bytes.is_none());
+    assert!(Lexicon::new(&["said", ""], Scheme::Plain)
+        .odd_bytes
+        .is_none());
+}
