@@ -13,6 +13,7 @@ use crate::rules::engine::{Ahead, SCAN_WINDOW};
 use crate::rules::{RuleSet, Structure};
 use crate::segment::Segmentation;
 use crate::span::{Span, SpanList};
+use std::cell::RefCell;
 
 /// A quotation of at least this many words inside a sentence makes it attributed.
 const PARTIAL_QUOTE_WORDS: usize = 3;
@@ -51,6 +52,15 @@ fn partitive_link(text: &str, toks: &[Token], anchor: impl Fn(u64) -> bool) -> b
         return false;
     };
     of.has(JOINER) && det.has(DET) && !noun.has(CAP) && stem(text, noun).is_some_and(anchor)
+}
+
+/// Buffers kept for the thread's next document when they hold at most this many tokens (a
+/// long article has a few hundred in a sentence; one huge sentence's are let go).
+const KEEP_TOKENS: usize = 1 << 14;
+
+thread_local! {
+    /// The sentence buffers and the anchor's tokens of the last document classified.
+    static BUFFERS: RefCell<(Scratch, Vec<Token>)> = RefCell::default();
 }
 
 /// Per-sentence facts the context pass needs.
@@ -107,10 +117,10 @@ fn classify_with(
     let n = seg.sentences.len();
     let mut out: Vec<Classification> = Vec::with_capacity(n);
     let mut facts: Vec<Facts> = Vec::with_capacity(n);
-    let mut s = Scratch::default();
+    // (the buffers of the last document on this thread: no growth from empty per document)
+    let (mut s, mut anchor_toks) = BUFFERS.with(RefCell::take);
     let (mut hi, mut pi) = (0, 0);
     // the tokens of the last sentence with a source of its own (see `partitive_link`)
-    let mut anchor_toks: Vec<Token> = Vec::new();
     let mut anchor_stems: Vec<u64> = Vec::new();
     let mut anchor_block = usize::MAX;
     let quoted = in_quotes(seg);
@@ -220,6 +230,9 @@ fn classify_with(
             std::mem::swap(&mut s.toks, &mut anchor_toks);
             anchor_block = sent.block;
         }
+    }
+    if s.toks.capacity().max(anchor_toks.capacity()) <= KEEP_TOKENS {
+        BUFFERS.with(|b| b.replace((s, anchor_toks)));
     }
     let own_label: Vec<bool> = out.iter().map(|c| c.rule.is_some()).collect();
     quotes(doc, seg, rules, &facts, &mut out);
