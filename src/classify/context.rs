@@ -479,28 +479,33 @@ fn carry_over(
         return;
     }
     let id = rules.engine().id(r as usize);
-    let mut anchor: Option<(usize, Classification)> = None;
-    for (k, c) in out.iter_mut().enumerate() {
-        let (Some(sent), Some(f)) = (seg.sentences.get(k), facts.get(k)) else {
+    // the anchor's position: it is not changed once passed, so it is read, not cloned, when a
+    // sentence inherits from it
+    let mut anchor: Option<usize> = None;
+    for k in 0..out.len() {
+        let (Some(sent), Some(f), Some(c)) = (seg.sentences.get(k), facts.get(k), out.get(k))
+        else {
             continue;
         };
         if own.get(k).copied().unwrap_or(false) || c.inherited {
-            anchor = c.label.has_source().then(|| (k, c.clone()));
+            anchor = c.label.has_source().then_some(k);
             continue;
         }
-        let Some((ak, a)) = &anchor else { continue };
-        let same_block = seg
-            .sentences
-            .get(*ak)
-            .is_some_and(|s| s.block == sent.block);
+        let Some(ak) = anchor else { continue };
+        let same_block = seg.sentences.get(ak).is_some_and(|s| s.block == sent.block);
         if same_block && k - ak <= window && f.continues && f.structure.is_none() {
-            *c = Classification {
-                label: a.label,
-                sources: a.sources.clone(),
-                cues: SpanList::new(),
-                rule: id.clone(),
-                inherited: true,
+            let Some((label, sources)) = out.get(ak).map(|a| (a.label, a.sources.clone())) else {
+                continue;
             };
+            if let Some(c) = out.get_mut(k) {
+                *c = Classification {
+                    label,
+                    sources,
+                    cues: SpanList::new(),
+                    rule: id.clone(),
+                    inherited: true,
+                };
+            }
         } else {
             anchor = None;
         }
