@@ -153,7 +153,7 @@ fn classify_with(
         hi = hj;
         pi = pj;
         let own = decide(&s.evidence, rules);
-        let words = s.toks.iter().filter(|t| t.tok == Tok::Word).count();
+        let words = s.words;
         // continuation facts, against the last attributed sentence of this block
         // (a sentence that merely starts with a pronoun is a claim about the source, not by it:
         // when the pronoun speaks, the sentence has its own cue)

@@ -38,6 +38,8 @@ pub struct Scratch {
     cues: Vec<Cue>,
     pub evidence: Vec<Evidence>,
     order: Vec<usize>,
+    /// How many of `toks` are words.
+    pub words: usize,
 }
 
 #[cfg(test)]
@@ -80,7 +82,7 @@ pub fn evaluate(
     s.toks.clear();
     s.cues.clear();
     s.evidence.clear();
-    tokens::tokenize(text, span, &mut s.toks);
+    s.words = tokens::tokenize(text, span, &mut s.toks);
     let mut at = 0;
     let meanings = if hits.is_empty() {
         &[]

@@ -249,19 +249,22 @@ fn extend_word(out: &mut [Token], at: usize, len: usize) -> Option<&mut Token> {
     }
 }
 
-/// Appends the tokens of `text[span]` to `out` (absolute spans).
+/// Appends the tokens of `text[span]` to `out` (absolute spans); returns how many of them are
+/// words (counted here, not by another pass over the tokens).
 ///
 /// ASCII bytes are classed by a table; only characters outside ASCII are decoded (issue 6).
-pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
+pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) -> usize {
     let s = span.slice(text);
     let b = s.as_bytes();
     let base = span.start;
     let mut i = 0;
     let mut single_open = false;
+    let mut words = 0;
     while let Some(&byte) = b.get(i) {
         let (c, len) = match CLASS[usize::from(byte)] {
             WORD => {
                 i = word(s, base, i, char::from(byte), 1, out);
+                words += 1;
                 continue;
             }
             SPACE => {
@@ -271,6 +274,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             WIDE => match char_at(s, i) {
                 Some((c, len)) if alnum(c) => {
                     i = word(s, base, i, c, len, out);
+                    words += 1;
                     continue;
                 }
                 Some(cl) => cl,
@@ -359,6 +363,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         });
         i = next;
     }
+    words
 }
 
 /// The tokens (first, past last) that `span` covers exactly, from the start of one to the end

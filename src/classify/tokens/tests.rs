@@ -177,8 +177,16 @@ fn words_and_marks() {
 /// Tokens of `text[span]` by both tokenizers.
 fn both(text: &str, span: Span) -> (Vec<Token>, Vec<Token>) {
     let (mut new, mut old) = (Vec::new(), Vec::new());
-    tokenize(text, span, &mut new);
+    // (appended to what the vector holds; the count is of the words appended)
+    new.push(Token {
+        span: Span::new(0, 0),
+        tok: Tok::Word,
+        flags: 0,
+    });
+    let words = tokenize(text, span, &mut new);
+    new.remove(0);
     reference_tokenize(text, span, &mut old);
+    assert_eq!(words, old.iter().filter(|t| t.tok == Tok::Word).count());
     (new, old)
 }
 
