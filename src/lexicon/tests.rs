@@ -415,3 +415,103 @@ fn few_odd_entries_equal_the_automaton_search() {
         .odd_bytes
         .is_none());
 }
+
+/// Words of nine to sixteen bytes (their last bytes compared eight at a time) and longer ones:
+/// found in any ASCII case, not when a byte after the eighth differs, in both schemes.
+#[test]
+fn long_words_compare_every_byte() {
+    let entries = [
+        "according",
+        "reportedly",
+        "spokeswoman-said",
+        "unconfirmed",
+        "acknowledgement",
+        "acknowledgements",
+        "internationalisation",
+        "well-informed sources",
+        "o'clock-tower",
+    ];
+    let mut rng = Rng::new(0x6a09_e667_f3bc_c908);
+    let mut total = 0;
+    for scheme in [Scheme::Joined, Scheme::Plain] {
+        let lex = Lexicon::new(&entries, scheme);
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                let e = entries[rng.below(entries.len())];
+                let mut w: Vec<u8> = e.bytes().collect();
+                let k = rng.below(w.len());
+                match rng.below(4) {
+                    0 => w[k] = w[k].to_ascii_uppercase(),
+                    1 if w[k].is_ascii_lowercase() => {
+                        w[k] = if w[k] == b'z' { b'a' } else { w[k] + 1 }
+                    }
+                    2 => w.iter_mut().for_each(|b| *b = b.to_ascii_uppercase()),
+                    _ => {}
+                }
+                text.push_str(std::str::from_utf8(&w).unwrap());
+                text.push_str([" ", ", ", "é ", "\n"][rng.below(4)]);
+            }
+            let want = reference(&entries, scheme, &text, 0..text.len());
+            total += want.len();
+            assert_eq!(got(&lex, &text, 0..text.len()), want, "{scheme:?} {text:?}");
+        }
+    }
+    assert!(total > 3000, "{total}");
+}
+
+/// [`trie::same_word`] is equality ignoring ASCII case for words whose heads agree: words of
+/// letters, digits and joiners of every length around the eight-byte steps, with bytes after
+/// the eighth changed, their case flipped, or outside ASCII.
+#[test]
+fn same_word_is_equality_ignoring_case() {
+    let alphabet = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.'&";
+    let mut rng = Rng::new(0xbb67_ae85_84ca_a73b);
+    let (mut equal, mut differ) = (0, 0);
+    for _ in 0..200_000 {
+        let n = 1 + rng.below(20);
+        let entry: Vec<u8> = (0..n)
+            .map(|_| rng.pick(alphabet).to_ascii_lowercase())
+            .collect();
+        let mut word = entry.clone();
+        for _ in 0..rng.below(3) {
+            let k = rng.below(n);
+            match rng.below(3) {
+                0 => word[k] = word[k].to_ascii_uppercase(),
+                1 => word[k] = rng.pick(alphabet),
+                _ => {
+                    // a letter outside ASCII in place of two bytes
+                    if k + 1 < n {
+                        word[k] = 0xc3;
+                        word[k + 1] = 0xa9;
+                    }
+                }
+            }
+        }
+        let mut text = b"x ".to_vec();
+        text.extend_from_slice(&word);
+        text.extend_from_slice(b" and more text");
+        let text = String::from_utf8_lossy(&text).into_owned();
+        let t = text.as_bytes();
+        let end = 2 + word.len().min(t.len() - 2);
+        let (hash, head) = super::hash::hash(t, 2, end);
+        let w = Word {
+            start: 2,
+            end,
+            hash,
+            head,
+        };
+        let (_, entry_head) = super::hash::hash(&entry, 0, entry.len());
+        if entry_head != head {
+            continue;
+        }
+        let want = entry.eq_ignore_ascii_case(&t[2..end]);
+        assert_eq!(trie::same_word(&entry, t, &w), want, "{entry:?} {text:?}");
+        if want {
+            equal += 1
+        } else {
+            differ += 1
+        }
+    }
+    assert!(equal > 10_000 && differ > 10_000, "{equal} {differ}");
+}
