@@ -2,6 +2,7 @@
 //!
 //! Streamed: the head and the `files` array are written file by file, the summary at the end.
 
+use super::escaped::Escaped;
 use super::json_objects::{write_finding, write_sentence, write_source};
 use super::pretty::Obj;
 use super::{label_index, Locator, ReportOptions, Reporter, Summary};
@@ -113,6 +114,7 @@ fn objects<T>(
 fn write_file(
     out: &mut dyn Write,
     buf: &mut Vec<u8>,
+    esc: &mut Escaped,
     report: &FileReport,
     opts: &ReportOptions,
 ) -> io::Result<()> {
@@ -123,7 +125,7 @@ fn write_file(
     let mut o = Obj::begin(buf, INDENT);
     let findings = report.findings.iter();
     objects(o.key("findings"), out, findings, |buf, f| {
-        write_finding(buf, f, &loc.locate(f.span))
+        write_finding(buf, esc, f, &loc.locate(f.span))
     })?;
     o.str("format", doc.format.as_str());
     o.str("path", &opts.path_of(&doc.path));
@@ -132,7 +134,7 @@ fn write_file(
         o.key("sentences"),
         out,
         sentences.enumerate(),
-        |buf, (i, (s, c))| write_sentence(buf, i, &loc.locate(s.span), c, doc),
+        |buf, (i, (s, c))| write_sentence(buf, esc, i, &loc.locate(s.span), c, doc),
     )?;
     // the source ledger (issue contract: a `sources` array per file)
     let sources = report.ledger.sources.iter();
@@ -183,6 +185,8 @@ pub struct JsonReporter {
     /// The gathering buffer, kept from one file to the next (issue 6: allocating it per file
     /// cost more than writing a short article).
     buf: Vec<u8>,
+    /// Shared strings escaped once, kept from one file to the next.
+    esc: Escaped,
 }
 
 impl JsonReporter {
@@ -191,6 +195,7 @@ impl JsonReporter {
             opts,
             files: 0,
             buf: Vec::new(),
+            esc: Escaped::default(),
         }
     }
 }
@@ -226,7 +231,7 @@ impl Reporter for JsonReporter {
         if self.buf.capacity() < BUF {
             self.buf.reserve(BUF);
         }
-        let written = write_file(out, &mut self.buf, report, &self.opts);
+        let written = write_file(out, &mut self.buf, &mut self.esc, report, &self.opts);
         // a buffer grown by one huge object is not kept for the next file
         if self.buf.capacity() > 2 * BUF {
             self.buf = Vec::new();
@@ -260,15 +265,19 @@ mod tests {
         let doc = crate::input::parse(format!("dir/t{k}.md").into(), format, text.to_string());
         let report = checker().check_document(doc);
         let opts = ReportOptions::default();
-        let mut got = Vec::new();
-        write_file(&mut got, &mut Vec::new(), &report, &opts).unwrap();
         let mut want = Vec::new();
         write_indented(&mut want, &file_value_with(&report, &opts), 4).unwrap();
-        assert_eq!(
-            String::from_utf8(got).unwrap(),
-            String::from_utf8(want).unwrap(),
-            "{text:?}"
-        );
+        // twice with one cache of escaped strings: first filled, then read
+        let mut esc = Escaped::default();
+        for _ in 0..2 {
+            let mut got = Vec::new();
+            write_file(&mut got, &mut Vec::new(), &mut esc, &report, &opts).unwrap();
+            assert_eq!(
+                String::from_utf8(got).unwrap(),
+                String::from_utf8(want.clone()).unwrap(),
+                "{text:?}"
+            );
+        }
     }
 
     /// The streamed file object is the value tree pretty-printed, on texts with findings,

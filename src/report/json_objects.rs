@@ -4,6 +4,7 @@
 //! against the value tree of `json::file_value_with`).
 
 use super::escape::{name, string};
+use super::escaped::Escaped;
 use super::pretty::{number, Obj};
 use super::Location;
 
@@ -50,15 +51,6 @@ fn list<T>(
     buf.extend_from_slice(if any { b"\n          ]" } else { b"[]" });
 }
 
-/// A string or `null`.
-#[inline]
-fn opt_string(buf: &mut Vec<u8>, v: Option<&str>) {
-    match v {
-        Some(v) => string(buf, v),
-        None => buf.extend_from_slice(b"null"),
-    }
-}
-
 /// A number or `null`.
 #[inline]
 fn opt_number(buf: &mut Vec<u8>, v: Option<usize>) {
@@ -83,6 +75,7 @@ fn end_fields(buf: &mut Vec<u8>, l: &Location) {
 #[inline]
 pub(super) fn write_sentence(
     buf: &mut Vec<u8>,
+    esc: &mut Escaped,
     i: usize,
     l: &Location,
     c: &crate::classify::Classification,
@@ -114,7 +107,8 @@ pub(super) fn write_sentence(
     buf.extend_from_slice(key!("line"));
     number(buf, l.start.line);
     buf.extend_from_slice(key!("rule"));
-    opt_string(buf, c.rule.as_deref());
+    // the deciding rule's id: one string for many sentences, escaped once
+    esc.write_opt(buf, c.rule.as_ref());
     buf.extend_from_slice(key!("sources"));
     strs(buf, c.sources.iter().map(|sp| doc.slice(*sp)));
     buf.extend_from_slice(key!("start"));
@@ -125,19 +119,25 @@ pub(super) fn write_sentence(
 }
 
 /// One finding object (the fields of `json::finding_value`).
+/// Its rule id, help and repeated messages are shared strings, escaped once ([`Escaped`]).
 #[inline]
-pub(super) fn write_finding(buf: &mut Vec<u8>, f: &crate::checks::Finding, l: &Location) {
+pub(super) fn write_finding(
+    buf: &mut Vec<u8>,
+    esc: &mut Escaped,
+    f: &crate::checks::Finding,
+    l: &Location,
+) {
     buf.extend_from_slice(first!("column"));
     number(buf, l.start.column);
     end_fields(buf, l);
     buf.extend_from_slice(key!("help"));
-    opt_string(buf, f.help.as_deref());
+    esc.write_opt(buf, f.help.as_ref());
     buf.extend_from_slice(key!("line"));
     number(buf, l.start.line);
     buf.extend_from_slice(key!("message"));
-    string(buf, &f.message);
+    esc.write(buf, &f.message);
     buf.extend_from_slice(key!("rule"));
-    string(buf, &f.rule);
+    esc.write(buf, &f.rule);
     buf.extend_from_slice(key!("sentence"));
     opt_number(buf, f.sentence);
     buf.extend_from_slice(key!("severity"));

@@ -3,6 +3,7 @@
 
 mod cells;
 mod escape;
+mod escaped;
 pub mod github;
 pub mod html;
 mod html_article;
