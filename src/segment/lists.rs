@@ -43,9 +43,26 @@ fn bullet_len(b: &[u8], i: usize) -> usize {
     }
 }
 
+/// Whether a marker may start with the byte `c`: a bullet (`*`, `-`, the lead byte of `·` and
+/// of `•` `⁃` `‣`), an opening parenthesis, a digit or a lower-case letter. Any other byte
+/// starts no marker, so most words ("The", "\"We") are turned down without a call.
+#[inline]
+pub fn may_start(c: u8) -> bool {
+    matches!(c, b'*' | b'-' | b'(' | 0xC2 | 0xE2 | b'0'..=b'9' | b'a'..=b'z')
+}
+
 /// Parses a marker starting exactly at `i` (no leading white space). The marker must be followed
 /// by white space.
+#[inline]
 pub fn parse_at(b: &[u8], i: usize) -> Option<Marker> {
+    if !b.get(i).copied().is_some_and(may_start) {
+        return None;
+    }
+    parse_marker(b, i)
+}
+
+/// [`parse_at`] past its first-byte test.
+fn parse_marker(b: &[u8], i: usize) -> Option<Marker> {
     let start = i;
     let mut p = i;
     let bl = bullet_len(b, p);
@@ -176,4 +193,30 @@ fn roman(w: &[u8]) -> Option<u32> {
         }
     }
     Some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first-byte test of [`parse_at`] turns down only what the full parser turns down:
+    /// every first byte, followed by every short tail over the bytes a marker is made of.
+    #[test]
+    fn first_byte_test_is_exact() {
+        let tails: &[u8] = b"1a).( \nAi\xc2\xb7\xe2\x80\xa2";
+        let mut buf = Vec::new();
+        for first in 0..=255u8 {
+            for &x in tails {
+                for &y in tails {
+                    for &z in tails {
+                        buf.clear();
+                        buf.extend_from_slice(&[b' ', first, x, y, z, b' ', b'x']);
+                        for i in 0..buf.len() + 1 {
+                            assert_eq!(parse_at(&buf, i), parse_marker(&buf, i), "{buf:?} {i}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

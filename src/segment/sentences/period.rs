@@ -30,7 +30,8 @@ impl Splitter<'_> {
             // the marker of a list item: "1. The first item"
             return false;
         }
-        let next_marker = lists::parse_at(b, m).is_some();
+        // a list marker opens the next word ("1.", "a)"); asked only where it decides
+        let next_marker = || lists::parse_at(b, m).is_some();
         let kind = match self.kind(ws, i) {
             _ if closers => Kind::Plain,
             // "at 8 p.m. PT. Police …": a time zone, not the abbreviation "pt"
@@ -43,10 +44,10 @@ impl Splitter<'_> {
             k => k,
         };
         match kind {
-            Kind::Plain | Kind::Number => class != Class::Lower || next_marker,
+            Kind::Plain | Kind::Number => class != Class::Lower || next_marker(),
             Kind::Abbrev(AbbrevKind::Title) => false,
             Kind::Abbrev(AbbrevKind::State) => self.state_end(ws, i, class, word, m),
-            Kind::Letter => next_marker,
+            Kind::Letter => next_marker(),
             Kind::Abbrev(AbbrevKind::Time) if self.number_before(ws) => match class {
                 Class::Upper => !self.lang.is_after_time(word) && !self.opening_time(first, ws),
                 Class::Digit => true,
