@@ -90,6 +90,10 @@ pub struct Lang {
     abbrevs: HashMap<Box<[u8]>, AbbrevKind, FxBuild>,
     /// Length in bytes of the longest abbreviation: a longer word is none (no lookup).
     abbrev_max: usize,
+    /// Per first and last byte of an abbreviation (see [`sieve_slot`]), the lengths it comes in
+    /// (bit `len`, lengths from 31 on sharing bit 31): a word whose bit is clear is none, with
+    /// no copy and no hash (issue 6: the lookup was a fifth of deciding a period).
+    abbrev_sieve: Vec<u32>,
     before_number: Words,
     /// States that are also capitalised ordinary words (Mass, Ore).
     state_words: Words,
@@ -145,9 +149,18 @@ impl Lang {
             }
         }
         let abbrev_max = abbrevs.keys().map(|k| k.len()).max().unwrap_or(0);
+        let mut abbrev_sieve = vec![0u32; SIEVE_SLOTS];
+        for k in abbrevs.keys() {
+            if let Some((slot, bit)) = sieve_slot(k) {
+                if let Some(m) = abbrev_sieve.get_mut(slot) {
+                    *m |= bit;
+                }
+            }
+        }
         Lang {
             abbrevs,
             abbrev_max,
+            abbrev_sieve,
             before_number,
             state_words: set(a.state_words),
             parties: set(a.parties),
@@ -171,6 +184,10 @@ impl Lang {
     /// abbreviation counts only when capitalised (Mass, N.H; "ill" and "mass" are words).
     pub fn abbrev(&self, word: &str) -> Option<AbbrevKind> {
         if word.len() > self.abbrev_max {
+            return None;
+        }
+        let (slot, bit) = sieve_slot(word.as_bytes())?;
+        if self.abbrev_sieve.get(slot).is_none_or(|&m| m & bit == 0) {
             return None;
         }
         let mut buf = [0u8; 24];
@@ -282,6 +299,18 @@ impl Lang {
 }
 
 /// ASCII-lower-cases `word` into `buf`; `None` when it is too long to be in any list.
+/// Slots of [`Lang::abbrev_sieve`]: five bits of the first byte by five of the last.
+const SIEVE_SLOTS: usize = 1024;
+
+/// The sieve slot and length bit of a word, from its ASCII-lower-cased first and last bytes
+/// (so a word and the lower-case key it is looked up as share them); `None` for an empty word.
+#[inline]
+fn sieve_slot(w: &[u8]) -> Option<(usize, u32)> {
+    let first = usize::from(w.first()?.to_ascii_lowercase() & 0x1f);
+    let last = usize::from(w.last()?.to_ascii_lowercase() & 0x1f);
+    Some((first << 5 | last, 1u32 << w.len().min(31)))
+}
+
 fn lower<'a>(word: &str, buf: &'a mut [u8; 24]) -> Option<&'a [u8]> {
     let b = word.as_bytes();
     let dst = buf.get_mut(..b.len())?;
@@ -329,6 +358,49 @@ mod tests {
         assert!(lang.is_unit("pct") && !lang.is_unit("Inc"));
         assert!(lang.is_unit_rate("per") && !lang.is_unit_rate("the"));
         assert!(lang.is_scale("degrees", "F") && !lang.is_scale("Robert", "F"));
+    }
+
+    /// The sieve turns down no word the table holds, in any ASCII case, and changes no answer
+    /// on other words (every key with each letter's case flipped in turn, and words of the
+    /// corpus' shapes).
+    #[test]
+    fn abbreviation_sieve_is_exact() {
+        let lang = en();
+        let unsieved = |word: &str| {
+            if word.len() > lang.abbrev_max {
+                return None;
+            }
+            let mut buf = [0u8; 24];
+            let w = lower(word, &mut buf)?;
+            match lang.abbrevs.get(w).copied() {
+                Some(AbbrevKind::State) if !word.starts_with(|c: char| c.is_ascii_uppercase()) => {
+                    None
+                }
+                k => k,
+            }
+        };
+        let mut words: Vec<String> = Vec::new();
+        for k in lang.abbrevs.keys() {
+            let k = String::from_utf8(k.to_vec()).unwrap();
+            words.push(k.to_ascii_uppercase());
+            for i in 0..k.len() {
+                let mut v = k.clone().into_bytes();
+                v[i] = v[i].to_ascii_uppercase();
+                words.push(String::from_utf8(v).unwrap_or_default());
+            }
+            words.push(format!("{k}s"));
+            words.push(format!("x{k}"));
+            words.push(k);
+        }
+        for w in [
+            "said", "Smith", "U.S", "e.g", "1990", "Ph.D", "é", "Straße", "", "a", "Z",
+        ] {
+            words.push(w.to_string());
+        }
+        assert!(words.len() > 1000);
+        for w in &words {
+            assert_eq!(lang.abbrev(w), unsieved(w), "{w:?}");
+        }
     }
 
     #[test]

@@ -241,15 +241,20 @@ impl Splitter<'_> {
         if let Some(k) = self.lang.abbrev(w) {
             return Kind::Abbrev(k);
         }
-        if w.bytes()
-            .all(|c| c.is_ascii_digit() || c == b',' || c == b'.')
-        {
+        // one pass: all digits, commas and periods (a number); any period (maybe dotted)
+        let (numeric, dot) = w.bytes().fold((true, false), |(n, d), c| {
+            (
+                n && (c.is_ascii_digit() || c == b',' || c == b'.'),
+                d || c == b'.',
+            )
+        });
+        if numeric {
             return Kind::Number;
         }
         if letter.is_some_and(char::is_lowercase) {
             return Kind::Letter;
         }
-        if w.contains('.')
+        if dot
             && w.split('.').all(|seg| {
                 (1..=2).contains(&seg.len()) && seg.bytes().all(|c| c.is_ascii_alphabetic())
             })
