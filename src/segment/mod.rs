@@ -58,6 +58,10 @@ pub struct Segmentation {
     pub layout: Vec<Span>,
 }
 
+/// Bytes per sentence assumed when reserving room for a document's sentences (the corpus
+/// averages 107; longer guesses only cost a further doubling).
+const SENTENCE_BYTES: usize = 128;
+
 /// Segments every block of `doc` into sentences and quotation spans.
 pub fn segment(doc: &Document) -> Segmentation {
     segment_with(doc, lang::en())
@@ -66,6 +70,9 @@ pub fn segment(doc: &Document) -> Segmentation {
 /// [`segment`] with explicit language data.
 pub fn segment_with(doc: &Document, lang: &Lang) -> Segmentation {
     let mut seg = Segmentation::default();
+    // news copy runs about a hundred bytes a sentence: one allocation instead of a doubling
+    // series (issue 6)
+    seg.sentences.reserve(doc.text.len() / SENTENCE_BYTES);
     let mut scanner = QuoteScanner::new(lang);
     let mut parts = Vec::new();
     let mut layout = Vec::new();

@@ -236,12 +236,7 @@ impl<'a> QuoteScanner<'a> {
         if rest.bytes().next().is_some_and(|c| c.is_ascii_digit()) {
             return rest.bytes().take_while(u8::is_ascii_digit).count() == 2;
         }
-        let len: usize = rest
-            .chars()
-            .take(20)
-            .take_while(|c| c.is_alphabetic())
-            .map(char::len_utf8)
-            .sum();
+        let len = super::text::alpha_prefix(rest, 20);
         self.lang.is_elision(rest.get(..len).unwrap_or(""))
     }
 }

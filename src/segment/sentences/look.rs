@@ -4,7 +4,7 @@
 use super::{Kind, Splitter, WORD_MAX};
 use crate::segment::lang::AbbrevKind;
 use crate::segment::text::{
-    char_at, class_of, is_dash, is_opener, skip_ws, ws_before, ws_len, Class,
+    alpha_prefix, char_at, class_of, is_dash, is_opener, skip_ws, ws_before, ws_len, Class,
 };
 
 /// Bytes [`Splitter::word_start`] takes into a word: ASCII letters and digits, `.`, `&`, `-`
@@ -136,12 +136,7 @@ impl Splitter<'_> {
         }
         let class = class_of(char_at(self.t, p));
         let rest = self.t.get(p..).unwrap_or("");
-        let len: usize = rest
-            .chars()
-            .take(24)
-            .take_while(|c| c.is_alphabetic())
-            .map(char::len_utf8)
-            .sum();
+        let len = alpha_prefix(rest, 24);
         (class, rest.get(..len).unwrap_or(""), p)
     }
 
