@@ -341,3 +341,22 @@ fn a_city_and_its_state_in_an_appositive_are_not_the_subject() {
     );
     sources_are("Ana Ruiz, R-Ky., said the vote would pass.", &["Ana Ruiz"]);
 }
+
+#[test]
+fn a_tag_after_a_quotation_names_its_speaker_whatever_the_verb() {
+    sources_are(
+        "\"The pier stays shut until further notice,\" the harbour notice reads.",
+        &["the harbour notice"],
+    );
+    sources_are(
+        "\"We will not move the boats,\" an angry Ruiz retaliated.",
+        &["an angry Ruiz"],
+    );
+    sources_are("\"The vote was rigged,\" it reads.", &["it"]);
+    // inverted: the verb first, then its speaker up to the end of the sentence
+    let (_, sources) = one("\"Nobody sails today,\" reads a notice on the harbour gate.");
+    assert!(
+        sources.iter().any(|s| s == "a notice on the harbour gate"),
+        "{sources:?}"
+    );
+}

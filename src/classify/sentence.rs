@@ -11,6 +11,9 @@ use crate::rules::inflect::Form;
 use crate::rules::RuleSet;
 use crate::span::{Span, SpanList};
 
+mod quotes;
+use quotes::quote_intro;
+
 /// Evidence found in one sentence.
 #[derive(Clone, Copy, Debug)]
 pub struct Evidence {
@@ -222,71 +225,6 @@ pub fn evaluate(
             rule: p.rule,
             cue: p.cue.unwrap_or(p.span),
             source: p.source,
-            antecedent: None,
-        });
-    }
-}
-
-/// `Lopez continued: "…"`, `She interjected, "…"`: a verb in `-ed` or `-s` right before a colon or
-/// comma and an opening quotation mark introduces the quotation, its subject is the speaker (a
-/// pronoun or a name), whatever the verb (listed verbs already have their own evidence). The
-/// evidence is the quotation rule's (a speaker named before the quotation).
-fn quote_intro(text: &str, rules: &RuleSet, s: &mut Scratch) {
-    let Some(rule) = rules.engine().quote else {
-        return;
-    };
-    let Some(label) = rules
-        .rules()
-        .get(rule as usize)
-        .and_then(|r| r.info.implies)
-    else {
-        return;
-    };
-    for i in 3..s.toks.len() {
-        if s.toks[i].tok != (Tok::Quote { open: true })
-            || !matches!(s.toks[i - 1].tok, Tok::Colon | Tok::Comma)
-        {
-            continue;
-        }
-        let v = &s.toks[i - 2];
-        let w = v.span.slice(text).as_bytes();
-        // (not a noun for people: `Sanders supporters: "…"`)
-        let tagged = v.tok == Tok::Word
-            && !v.has(tokens::SOURCE_NOUN)
-            && w.len() >= 4
-            && w.iter().all(u8::is_ascii_lowercase)
-            && (w.ends_with(b"ed") || w.ends_with(b"s"));
-        if !tagged
-            || s.cues
-                .iter()
-                .any(|c| c.rule != u16::MAX && c.toks.0 <= i - 2 && i - 2 < c.toks.1)
-        {
-            continue;
-        }
-        // `Ruiz leaned in and boomed: "…"`: after `and`, the main clause's subject
-        let Some(r) = left_subject(&s.toks, i - 2).or_else(|| {
-            let and = i.checked_sub(3).and_then(|k| s.toks.get(k))?;
-            and.has(tokens::CONJ)
-                .then(|| main_subject(text, &s.toks, i - 3))
-                .flatten()
-        }) else {
-            continue;
-        };
-        let Some(np) = s.toks.get(r.0..r.1) else {
-            continue;
-        };
-        // its head names the speaker (not `Clinton seemed irritated: "…"`)
-        let head = np
-            .last()
-            .is_some_and(|t| personal(t) || t.has(tokens::CAP | tokens::SOURCE_NOUN));
-        if !head || !np.iter().any(|t| personal(t) || t.has(tokens::CAP)) {
-            continue;
-        }
-        s.evidence.push(Evidence {
-            label,
-            rule,
-            cue: v.span,
-            source: span_of(&s.toks, r),
             antecedent: None,
         });
     }
