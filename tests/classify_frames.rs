@@ -360,3 +360,23 @@ fn a_tag_after_a_quotation_names_its_speaker_whatever_the_verb() {
         "{sources:?}"
     );
 }
+
+#[test]
+fn an_appositive_holding_a_list_keeps_the_name_before_it() {
+    sources_are(
+        "Ana Ruiz, deputy minister for ports, roads, and rail, said the ferry would run.",
+        &["Ana Ruiz"],
+    );
+    sources_are(
+        "The new timetable \u{201c}will not fix the delays,\u{201d} Ana Ruiz, deputy minister for ports, roads, and rail, said on Monday.",
+        &["Ana Ruiz"],
+    );
+    // a figure's comma is no list
+    assert_eq!(
+        one(
+            "Harbour pilots, for example, earned $98,000, compared with $93,000 for crane drivers."
+        )
+        .0,
+        Label::Unattributed
+    );
+}

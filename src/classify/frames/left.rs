@@ -83,6 +83,13 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
                 if inverted {
                     return None;
                 }
+                // `Ruiz, deputy minister for ports, roads, and rail, said`: an appositive that
+                // holds a list; the subject is a name before an earlier comma
+                if kind == Tok::Comma {
+                    if let Some(r) = before_list(toks, lo, k) {
+                        return Some(r);
+                    }
+                }
                 // `Smith, meanwhile, who has no rival, said`: the clause's own subject
                 if toks.get(k + 1).is_some_and(personal) && k + 2 < j {
                     if let Some(r) = left_subject(toks, k + 1) {
@@ -95,6 +102,37 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
             _ => return None,
         }
     }
+}
+
+/// A name that opens a clause before the second or third comma before the comma `k` (an
+/// appositive with a list: `Ruiz, deputy minister for ports, roads, and rail, said`).
+fn before_list(toks: &[Token], lo: usize, k: usize) -> Option<Range> {
+    let mut x = k;
+    for n in 0..3 {
+        x = (lo..x)
+            .rev()
+            .find(|&c| matches!(toks[c].tok, Tok::Comma | Tok::End))
+            .filter(|&c| toks[c].tok == Tok::Comma && c > 0)?;
+        // (the list has a comma of its own, `Ruiz, for example, earned` has none; and holds no
+        // figures, whose commas are no list: `earned $98,000, compared with`)
+        if n == 0 {
+            continue;
+        }
+        if toks[x..k].iter().any(|t| t.has(DIGIT)) {
+            return None;
+        }
+        let before = &toks[x - 1];
+        if !word(before) || before.has(NOT_SOURCE | DIGIT) {
+            continue;
+        }
+        if let Some(r) = np_left(toks, x - 1) {
+            let name = toks[r.0..r.1].iter().any(|t| t.has(CAP) && !t.has(DET));
+            if name && opens_clause(toks, r.0) {
+                return Some(r);
+            }
+        }
+    }
+    None
 }
 
 /// A capitalised word that may be part of a place name (`Columbus`, `Ohio`, `Calif.`).
