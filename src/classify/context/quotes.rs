@@ -1,0 +1,227 @@
+//! Quotations in the document pass: the sentences inside a top-level quotation take its
+//! speaker (named before, after, or in the sentence before a continuing quotation, or on a
+//! credit line).
+
+use super::Facts;
+use crate::classify::frames::personal;
+use crate::classify::tokens::{Tok, Token, CAP, DET, SOURCE_NOUN};
+use crate::classify::{precedence, Classification, Label};
+use crate::document::Document;
+use crate::rules::RuleSet;
+use crate::segment::Segmentation;
+use crate::span::{Span, SpanList};
+
+/// A quotation of at least this many words inside a sentence makes it attributed.
+const PARTIAL_QUOTE_WORDS: usize = 3;
+
+/// Per sentence: whether a top-level quotation overlaps it (the sentences `quotes` visits).
+/// Top-level quotations do not overlap, so this is linear in sentences and quotations.
+pub(super) fn in_quotes(seg: &Segmentation) -> Vec<bool> {
+    let sents = &seg.sentences;
+    let mut quoted = vec![false; sents.len()];
+    for q in seg.quotes.iter().filter(|q| q.depth == 0) {
+        let si = sents.partition_point(|s| s.span.end <= q.span.start);
+        let sj = sents.partition_point(|s| s.span.start < q.span.end);
+        for k in quoted.get_mut(si..sj).into_iter().flatten() {
+            *k = true;
+        }
+    }
+    quoted
+}
+
+/// Quotations: every sentence mostly inside a top-level quotation takes its speaker.
+pub(super) fn quotes(
+    doc: &Document,
+    seg: &Segmentation,
+    rules: &RuleSet,
+    facts: &[Facts],
+    out: &mut [Classification],
+) {
+    let Some(qrule) = rules.engine().quote else {
+        return;
+    };
+    let Some(rule) = rules.rules().get(qrule as usize) else {
+        return;
+    };
+    let Some(id) = rules.engine().id(qrule as usize) else {
+        return;
+    };
+    let sents = &seg.sentences;
+    let mut last_speaker: Option<Classification> = None;
+    for q in seg.quotes.iter().filter(|q| q.depth == 0) {
+        let si = sents.partition_point(|s| s.span.end <= q.span.start);
+        let sj = sents.partition_point(|s| s.span.start < q.span.end);
+        if si >= sj {
+            continue;
+        }
+        // a cue outside the quotation, or a transcript's `"NAME: …` colon right at its start
+        let speaks = |c: &Classification| {
+            c.label.has_source()
+                && !c.sources.is_empty()
+                && c.cues.iter().any(|cue| {
+                    !q.span.contains(*cue)
+                        || (doc.slice(*cue) == ":"
+                            && c.sources.iter().any(|s| s.start <= q.open.end + 1))
+                })
+        };
+        let credited = |name: Span| Classification {
+            label: rule.info.implies.unwrap_or(Label::Attributed),
+            sources: SpanList::one(name),
+            cues: SpanList::one(q.open),
+            rule: Some(id.clone()),
+            inherited: false,
+        };
+        // a credit line that opens the quotation: `― Carla Sanchez “…”`
+        let mut speaker = facts
+            .get(si)
+            .and_then(|f| f.credit)
+            .filter(|(_, mark)| *mark == Some(q.open))
+            .map(|(name, _)| credited(name));
+        if speaker.is_none() {
+            speaker = (si..sj)
+                .filter_map(|k| out.get(k))
+                .find(|c| !c.inherited && speaks(c))
+                .cloned();
+        }
+        // a credit line right after the quotation: `"…" ― Carla Sanchez.` (not one that opens
+        // the next quotation)
+        if speaker.is_none() {
+            if let Some((name, None)) = facts.get(sj).and_then(|f| f.credit) {
+                speaker = Some(credited(name));
+            }
+        }
+        if speaker.is_none() && q.continues {
+            speaker = last_speaker.clone();
+        }
+        if speaker.is_none() && si > 0 {
+            let (prev, this) = (sents.get(si - 1), sents.get(si));
+            let adjacent = match (prev, this) {
+                (Some(p), Some(t)) => {
+                    p.block == t.block || doc.slice(p.span).trim_end().ends_with(':')
+                }
+                _ => false,
+            };
+            if adjacent {
+                speaker = out.get(si - 1).filter(|c| speaks(c)).cloned();
+            }
+        }
+        for k in si..sj {
+            let (Some(c), Some(sent)) = (out.get_mut(k), sents.get(k)) else {
+                continue;
+            };
+            let inside = overlap(sent.span, q.span);
+            if inside * 2 < sent.span.len() {
+                // a quotation of a few words inside the sentence (`… pivoting to the dangers of a
+                // "rigged economy."`): the quoted words are someone's, by default the subject's
+                if c.rule.is_none() && has_words(doc.slice(q.span), PARTIAL_QUOTE_WORDS) {
+                    let sources = match (&speaker, facts.get(k).and_then(|f| f.subject)) {
+                        (Some(sp), _) if !sp.sources.is_empty() => sp.sources.clone(),
+                        (_, Some(subject)) => SpanList::one(subject),
+                        _ => SpanList::new(),
+                    };
+                    // no one to give the words to: the sentence stays as it was
+                    if sources.is_empty() {
+                        continue;
+                    }
+                    *c = Classification {
+                        label: rule.info.implies.unwrap_or(Label::Attributed),
+                        sources,
+                        cues: SpanList::one(q.open),
+                        rule: Some(id.clone()),
+                        inherited: false,
+                    };
+                }
+                continue;
+            }
+            if precedence(c.label) >= precedence(Label::Attributed) {
+                // `I think …` inside the quotation: the speaker thinks it
+                if let Some(sp) = speaker.as_ref().filter(|sp| !sp.sources.is_empty()) {
+                    if facts.get(k).is_some_and(|f| f.first_person) {
+                        c.sources.clone_from(&sp.sources);
+                    } else if c.label.has_source()
+                        && !c.cues.is_empty()
+                        && c.cues.iter().all(|cue| q.span.contains(*cue))
+                    {
+                        // `“… Trump said Hispanics live in hell,” said Ruiz`: a cue inside the
+                        // quoted words is the speaker's report; the speaker is a source too
+                        for s in sp.sources.iter() {
+                            c.sources.push(*s);
+                        }
+                        c.sources.sort();
+                        c.sources.dedup();
+                    }
+                }
+                continue;
+            }
+            *c = match &speaker {
+                Some(sp) => Classification {
+                    label: sp.label,
+                    sources: sp.sources.clone(),
+                    cues: SpanList::one(q.open),
+                    rule: Some(id.clone()),
+                    inherited: true,
+                },
+                None => Classification {
+                    label: rule.info.implies.unwrap_or(Label::Attributed),
+                    sources: SpanList::new(),
+                    cues: SpanList::one(q.open),
+                    rule: Some(id.clone()),
+                    inherited: true,
+                },
+            };
+        }
+        if speaker.is_some() {
+            last_speaker = speaker;
+        }
+    }
+}
+
+/// `― Carla Sanchez.`: a sentence that opens with a dash and one to five capitalised words,
+/// followed by its end or by a quotation mark (returned with the name).
+pub(super) fn credit_line(toks: &[Token]) -> Option<(Span, Option<Span>)> {
+    let (dash, rest) = toks.split_first()?;
+    if dash.tok != Tok::Dash {
+        return None;
+    }
+    let n = rest
+        .iter()
+        .take_while(|t| t.tok == Tok::Word && t.has(CAP))
+        .count();
+    let after = rest.get(n);
+    let ends = matches!(
+        after.map(|t| t.tok),
+        None | Some(Tok::End | Tok::Quote { .. })
+    );
+    let mark = after.filter(|t| matches!(t.tok, Tok::Quote { .. }));
+    let (first, last) = (rest.first()?, rest.get(n.checked_sub(1)?)?);
+    ((1..=5).contains(&n) && ends).then(|| {
+        (
+            Span::new(first.span.start, last.span.end),
+            mark.map(|t| t.span),
+        )
+    })
+}
+
+/// A subject that can be the speaker of quoted words: a pronoun, a noun that names people or
+/// bodies (`officials`, `the union`), or a capitalised name that is not merely the sentence's
+/// first word (`Posters reading "…"`, `The budget` are not speakers; `Mr. Ruiz`, `the union` are).
+pub(super) fn can_speak(toks: &[Token], a: usize, b: usize) -> bool {
+    toks.get(a..b).is_some_and(|np| {
+        np.iter().enumerate().any(|(k, t)| {
+            personal(t) || t.has(SOURCE_NOUN) || (t.has(CAP) && !t.has(DET) && a + k > 0)
+        })
+    })
+}
+
+/// Whether `text` has at least `n` words (runs of letters or digits); stops at the `n`th.
+fn has_words(text: &str, n: usize) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .count()
+        >= n
+}
+
+fn overlap(a: Span, b: Span) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
