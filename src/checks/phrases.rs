@@ -5,11 +5,15 @@
 //! own automaton is built only when a search cannot use that index (a window whose edge cuts a
 //! word, a string other than the document text).
 
-use crate::lexicon::{char_at, FxBuild};
+use crate::lexicon::FxBuild;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashSet;
 use std::sync::OnceLock;
+
+mod tokenize;
+pub(crate) use tokenize::each_token;
+pub use tokenize::{count_up_to, tokens, tokens_into, Token};
 
 /// A compiled word list: multi-word phrases, matched case-insensitively on whole words.
 /// Straight and curly apostrophes match each other.
@@ -362,153 +366,12 @@ pub(crate) fn is_boundary(s: &str, i: usize) -> bool {
     !before
 }
 
-/// A word token of a sentence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Token {
-    pub span: Span,
-}
-
-impl Token {
-    pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        self.span.slice(text)
-    }
-    pub fn is_capitalised(&self, text: &str) -> bool {
-        self.text(text)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-    }
-}
-
 /// A letter or digit (ASCII tested without the Unicode tables, the rest cached).
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
         crate::lexicon::is_alnum(c)
-    }
-}
-
-/// What a byte of ASCII is to the tokenizer.
-const OTHER: u8 = 0;
-const WORD: u8 = 1;
-const PERCENT: u8 = 2;
-/// `.` `,` `'` `-`: kept between two word characters.
-const INNER: u8 = 3;
-/// A byte of a character outside ASCII.
-const WIDE: u8 = 4;
-
-const fn byte_classes() -> [u8; 256] {
-    let mut t = [WIDE; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = if (b as u8).is_ascii_alphanumeric() {
-            WORD
-        } else {
-            match b as u8 {
-                b'%' => PERCENT,
-                b'.' | b',' | b'\'' | b'-' => INNER,
-                _ => OTHER,
-            }
-        };
-        b += 1;
-    }
-    t
-}
-static CLASS: [u8; 256] = byte_classes();
-
-/// Whether the character at byte `i` of `s` is a word character (false at the end).
-#[inline]
-fn word_at(s: &str, i: usize) -> bool {
-    match s.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => CLASS[usize::from(b)] == WORD,
-        Some(_) => char_at(s, i).is_some_and(|(c, _)| is_word_char(c)),
-        None => false,
-    }
-}
-
-/// Word tokens (letters, digits, `%`, and inner `.,'’-` between them) of `within`: a token
-/// starts at a word character or `%` and runs over word characters, `%`, and any of `.,'’-`
-/// followed by a word character. Bytes of ASCII are classed by a table; only characters
-/// outside ASCII are decoded (issue 6: this ran once per check on the same sentences).
-pub fn tokens(text: &str, within: Span) -> Vec<Token> {
-    // about one token per six bytes of news prose: one allocation for most sentences
-    let mut out = Vec::with_capacity((within.slice(text).len() / 5 + 1).min(4096));
-    tokens_into(text, within, &mut out);
-    out
-}
-
-/// [`tokens`] pushed onto `out` (a buffer used again and again).
-pub fn tokens_into(text: &str, within: Span, out: &mut Vec<Token>) {
-    each_token(text, within, |t| {
-        out.push(t);
-        true
-    });
-}
-
-/// How many tokens `within` holds, counted up to `limit`: `min(limit, tokens(..).len())`,
-/// without reading further than the token that reaches the limit.
-pub fn count_up_to(text: &str, within: Span, limit: usize) -> usize {
-    let mut n = 0;
-    if limit > 0 {
-        each_token(text, within, |_| {
-            n += 1;
-            n < limit
-        });
-    }
-    n
-}
-
-/// Hands the tokens of `within` in order to `f` until it returns false.
-#[inline(always)]
-pub(crate) fn each_token(text: &str, within: Span, mut f: impl FnMut(Token) -> bool) {
-    let s = within.slice(text);
-    let b = s.as_bytes();
-    let mut i = 0;
-    let n = b.len();
-    while i < n {
-        // outside a token: find the next word character or `%`
-        let start = loop {
-            let Some(&c) = b.get(i) else { break None };
-            match CLASS[usize::from(c)] {
-                WORD | PERCENT => break Some(i),
-                WIDE => match char_at(s, i) {
-                    Some((ch, len)) => {
-                        if is_word_char(ch) {
-                            break Some(i);
-                        }
-                        i += len;
-                    }
-                    None => i += 1,
-                },
-                _ => i += 1,
-            }
-        };
-        let Some(start) = start else { break };
-        // inside: run to the first byte that is not kept
-        while let Some(&c) = b.get(i) {
-            match CLASS[usize::from(c)] {
-                WORD | PERCENT => i += 1,
-                INNER if word_at(s, i + 1) => i += 1,
-                WIDE => match char_at(s, i) {
-                    Some((ch, len)) => {
-                        let keep = is_word_char(ch) || (ch == '\u{2019}' && word_at(s, i + len));
-                        if !keep {
-                            break;
-                        }
-                        i += len;
-                    }
-                    None => break,
-                },
-                _ => break,
-            }
-        }
-        let more = f(Token {
-            span: Span::new(within.start + start, within.start + i),
-        });
-        if !more {
-            return;
-        }
     }
 }
 
@@ -535,158 +398,4 @@ pub fn before(text: &str, start: usize, pos: usize) -> Span {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The tokenizer as first written, one char at a time: the reference [`tokens`] must match.
-    fn reference_tokens(text: &str, within: Span) -> Vec<Token> {
-        let s = within.slice(text);
-        let mut out = Vec::new();
-        let mut start: Option<usize> = None;
-        let mut i = 0;
-        let mut cur = char_at(s, 0);
-        while let Some((c, len)) = cur {
-            let next = char_at(s, i + len);
-            let next_word = next.is_some_and(|(n, _)| is_word_char(n));
-            let inner =
-                matches!(c, '.' | ',' | '\'' | '\u{2019}' | '-') && start.is_some() && next_word;
-            let keep = is_word_char(c) || c == '%' || inner;
-            match (keep, start) {
-                (true, None) => start = Some(i),
-                (false, Some(st)) => {
-                    out.push(Token {
-                        span: Span::new(within.start + st, within.start + i),
-                    });
-                    start = None;
-                }
-                _ => {}
-            }
-            i += len;
-            cur = next;
-        }
-        if let Some(st) = start {
-            out.push(Token {
-                span: Span::new(within.start + st, within.end),
-            });
-        }
-        out
-    }
-
-    #[test]
-    fn counts_up_to_a_limit_as_the_tokens_give_them() {
-        let text = "Officials said 3.5% of U.S. voters’ ballots — the state’s — were lost.";
-        for a in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
-            let within = Span::new(a, text.len());
-            let all = tokens(text, within).len();
-            for limit in 0..16 {
-                assert_eq!(
-                    count_up_to(text, within, limit),
-                    all.min(limit),
-                    "{a} {limit}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn words_compare_whole_ignoring_ascii_case() {
-        let entries: Vec<String> = ["a", "an", "it's", "senior", "u.s.", "officials", "é", "x\0"]
-            .iter()
-            .map(|w| w.to_string())
-            .collect();
-        let list = PhraseList::new(&entries);
-        for w in [
-            "A",
-            "an",
-            "AN",
-            "It's",
-            "it\u{2019}s",
-            "SENIOR",
-            "U.S.",
-            "Officials",
-            "é",
-            "x\0",
-        ] {
-            assert!(list.is(w), "{w}");
-        }
-        for w in [
-            "",
-            "b",
-            "ann",
-            "a\0",
-            "x",
-            "x\0\0",
-            "seniors",
-            "officialS1",
-            "É",
-            "its",
-        ] {
-            assert!(!list.is(w), "{w}");
-        }
-    }
-
-    proptest::proptest! {
-        /// The packed test of short ASCII words answers as the byte-by-byte test it skips, for
-        /// words of every length up to past the packed limit, in any case.
-        #[test]
-        fn short_words_packed_answer_as_the_plain_test(
-            entries in proptest::collection::vec("[a-cA-C'.\u{2019}é]{0,12}", 0..12),
-            words in proptest::collection::vec("[a-cA-C'.\u{2019}é@\\[`{]{0,12}", 0..40),
-        ) {
-            let list = PhraseList::new(&entries);
-            let t = list.is_tables.get_or_init(|| IsTables::new(&list.entries));
-            for w in entries.iter().chain(&words) {
-                for w in [w.clone(), w.to_uppercase(), w.to_lowercase()] {
-                    proptest::prop_assert_eq!(list.is(&w), list.is_slow(t, &w), "{:?}", w);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn boundaries_as_decoded_chars_give_them() {
-        let text = "a é,北 1’s--x😀y\u{301}z";
-        for i in 0..=text.len() + 2 {
-            let before = text.get(..i).and_then(|p| p.chars().next_back());
-            let after = text.get(i..).and_then(|p| p.chars().next());
-            let word = |c: Option<char>| c.is_some_and(is_word_char);
-            assert_eq!(
-                is_boundary(text, i),
-                !(word(before) && word(after)),
-                "at {i}"
-            );
-        }
-    }
-
-    #[test]
-    fn tokens_match_the_reference_on_every_span() {
-        let alphabet = [
-            "a", "Z", "7", " ", ".", ",", "'", "\u{2019}", "-", "%", "é", "\u{2014}", "\u{201c}",
-            "北", "\u{301}", "$", "\n", "İ", "😀", "..", "--",
-        ];
-        let mut rng = crate::testrng::Rng::new(0x2545_f491_4f6c_dd1d);
-        for _ in 0..400 {
-            let mut text = String::new();
-            for _ in 0..24 {
-                text.push_str(rng.pick(&alphabet));
-            }
-            let cuts: Vec<usize> = (0..=text.len())
-                .filter(|&i| text.is_char_boundary(i))
-                .collect();
-            for &a in &cuts {
-                for &z in cuts.iter().filter(|&&z| z >= a) {
-                    let within = Span::new(a, z);
-                    assert_eq!(
-                        tokens(&text, within),
-                        reference_tokens(&text, within),
-                        "{text:?} {a}..{z}"
-                    );
-                }
-            }
-        }
-        let news = "Officials said 3.5% of U.S. voters’ ballots — the state’s — were e-mailed, 1,200 in all.";
-        let whole = Span::new(0, news.len());
-        assert_eq!(tokens(news, whole), reference_tokens(news, whole));
-        assert_eq!(tokens(news, whole).len(), 14);
-    }
-}
+mod tests;

@@ -1,0 +1,157 @@
+//! Tests of the phrase lists and the word tokenizer.
+
+use super::*;
+use crate::lexicon::char_at;
+
+/// The tokenizer as first written, one char at a time: the reference [`tokens`] must match.
+fn reference_tokens(text: &str, within: Span) -> Vec<Token> {
+    let s = within.slice(text);
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    let mut cur = char_at(s, 0);
+    while let Some((c, len)) = cur {
+        let next = char_at(s, i + len);
+        let next_word = next.is_some_and(|(n, _)| is_word_char(n));
+        let inner =
+            matches!(c, '.' | ',' | '\'' | '\u{2019}' | '-') && start.is_some() && next_word;
+        let keep = is_word_char(c) || c == '%' || inner;
+        match (keep, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push(Token {
+                    span: Span::new(within.start + st, within.start + i),
+                });
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+        cur = next;
+    }
+    if let Some(st) = start {
+        out.push(Token {
+            span: Span::new(within.start + st, within.end),
+        });
+    }
+    out
+}
+
+#[test]
+fn counts_up_to_a_limit_as_the_tokens_give_them() {
+    let text = "Officials said 3.5% of U.S. voters’ ballots — the state’s — were lost.";
+    for a in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+        let within = Span::new(a, text.len());
+        let all = tokens(text, within).len();
+        for limit in 0..16 {
+            assert_eq!(
+                count_up_to(text, within, limit),
+                all.min(limit),
+                "{a} {limit}"
+            );
+        }
+    }
+}
+
+#[test]
+fn words_compare_whole_ignoring_ascii_case() {
+    let entries: Vec<String> = ["a", "an", "it's", "senior", "u.s.", "officials", "é", "x\0"]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    let list = PhraseList::new(&entries);
+    for w in [
+        "A",
+        "an",
+        "AN",
+        "It's",
+        "it\u{2019}s",
+        "SENIOR",
+        "U.S.",
+        "Officials",
+        "é",
+        "x\0",
+    ] {
+        assert!(list.is(w), "{w}");
+    }
+    for w in [
+        "",
+        "b",
+        "ann",
+        "a\0",
+        "x",
+        "x\0\0",
+        "seniors",
+        "officialS1",
+        "É",
+        "its",
+    ] {
+        assert!(!list.is(w), "{w}");
+    }
+}
+
+proptest::proptest! {
+    /// The packed test of short ASCII words answers as the byte-by-byte test it skips, for
+    /// words of every length up to past the packed limit, in any case.
+    #[test]
+    fn short_words_packed_answer_as_the_plain_test(
+        entries in proptest::collection::vec("[a-cA-C'.\u{2019}é]{0,12}", 0..12),
+        words in proptest::collection::vec("[a-cA-C'.\u{2019}é@\\[`{]{0,12}", 0..40),
+    ) {
+        let list = PhraseList::new(&entries);
+        let t = list.is_tables.get_or_init(|| IsTables::new(&list.entries));
+        for w in entries.iter().chain(&words) {
+            for w in [w.clone(), w.to_uppercase(), w.to_lowercase()] {
+                proptest::prop_assert_eq!(list.is(&w), list.is_slow(t, &w), "{:?}", w);
+            }
+        }
+    }
+}
+
+#[test]
+fn boundaries_as_decoded_chars_give_them() {
+    let text = "a é,北 1’s--x😀y\u{301}z";
+    for i in 0..=text.len() + 2 {
+        let before = text.get(..i).and_then(|p| p.chars().next_back());
+        let after = text.get(i..).and_then(|p| p.chars().next());
+        let word = |c: Option<char>| c.is_some_and(is_word_char);
+        assert_eq!(
+            is_boundary(text, i),
+            !(word(before) && word(after)),
+            "at {i}"
+        );
+    }
+}
+
+#[test]
+fn tokens_match_the_reference_on_every_span() {
+    let alphabet = [
+        "a", "Z", "7", " ", ".", ",", "'", "\u{2019}", "-", "%", "é", "\u{2014}", "\u{201c}", "北",
+        "\u{301}", "$", "\n", "İ", "😀", "..", "--",
+    ];
+    let mut rng = crate::testrng::Rng::new(0x2545_f491_4f6c_dd1d);
+    for _ in 0..400 {
+        let mut text = String::new();
+        for _ in 0..24 {
+            text.push_str(rng.pick(&alphabet));
+        }
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &a in &cuts {
+            for &z in cuts.iter().filter(|&&z| z >= a) {
+                let within = Span::new(a, z);
+                assert_eq!(
+                    tokens(&text, within),
+                    reference_tokens(&text, within),
+                    "{text:?} {a}..{z}"
+                );
+            }
+        }
+    }
+    let news =
+        "Officials said 3.5% of U.S. voters’ ballots — the state’s — were e-mailed, 1,200 in all.";
+    let whole = Span::new(0, news.len());
+    assert_eq!(tokens(news, whole), reference_tokens(news, whole));
+    assert_eq!(tokens(news, whole).len(), 14);
+}

@@ -1,0 +1,146 @@
+//! Word tokens of a sentence: letters, digits, `%`, and the inner punctuation between them.
+
+use super::is_word_char;
+use crate::lexicon::char_at;
+use crate::span::Span;
+
+/// A word token of a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span.slice(text)
+    }
+    pub fn is_capitalised(&self, text: &str) -> bool {
+        self.text(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+}
+
+/// What a byte of ASCII is to the tokenizer.
+const OTHER: u8 = 0;
+const WORD: u8 = 1;
+const PERCENT: u8 = 2;
+/// `.` `,` `'` `-`: kept between two word characters.
+const INNER: u8 = 3;
+/// A byte of a character outside ASCII.
+const WIDE: u8 = 4;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut t = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = if (b as u8).is_ascii_alphanumeric() {
+            WORD
+        } else {
+            match b as u8 {
+                b'%' => PERCENT,
+                b'.' | b',' | b'\'' | b'-' => INNER,
+                _ => OTHER,
+            }
+        };
+        b += 1;
+    }
+    t
+}
+static CLASS: [u8; 256] = byte_classes();
+
+/// Whether the character at byte `i` of `s` is a word character (false at the end).
+#[inline]
+fn word_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => CLASS[usize::from(b)] == WORD,
+        Some(_) => char_at(s, i).is_some_and(|(c, _)| is_word_char(c)),
+        None => false,
+    }
+}
+
+/// Word tokens (letters, digits, `%`, and inner `.,'’-` between them) of `within`: a token
+/// starts at a word character or `%` and runs over word characters, `%`, and any of `.,'’-`
+/// followed by a word character. Bytes of ASCII are classed by a table; only characters
+/// outside ASCII are decoded (issue 6: this ran once per check on the same sentences).
+pub fn tokens(text: &str, within: Span) -> Vec<Token> {
+    // about one token per six bytes of news prose: one allocation for most sentences
+    let mut out = Vec::with_capacity((within.slice(text).len() / 5 + 1).min(4096));
+    tokens_into(text, within, &mut out);
+    out
+}
+
+/// [`tokens`] pushed onto `out` (a buffer used again and again).
+pub fn tokens_into(text: &str, within: Span, out: &mut Vec<Token>) {
+    each_token(text, within, |t| {
+        out.push(t);
+        true
+    });
+}
+
+/// How many tokens `within` holds, counted up to `limit`: `min(limit, tokens(..).len())`,
+/// without reading further than the token that reaches the limit.
+pub fn count_up_to(text: &str, within: Span, limit: usize) -> usize {
+    let mut n = 0;
+    if limit > 0 {
+        each_token(text, within, |_| {
+            n += 1;
+            n < limit
+        });
+    }
+    n
+}
+
+/// Hands the tokens of `within` in order to `f` until it returns false.
+#[inline(always)]
+pub(crate) fn each_token(text: &str, within: Span, mut f: impl FnMut(Token) -> bool) {
+    let s = within.slice(text);
+    let b = s.as_bytes();
+    let mut i = 0;
+    let n = b.len();
+    while i < n {
+        // outside a token: find the next word character or `%`
+        let start = loop {
+            let Some(&c) = b.get(i) else { break None };
+            match CLASS[usize::from(c)] {
+                WORD | PERCENT => break Some(i),
+                WIDE => match char_at(s, i) {
+                    Some((ch, len)) => {
+                        if is_word_char(ch) {
+                            break Some(i);
+                        }
+                        i += len;
+                    }
+                    None => i += 1,
+                },
+                _ => i += 1,
+            }
+        };
+        let Some(start) = start else { break };
+        // inside: run to the first byte that is not kept
+        while let Some(&c) = b.get(i) {
+            match CLASS[usize::from(c)] {
+                WORD | PERCENT => i += 1,
+                INNER if word_at(s, i + 1) => i += 1,
+                WIDE => match char_at(s, i) {
+                    Some((ch, len)) => {
+                        let keep = is_word_char(ch) || (ch == '\u{2019}' && word_at(s, i + len));
+                        if !keep {
+                            break;
+                        }
+                        i += len;
+                    }
+                    None => break,
+                },
+                _ => break,
+            }
+        }
+        let more = f(Token {
+            span: Span::new(within.start + start, within.start + i),
+        });
+        if !more {
+            return;
+        }
+    }
+}
