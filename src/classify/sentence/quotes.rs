@@ -30,6 +30,21 @@ fn in_cue(s: &Scratch, k: usize) -> bool {
 /// pronoun or a name), whatever the verb (listed verbs already have their own evidence). The
 /// evidence is the quotation rule's (a speaker named before the quotation).
 pub(super) fn quote_intro(text: &str, rules: &RuleSet, s: &mut Scratch) {
+    // most sentences hold no quotation mark, and no token before the first one can match: one
+    // cheap pass finds where both rules start (issue 6)
+    let Some(first) = s
+        .toks
+        .iter()
+        .position(|t| matches!(t.tok, Tok::Quote { .. }))
+    else {
+        return;
+    };
+    quote_rules(text, rules, s, first);
+}
+
+/// Both quotation rules, for the tokens from `from` on (`from` is at most the index of the
+/// sentence's first quotation mark; 0 walks all of them).
+fn quote_rules(text: &str, rules: &RuleSet, s: &mut Scratch, from: usize) {
     let Some(rule) = rules.engine().quote else {
         return;
     };
@@ -40,7 +55,7 @@ pub(super) fn quote_intro(text: &str, rules: &RuleSet, s: &mut Scratch) {
     else {
         return;
     };
-    for i in 3..s.toks.len() {
+    for i in from.max(3)..s.toks.len() {
         if s.toks[i].tok != (Tok::Quote { open: true })
             || !matches!(s.toks[i - 1].tok, Tok::Colon | Tok::Comma)
         {
@@ -77,15 +92,15 @@ pub(super) fn quote_intro(text: &str, rules: &RuleSet, s: &mut Scratch) {
             antecedent: None,
         });
     }
-    quote_tag(text, s, rule, label);
+    quote_tag(text, s, (rule, label), from);
 }
 
 /// `"…," the editorial read.`, `"…," Ruiz continued.`, `"…," reads an editorial in the
 /// Gazette.`: after a quotation closed by a comma, `?`, `!` or a dash, a phrase and a verb in
 /// `-ed` or `-s` that end the sentence (or that verb and a phrase) name its speaker, whatever the
 /// verb.
-fn quote_tag(text: &str, s: &mut Scratch, rule: u16, label: Label) {
-    for i in 2..s.toks.len() {
+fn quote_tag(text: &str, s: &mut Scratch, (rule, label): (u16, Label), from: usize) {
+    for i in from.max(2)..s.toks.len() {
         if s.toks[i].tok != (Tok::Quote { open: false })
             || !matches!(s.toks[i - 1].tok, Tok::Comma | Tok::End | Tok::Dash)
         {
@@ -152,4 +167,116 @@ fn inverted_after(text: &str, toks: &[Token], q: usize) -> Option<(usize, Range)
         .unwrap_or(toks.len());
     let opens = first.tok == Tok::Word && (first.has(tokens::DET | tokens::CAP) || personal(first));
     (opens && end - (v + 1) <= 9 && ends(toks, end)).then_some((v, (v + 1, end)))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::super::{evaluate, Scratch};
+    use super::{quote_intro, quote_rules};
+    use crate::rules::RuleSet;
+    use crate::span::Span;
+
+    /// The evidence of the quotation rules alone, with the shortcut or walking every token.
+    fn both(text: &str, rules: &RuleSet, s: &mut Scratch) -> (String, String) {
+        s.evidence.clear();
+        quote_intro(text, rules, s);
+        let fast = format!("{:?}", s.evidence);
+        s.evidence.clear();
+        quote_rules(text, rules, s, 0);
+        (fast, format!("{:?}", s.evidence))
+    }
+
+    /// Starting at the first quotation mark finds the same evidence as walking every token, over
+    /// generated sentences with every quotation-mark style, speech tags before and after.
+    #[test]
+    fn first_quote_shortcut_matches_full_walk() {
+        let rules = RuleSet::builtin().unwrap();
+        let words = [
+            "\"",
+            "“",
+            "”",
+            "'",
+            "‘",
+            "’",
+            "«",
+            "»",
+            "„",
+            "‹",
+            "›",
+            ",",
+            ":",
+            ".",
+            "?",
+            "!",
+            "—",
+            "-",
+            "the",
+            "an",
+            "editorial",
+            "read",
+            "reads",
+            "continued",
+            "boomed",
+            "and",
+            "Ruiz",
+            "Lopez",
+            "she",
+            "He",
+            "we",
+            "said",
+            "supporters",
+            "in",
+            "Gazette",
+            "Times",
+            "it",
+            "works",
+            "\r\n",
+            "\n",
+            "“We win,”",
+            "\"We win,\"",
+            "«We win!»",
+            "‘We win—’",
+            "the editorial continued",
+            "reads an editorial in the Gazette",
+            "Ruiz continued:",
+            "She interjected,",
+        ];
+        let check = |text: &str| {
+            let mut hits = Vec::new();
+            rules.engine().scan(text, 0..text.len(), &mut hits);
+            let mut s = Scratch::default();
+            evaluate(
+                text,
+                Span::new(0, text.len()),
+                (&hits, 0),
+                &[],
+                &rules,
+                &mut s,
+            );
+            both(text, &rules, &mut s)
+        };
+        for text in [
+            "\"We will win,\" the editorial continued.",
+            "“We will win,” reads an editorial in the Gazette.",
+            "Ruiz continued: «We will win.»",
+        ] {
+            let (fast, full) = check(text);
+            assert_eq!(fast, full, "{text}");
+            assert_ne!(full, "[]", "{text}");
+        }
+        // (the generated sentences exercise both rules too)
+        let found = std::cell::Cell::new(0usize);
+        let mut runner = proptest::test_runner::TestRunner::deterministic();
+        runner
+            .run(&proptest::collection::vec(0..words.len(), 0..24), |idx| {
+                let text = idx.iter().map(|&i| words[i]).collect::<Vec<_>>().join(" ");
+                let (fast, full) = check(&text);
+                found.set(found.get() + usize::from(full != "[]"));
+                proptest::prop_assert_eq!(fast, full, "{}", text);
+                Ok(())
+            })
+            .unwrap();
+        assert!(found.get() >= 1, "no generated sentence had evidence");
+    }
 }
