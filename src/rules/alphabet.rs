@@ -135,6 +135,10 @@ impl Alphabet {
     /// `text` with every character replaced by the one standing for it, written into `out`;
     /// `false` (and `out` left empty) when no character changes, so `text` itself stands. Every
     /// character keeps its UTF-8 length, so offsets into the result are offsets into `text`.
+    ///
+    /// Works by runs: ASCII runs (which stand for themselves) are skipped eight bytes at a time,
+    /// and each run of non-ASCII characters is decoded in one pass, characters that stand for
+    /// themselves being copied with their neighbours rather than one by one.
     pub fn translate(&self, text: &str, out: &mut String) -> bool {
         // texts repeat a few non-ASCII characters (quotes, dashes, accented letters): a small
         // cache saves most of the binary searches
@@ -144,25 +148,34 @@ impl Alphabet {
         let mut at = 0;
         out.clear();
         while let Some(i) = next_non_ascii(bytes, at) {
-            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            let Some(run) = text.get(i..) else {
                 break;
             };
-            let slot = &mut cache[c as usize % 64];
-            let rep = if slot.0 == c {
-                slot.1
-            } else {
-                let rep = self.map(c);
-                *slot = (c, rep);
-                rep
-            };
-            at = i + c.len_utf8();
-            if rep != c {
-                if copied == 0 {
-                    out.reserve(text.len());
+            at = i;
+            for c in run.chars() {
+                if c.is_ascii() {
+                    break;
                 }
-                out.push_str(text.get(copied..i).unwrap_or_default());
-                out.push(rep);
-                copied = at;
+                let slot = &mut cache[c as usize % 64];
+                let rep = if slot.0 == c {
+                    slot.1
+                } else {
+                    let rep = self.map(c);
+                    *slot = (c, rep);
+                    rep
+                };
+                let next = at + c.len_utf8();
+                if rep != c {
+                    if copied == 0 {
+                        out.reserve(text.len());
+                    }
+                    if copied < at {
+                        out.push_str(text.get(copied..at).unwrap_or_default());
+                    }
+                    out.push(rep);
+                    copied = next;
+                }
+                at = next;
             }
         }
         if copied == 0 {
@@ -178,18 +191,25 @@ impl Alphabet {
     }
 }
 
-/// The position of the first byte at or after `from` that is not ASCII (eight bytes at a time).
+/// The position of the first byte at or after `from` that is not ASCII (sixteen bytes at a time).
 fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let rest = bytes.get(from..)?;
-    let mut chunks = rest.chunks_exact(8);
+    let mut chunks = rest.chunks_exact(16);
     let mut offset = from;
     for chunk in &mut chunks {
-        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
-        if word & HIGH != 0 {
-            return Some(offset + (word & HIGH).trailing_zeros() as usize / 8);
+        let (a, b) = chunk.split_at(8);
+        let a = u64::from_le_bytes(<[u8; 8]>::try_from(a).unwrap_or([0; 8]));
+        let b = u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or([0; 8]));
+        if (a | b) & HIGH != 0 {
+            let (word, at) = if a & HIGH != 0 {
+                (a, offset)
+            } else {
+                (b, offset + 8)
+            };
+            return Some(at + (word & HIGH).trailing_zeros() as usize / 8);
         }
-        offset += 8;
+        offset += 16;
     }
     chunks
         .remainder()
@@ -339,6 +359,95 @@ mod tests {
         for from in 0..=text.len() + 1 {
             let expect = want.iter().copied().find(|&i| i >= from);
             assert_eq!(next_non_ascii(text.as_bytes(), from), expect, "{from}");
+        }
+    }
+
+    /// The translation as it was before it worked by runs (one character at a time): the new one
+    /// must write exactly the same.
+    fn translate_per_char(a: &Alphabet, text: &str, out: &mut String) -> bool {
+        let mut cache = [('\0', '\0'); 64];
+        let bytes = text.as_bytes();
+        let mut copied = 0;
+        let mut at = 0;
+        out.clear();
+        while let Some(i) = next_non_ascii(bytes, at) {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            let slot = &mut cache[c as usize % 64];
+            let rep = if slot.0 == c {
+                slot.1
+            } else {
+                let rep = a.map(c);
+                *slot = (c, rep);
+                rep
+            };
+            at = i + c.len_utf8();
+            if rep != c {
+                if copied == 0 {
+                    out.reserve(text.len());
+                }
+                out.push_str(text.get(copied..i).unwrap_or_default());
+                out.push(rep);
+                copied = at;
+            }
+        }
+        if copied == 0 {
+            return false;
+        }
+        out.push_str(text.get(copied..).unwrap_or_default());
+        true
+    }
+
+    /// Characters from the scripts and marks news copy holds, and any character at all.
+    fn text_char() -> impl proptest::strategy::Strategy<Value = char> {
+        use proptest::prelude::*;
+        prop_oneof![
+            4 => proptest::char::range(' ', '~'),
+            3 => proptest::char::range('\u{900}', '\u{97F}'),
+            1 => proptest::sample::select(vec![
+                '“', '”', '‘', '’', '—', '–', '…', '\u{301}', '\u{308}', 'é', 'Ł', 'ł', 'Ω',
+                'ω', 'ǅ', 'ß', '\u{A0}', '\u{200B}', '\r', '\n', '\t', '😀', '👍', '\u{FEFF}',
+            ]),
+            1 => proptest::char::range('\u{600}', '\u{6FF}'),
+            1 => proptest::char::range('\u{4E00}', '\u{4FFF}'),
+            1 => proptest::char::range('\u{80}', '\u{7FF}'),
+            1 => any::<char>(),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn next_non_ascii_agrees_with_a_byte_scan(
+            chars in proptest::collection::vec(text_char(), 0..60),
+            from in 0usize..200,
+        ) {
+            let text: String = chars.into_iter().collect();
+            let want = text.bytes().enumerate().skip(from).find(|(_, b)| !b.is_ascii());
+            proptest::prop_assert_eq!(next_non_ascii(text.as_bytes(), from), want.map(|(i, _)| i));
+        }
+
+        #[test]
+        fn translate_by_runs_writes_what_per_char_did(
+            chars in proptest::collection::vec(text_char(), 0..80),
+            pattern in 0usize..4,
+        ) {
+            let patterns = [
+                r"(?P<source>\p{Lu}\p{Ll}+)[“:]\s+\w",
+                r"\b\w+\b",
+                r"[“”\p{Devanagari}]+\s(?P<cue>कहा)",
+                r"—\s*(?P<source>\p{L}+)",
+            ];
+            let hir = regex_syntax::Parser::new().parse(patterns[pattern]).unwrap();
+            let a = Alphabet::new(&[&hir]);
+            let text: String = chars.into_iter().collect();
+            let (mut new, mut old) = (String::from("junk"), String::from("junk"));
+            let changed = a.translate(&text, &mut new);
+            proptest::prop_assert_eq!(changed, translate_per_char(&a, &text, &mut old));
+            proptest::prop_assert_eq!(&new, &old);
+            let want: String = text.chars().map(|c| a.map(c)).collect();
+            proptest::prop_assert_eq!(if changed { new.as_str() } else { text.as_str() }, want);
         }
     }
 }
