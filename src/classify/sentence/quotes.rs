@@ -1,5 +1,6 @@
 //! Speakers of a quotation named around it with a verb in no list: `Ruiz continued: "…"`
-//! before it, `"…," the editorial read.` or `"…," reads an editorial in the Gazette.` after it.
+//! before it, `"…," the editorial continued.` or `"…," reads an editorial in the Gazette.`
+//! after it.
 
 use super::{span_of, Evidence, Scratch};
 use crate::classify::frames::{left_subject, main_subject, personal, Range};
@@ -95,10 +96,10 @@ fn quote_rules(text: &str, rules: &RuleSet, s: &mut Scratch, from: usize) {
     quote_tag(text, s, (rule, label), from);
 }
 
-/// `"…," the editorial read.`, `"…," Ruiz continued.`, `"…," reads an editorial in the
+/// `"…," the editorial continued.`, `"…," Ruiz continued.`, `"…," reads an editorial in the
 /// Gazette.`: after a quotation closed by a comma, `?`, `!` or a dash, a phrase and a verb in
 /// `-ed` or `-s` that end the sentence (or that verb and a phrase) name its speaker, whatever the
-/// verb.
+/// verb (so not `the editorial read`).
 fn quote_tag(text: &str, s: &mut Scratch, (rule, label): (u16, Label), from: usize) {
     for i in from.max(2)..s.toks.len() {
         if s.toks[i].tok != (Tok::Quote { open: false })
@@ -131,8 +132,8 @@ fn ends(toks: &[Token], k: usize) -> bool {
     toks.get(k).is_none_or(|t| t.tok == Tok::End)
 }
 
-/// `"…," the editorial read.`: the verb's token and the phrase between the closing mark at `q`
-/// and the verb (a personal pronoun, a phrase opened by a determiner, or a name).
+/// `"…," the editorial continued.`: the verb's token and the phrase between the closing mark
+/// at `q` and the verb (a personal pronoun, a phrase opened by a determiner, or a name).
 fn tag_after(text: &str, toks: &[Token], q: usize) -> Option<(usize, Range)> {
     let start = q + 1;
     let v = (start..toks.len().min(start + 6))
