@@ -1,72 +1,79 @@
-//! A cached test for letters and digits outside ASCII.
+//! Tests for letters and digits outside ASCII, from tables of the Basic Multilingual Plane that
+//! `build.rs` computed with the standard tests ([`write_tables`]): the standard tests take
+//! hundreds of instructions for a character outside ASCII (a curly quote, a dash, a letter of
+//! Devanagari), and news text has one every few dozen bytes (issue 6: the tables used to be
+//! filled in per 64 characters when first needed, 2 M instructions on the corpus).
+//!
+//! `super::tables` holds `ALNUM`, `UPPER` and `UNCASED`, one bit per character of the plane
+//! (`build.rs` itself, which reads words with these tests, has empty ones: the standard tests).
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use super::tables::{ALNUM, UNCASED, UPPER};
 
-/// A character test cached per 64 characters of the Basic Multilingual Plane, filled in when
-/// first needed: the standard tests take hundreds of instructions for a character outside
-/// ASCII (a curly quote, a dash, a letter of Devanagari), and news text has one every few dozen
-/// bytes.
-struct Cached {
-    /// Per 64 characters: which pass the test.
-    bits: [AtomicU64; 1024],
-    /// Per 64 entries of `bits`: which are filled in.
-    filled: [AtomicU64; 16],
-}
-
-impl Cached {
-    const fn new() -> Cached {
-        Cached {
-            bits: [const { AtomicU64::new(0) }; 1024],
-            filled: [const { AtomicU64::new(0) }; 16],
-        }
-    }
-
-    /// `test(c)`, from the cache when `c` is in the Basic Multilingual Plane.
-    #[inline]
-    fn get(&self, c: char, test: fn(char) -> bool) -> bool {
-        let u = c as usize;
-        let chunk = u >> 6;
-        let (Some(slot), Some(filled)) = (self.bits.get(chunk), self.filled.get(chunk >> 6)) else {
-            return test(c);
-        };
-        let bit = 1u64 << (u & 63);
-        let flag = 1u64 << (chunk & 63);
-        if filled.load(Ordering::Acquire) & flag != 0 {
-            return slot.load(Ordering::Relaxed) & bit != 0;
-        }
-        let mut v = 0u64;
-        for k in 0..64u32 {
-            let code = ((chunk as u32) << 6) | k;
-            if char::from_u32(code).is_some_and(test) {
-                v |= 1 << k;
-            }
-        }
-        slot.store(v, Ordering::Relaxed);
-        filled.fetch_or(flag, Ordering::Release);
-        v & bit != 0
+/// `test(c)`, from `bits` when it covers `c`.
+#[inline]
+fn lookup(bits: &[u64], c: char, test: fn(char) -> bool) -> bool {
+    let u = c as u32;
+    match bits.get((u >> 6) as usize) {
+        Some(w) => w >> (u & 63) & 1 != 0,
+        None => test(c),
     }
 }
 
-static ALNUM: Cached = Cached::new();
-static UPPER: Cached = Cached::new();
-static UNCASED: Cached = Cached::new();
+/// A letter of a script without case.
+fn uncased(c: char) -> bool {
+    c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()
+}
 
-/// [`char::is_alphanumeric`], cached.
+/// [`char::is_alphanumeric`], from the table.
+#[inline]
 pub fn is_alnum(c: char) -> bool {
-    ALNUM.get(c, char::is_alphanumeric)
+    lookup(&ALNUM, c, char::is_alphanumeric)
 }
 
-/// [`char::is_uppercase`], cached.
+/// [`char::is_uppercase`], from the table.
+#[inline]
 pub fn is_upper(c: char) -> bool {
-    UPPER.get(c, char::is_uppercase)
+    lookup(&UPPER, c, char::is_uppercase)
 }
 
 /// A letter of a script without case (`北`, `क`): alphabetic, neither upper nor lower case;
-/// cached.
+/// from the table.
+#[inline]
 pub fn is_uncased(c: char) -> bool {
-    UNCASED.get(c, |c| {
-        c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()
-    })
+    lookup(&UNCASED, c, uncased)
+}
+
+/// The tables as Rust (`static NAME: [u64; 1024]`, one bit per character of the Basic
+/// Multilingual Plane), for `build.rs`.
+#[allow(dead_code)]
+pub(crate) fn write_tables() -> String {
+    use std::fmt::Write as _;
+    let tests: [(&str, fn(char) -> bool); 3] = [
+        ("ALNUM", char::is_alphanumeric),
+        ("UPPER", char::is_uppercase),
+        ("UNCASED", uncased),
+    ];
+    let mut o = String::new();
+    for (name, test) in tests {
+        let _ = write!(
+            o,
+            "#[rustfmt::skip]\npub(crate) static {name}: [u64; 1024] = ["
+        );
+        for chunk in 0..1024u32 {
+            let mut v = 0u64;
+            for k in 0..64u32 {
+                if char::from_u32((chunk << 6) | k).is_some_and(test) {
+                    v |= 1 << k;
+                }
+            }
+            let _ = write!(o, "{v:#x},");
+            if chunk % 16 == 15 {
+                o.push('\n');
+            }
+        }
+        o.push_str("];\n");
+    }
+    o
 }
 
 /// The char at byte `i` of `s` and its length in bytes (ASCII without decoding); `None` past

@@ -16,6 +16,10 @@ mod fx;
 mod hash;
 mod odd;
 mod pair;
+/// The character tables `build.rs` wrote ([`alnum::write_tables`]).
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/alnum_tables.rs"));
+}
 #[cfg(test)]
 mod tests;
 pub(crate) mod trie;

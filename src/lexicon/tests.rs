@@ -238,7 +238,7 @@ fn words_follow_the_boundary_rules() {
     }
 }
 
-/// The cached test is the standard one.
+/// The table test is the standard one.
 #[test]
 fn is_alnum_is_is_alphanumeric() {
     let chars = (0..0x1_0000u32).chain((0x1_0000..0x11_0000).step_by(97));
@@ -248,7 +248,7 @@ fn is_alnum_is_is_alphanumeric() {
     }
 }
 
-/// The cached case tests are the standard ones.
+/// The table case tests are the standard ones.
 #[test]
 fn cached_case_tests_are_the_standard_ones() {
     let chars = (0..0x1_0000u32).chain((0x1_0000..0x11_0000).step_by(89));
