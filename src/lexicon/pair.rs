@@ -7,9 +7,28 @@
 //! Both word sequences are kept in short buffers, where each lexicon's trie reads the words
 //! after a word for its phrases.
 
-use super::trie::{Edge, Starts};
+use super::trie::{Edge, Fixed, Starts};
 use super::words::joins_at;
 use super::{hash, Feed, Lexicon, Scheme, Word, Words};
+
+/// A first-word test ([`Starts`], or [`Fixed`] when both lexicons' tables have its size).
+trait May: Copy {
+    fn may(self, hash: u64) -> bool;
+}
+
+impl May for Starts<'_> {
+    #[inline(always)]
+    fn may(self, hash: u64) -> bool {
+        Starts::may(self, hash)
+    }
+}
+
+impl May for Fixed<'_> {
+    #[inline(always)]
+    fn may(self, hash: u64) -> bool {
+        Fixed::may(self, hash)
+    }
+}
 
 /// Words read ahead per round.
 const ROUND: usize = 256;
@@ -51,7 +70,7 @@ impl Queue {
     /// Marks the word at `k` a candidate when its hash passes `starts` and it starts at or
     /// after `from`.
     #[inline(always)]
-    fn test(&mut self, k: usize, starts: Starts<'_>, from: usize) {
+    fn test(&mut self, k: usize, starts: impl May, from: usize) {
         if let Some(w) = self.words.get(k) {
             if starts.may(w.hash) && w.start >= from {
                 self.cands.push(u32::try_from(k).unwrap_or(u32::MAX));
@@ -144,8 +163,8 @@ pub fn scan_pair(
     from: usize,
     plain: &Lexicon,
     text: &str,
-    mut emit_joined: impl FnMut(usize, usize, u32),
-    mut emit_plain: impl FnMut(usize, usize, u32),
+    emit_joined: impl FnMut(usize, usize, u32),
+    emit_plain: impl FnMut(usize, usize, u32),
 ) {
     if joined.scheme != Scheme::Joined || plain.scheme != Scheme::Plain {
         // (not the pair this walk is for: each on its own)
@@ -156,6 +175,29 @@ pub fn scan_pair(
     if text.is_empty() {
         return;
     }
+    // (the same walk; with tables of one size a word is tested with a fixed shift)
+    match (plain.trie.starts_fixed(), joined.trie.starts_fixed()) {
+        (Some(sp), Some(sj)) => {
+            walk_pair(joined, from, plain, text, (sp, sj), emit_joined, emit_plain)
+        }
+        _ => {
+            let starts = (plain.trie.starts(), joined.trie.starts());
+            walk_pair(joined, from, plain, text, starts, emit_joined, emit_plain);
+        }
+    }
+}
+
+/// [`scan_pair`] of a joined and a plain lexicon, with their first-word tests `(sp, sj)`.
+#[inline(always)]
+fn walk_pair<P: May, J: May>(
+    joined: &Lexicon,
+    from: usize,
+    plain: &Lexicon,
+    text: &str,
+    (sp, sj): (P, J),
+    mut emit_joined: impl FnMut(usize, usize, u32),
+    mut emit_plain: impl FnMut(usize, usize, u32),
+) {
     let bytes = text.as_bytes();
     let from = from.min(text.len());
     let mut fj = (from < text.len()).then(|| Feed::new(joined, text, from, text.len()));
@@ -164,7 +206,6 @@ pub fn scan_pair(
     let (dj, dp) = (joined.trie.depth.max(1), plain.trie.depth.max(1));
     let mut words = Words::new(text, 0, Scheme::Plain);
     let (mut pq, mut jq) = (Queue::new(), Queue::new());
-    let (sp, sj) = (plain.trie.starts(), joined.trie.starts());
     // (no joined word starts at or after `from`: none is a candidate)
     let jfrom = if fj.is_some() { from } else { usize::MAX };
     // the last joined word goes on into the next plain word
@@ -224,7 +265,7 @@ pub fn scan_pair(
 /// Completes the last joined word of `q`, extended over more than one plain word: hashes it
 /// and tests whether it may start an entry ([`Queue::test`]).
 #[inline(always)]
-fn close(q: &mut Queue, bytes: &[u8], starts: Starts<'_>, from: usize) {
+fn close(q: &mut Queue, bytes: &[u8], starts: impl May, from: usize) {
     let Some(k) = q.words.len().checked_sub(1) else {
         return;
     };

@@ -515,3 +515,36 @@ fn same_word_is_equality_ignoring_case() {
     }
     assert!(equal > 10_000 && differ > 10_000, "{equal} {differ}");
 }
+
+/// A joined lexicon of more first words than a fixed-size first-word table holds: the pair
+/// walk tests words with the lexicon's own table and still finds what the two scans find.
+#[test]
+fn pair_with_a_large_lexicon() {
+    let mut entries: Vec<String> = ENTRIES.iter().map(|e| e.to_string()).collect();
+    entries.extend((0..5000).map(|k| format!("w{k} said")));
+    let joined = Lexicon::new(&entries, Scheme::Joined);
+    let plain = Lexicon::new(ENTRIES, Scheme::Plain);
+    assert!(joined.trie.starts_fixed().is_none() && plain.trie.starts_fixed().is_some());
+    let mut rng = Rng::new(0x5851_f42d_4c95_7f2d);
+    for round in 0..300 {
+        let mut text = random_text(&mut rng, 1 + round % 80);
+        text.push_str(&format!(" w{} said W{} SAID ", round * 7, round * 13));
+        text.push_str(&random_text(&mut rng, 1 + round % 30));
+        let from = if round % 2 == 0 {
+            0
+        } else {
+            rng.below(text.len() + 1)
+        };
+        let (mut gj, mut gp) = (Vec::new(), Vec::new());
+        scan_pair(
+            &joined,
+            from,
+            &plain,
+            &text,
+            |s, e, id| gj.push((s, e, id)),
+            |s, e, id| gp.push((s, e, id)),
+        );
+        assert_eq!(gj, got(&joined, &text, from..text.len()), "{text:?} {from}");
+        assert_eq!(gp, got(&plain, &text, 0..text.len()), "{text:?}");
+    }
+}

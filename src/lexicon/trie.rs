@@ -165,10 +165,10 @@ fn has_bit(bits: &[u64], shift: u32, v: u64) -> bool {
     bits.get(b / 64).is_some_and(|f| f & (1 << (b % 64)) != 0)
 }
 
-/// A table of about 16 bits per value of `values` (one bit per value of their top bits) and its
-/// shift ([`has_bit`]).
-fn bit_table(values: impl Iterator<Item = u64> + Clone) -> (Vec<u64>, u32) {
-    let bits = (values.clone().count() * 16).next_power_of_two().max(64);
+/// A table of about 16 bits per value of `values` (one bit per value of their top bits), at
+/// least `min` bits (a power of two, at least 64), and its shift ([`has_bit`]).
+fn bit_table(values: impl Iterator<Item = u64> + Clone, min: usize) -> (Vec<u64>, u32) {
+    let bits = (values.clone().count() * 16).next_power_of_two().max(min);
     let shift = 64 - bits.trailing_zeros();
     let mut table = vec![0; bits / 64];
     for v in values {
@@ -178,6 +178,24 @@ fn bit_table(values: impl Iterator<Item = u64> + Clone) -> (Vec<u64>, u32) {
         }
     }
     (table, shift)
+}
+
+/// Bits of the first-word table of a trie of at most 4,096 first words ([`Trie::starts`]): the
+/// size every such table has, so that the pair walk tests a word with a fixed shift and no
+/// bounds check ([`Fixed`]).
+const FIRST_BITS: usize = 1 << 16;
+
+/// The test whether a word may start an entry, for a first-word table of [`FIRST_BITS`] bits.
+#[derive(Clone, Copy)]
+pub(crate) struct Fixed<'t>(&'t [u64; FIRST_BITS / 64]);
+
+impl Fixed<'_> {
+    /// [`Starts::may`].
+    #[inline(always)]
+    pub fn may(self, hash: u64) -> bool {
+        let b = (hash >> (64 - FIRST_BITS.trailing_zeros())) as usize;
+        self.0[b >> 6] >> (b & 63) & 1 != 0
+    }
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -308,12 +326,14 @@ impl Trie {
                 .iter()
                 .filter(|s| s.node != 0 && s.parent == 0)
                 .map(|s| s.key.rotate_right(29)),
+            FIRST_BITS,
         );
         let (next, next_shift) = bit_table(
             t.slots
                 .iter()
                 .filter(|s| s.node != 0 && s.parent != 0)
                 .map(|s| s.key),
+            64,
         );
         (t.first, t.first_shift) = (Cow::Owned(first), first_shift);
         (t.next, t.next_shift) = (Cow::Owned(next), next_shift);
@@ -405,6 +425,18 @@ impl Trie {
             first: &self.first,
             shift: self.first_shift,
         }
+    }
+
+    /// The same test with a fixed shift, when the table has [`FIRST_BITS`] bits (at most 4,096
+    /// first words).
+    #[inline(always)]
+    pub fn starts_fixed(&self) -> Option<Fixed<'_>> {
+        if self.first_shift != 64 - FIRST_BITS.trailing_zeros() {
+            return None;
+        }
+        <&[u64; FIRST_BITS / 64]>::try_from(&*self.first)
+            .ok()
+            .map(Fixed)
     }
 
     /// Adds the child of `parent` by the word `w` of `entry` (after a word ending at
