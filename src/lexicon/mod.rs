@@ -320,28 +320,25 @@ impl<'l> Feed<'l> {
             return;
         }
         let trie = &self.lex.trie;
+        let here = &mut self.here;
         // (`next_odd` is never past the next odd match: it only lags behind `k`)
         if self.next_odd <= start && self.odd.get(self.k).is_some_and(|h| h.0 == start) {
             // odd entries match here too: merge by (longest, id)
-            self.here.clear();
+            here.clear();
             for &(end, edge) in &self.found {
-                self.here
-                    .extend(trie.ends_of(edge).iter().map(|&id| (end, id)));
+                trie.each_end(edge, |id| here.push((end, id)));
             }
             while let Some(&(_, e, id)) = self.odd.get(self.k).filter(|h| h.0 == start) {
-                self.here.push((e, id));
+                here.push((e, id));
                 self.k += 1;
             }
-            self.here
-                .sort_unstable_by_key(|&(e, id)| (std::cmp::Reverse(e), id));
-            for &(e, id) in &self.here {
+            here.sort_unstable_by_key(|&(e, id)| (std::cmp::Reverse(e), id));
+            for &(e, id) in here.iter() {
                 emit(start, e, id);
             }
         } else {
             for &(end, edge) in self.found.iter().rev() {
-                for &id in trie.ends_of(edge) {
-                    emit(start, end, id);
-                }
+                trie.each_end(edge, |id| emit(start, end, id));
             }
         }
     }
@@ -362,9 +359,7 @@ impl<'l> Feed<'l> {
             self.emit_found(start, emit);
             return;
         }
-        for &id in self.lex.trie.ends_of(edge) {
-            emit(start, end, id);
-        }
+        self.lex.trie.each_end(edge, |id| emit(start, end, id));
     }
 
     /// Reports the odd entries' matches not reported yet.

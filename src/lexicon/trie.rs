@@ -36,7 +36,8 @@ pub(crate) struct Slot {
     flags: u16,
     /// `ids[ends..ends + n_ends]`: the entries that end at the node, as the node has them
     /// ([`MANY`]: more than fit here, read from the node), so that a match needs no read of
-    /// the node (issue 6).
+    /// the node (issue 6); when one entry ends there (most nodes), `ends` is its id, and a
+    /// match needs no read of `ids` either.
     ends: u32,
     n_ends: u16,
 }
@@ -312,11 +313,14 @@ impl Trie {
             if let Some(n) = t.nodes.get(s.node as usize) {
                 s.flags = if n.ends.1 > n.ends.0 { ENDS } else { 0 }
                     | if n.children { CHILDREN } else { 0 };
-                s.ends = n.ends.0;
                 s.n_ends = u16::try_from(n.ends.1.saturating_sub(n.ends.0))
                     .ok()
                     .filter(|&k| k < MANY)
                     .unwrap_or(MANY);
+                s.ends = match s.n_ends {
+                    1 => t.ids.get(n.ends.0 as usize).copied().unwrap_or(0),
+                    _ => n.ends.0,
+                };
             }
         }
         // about 16 bits per first word: few words of a text pass by chance
@@ -588,10 +592,23 @@ impl Trie {
         })
     }
 
+    /// Calls `f` with each entry ending at the node of `edge`, in order of id.
+    #[inline(always)]
+    pub fn each_end(&self, edge: Edge, mut f: impl FnMut(u32)) {
+        if edge.n_ends == 1 {
+            f(edge.ends);
+            return;
+        }
+        for &id in self.ends_of(edge) {
+            f(id);
+        }
+    }
+
     /// The entries ending at the node of `edge`, in order of id.
     #[inline]
     pub fn ends_of(&self, edge: Edge) -> &[u32] {
-        if edge.n_ends == MANY {
+        if edge.n_ends == MANY || edge.n_ends == 1 {
+            // (one: `ends` is the entry, not its place in `ids`)
             return self.ends(edge.node);
         }
         let from = edge.ends as usize;
