@@ -59,7 +59,7 @@ pub(crate) fn class_at(text: &str, i: usize) -> Option<(Class, usize)> {
         O => return Some((Class::Other, 1)),
         _ => {}
     }
-    let c = text.get(i..)?.chars().next()?;
+    let (c, len) = decode(text.as_bytes(), i, b)?;
     let class = if is_alnum(c) {
         Class::Alnum
     } else if matches!(c, '\u{2019}' | '\u{2011}') {
@@ -67,7 +67,25 @@ pub(crate) fn class_at(text: &str, i: usize) -> Option<(Class, usize)> {
     } else {
         Class::Other
     };
-    Some((class, c.len_utf8()))
+    Some((class, len))
+}
+
+/// The character outside ASCII whose first byte, `b`, is at `i` of `bytes` (UTF-8), and its
+/// length; `None` off a character boundary (issue 6: what `chars().next()` on `text[i..]`
+/// gives, in a third of the instructions).
+#[inline]
+fn decode(bytes: &[u8], i: usize, b: u8) -> Option<(char, usize)> {
+    let next = |k: usize| bytes.get(i + k).map(|&c| u32::from(c & 0x3f));
+    let (code, len) = match b {
+        0xc0..=0xdf => ((u32::from(b & 0x1f) << 6) | next(1)?, 2),
+        0xe0..=0xef => ((u32::from(b & 0x0f) << 12) | (next(1)? << 6) | next(2)?, 3),
+        0xf0..=0xf7 => (
+            (u32::from(b & 0x07) << 18) | (next(1)? << 12) | (next(2)? << 6) | next(3)?,
+            4,
+        ),
+        _ => return None,
+    };
+    Some((char::from_u32(code)?, len))
 }
 
 /// Whether the character at byte `i` of `text` is a letter or digit.
@@ -252,21 +270,24 @@ impl Words<'_> {
     fn rest(&mut self, start: usize, mut pos: usize) -> Word {
         let text = self.text;
         let bytes = text.as_bytes();
-        // to its end: eight bytes at a time while they are ASCII letters and digits
+        // to its end: a character at a time, and eight bytes at a time after an ASCII letter or
+        // digit while they are ASCII letters and digits (issue 6: not after a character outside
+        // ASCII, in a word of Devanagari or Cyrillic letters the next one is outside ASCII too)
+        let mut ascii = true;
         loop {
-            while let Some(c) = bytes
-                .get(pos..pos.saturating_add(8))
-                .and_then(|c| <[u8; 8]>::try_from(c).ok())
-            {
-                let m = alnum_bytes(u64::from_le_bytes(c));
-                if m == HIGH {
-                    pos += 8;
-                } else {
-                    pos += ((!m & HIGH).trailing_zeros() / 8) as usize;
-                    break;
+            if ascii {
+                while let Some(c) = bytes.get(pos..).and_then(|r| r.first_chunk::<8>()) {
+                    let m = alnum_bytes(u64::from_le_bytes(*c));
+                    if m == HIGH {
+                        pos += 8;
+                    } else {
+                        pos += ((!m & HIGH).trailing_zeros() / 8) as usize;
+                        break;
+                    }
                 }
             }
             let Some(&b) = bytes.get(pos) else { break };
+            ascii = b < 0x80;
             match TAB[usize::from(b)] {
                 A => pos += 1,
                 O => break,
@@ -327,6 +348,22 @@ pub(crate) fn split<S: AsRef<str>>(entries: &[S]) -> (Entries<'_>, Entries<'_>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The decoder gives what `chars` gives at every byte of a text of every length of UTF-8.
+    #[test]
+    fn decode_is_chars() {
+        let text = "a\u{e9}\u{2019}\u{94d}\u{5317}\u{1f600}\u{10ffff}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}z";
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            let want = text
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .filter(|c| !c.is_ascii());
+            let got = if b < 0x80 { None } else { decode(bytes, i, b) };
+            assert_eq!(got.map(|g| g.0), want, "{i}");
+            assert_eq!(got.map(|g| g.1), want.map(char::len_utf8), "{i}");
+        }
+    }
 
     /// The eight-byte test agrees with the table on every byte at every position.
     #[test]
