@@ -183,7 +183,7 @@ fn bit_table(values: impl Iterator<Item = u64> + Clone, min: usize) -> (Vec<u64>
 
 /// Bits of the first-word table of a trie of at most 4,096 first words ([`Trie::starts`]): the
 /// size every such table has, so that the pair walk tests a word with a fixed shift and no
-/// bounds check ([`Fixed`]).
+/// bounds check ([`Fixed`]); the same for the table of the other edges ([`Trie::child`]).
 const FIRST_BITS: usize = 1 << 16;
 
 /// The test whether a word may start an entry, for a first-word table of [`FIRST_BITS`] bits.
@@ -337,7 +337,7 @@ impl Trie {
                 .iter()
                 .filter(|s| s.node != 0 && s.parent != 0)
                 .map(|s| s.key),
-            64,
+            FIRST_BITS,
         );
         (t.first, t.first_shift) = (Cow::Owned(first), first_shift);
         (t.next, t.next_shift) = (Cow::Owned(next), next_shift);
@@ -531,8 +531,16 @@ impl Trie {
     /// `prev_end` (ignored from the root).
     #[inline]
     pub fn child(&self, parent: u32, text: &str, prev_end: usize, w: &Word) -> Option<Edge> {
-        if parent != 0 && !has_bit(&self.next, self.next_shift, key(parent, w.hash)) {
-            return None;
+        if parent != 0 {
+            let k = key(parent, w.hash);
+            // (a table of `FIRST_BITS` bits, as most are: a fixed shift, no bounds check)
+            let pass = match <&[u64; FIRST_BITS / 64]>::try_from(&*self.next) {
+                Ok(t) => Fixed(t).may(k),
+                Err(_) => has_bit(&self.next, self.next_shift, k),
+            };
+            if !pass {
+                return None;
+            }
         }
         self.probe(parent, text, prev_end, w)
     }
