@@ -48,7 +48,8 @@ pub fn is_uncased(c: char) -> bool {
 #[allow(dead_code)]
 pub(crate) fn write_tables() -> String {
     use std::fmt::Write as _;
-    let tests: [(&str, fn(char) -> bool); 3] = [
+    type Test = (&'static str, fn(char) -> bool);
+    let tests: [Test; 3] = [
         ("ALNUM", char::is_alphanumeric),
         ("UPPER", char::is_uppercase),
         ("UNCASED", uncased),
