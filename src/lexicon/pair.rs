@@ -222,7 +222,7 @@ fn walk_pair<P: May, J: May>(
                     .push(u32::try_from(pq.words.len()).unwrap_or(u32::MAX));
             }
             pq.words.push(w);
-            let joins = joins_at(text, w.end).is_some();
+            let joins = !words.ends_plain && joins_at(text, w.end).is_some();
             if open {
                 if let Some(last) = jq.words.last_mut() {
                     last.end = w.end;

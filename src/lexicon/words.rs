@@ -146,6 +146,10 @@ pub struct Words<'t> {
     text: &'t str,
     pos: usize,
     joined: bool,
+    /// The byte after the last word read is in ASCII and neither a letter, a digit nor a
+    /// joiner: no joined word goes on past it (false: not known; issue 6, the pair walk's
+    /// test for a joiner is then left out).
+    pub(crate) ends_plain: bool,
 }
 
 impl<'t> Words<'t> {
@@ -155,6 +159,7 @@ impl<'t> Words<'t> {
             text,
             pos: from,
             joined: scheme == Scheme::Joined,
+            ends_plain: false,
         }
     }
 }
@@ -197,6 +202,7 @@ impl Iterator for Words<'_> {
                     // the ASCII byte after the word is no letter or digit: the next word
                     // starts after it (a byte outside ASCII is read by the next call)
                     self.pos = start + n + usize::from(v >> (8 * n) & 0x80 == 0);
+                    self.ends_plain = TAB[((v >> (8 * n)) & 0xff) as usize] == O;
                     return Some(Word {
                         start,
                         end: start + n,
@@ -214,6 +220,7 @@ impl Iterator for Words<'_> {
                         h = (h.rotate_left(23) ^ ((v2 | CASE) & keep(n2))).wrapping_mul(K);
                     }
                     self.pos = start + 8 + n2;
+                    self.ends_plain = TAB[((v2 >> (8 * n2)) & 0xff) as usize] == O;
                     return Some(Word {
                         start,
                         end: start + 8 + n2,
@@ -308,6 +315,7 @@ impl Words<'_> {
             }
         }
         self.pos = pos;
+        self.ends_plain = false;
         let (hash, head) = hash(bytes, start, pos);
         Word {
             start,
