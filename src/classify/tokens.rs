@@ -148,9 +148,13 @@ fn alnum_at(s: &str, i: usize) -> bool {
 #[inline(always)]
 fn word_end(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
-    while let Some(&c) = b.get(i) {
+    loop {
+        // the run of ASCII letters and digits
+        while i < b.len() && CLASS[usize::from(b[i])] == WORD {
+            i += 1;
+        }
+        let Some(&c) = b.get(i) else { break };
         match CLASS[usize::from(c)] {
-            WORD => i += 1,
             WIDE => match char_at(s, i) {
                 Some((ch, len)) => {
                     if alnum(ch) || (matches!(ch, '’' | '\u{2011}') && alnum_at(s, i + len)) {
@@ -222,12 +226,23 @@ fn word(s: &str, base: usize, i: usize, c: char, len: usize, out: &mut Vec<Token
         end += 1;
         flags = (flags & !DIGIT) | SOURCE_NOUN;
     }
-    let w = b.get(i..end).unwrap_or_default();
-    // (one test of the last byte for the three endings)
-    match *w {
-        [.., b'l', b'y'] if w.len() > 4 && flags & CAP == 0 => flags |= ADVERB,
-        [.., p, b's'] if p == b'\'' || w.ends_with("’s".as_bytes()) => flags |= POSSESSIVE,
-        [.., b'i', b'n', b'g'] if flags & CAP != 0 && w.len() >= 6 => flags |= CAP_ING,
+    // (one test of the last byte for the three endings; the word is `b[i..end]`, not empty)
+    let n = end - i;
+    let back = |k: usize| end.checked_sub(k).and_then(|j| b.get(j)).copied();
+    match back(1) {
+        Some(b'y') if n > 4 && flags & CAP == 0 && back(2) == Some(b'l') => flags |= ADVERB,
+        Some(b's')
+            if n >= 2
+                && (back(2) == Some(b'\'')
+                    || (n >= 4 && b.get(end - 4..end - 1) == Some("’".as_bytes()))) =>
+        {
+            flags |= POSSESSIVE
+        }
+        Some(b'g')
+            if flags & CAP != 0 && n >= 6 && back(3) == Some(b'i') && back(2) == Some(b'n') =>
+        {
+            flags |= CAP_ING
+        }
         _ => {}
     }
     out.push(Token {
@@ -265,6 +280,10 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) -> usize {
             WORD => {
                 i = word(s, base, i, char::from(byte), 1, out);
                 words += 1;
+                // (the space after a word is passed here, not by another turn of the loop)
+                if b.get(i) == Some(&b' ') {
+                    i += 1;
+                }
                 continue;
             }
             SPACE => {
