@@ -120,6 +120,14 @@ fn described_source(ctx: &Ctx, part: Span, lists: &Described) -> Option<Span> {
         return None;
     }
     let (determiners, modifiers) = (lists.determiners, lists.modifiers);
+    // where the head nouns start in the part, for an ASCII list (every head a determiner can
+    // reach starts at one: see above): a word with none in the five after it begins no
+    // description, and none after the last one does (issue 6: a lookup of every word of the
+    // part among the determiners)
+    let head_starts: Option<Vec<usize>> = heads
+        .is_ascii()
+        .then(|| ctx.find(heads, part).map(|m| m.0.start).collect());
+    let mut hp = 0;
     let mut toks = TokenStream::new(text, part);
     let w = |t: &Token| t.text(text);
     let mut next = 0;
@@ -128,6 +136,15 @@ fn described_source(ctx: &Ctx, part: Span, lists: &Described) -> Option<Span> {
         next += 1;
         // looks back one token at most
         toks.forget(k.saturating_sub(1));
+        if let Some(hs) = &head_starts {
+            while hs.get(hp).is_some_and(|&s| s < t.span.end) {
+                hp += 1;
+            }
+            let Some(&head_start) = hs.get(hp) else { break };
+            if toks.get(k + 5).is_some_and(|x| x.span.start < head_start) {
+                continue;
+            }
+        }
         if !determiners.is(w(&t)) {
             continue;
         }
