@@ -133,6 +133,25 @@ const fn byte_classes() -> [u8; 256] {
 }
 static CLASS: [u8; 256] = byte_classes();
 
+/// The flags an ASCII byte gives a word it begins: [`CAP`] for a capital, [`DIGIT`] for a digit.
+const fn first_flags() -> [u32; 128] {
+    let mut t = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            CAP
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+}
+static FIRST: [u32; 128] = first_flags();
+
 /// Whether the char at byte `i` of `s` is a letter or digit (false at the end).
 #[inline]
 fn alnum_at(s: &str, i: usize) -> bool {
@@ -155,6 +174,8 @@ fn word_end(s: &str, mut i: usize) -> usize {
         }
         let Some(&c) = b.get(i) else { break };
         match CLASS[usize::from(c)] {
+            // (most words end at a space)
+            SPACE => break,
             WIDE => match char_at(s, i) {
                 Some((ch, len)) => {
                     if alnum(ch) || (matches!(ch, '’' | '\u{2011}') && alnum_at(s, i + len)) {
@@ -209,19 +230,13 @@ fn space_at(s: &str, i: usize) -> bool {
 fn word(s: &str, base: usize, i: usize, c: char, len: usize, out: &mut Vec<Token>) -> usize {
     let b = s.as_bytes();
     let mut end = word_end(s, i + len);
-    let mut flags = 0;
-    if c.is_ascii() {
-        if c.is_ascii_uppercase() {
-            flags |= CAP;
-        } else if c.is_ascii_digit() {
-            flags |= DIGIT;
-        }
-    } else if crate::lexicon::is_upper(c) {
-        flags |= CAP;
-    } else if crate::lexicon::is_uncased(c) {
-        flags |= UNCASED;
-    }
-    if flags & DIGIT != 0 && b.get(end) == Some(&b'%') {
+    let mut flags = match FIRST.get(c as usize) {
+        Some(&f) => f,
+        None if crate::lexicon::is_upper(c) => CAP,
+        None if crate::lexicon::is_uncased(c) => UNCASED,
+        None => 0,
+    };
+    if flags == DIGIT && b.get(end) == Some(&b'%') {
         // `47%`: a share of the people or votes counted, a noun like `percent`
         end += 1;
         flags = (flags & !DIGIT) | SOURCE_NOUN;
