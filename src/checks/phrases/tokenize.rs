@@ -163,8 +163,13 @@ pub(crate) fn each_token(text: &str, within: Span, mut f: impl FnMut(Token) -> b
             }
         };
         let Some(start) = start else { break };
-        // inside: run to the first byte that is not kept
-        while let Some(&c) = b.get(i) {
+        // inside: run to the first byte that is not kept (ASCII letters, digits and `%` in a
+        // tight loop first)
+        loop {
+            while i < n && matches!(CLASS[usize::from(b[i])], WORD | PERCENT) {
+                i += 1;
+            }
+            let Some(&c) = b.get(i) else { break };
             match CLASS[usize::from(c)] {
                 WORD | PERCENT => i += 1,
                 INNER if word_at(s, i + 1) => i += 1,
