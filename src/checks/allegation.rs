@@ -1,7 +1,7 @@
 //! `allegation-without-accuser`: `allegedly` / `alleged` with no one who alleges in the
 //! sentence or its paragraph.
 
-use super::phrases::{after, before, tokens};
+use super::phrases::{after, before, first_tokens, last_tokens};
 use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 use crate::span::Span;
@@ -58,8 +58,8 @@ fn has_accuser(ctx: &Ctx, j: usize, def: &CheckDef) -> bool {
 /// `alleged that`, `has alleged`: the verb, whose subject is the accuser (word lists
 /// `verb-after` and `verb-before`).
 fn is_verb_use(text: &str, sentence: Span, m: Span, def: &CheckDef) -> bool {
-    let next = tokens(text, after(text, m.end, sentence.end));
-    let prev = tokens(text, before(text, sentence.start, m.start));
+    let next = first_tokens(text, after(text, m.end, sentence.end), 1);
+    let prev = last_tokens(text, before(text, sentence.start, m.start), 1);
     next.first()
         .is_some_and(|t| def.list("verb-after").is(t.text(text)))
         || prev

@@ -1,7 +1,7 @@
 //! `anonymous-source`: bare `a source said` (raised), characterised anonymous sources without a
 //! reason for anonymity or a basis of knowledge, and allegations or attacks from them (raised).
 
-use super::phrases::{after, before, tokens, PhraseList, Token};
+use super::phrases::{after, before, first_tokens, last_tokens, PhraseList, Token};
 use super::stream::TokenStream;
 use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
@@ -120,6 +120,14 @@ fn described_source(ctx: &Ctx, part: Span, lists: &Described) -> Option<Span> {
         return None;
     }
     let (determiners, modifiers) = (lists.determiners, lists.modifiers);
+    // where the head nouns start in the part, for an ASCII list (every head a determiner can
+    // reach starts at one: see above): a word with none in the five after it begins no
+    // description, and none after the last one does (issue 6: a lookup of every word of the
+    // part among the determiners)
+    let head_starts: Option<Vec<usize>> = heads
+        .is_ascii()
+        .then(|| ctx.find(heads, part).map(|m| m.0.start).collect());
+    let mut hp = 0;
     let mut toks = TokenStream::new(text, part);
     let w = |t: &Token| t.text(text);
     let mut next = 0;
@@ -128,6 +136,15 @@ fn described_source(ctx: &Ctx, part: Span, lists: &Described) -> Option<Span> {
         next += 1;
         // looks back one token at most
         toks.forget(k.saturating_sub(1));
+        if let Some(hs) = &head_starts {
+            while hs.get(hp).is_some_and(|&s| s < t.span.end) {
+                hp += 1;
+            }
+            let Some(&head_start) = hs.get(hp) else { break };
+            if toks.get(k + 5).is_some_and(|x| x.span.start < head_start) {
+                continue;
+            }
+        }
         if !determiners.is(w(&t)) {
             continue;
         }
@@ -232,7 +249,7 @@ fn refers_back(ctx: &Ctx, i: usize, m: Span, lists: &Described) -> bool {
 /// a name or modifier before it or a prepositional phrase after it, so it is characterised.
 fn qualified(ctx: &Ctx, sentence: Span, m: Span, def: &CheckDef) -> bool {
     let text = ctx.text;
-    let before = tokens(text, before(text, sentence.start, m.start));
+    let before = last_tokens(text, before(text, sentence.start, m.start), 2);
     let prev_named = before.last().is_some_and(|t| {
         (t.is_capitalised(text) && before.len() > 1) || def.list("modifiers").is(t.text(text))
     });
@@ -240,7 +257,7 @@ fn qualified(ctx: &Ctx, sentence: Span, m: Span, def: &CheckDef) -> bool {
         .find(def.list("heads"), m)
         .last()
         .map_or(m.end, |h| h.0.end);
-    let next = tokens(text, after(text, head_end, sentence.end));
+    let next = first_tokens(text, after(text, head_end, sentence.end), 1);
     let qualifier_after = next.first().is_some_and(|t| {
         t.span.start < m.end + 40 && def.list("qualifiers-after").is(t.text(text))
     });

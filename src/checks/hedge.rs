@@ -1,6 +1,6 @@
 //! `hedge-only`: `reportedly`, `it is understood` and the like with no outlet or document named.
 
-use super::phrases::{after, tokens};
+use super::phrases::{after, first_tokens};
 use super::{CheckDef, Ctx, Out};
 use crate::classify::Label;
 use crate::ledger::Ledger;
@@ -49,9 +49,8 @@ fn names_outlet(ctx: &Ctx, sentence: Span, def: &CheckDef) -> bool {
         return true;
     }
     ctx.find(def.list("named-by"), sentence).any(|(m, _)| {
-        tokens(text, after(text, m.end, sentence.end))
+        first_tokens(text, after(text, m.end, sentence.end), 4)
             .iter()
-            .take(4)
             .any(|t| t.is_capitalised(text))
     })
 }

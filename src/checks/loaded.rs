@@ -1,7 +1,7 @@
 //! `loaded-verb`: `claimed`, `admitted`, `insisted` … as the attribution verb (suggest `said`).
 //! Never inside a direct quotation; `claim` as a noun or in set phrases is left alone.
 
-use super::phrases::{after, before, tokens, Token};
+use super::phrases::{after, before, first_tokens, last_tokens, tokens, Token};
 use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 use crate::span::Span;
@@ -45,7 +45,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
 fn allowed_after(ctx: &Ctx, sentence: Span, m: Span, def: &CheckDef) -> bool {
     let text = ctx.text;
     let rest = Span::new(m.end, sentence.end);
-    let Some(first) = tokens(text, after(text, rest.start, rest.end))
+    let Some(first) = first_tokens(text, after(text, rest.start, rest.end), 1)
         .first()
         .copied()
     else {
@@ -65,8 +65,11 @@ fn is_attribution(ctx: &Ctx, i: usize, sentence: Span, m: Span, def: &CheckDef) 
     if allowed_after(ctx, sentence, m, def) {
         return false;
     }
-    let prev: Vec<Token> = tokens(text, before(text, sentence.start, m.start));
-    let next: Vec<Token> = tokens(text, after(text, m.end, sentence.end));
+    // (the words read around the verb: at most four before it, whether more than one is there,
+    // and four after it; all of those after it only for a mandative verb, below)
+    let prev: Vec<Token> = last_tokens(text, before(text, sentence.start, m.start), 4);
+    let next_span = after(text, m.end, sentence.end);
+    let next: Vec<Token> = first_tokens(text, next_span, 4);
     let p = prev.last();
     // `Trump's claim`, `the claims`, `his tax claims`: a noun
     if p.is_some_and(|t| {
@@ -134,7 +137,7 @@ fn is_attribution(ctx: &Ctx, i: usize, sentence: Span, m: Span, def: &CheckDef) 
             .take(4)
             .position(|t| t.text(text).eq_ignore_ascii_case("that"))
         {
-            let finite = next.iter().skip(k + 1).any(|t| {
+            let finite = tokens(text, next_span).iter().skip(k + 1).any(|t| {
                 let w = t.text(text);
                 def.list("finite-markers").is(w) || w.ends_with("ed") || w.ends_with("n't")
             });

@@ -1,7 +1,7 @@
 //! `vague-source`: weasel attributions (`experts say`, `it is believed`, `studies show`, an
 //! unnamed plural group) unless a specific name follows in the sentence or the next one.
 
-use super::phrases::{after, before, tokens, PhraseList, Token};
+use super::phrases::{after, before, first_tokens, last_tokens, PhraseList, Token};
 use super::stream::TokenStream;
 use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
@@ -62,7 +62,7 @@ impl<'a> GroupLists<'a> {
 fn unnamed_group(ctx: &Ctx, sentence: Span, part: Span, lists: &GroupLists) -> Option<Span> {
     let text = ctx.text;
     for (g, _) in ctx.find(lists.groups, part) {
-        let after = tokens(text, after(text, g.end, part.end));
+        let after = first_tokens(text, after(text, g.end, part.end), 2);
         let mut k = 0;
         if after
             .first()
@@ -74,7 +74,7 @@ fn unnamed_group(ctx: &Ctx, sentence: Span, part: Span, lists: &GroupLists) -> O
         if !lists.verbs.is(verb.text(text)) {
             continue;
         }
-        let before = tokens(text, before(text, sentence.start, g.start));
+        let before = last_tokens(text, before(text, sentence.start, g.start), 1);
         let ok = match before.last() {
             None => true,
             Some(p) => {

@@ -133,6 +133,25 @@ const fn byte_classes() -> [u8; 256] {
 }
 static CLASS: [u8; 256] = byte_classes();
 
+/// The flags an ASCII byte gives a word it begins: [`CAP`] for a capital, [`DIGIT`] for a digit.
+const fn first_flags() -> [u32; 128] {
+    let mut t = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            CAP
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+}
+static FIRST: [u32; 128] = first_flags();
+
 /// Whether the char at byte `i` of `s` is a letter or digit (false at the end).
 #[inline]
 fn alnum_at(s: &str, i: usize) -> bool {
@@ -148,9 +167,15 @@ fn alnum_at(s: &str, i: usize) -> bool {
 #[inline(always)]
 fn word_end(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
-    while let Some(&c) = b.get(i) {
+    loop {
+        // the run of ASCII letters and digits
+        while i < b.len() && CLASS[usize::from(b[i])] == WORD {
+            i += 1;
+        }
+        let Some(&c) = b.get(i) else { break };
         match CLASS[usize::from(c)] {
-            WORD => i += 1,
+            // (most words end at a space)
+            SPACE => break,
             WIDE => match char_at(s, i) {
                 Some((ch, len)) => {
                     if alnum(ch) || (matches!(ch, '’' | '\u{2011}') && alnum_at(s, i + len)) {
@@ -205,29 +230,34 @@ fn space_at(s: &str, i: usize) -> bool {
 fn word(s: &str, base: usize, i: usize, c: char, len: usize, out: &mut Vec<Token>) -> usize {
     let b = s.as_bytes();
     let mut end = word_end(s, i + len);
-    let mut flags = 0;
-    if c.is_ascii() {
-        if c.is_ascii_uppercase() {
-            flags |= CAP;
-        } else if c.is_ascii_digit() {
-            flags |= DIGIT;
-        }
-    } else if crate::lexicon::is_upper(c) {
-        flags |= CAP;
-    } else if crate::lexicon::is_uncased(c) {
-        flags |= UNCASED;
-    }
-    if flags & DIGIT != 0 && b.get(end) == Some(&b'%') {
+    let mut flags = match FIRST.get(c as usize) {
+        Some(&f) => f,
+        None if crate::lexicon::is_upper(c) => CAP,
+        None if crate::lexicon::is_uncased(c) => UNCASED,
+        None => 0,
+    };
+    if flags == DIGIT && b.get(end) == Some(&b'%') {
         // `47%`: a share of the people or votes counted, a noun like `percent`
         end += 1;
         flags = (flags & !DIGIT) | SOURCE_NOUN;
     }
-    let w = b.get(i..end).unwrap_or_default();
-    // (one test of the last byte for the three endings)
-    match *w {
-        [.., b'l', b'y'] if w.len() > 4 && flags & CAP == 0 => flags |= ADVERB,
-        [.., p, b's'] if p == b'\'' || w.ends_with("’s".as_bytes()) => flags |= POSSESSIVE,
-        [.., b'i', b'n', b'g'] if flags & CAP != 0 && w.len() >= 6 => flags |= CAP_ING,
+    // (one test of the last byte for the three endings; the word is `b[i..end]`, not empty)
+    let n = end - i;
+    let back = |k: usize| end.checked_sub(k).and_then(|j| b.get(j)).copied();
+    match back(1) {
+        Some(b'y') if n > 4 && flags & CAP == 0 && back(2) == Some(b'l') => flags |= ADVERB,
+        Some(b's')
+            if n >= 2
+                && (back(2) == Some(b'\'')
+                    || (n >= 4 && b.get(end - 4..end - 1) == Some("’".as_bytes()))) =>
+        {
+            flags |= POSSESSIVE
+        }
+        Some(b'g')
+            if flags & CAP != 0 && n >= 6 && back(3) == Some(b'i') && back(2) == Some(b'n') =>
+        {
+            flags |= CAP_ING
+        }
         _ => {}
     }
     out.push(Token {
@@ -265,6 +295,10 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) -> usize {
             WORD => {
                 i = word(s, base, i, char::from(byte), 1, out);
                 words += 1;
+                // (the space after a word is passed here, not by another turn of the loop)
+                if b.get(i) == Some(&b' ') {
+                    i += 1;
+                }
                 continue;
             }
             SPACE => {

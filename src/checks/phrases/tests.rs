@@ -155,3 +155,68 @@ fn tokens_match_the_reference_on_every_span() {
     assert_eq!(tokens(news, whole), reference_tokens(news, whole));
     assert_eq!(tokens(news, whole).len(), 14);
 }
+
+/// [`first_tokens`] and [`last_tokens`] are the head and the tail of [`tokens`], on random texts
+/// long and short (the tail read from stretches that double from 32 bytes), for every count.
+#[test]
+fn first_and_last_tokens_are_the_ends_of_the_tokens() {
+    let alphabet = [
+        "a",
+        "Zed",
+        "7",
+        " ",
+        " ",
+        ".",
+        ",",
+        "'",
+        "\u{2019}",
+        "-",
+        "%",
+        "é",
+        "\u{2014}",
+        "\u{201c}",
+        "北",
+        "\u{301}",
+        "$",
+        "\n",
+        "\t",
+        "İ",
+        "😀",
+        "..",
+        "--",
+        "officials",
+        "said",
+    ];
+    let mut rng = crate::testrng::Rng::new(0x9e37_79b9_7f4a_7c15);
+    let mut checked = 0;
+    for round in 0..300 {
+        let mut text = String::new();
+        for _ in 0..(8 + round % 150) {
+            text.push_str(rng.pick(&alphabet));
+        }
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for (k, &a) in cuts.iter().enumerate().step_by(7) {
+            for &z in cuts.iter().skip(k).step_by(5) {
+                let within = Span::new(a, z);
+                let all = tokens(&text, within);
+                for n in [0, 1, 2, 4, 5, 9] {
+                    let head: Vec<Token> = all.iter().take(n).copied().collect();
+                    let tail: Vec<Token> = all[all.len().saturating_sub(n)..].to_vec();
+                    assert_eq!(
+                        first_tokens(&text, within, n),
+                        head,
+                        "{text:?} {a}..{z} {n}"
+                    );
+                    assert_eq!(last_tokens(&text, within, n), tail, "{text:?} {a}..{z} {n}");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 10_000, "{checked}");
+    // a span that is no slice of the text has no tokens
+    assert!(last_tokens("é a b", Span::new(1, 5), 2).is_empty());
+    assert!(first_tokens("é a b", Span::new(1, 5), 2).is_empty());
+}

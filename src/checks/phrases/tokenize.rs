@@ -79,6 +79,51 @@ pub fn tokens_into(text: &str, within: Span, out: &mut Vec<Token>) {
     });
 }
 
+/// The first `n` of [`tokens`] of `within` (all of them when it holds fewer), read no further
+/// than the `n`-th (issue 6: the checks tokenized the whole rest of a sentence to read the
+/// word or two after a match).
+pub fn first_tokens(text: &str, within: Span, n: usize) -> Vec<Token> {
+    let mut out = Vec::with_capacity(n.min(16));
+    if n > 0 {
+        each_token(text, within, |t| {
+            out.push(t);
+            out.len() < n
+        });
+    }
+    out
+}
+
+/// The last `n` of [`tokens`] of `within` (all of them when it holds fewer), read from a
+/// stretch at its end (issue 6: the checks tokenized the whole sentence before a match to read
+/// the word or two before it).
+///
+/// The stretch starts right after a byte of ASCII white space, which no token contains: the
+/// tokens from there on are exactly the last ones of the whole span. When the stretch holds
+/// more than `n` of them, its last `n` are the span's; else it doubles, up to the whole span.
+pub fn last_tokens(text: &str, within: Span, n: usize) -> Vec<Token> {
+    let b = within.slice(text).as_bytes();
+    let mut back = 32usize;
+    loop {
+        let from = b.len().saturating_sub(back);
+        let cut = if from == 0 {
+            Some(0)
+        } else {
+            b.get(from..)
+                .and_then(|r| r.iter().position(u8::is_ascii_whitespace))
+                .map(|k| from + k + 1)
+        };
+        if let Some(cut) = cut {
+            let mut toks = tokens(text, Span::new(within.start + cut, within.end));
+            if cut == 0 || toks.len() > n {
+                let drop = toks.len().saturating_sub(n);
+                toks.drain(..drop);
+                return toks;
+            }
+        }
+        back = back.saturating_mul(2);
+    }
+}
+
 /// How many tokens `within` holds, counted up to `limit`: `min(limit, tokens(..).len())`,
 /// without reading further than the token that reaches the limit.
 pub fn count_up_to(text: &str, within: Span, limit: usize) -> usize {
@@ -118,8 +163,13 @@ pub(crate) fn each_token(text: &str, within: Span, mut f: impl FnMut(Token) -> b
             }
         };
         let Some(start) = start else { break };
-        // inside: run to the first byte that is not kept
-        while let Some(&c) = b.get(i) {
+        // inside: run to the first byte that is not kept (ASCII letters, digits and `%` in a
+        // tight loop first)
+        loop {
+            while i < n && matches!(CLASS[usize::from(b[i])], WORD | PERCENT) {
+                i += 1;
+            }
+            let Some(&c) = b.get(i) else { break };
             match CLASS[usize::from(c)] {
                 WORD | PERCENT => i += 1,
                 INNER if word_at(s, i + 1) => i += 1,
