@@ -185,8 +185,7 @@ pub fn build(
     // times in a short document)
     let spans: usize = labels.iter().take(n).map(|c| c.sources.len()).sum();
     b.ledger.by_sentence.reserve_exact(spans);
-    let mut seen: std::collections::HashSet<Span, FxBuild> =
-        std::collections::HashSet::with_capacity_and_hasher(room, FxBuild::default());
+    let mut seen = SeenSpans::with_capacity(spans);
     for (i, c) in labels.iter().enumerate().take(n) {
         let first = b.ledger.by_sentence.len();
         for span in &c.sources {
@@ -229,6 +228,40 @@ pub fn build(
         b.ledger.by_sentence.shrink_to_fit();
     }
     b.ledger
+}
+
+/// A set of spans that arrive mostly in increasing order (the sentences' sources, in document
+/// order): those after every span so far are pushed onto a sorted list, the others (an earlier
+/// span met again, or one out of order) looked up there and kept in a hash set (issue 6: a
+/// hash per mention was a twentieth of the ledger).
+struct SeenSpans {
+    /// Increasing.
+    sorted: Vec<Span>,
+    /// Spans that were below the last of `sorted` when they came.
+    other: std::collections::HashSet<Span, FxBuild>,
+}
+
+impl SeenSpans {
+    fn with_capacity(n: usize) -> Self {
+        SeenSpans {
+            sorted: Vec::with_capacity(n),
+            other: std::collections::HashSet::default(),
+        }
+    }
+
+    /// Adds `span`; whether it was new (as `HashSet::insert`).
+    fn insert(&mut self, span: Span) -> bool {
+        match self.sorted.last() {
+            // above every span of `sorted`, and of `other` (each was below one of `sorted`)
+            Some(&last) if span <= last => {
+                self.sorted.binary_search(&span).is_err() && self.other.insert(span)
+            }
+            _ => {
+                self.sorted.push(span);
+                true
+            }
+        }
+    }
 }
 
 /// Whether `span` lies inside a quotation (quotes are sorted by start; nested ones follow
@@ -624,6 +657,33 @@ mod tests {
         );
         assert_eq!(ledger.sources[0].sentences, [0, 1, 4]);
         assert_eq!(ledger.sources[1].aliases, ["She"]);
+    }
+
+    /// Spans mostly in order, repeated and out of order, are new exactly when a `HashSet`
+    /// says so.
+    #[test]
+    fn seen_spans_behave_as_a_hash_set() {
+        use crate::span::Span;
+        let mut rng = crate::testrng::Rng::new(0x5ee4_5a45);
+        for _ in 0..50 {
+            let mut seen = super::SeenSpans::with_capacity(rng.below(8));
+            let mut want = std::collections::HashSet::new();
+            let mut at = 0;
+            for _ in 0..300 {
+                let span = match rng.below(4) {
+                    // onwards, or back to somewhere earlier
+                    0 | 1 => {
+                        at += rng.below(5);
+                        Span::new(at, at + rng.below(4))
+                    }
+                    _ => {
+                        let s = rng.below(at + 1);
+                        Span::new(s, s + rng.below(4))
+                    }
+                };
+                assert_eq!(seen.insert(span), want.insert(span), "{span:?}");
+            }
+        }
     }
 
     #[test]
