@@ -26,7 +26,10 @@ impl Splitter<'_> {
         // rest of the test; issue 6)
         if let Some(w) = ascii_first_word(head) {
             let w = w.trim_end_matches([',', '.']);
-            if !self.lang.is_weekday(w) && !self.lang.is_month(w) && !day(w) {
+            let date_word = || {
+                self.lang.may_be_date_word(w) && (self.lang.is_weekday(w) || self.lang.is_month(w))
+            };
+            if !day(w) && !date_word() {
                 return;
             }
         }
