@@ -144,6 +144,9 @@ fn kind_index(kind: SourceKind) -> usize {
     }
 }
 
+/// Bytes reserved for a name key and the key looked up beside it.
+const KEY_ROOM: usize = 64;
+
 /// Builds the ledger of one document from its classifications.
 pub fn build(
     doc: &Document,
@@ -174,8 +177,10 @@ pub fn build(
         toks: Vec::with_capacity(16),
         words: Vec::with_capacity(16),
         caps: Vec::new(),
-        scratch: String::new(),
-        key: String::new(),
+        // room for a long name's key at once (issue 6: the two grew from empty in every
+        // document, a quarter of a million instructions on the corpus)
+        scratch: String::with_capacity(KEY_ROOM),
+        key: String::with_capacity(KEY_ROOM),
     };
     b.ledger.sources.reserve(room);
     let n = seg.sentences.len();

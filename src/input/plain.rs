@@ -54,22 +54,31 @@ pub fn blocks(text: &str, from: usize, to: usize) -> Vec<Block> {
     let bytes = text.as_bytes().get(..to).unwrap_or(&[]);
     while pos < to {
         let start = pos;
-        // a line ends at \n, \r\n or a lone \r
-        pos = match memchr::memchr2(b'\n', b'\r', bytes.get(pos..).unwrap_or(&[])) {
-            Some(k)
-                if bytes.get(pos + k) == Some(&b'\r') && bytes.get(pos + k + 1) == Some(&b'\n') =>
-            {
-                pos + k + 2
+        // a line ends at \n, \r\n or a lone \r; the first `<` on the way is noted, so that a
+        // line without one is not searched again for tags (issue 6)
+        let mut lt = None;
+        let mut p = pos;
+        pos = loop {
+            match memchr::memchr3(b'\n', b'\r', b'<', bytes.get(p..).unwrap_or(&[])) {
+                Some(k) if bytes.get(p + k) == Some(&b'<') => {
+                    lt.get_or_insert(p + k);
+                    p += k + 1;
+                }
+                Some(k)
+                    if bytes.get(p + k) == Some(&b'\r') && bytes.get(p + k + 1) == Some(&b'\n') =>
+                {
+                    break p + k + 2;
+                }
+                Some(k) => break p + k + 1,
+                None => break to,
             }
-            Some(k) => pos + k + 1,
-            None => to,
         };
         let (a, z) = crate::segment::trim_range(text, start, pos);
         if a == z {
             flush(text, &run, &mut out);
             run.clear();
         } else {
-            line_pieces(text, a, z, &mut run, &mut out);
+            line_pieces(text, a, z, lt, &mut run, &mut out);
         }
     }
     flush(text, &run, &mut out);
@@ -78,11 +87,22 @@ pub fn blocks(text: &str, from: usize, to: usize) -> Vec<Block> {
 
 /// Pushes the non-blank line `text[a..z]` onto `run`. HTML block-level tags pasted into plain
 /// text (a CMS export: `<p>Text.</p>`) are markup, not prose: each ends the block like a blank
-/// line and is left out of every block.
-fn line_pieces(text: &str, a: usize, z: usize, run: &mut Vec<Line>, out: &mut Vec<Block>) {
+/// line and is left out of every block. `lt` is the first `<` of the line, if it has one.
+fn line_pieces(
+    text: &str,
+    a: usize,
+    z: usize,
+    lt: Option<usize>,
+    run: &mut Vec<Line>,
+    out: &mut Vec<Block>,
+) {
     let b = text.as_bytes();
     let mut piece = a;
-    let mut i = a;
+    // no `<` before `lt` (the trimmed line holds every byte that is not white space)
+    let mut i = match lt {
+        Some(lt) => lt.max(a),
+        None => z,
+    };
     while let Some(k) = b.get(i..z).and_then(|r| memchr::memchr(b'<', r)) {
         let lt = i + k;
         match block_tag_end(b, lt, z) {
