@@ -472,12 +472,15 @@ impl<'a> Builder<'a> {
         self.keys.insert(key, id);
         let mut caps = std::mem::take(&mut self.caps);
         caps.clear();
-        caps.extend(
-            words
-                .iter()
-                .copied()
-                .filter(|w| !self.lists.joiners.is(w) && !self.lists.titles.is(w)),
-        );
+        // fewer than two words leave fewer than two capitalised ones: no test of each
+        if words.len() >= 2 {
+            caps.extend(
+                words
+                    .iter()
+                    .copied()
+                    .filter(|w| !self.lists.joiners.is(w) && !self.lists.titles.is(w)),
+            );
+        }
         if caps.len() >= 2
             && caps
                 .iter()
@@ -571,6 +574,12 @@ impl<'a> Builder<'a> {
     }
 
     fn kind_of(&self, words: &[&str], surface: &str) -> SourceKind {
+        let l = &self.lists;
+        // a name headed by a document word is a document, whatever lists it holds: no walk
+        // over it (issue 6)
+        if words.last().is_some_and(|w| l.documents.is(w)) {
+            return SourceKind::Document;
+        }
         // which of the lists occur in the name: one walk over it when the lexicon is built
         let present = match self.kinds {
             // most names hold no first word of any entry: no walk over them
@@ -594,7 +603,6 @@ impl<'a> Builder<'a> {
             }
         };
         let has = |bit: u32| present & bit != 0;
-        let l = &self.lists;
         // the first word lower-cased; in ASCII the lists' tests ignore case already
         let first = words.first().copied().unwrap_or("");
         let lowered;
@@ -613,10 +621,7 @@ impl<'a> Builder<'a> {
             .iter()
             .skip(1)
             .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-        let head_document = words.last().is_some_and(|w| l.documents.is(w));
-        if head_document {
-            SourceKind::Document
-        } else if has(VAGUE) && !has_inner_cap {
+        if has(VAGUE) && !has_inner_cap {
             SourceKind::Vague
         } else if has(ANONYMOUS) || l.indefinite.is(first_lower) {
             SourceKind::Anonymous
