@@ -144,6 +144,9 @@ fn kind_index(kind: SourceKind) -> usize {
     }
 }
 
+/// Bytes reserved for a name key and the key looked up beside it.
+const KEY_ROOM: usize = 64;
+
 /// Builds the ledger of one document from its classifications.
 pub fn build(
     doc: &Document,
@@ -174,8 +177,10 @@ pub fn build(
         toks: Vec::with_capacity(16),
         words: Vec::with_capacity(16),
         caps: Vec::new(),
-        scratch: String::new(),
-        key: String::new(),
+        // room for a long name's key at once (issue 6: the two grew from empty in every
+        // document, a quarter of a million instructions on the corpus)
+        scratch: String::with_capacity(KEY_ROOM),
+        key: String::with_capacity(KEY_ROOM),
     };
     b.ledger.sources.reserve(room);
     let n = seg.sentences.len();
@@ -185,8 +190,7 @@ pub fn build(
     // times in a short document)
     let spans: usize = labels.iter().take(n).map(|c| c.sources.len()).sum();
     b.ledger.by_sentence.reserve_exact(spans);
-    let mut seen: std::collections::HashSet<Span, FxBuild> =
-        std::collections::HashSet::with_capacity_and_hasher(room, FxBuild::default());
+    let mut seen = SeenSpans::with_capacity(spans);
     for (i, c) in labels.iter().enumerate().take(n) {
         let first = b.ledger.by_sentence.len();
         for span in &c.sources {
@@ -229,6 +233,40 @@ pub fn build(
         b.ledger.by_sentence.shrink_to_fit();
     }
     b.ledger
+}
+
+/// A set of spans that arrive mostly in increasing order (the sentences' sources, in document
+/// order): those after every span so far are pushed onto a sorted list, the others (an earlier
+/// span met again, or one out of order) looked up there and kept in a hash set (issue 6: a
+/// hash per mention was a twentieth of the ledger).
+struct SeenSpans {
+    /// Increasing.
+    sorted: Vec<Span>,
+    /// Spans that were below the last of `sorted` when they came.
+    other: std::collections::HashSet<Span, FxBuild>,
+}
+
+impl SeenSpans {
+    fn with_capacity(n: usize) -> Self {
+        SeenSpans {
+            sorted: Vec::with_capacity(n),
+            other: std::collections::HashSet::default(),
+        }
+    }
+
+    /// Adds `span`; whether it was new (as `HashSet::insert`).
+    fn insert(&mut self, span: Span) -> bool {
+        match self.sorted.last() {
+            // above every span of `sorted`, and of `other` (each was below one of `sorted`)
+            Some(&last) if span <= last => {
+                self.sorted.binary_search(&span).is_err() && self.other.insert(span)
+            }
+            _ => {
+                self.sorted.push(span);
+                true
+            }
+        }
+    }
 }
 
 /// Whether `span` lies inside a quotation (quotes are sorted by start; nested ones follow
@@ -434,12 +472,15 @@ impl<'a> Builder<'a> {
         self.keys.insert(key, id);
         let mut caps = std::mem::take(&mut self.caps);
         caps.clear();
-        caps.extend(
-            words
-                .iter()
-                .copied()
-                .filter(|w| !self.lists.joiners.is(w) && !self.lists.titles.is(w)),
-        );
+        // fewer than two words leave fewer than two capitalised ones: no test of each
+        if words.len() >= 2 {
+            caps.extend(
+                words
+                    .iter()
+                    .copied()
+                    .filter(|w| !self.lists.joiners.is(w) && !self.lists.titles.is(w)),
+            );
+        }
         if caps.len() >= 2
             && caps
                 .iter()
@@ -533,6 +574,12 @@ impl<'a> Builder<'a> {
     }
 
     fn kind_of(&self, words: &[&str], surface: &str) -> SourceKind {
+        let l = &self.lists;
+        // a name headed by a document word is a document, whatever lists it holds: no walk
+        // over it (issue 6)
+        if words.last().is_some_and(|w| l.documents.is(w)) {
+            return SourceKind::Document;
+        }
         // which of the lists occur in the name: one walk over it when the lexicon is built
         let present = match self.kinds {
             // most names hold no first word of any entry: no walk over them
@@ -556,7 +603,6 @@ impl<'a> Builder<'a> {
             }
         };
         let has = |bit: u32| present & bit != 0;
-        let l = &self.lists;
         // the first word lower-cased; in ASCII the lists' tests ignore case already
         let first = words.first().copied().unwrap_or("");
         let lowered;
@@ -575,10 +621,7 @@ impl<'a> Builder<'a> {
             .iter()
             .skip(1)
             .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-        let head_document = words.last().is_some_and(|w| l.documents.is(w));
-        if head_document {
-            SourceKind::Document
-        } else if has(VAGUE) && !has_inner_cap {
+        if has(VAGUE) && !has_inner_cap {
             SourceKind::Vague
         } else if has(ANONYMOUS) || l.indefinite.is(first_lower) {
             SourceKind::Anonymous
@@ -624,6 +667,33 @@ mod tests {
         );
         assert_eq!(ledger.sources[0].sentences, [0, 1, 4]);
         assert_eq!(ledger.sources[1].aliases, ["She"]);
+    }
+
+    /// Spans mostly in order, repeated and out of order, are new exactly when a `HashSet`
+    /// says so.
+    #[test]
+    fn seen_spans_behave_as_a_hash_set() {
+        use crate::span::Span;
+        let mut rng = crate::testrng::Rng::new(0x5ee4_5a45);
+        for _ in 0..50 {
+            let mut seen = super::SeenSpans::with_capacity(rng.below(8));
+            let mut want = std::collections::HashSet::new();
+            let mut at = 0;
+            for _ in 0..300 {
+                let span = match rng.below(4) {
+                    // onwards, or back to somewhere earlier
+                    0 | 1 => {
+                        at += rng.below(5);
+                        Span::new(at, at + rng.below(4))
+                    }
+                    _ => {
+                        let s = rng.below(at + 1);
+                        Span::new(s, s + rng.below(4))
+                    }
+                };
+                assert_eq!(seen.insert(span), want.insert(span), "{span:?}");
+            }
+        }
     }
 
     #[test]

@@ -52,6 +52,9 @@ enum Repr<T> {
     Many(Vec<T>),
 }
 
+/// Room a [`SmallList`] takes on the heap when it outgrows its one inline item.
+const SPILL: usize = 4;
+
 impl<T: Copy> SmallList<T> {
     /// The empty list.
     pub const fn new() -> Self {
@@ -64,7 +67,14 @@ impl<T: Copy> SmallList<T> {
     pub fn push(&mut self, item: T) {
         match &mut self.0 {
             Repr::Empty => self.0 = Repr::One(item),
-            Repr::One(first) => self.0 = Repr::Many(vec![*first, item]),
+            Repr::One(first) => {
+                // room for four: a list that outgrows one item often gets a third, and growing
+                // from two was a reallocation per such list (issue 6)
+                let mut v = Vec::with_capacity(SPILL);
+                v.push(*first);
+                v.push(item);
+                self.0 = Repr::Many(v);
+            }
             Repr::Many(v) => v.push(item),
         }
     }

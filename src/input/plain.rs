@@ -31,11 +31,18 @@ pub fn parse(path: PathBuf, source: String) -> Document {
     doc
 }
 
-/// A non-blank line: trimmed span and length in characters.
+/// A non-blank line: its trimmed span. Its length in characters is counted only when a rule
+/// reads it (issue 6: most lines end with a stop, and none of their lengths is ever read).
 #[derive(Clone, Copy, Debug)]
 struct Line {
     span: Span,
-    chars: usize,
+}
+
+impl Line {
+    /// The line's length in characters.
+    fn chars(&self, text: &str) -> usize {
+        self.span.slice(text).chars().count()
+    }
 }
 
 /// Blocks of `text[from..to]` by the rules in the module docs (spans are absolute).
@@ -47,22 +54,31 @@ pub fn blocks(text: &str, from: usize, to: usize) -> Vec<Block> {
     let bytes = text.as_bytes().get(..to).unwrap_or(&[]);
     while pos < to {
         let start = pos;
-        // a line ends at \n, \r\n or a lone \r
-        pos = match memchr::memchr2(b'\n', b'\r', bytes.get(pos..).unwrap_or(&[])) {
-            Some(k)
-                if bytes.get(pos + k) == Some(&b'\r') && bytes.get(pos + k + 1) == Some(&b'\n') =>
-            {
-                pos + k + 2
+        // a line ends at \n, \r\n or a lone \r; the first `<` on the way is noted, so that a
+        // line without one is not searched again for tags (issue 6)
+        let mut lt = None;
+        let mut p = pos;
+        pos = loop {
+            match memchr::memchr3(b'\n', b'\r', b'<', bytes.get(p..).unwrap_or(&[])) {
+                Some(k) if bytes.get(p + k) == Some(&b'<') => {
+                    lt.get_or_insert(p + k);
+                    p += k + 1;
+                }
+                Some(k)
+                    if bytes.get(p + k) == Some(&b'\r') && bytes.get(p + k + 1) == Some(&b'\n') =>
+                {
+                    break p + k + 2;
+                }
+                Some(k) => break p + k + 1,
+                None => break to,
             }
-            Some(k) => pos + k + 1,
-            None => to,
         };
         let (a, z) = crate::segment::trim_range(text, start, pos);
         if a == z {
             flush(text, &run, &mut out);
             run.clear();
         } else {
-            line_pieces(text, a, z, &mut run, &mut out);
+            line_pieces(text, a, z, lt, &mut run, &mut out);
         }
     }
     flush(text, &run, &mut out);
@@ -71,11 +87,22 @@ pub fn blocks(text: &str, from: usize, to: usize) -> Vec<Block> {
 
 /// Pushes the non-blank line `text[a..z]` onto `run`. HTML block-level tags pasted into plain
 /// text (a CMS export: `<p>Text.</p>`) are markup, not prose: each ends the block like a blank
-/// line and is left out of every block.
-fn line_pieces(text: &str, a: usize, z: usize, run: &mut Vec<Line>, out: &mut Vec<Block>) {
+/// line and is left out of every block. `lt` is the first `<` of the line, if it has one.
+fn line_pieces(
+    text: &str,
+    a: usize,
+    z: usize,
+    lt: Option<usize>,
+    run: &mut Vec<Line>,
+    out: &mut Vec<Block>,
+) {
     let b = text.as_bytes();
     let mut piece = a;
-    let mut i = a;
+    // no `<` before `lt` (the trimmed line holds every byte that is not white space)
+    let mut i = match lt {
+        Some(lt) => lt.max(a),
+        None => z,
+    };
     while let Some(k) = b.get(i..z).and_then(|r| memchr::memchr(b'<', r)) {
         let lt = i + k;
         match block_tag_end(b, lt, z) {
@@ -89,16 +116,21 @@ fn line_pieces(text: &str, a: usize, z: usize, run: &mut Vec<Line>, out: &mut Ve
             None => i = lt + 1,
         }
     }
-    push_piece(text, piece, z, run);
+    if piece == a {
+        // no tag cut the line: it is trimmed already (and not blank)
+        run.push(Line {
+            span: Span::new(a, z),
+        });
+    } else {
+        push_piece(text, piece, z, run);
+    }
 }
 
 fn push_piece(text: &str, a: usize, z: usize, run: &mut Vec<Line>) {
     let (a, z) = crate::segment::trim_range(text, a, z);
     if a < z {
-        let chars = text.get(a..z).map_or(0, |s| s.chars().count());
         run.push(Line {
             span: Span::new(a, z),
-            chars,
         });
     }
 }
@@ -184,7 +216,8 @@ pub const TITLE_MAX_CHARS: usize = 250;
 
 fn flush(text: &str, run: &[Line], out: &mut Vec<Block>) {
     let Some(first) = run.first() else { return };
-    let widest = run.iter().map(|l| l.chars).max().unwrap_or(0);
+    // the widest line, counted on first use
+    let mut widest = None;
     let mut start = first.span.start;
     let mut lines_in_block = 0;
     for (k, line) in run.iter().enumerate() {
@@ -196,10 +229,13 @@ fn flush(text: &str, run: &[Line], out: &mut Vec<Block>) {
             || (!final_stop
                 && run.get(k + 1).is_some_and(|next| {
                     let n = text.get(next.span.start..next.span.end).unwrap_or("");
-                    !soft_wrap(s, line.chars, n, run.len(), widest)
+                    !soft_wrap(text, s, line, n, run, &mut widest)
                 }));
         if breaks {
-            let kind = if lines_in_block == 1 && !final_stop && line.chars <= TITLE_MAX_CHARS {
+            // a line of at most TITLE_MAX_CHARS bytes has at most as many characters
+            let short =
+                || line.span.len() <= TITLE_MAX_CHARS || line.chars(text) <= TITLE_MAX_CHARS;
+            let kind = if lines_in_block == 1 && !final_stop && short() {
                 BlockKind::Line
             } else {
                 BlockKind::Paragraph
@@ -223,7 +259,16 @@ pub fn ends_with_stop(s: &str) -> bool {
     t.ends_with(['.', '!', '?', '…', '．', '。', '！', '？'])
 }
 
-fn soft_wrap(line: &str, chars: usize, next: &str, run_len: usize, widest: usize) -> bool {
+/// Whether the line `line` (its text `s`) of `run` wraps softly into the next line `next`;
+/// `widest` caches the widest line of `run` in characters.
+fn soft_wrap(
+    text: &str,
+    s: &str,
+    line: &Line,
+    next: &str,
+    run: &[Line],
+    widest: &mut Option<usize>,
+) -> bool {
     let first = next.chars().next();
     if first.is_some_and(char::is_lowercase) && ends_with_stop(next) && !starts_list_item(next) {
         return true;
@@ -232,11 +277,16 @@ fn soft_wrap(line: &str, chars: usize, next: &str, run_len: usize, widest: usize
         .split_whitespace()
         .next()
         .map_or(0, |w| w.chars().count());
-    run_len >= 3
-        && chars >= 40
+    if run.len() < 3 {
+        return false;
+    }
+    let chars = line.chars(text);
+    let widest =
+        *widest.get_or_insert_with(|| run.iter().map(|l| l.chars(text)).max().unwrap_or(0));
+    chars >= 40
         && chars + 1 + word > widest
         && !starts_list_item(next)
-        && !line.trim_end().ends_with(':')
+        && !s.trim_end().ends_with(':')
 }
 
 /// A bullet or an enumeration marker opens the line.

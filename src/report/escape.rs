@@ -130,8 +130,39 @@ fn next_special_words(bytes: &[u8], from: usize) -> Option<usize> {
 /// Writes `s` as a JSON string, escaped as serde_json escapes: `"`, `\\`, and control
 /// characters (`\b \t \n \f \r`, else `\u00xx`).
 pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = s.as_bytes();
+    // names and cue words: four to sixteen bytes tested as two overlapping words and copied
+    // whole when clean (issue 6: the general search cost more than the copy on these)
+    if let Some(false) = short_has_special(bytes) {
+        out.reserve(bytes.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
+    string_slow(out, bytes);
+}
+
+/// Whether `bytes`, four to sixteen of them, hold a byte that must be escaped; `None` for other
+/// lengths.
+#[inline(always)]
+fn short_has_special(bytes: &[u8]) -> Option<bool> {
+    let m = if bytes.len() > 16 {
+        return None;
+    } else if let (Some(lo), Some(hi)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        specials(u64::from_le_bytes(*lo)) | specials(u64::from_le_bytes(*hi))
+    } else if let (Some(lo), Some(hi)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        specials(u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << 32)
+    } else {
+        return None;
+    };
+    Some(m != 0)
+}
+
+/// [`string`] of any text.
+#[inline(never)]
+fn string_slow(out: &mut Vec<u8>, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     let mut plain = 0;

@@ -93,11 +93,14 @@ fn objects<T>(
     items: impl Iterator<Item = T>,
     mut item: impl FnMut(&mut Vec<u8>, T),
 ) -> io::Result<()> {
-    let mut lead: &[u8] = b"[\n        ";
+    // constant copies, inlined (see `json_objects::list`)
     let mut any = false;
     for x in items {
-        buf.extend_from_slice(lead);
-        lead = b",\n        ";
+        if any {
+            buf.extend_from_slice(b",\n        ");
+        } else {
+            buf.extend_from_slice(b"[\n        ");
+        }
         any = true;
         item(buf, x);
         if buf.len() >= FLUSH_AT {
@@ -105,7 +108,11 @@ fn objects<T>(
             buf.clear();
         }
     }
-    buf.extend_from_slice(if any { b"\n      ]" } else { b"[]" });
+    if any {
+        buf.extend_from_slice(b"\n      ]");
+    } else {
+        buf.extend_from_slice(b"[]");
+    }
     Ok(())
 }
 

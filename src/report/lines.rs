@@ -22,11 +22,14 @@ impl Lines {
         let mut starts = Vec::with_capacity((bytes.len() / 64).clamp(1, 256));
         starts.push(0);
         let mut ascii = Vec::new();
+        // a text all ASCII (most articles in English) needs no test per line; the test of a
+        // text that is not stops at its first byte outside ASCII
+        let all_ascii = text.is_ascii();
         let mut mark = |k: usize, line: &[u8]| {
             if k.is_multiple_of(64) {
                 ascii.push(0);
             }
-            if line.is_ascii() {
+            if all_ascii || line.is_ascii() {
                 if let Some(w) = ascii.last_mut() {
                     *w |= 1 << (k % 64);
                 }

@@ -41,6 +41,16 @@ pub(crate) fn number(out: &mut Vec<u8>, n: usize) {
         out.push(b'0' + n as u8);
     } else if let Some(pair) = PAIRS.get(n) {
         out.extend_from_slice(pair);
+    } else if n < 10_000 {
+        // columns and offsets in short articles: three or four digits as two pairs (issue 6:
+        // fewer steps than the eight-digit split)
+        if let (Some(&[h0, h1]), Some(&[l0, l1])) = (PAIRS.get(n / 100), PAIRS.get(n % 100)) {
+            if n < 1000 {
+                out.extend_from_slice(&[h1, l0, l1]);
+            } else {
+                out.extend_from_slice(&[h0, h1, l0, l1]);
+            }
+        }
     } else if let Ok(n) = u32::try_from(n) {
         if n < 100_000_000 {
             // byte offsets: three to eight digits, without a division per digit

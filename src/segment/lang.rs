@@ -94,6 +94,9 @@ pub struct Lang {
     /// (bit `len`, lengths from 31 on sharing bit 31): a word whose bit is clear is none, with
     /// no copy and no hash (issue 6: the lookup was a fifth of deciding a period).
     abbrev_sieve: Vec<u32>,
+    /// The same sieve for the weekdays and months: a word whose bit is clear is neither (the
+    /// dateline test asks it of the first word of every block, issue 6).
+    date_sieve: Vec<u32>,
     before_number: Words,
     /// States that are also capitalised ordinary words (Mass, Ore).
     state_words: Words,
@@ -157,10 +160,21 @@ impl Lang {
                 }
             }
         }
+        let weekdays = set(raw.words.weekdays);
+        let months = set(raw.words.months);
+        let mut date_sieve = vec![0u32; SIEVE_SLOTS];
+        for k in weekdays.iter().chain(&months) {
+            if let Some((slot, bit)) = sieve_slot(k) {
+                if let Some(m) = date_sieve.get_mut(slot) {
+                    *m |= bit;
+                }
+            }
+        }
         Lang {
             abbrevs,
             abbrev_max,
             abbrev_sieve,
+            date_sieve,
             before_number,
             state_words: set(a.state_words),
             parties: set(a.parties),
@@ -173,8 +187,8 @@ impl Lang {
             credit_labels: set(raw.words.credit_labels),
             time_zones: set(raw.words.time_zones),
             time_prepositions: set(raw.words.time_prepositions),
-            months: set(raw.words.months),
-            weekdays: set(raw.words.weekdays),
+            months,
+            weekdays,
             exclamation_names: set(raw.words.exclamation_names),
             elisions: set(raw.quotes.elisions),
         }
@@ -280,6 +294,13 @@ impl Lang {
     }
 
     /// Whether `word` names a weekday (Thursday, Thu).
+    /// False when `word` is neither a weekday ([`Lang::is_weekday`]) nor a month
+    /// ([`Lang::is_month`]), told without a copy or a hash; true when it may be one.
+    pub fn may_be_date_word(&self, word: &str) -> bool {
+        sieve_slot(word.as_bytes())
+            .is_some_and(|(slot, bit)| self.date_sieve.get(slot).is_some_and(|&m| m & bit != 0))
+    }
+
     pub fn is_weekday(&self, word: &str) -> bool {
         let mut buf = [0u8; 24];
         lower(word, &mut buf).is_some_and(|w| self.weekdays.contains(w))
@@ -363,6 +384,36 @@ mod tests {
     /// The sieve turns down no word the table holds, in any ASCII case, and changes no answer
     /// on other words (every key with each letter's case flipped in turn, and words of the
     /// corpus' shapes).
+    #[test]
+    fn date_sieve_keeps_every_weekday_and_month() {
+        let lang = en();
+        let mut words: Vec<String> = Vec::new();
+        for k in lang.weekdays.iter().chain(&lang.months) {
+            let k = String::from_utf8(k.to_vec()).unwrap();
+            words.push(k.to_ascii_uppercase());
+            for i in 0..k.len() {
+                let mut v = k.clone().into_bytes();
+                v[i] = v[i].to_ascii_uppercase();
+                words.push(String::from_utf8(v).unwrap_or_default());
+            }
+            words.push(format!("{k}s"));
+            words.push(k);
+        }
+        for w in [
+            "The", "A", "said", "Smith", "1990", "é", "Straße", "", "x", "Mayor",
+        ] {
+            words.push(w.to_string());
+        }
+        let mut ruled_out = 0;
+        for w in &words {
+            if !lang.may_be_date_word(w) {
+                ruled_out += 1;
+                assert!(!lang.is_weekday(w) && !lang.is_month(w), "{w:?}");
+            }
+        }
+        assert!(ruled_out >= 8, "{ruled_out}");
+    }
+
     #[test]
     fn abbreviation_sieve_is_exact() {
         let lang = en();
