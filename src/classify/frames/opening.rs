@@ -6,8 +6,8 @@ use super::left::{left_subject, np_left};
 use super::right::right_np;
 use super::{personal, word, Range};
 use crate::classify::tokens::{
-    Tok, Token, ADVERB, AGENT, CAP, CAP_ING, CONJ, COPULA, DET, DIGIT, JOINER, NOT_SOURCE, PRONOUN,
-    SKIP, SOURCE_NOUN,
+    Tok, Token, ADVERB, AGENT, CAP, CAP_ING, CONJ, COPULA, DET, DIGIT, JOINER, NOT_SOURCE,
+    POSSESSIVE, PRONOUN, SKIP, SOURCE_NOUN,
 };
 
 /// The first source phrase of the sentence (the subject of a participle clause: `X criticised
@@ -74,7 +74,12 @@ fn subject_from(
         let t = &toks[i];
         // an introductory phrase (`On Monday night, …`, `Speaking to reporters, …`, `Asked
         // about the strike, …`, `Hastily leaving the hall, …`): the subject follows its comma
-        if i == start && (t.has(JOINER) || t.has(CAP_ING) || participle_opening(text, toks, i)) {
+        if i == start
+            && (t.has(JOINER)
+                || t.has(CAP_ING)
+                || participle_opening(text, toks, i)
+                || adverb_opening(text, toks, i))
+        {
             intro = true;
         }
         // a clause or phrase opened by a function word (`After the debate, …`, `While critics
@@ -128,7 +133,31 @@ fn subject_from(
                         continue;
                     }
                 }
+                // `At an event in Ames, Iowa, on Sunday, Ruiz …`: after an introductory
+                // phrase, a phrase between commas before a preposition or a day is the state of
+                // a city, still part of it
+                if let Some((_, y)) = r.filter(|_| resumed && i > 0) {
+                    let between = toks[i - 1].tok == Tok::Comma
+                        && toks.get(y).is_some_and(|c| c.tok == Tok::Comma)
+                        && toks
+                            .get(y + 1)
+                            .is_some_and(|n| word(n) && n.has(JOINER | SKIP) && !n.has(CAP));
+                    if between && y + 1 < before {
+                        i = y + 1;
+                        intro = true;
+                        continue;
+                    }
+                }
                 return r;
+            }
+            // `Outside the arena, about 200 protesters …`: a number of people
+            if t.has(DIGIT)
+                && !intro
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| word(n) && n.has(SOURCE_NOUN) && !n.has(DIGIT))
+            {
+                return right_np(toks, i);
             }
             if !intro {
                 // `Chastened by the reviews, as well as by the cost, the mayor …`: the
@@ -151,6 +180,10 @@ fn subject_from(
         }
         if matches!(t.tok, Tok::Comma) {
             // an introductory clause (`In a statement, …`): look after it
+            // (an introductory phrase of function words and days ends here: `Later on
+            // Sunday, Ruiz …`)
+            resumed |= intro;
+            intro = false;
             i += 1;
             continue;
         }
@@ -173,6 +206,55 @@ fn participle_opening(text: &str, toks: &[Token], i: usize) -> bool {
     let ends = |w: &[u8], e: &[u8]| w.len() >= 5 && w.ends_with(e);
     (ends(w, b"ed") && n.has(JOINER | AGENT | NOT_SOURCE | ADVERB))
         || (ends(w, b"ly") && ends(next, b"ing"))
+}
+
+/// A word that opens a phrase before the subject although it is no preposition of the lexicon:
+/// a capitalised word before a determiner (`Throughout the 2000s, …`, `Absent a deal, …`,
+/// `Given his record, …`; a name is not followed by `the`), and a word of time or a capitalised
+/// word in `-ly` before a preposition (`Later in the day, …`, `Shortly after the merger, …`) or
+/// a comma and a subject (`Recently, Ana Ruiz …`; not `Kelly, 45, …` or `Kelly, a host, …`).
+fn adverb_opening(text: &str, toks: &[Token], i: usize) -> bool {
+    let (Some(t), Some(n)) = (toks.get(i), toks.get(i + 1)) else {
+        return false;
+    };
+    if !word(t) || !t.has(CAP) || t.has(DET | PRONOUN | SOURCE_NOUN | NOT_SOURCE | POSSESSIVE) {
+        return false;
+    }
+    let w = t.span.slice(text);
+    let ly = w.len() > 4 && w.ends_with("ly");
+    if word(n) {
+        let nw = n.span.slice(text);
+        let article = [
+            "the", "a", "an", "his", "her", "their", "its", "this", "these", "those",
+        ]
+        .iter()
+        .any(|a| nw == *a);
+        return (article && !t.has(SKIP)) || ((ly || t.has(SKIP)) && n.has(JOINER));
+    }
+    if !ly || n.tok != Tok::Comma {
+        return false;
+    }
+    // `Recently, Ana Ruiz of Flint stood …`, `Recently, however, the group …`: a subject after
+    // the comma (and a skip word), not an appositive (`Kelly, a host, said`)
+    let mut k = i + 2;
+    let mut skipped = false;
+    while toks
+        .get(k)
+        .is_some_and(|t| t.tok == Tok::Comma || (word(t) && t.has(SKIP) && !t.has(CAP)))
+    {
+        k += 1;
+        skipped = true;
+    }
+    let Some(f) = toks.get(k).filter(|f| word(f)) else {
+        return false;
+    };
+    if skipped && (f.has(DET) || (personal(f) && !relative_word(text, f))) {
+        return true;
+    }
+    if !f.has(CAP) || f.has(DET | PRONOUN) {
+        return false;
+    }
+    right_np(toks, k).is_some_and(|(_, y)| toks.get(y).is_some_and(|a| a.tok != Tok::Comma))
 }
 
 /// Farthest a relative clause may reach back from the verb, in tokens.
