@@ -4,7 +4,7 @@
 
 use super::left::{left_subject, np_left};
 use super::right::right_np;
-use super::{personal, word, Range};
+use super::{adverb, personal, word, Range};
 use crate::classify::tokens::{
     Tok, Token, ADVERB, AGENT, CAP, CAP_ING, CONJ, COPULA, DET, DIGIT, JOINER, NOT_SOURCE,
     POSSESSIVE, PRONOUN, SKIP, SOURCE_NOUN,
@@ -100,7 +100,7 @@ fn subject_from(
             intro = false;
             continue;
         }
-        if word(t) && !t.has(SKIP | ADVERB | NOT_SOURCE | JOINER) {
+        if word(t) && !t.has(SKIP | NOT_SOURCE | JOINER) && !adverb(t) {
             if t.has(PRONOUN) {
                 return Some((i, i + 1));
             }
