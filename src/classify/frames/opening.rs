@@ -222,6 +222,18 @@ fn adverb_opening(text: &str, toks: &[Token], i: usize) -> bool {
     }
     let w = t.span.slice(text);
     let ly = w.len() > 4 && w.ends_with("ly");
+    // an adverb in -ly that is no name (`Recently`, `Finally`, `Shortly`; names end in -lly,
+    // -ily, -rly: `Kelly`, `Emily`, `Beverly`)
+    let adverb = ly
+        && w.len() > 5
+        && (w.ends_with("ally")
+            || !(w.ends_with("lly") || w.ends_with("ily") || w.ends_with("rly")));
+    // words that open a phrase before a preposition (`Ahead of the vote, …`, `Prior to his
+    // apology, …`, `Back in Washington, …`)
+    let before_prep = [
+        "Ahead", "Prior", "Back", "Fresh", "Along", "Apart", "Aside", "Instead", "Due",
+    ]
+    .contains(&w);
     if word(n) {
         let nw = n.span.slice(text);
         let article = [
@@ -229,7 +241,10 @@ fn adverb_opening(text: &str, toks: &[Token], i: usize) -> bool {
         ]
         .iter()
         .any(|a| nw == *a);
-        return (article && !t.has(SKIP)) || ((ly || t.has(SKIP)) && n.has(JOINER));
+        let prep = n.has(JOINER) || (n.has(NOT_SOURCE) && !n.has(PRONOUN | DET | CONJ | COPULA));
+        return (article && !t.has(SKIP))
+            || ((ly || t.has(SKIP)) && n.has(JOINER))
+            || ((adverb || before_prep) && prep);
     }
     if !ly || n.tok != Tok::Comma {
         return false;
@@ -253,6 +268,9 @@ fn adverb_opening(text: &str, toks: &[Token], i: usize) -> bool {
     }
     if !f.has(CAP) || f.has(DET | PRONOUN) {
         return false;
+    }
+    if adverb {
+        return true;
     }
     right_np(toks, k).is_some_and(|(_, y)| toks.get(y).is_some_and(|a| a.tok != Tok::Comma))
 }
