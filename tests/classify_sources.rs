@@ -136,3 +136,12 @@ fn speech_tag_with_a_name_after_the_speaker() {
         &["pressure from imports"],
     );
 }
+
+#[test]
+fn an_opening_without_its_comma_is_no_introductory_phrase() {
+    attributed_to(
+        "Later on Tuesday Ruiz met with the board of the International Monetary Fund, then with the mayor, where she denounced the agreement.",
+        "Ruiz",
+        &["the mayor"],
+    );
+}

@@ -208,6 +208,9 @@ fn participle_opening(text: &str, toks: &[Token], i: usize) -> bool {
         || (ends(w, b"ly") && ends(next, b"ing"))
 }
 
+/// Longest phrase that [`adverb_opening`] takes for an opening, in tokens after its first word.
+const MAX_OPENING: usize = 8;
+
 /// A word that opens a phrase before the subject although it is no preposition of the lexicon:
 /// a capitalised word before a determiner (`Throughout the 2000s, …`, `Absent a deal, …`,
 /// `Given his record, …`; a name is not followed by `the`), and a word of time or a capitalised
@@ -218,6 +221,15 @@ fn adverb_opening(text: &str, toks: &[Token], i: usize) -> bool {
         return false;
     };
     if !word(t) || !t.has(CAP) || t.has(DET | PRONOUN | SOURCE_NOUN | NOT_SOURCE | POSSESSIVE) {
+        return false;
+    }
+    // the phrase is short and ends at a comma (not `Later on Tuesday Ruiz met …, then …`)
+    if !toks
+        .iter()
+        .skip(i + 1)
+        .take(MAX_OPENING)
+        .any(|t| t.tok == Tok::Comma)
+    {
         return false;
     }
     let w = t.span.slice(text);
