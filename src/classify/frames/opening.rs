@@ -251,8 +251,7 @@ fn adverb_opening(text: &str, toks: &[Token], i: usize) -> bool {
         let article = [
             "the", "a", "an", "his", "her", "their", "its", "this", "these", "those",
         ]
-        .iter()
-        .any(|a| nw == *a);
+        .contains(&nw);
         let prep = n.has(JOINER) || (n.has(NOT_SOURCE) && !n.has(PRONOUN | DET | CONJ | COPULA));
         return (article && !t.has(SKIP))
             || ((ly || t.has(SKIP)) && n.has(JOINER))
