@@ -94,6 +94,11 @@ fn subject_after_a_phrase_of_time_or_place() {
         &["Iowa"],
     );
     attributed_to(
+        "Two days after the vote, the mayor toured the plant, saying the jobs would return.",
+        "the mayor",
+        &["Two days"],
+    );
+    attributed_to(
         "Ahead of the vote, the mayor toured the plant, saying the jobs would return.",
         "the mayor",
         &["Ahead"],

@@ -78,7 +78,8 @@ fn subject_from(
             && (t.has(JOINER)
                 || t.has(CAP_ING)
                 || participle_opening(text, toks, i)
-                || adverb_opening(text, toks, i))
+                || adverb_opening(text, toks, i)
+                || time_opening(text, toks, i))
         {
             intro = true;
         }
@@ -206,6 +207,36 @@ fn participle_opening(text: &str, toks: &[Token], i: usize) -> bool {
     let ends = |w: &[u8], e: &[u8]| w.len() >= 5 && w.ends_with(e);
     (ends(w, b"ed") && n.has(JOINER | AGENT | NOT_SOURCE | ADVERB))
         || (ends(w, b"ly") && ends(next, b"ing"))
+}
+
+/// A span of time before `after`, `before` or `since` that opens the sentence and ends at a
+/// comma: `Two weeks after the vote, …`, `A day before the debate, …`, `Several months
+/// since the merger, …`.
+fn time_opening(text: &str, toks: &[Token], i: usize) -> bool {
+    let w = |k: usize| toks.get(k).filter(|t| word(t)).map(|t| t.span.slice(text));
+    let (Some(first), Some(unit), Some(rel)) = (w(i), w(i + 1), w(i + 2)) else {
+        return false;
+    };
+    let count = [
+        "A", "An", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+        "Several", "Few",
+    ]
+    .contains(&first)
+        || first.bytes().all(|b| b.is_ascii_digit());
+    let unit = [
+        "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+        "year", "years", "decade", "decades",
+    ]
+    .contains(&unit);
+    let rel = ["after", "before", "since"].contains(&rel);
+    count
+        && unit
+        && rel
+        && toks
+            .iter()
+            .skip(i + 3)
+            .take(MAX_OPENING)
+            .any(|t| t.tok == Tok::Comma)
 }
 
 /// Longest phrase that [`adverb_opening`] takes for an opening, in tokens after its first word.
