@@ -11,7 +11,7 @@ pub use left::{left_subject, np_left, tag_subject};
 pub use opening::{first_subject, main_subject, relative_subject};
 pub use right::{possessor, right_np, right_np_loose};
 
-use super::tokens::{Tok, Token, NOT_SOURCE, POSSESSIVE, PRONOUN};
+use super::tokens::{Tok, Token, ADVERB, NOT_SOURCE, POSSESSIVE, PRONOUN, SOURCE_NOUN};
 
 /// Longest source phrase, in tokens.
 const MAX_NP: usize = 9;
@@ -30,6 +30,11 @@ fn word(t: &Token) -> bool {
 /// word (`that`).
 pub fn personal(t: &Token) -> bool {
     t.has(PRONOUN) && !t.has(NOT_SOURCE)
+}
+
+/// A word in `-ly` that is an adverb, not a source noun (`family`).
+fn adverb(t: &Token) -> bool {
+    t.has(ADVERB) && !t.has(SOURCE_NOUN)
 }
 
 fn possessive(t: &Token) -> bool {

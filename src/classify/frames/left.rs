@@ -3,10 +3,10 @@
 //! (`"…," the statement said`), and the noun phrase that ends at a given token.
 
 use super::right::right_np;
-use super::{personal, possessive, word, Range, MAX_APPOSITIVE, MAX_NP};
+use super::{adverb, personal, possessive, word, Range, MAX_APPOSITIVE, MAX_NP};
 use crate::classify::tokens::{
-    Tok, Token, ADVERB, CAP, CAP_ING, CONJ, DET, DIGIT, JOINER, NEGATION, NOT_SOURCE, POSSESSIVE,
-    POSS_DET, PRONOUN, SKIP, SOURCE_NOUN, UNCASED,
+    Tok, Token, CAP, CAP_ING, CONJ, DET, DIGIT, JOINER, NEGATION, NOT_SOURCE, POSSESSIVE, POSS_DET,
+    PRONOUN, SKIP, SOURCE_NOUN, UNCASED,
 };
 
 /// The subject of the verb starting at token `i`, if the tokens before it form one.
@@ -21,7 +21,8 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
         let t = toks.get(j)?;
         match t.tok {
             Tok::Word if t.has(NEGATION) => return None,
-            Tok::Word if t.has(SKIP) || t.has(ADVERB) => continue,
+            // (`The family said`: a source noun in -ly is no adverb)
+            Tok::Word if t.has(SKIP) || adverb(t) => continue,
             // a year or a date between the subject and the verb (`X in 2008 questioned`)
             Tok::Word
                 if t.has(DIGIT)
@@ -206,7 +207,13 @@ fn inverted_tag(toks: &[Token], v: usize) -> bool {
     };
     match toks.get(end).map(|t| t.tok) {
         None | Some(Tok::End) => true,
-        Some(Tok::Comma) => toks.get(end + 1).is_some_and(|t| word(t) && t.has(DET)),
+        // (`…, said the company's chief executive, Ana Ruiz.`: a name that ends the sentence)
+        Some(Tok::Comma) => {
+            toks.get(end + 1).is_some_and(|t| word(t) && t.has(DET))
+                || right_np(toks, end + 1).is_some_and(|(s, e)| {
+                    toks[s].has(CAP) && toks.get(e).is_none_or(|t| t.tok == Tok::End)
+                })
+        }
         _ => false,
     }
 }
@@ -233,7 +240,7 @@ fn opens_clause(toks: &[Token], s: usize) -> bool {
 /// its head (`the email`, `the passage`, `the two`): nothing else stands there in a tag.
 pub fn tag_subject(toks: &[Token], a: usize) -> Option<Range> {
     let mut end = a;
-    while end > 0 && toks.get(end - 1).is_some_and(|t| word(t) && t.has(ADVERB)) {
+    while end > 0 && toks.get(end - 1).is_some_and(|t| word(t) && adverb(t)) {
         end -= 1;
     }
     let mut start = end;

@@ -4,10 +4,10 @@
 
 use super::left::{left_subject, np_left};
 use super::right::right_np;
-use super::{personal, word, Range};
+use super::{adverb, personal, word, Range};
 use crate::classify::tokens::{
-    Tok, Token, ADVERB, AGENT, CAP, CAP_ING, CONJ, COPULA, DET, DIGIT, JOINER, NOT_SOURCE, PRONOUN,
-    SKIP, SOURCE_NOUN,
+    Tok, Token, ADVERB, AGENT, CAP, CAP_ING, CONJ, COPULA, DET, DIGIT, JOINER, NOT_SOURCE,
+    POSSESSIVE, PRONOUN, SKIP, SOURCE_NOUN,
 };
 
 /// The first source phrase of the sentence (the subject of a participle clause: `X criticised
@@ -74,7 +74,13 @@ fn subject_from(
         let t = &toks[i];
         // an introductory phrase (`On Monday night, …`, `Speaking to reporters, …`, `Asked
         // about the strike, …`, `Hastily leaving the hall, …`): the subject follows its comma
-        if i == start && (t.has(JOINER) || t.has(CAP_ING) || participle_opening(text, toks, i)) {
+        if i == start
+            && (t.has(JOINER)
+                || t.has(CAP_ING)
+                || participle_opening(text, toks, i)
+                || adverb_opening(text, toks, i)
+                || time_opening(text, toks, i))
+        {
             intro = true;
         }
         // a clause or phrase opened by a function word (`After the debate, …`, `While critics
@@ -95,7 +101,7 @@ fn subject_from(
             intro = false;
             continue;
         }
-        if word(t) && !t.has(SKIP | ADVERB | NOT_SOURCE | JOINER) {
+        if word(t) && !t.has(SKIP | NOT_SOURCE | JOINER) && !adverb(t) {
             if t.has(PRONOUN) {
                 return Some((i, i + 1));
             }
@@ -128,7 +134,31 @@ fn subject_from(
                         continue;
                     }
                 }
+                // `At an event in Ames, Iowa, on Sunday, Ruiz …`: after an introductory
+                // phrase, a phrase between commas before a preposition or a day is the state of
+                // a city, still part of it
+                if let Some((_, y)) = r.filter(|_| resumed && i > 0) {
+                    let between = toks[i - 1].tok == Tok::Comma
+                        && toks.get(y).is_some_and(|c| c.tok == Tok::Comma)
+                        && toks
+                            .get(y + 1)
+                            .is_some_and(|n| word(n) && n.has(JOINER | SKIP) && !n.has(CAP));
+                    if between && y + 1 < before {
+                        i = y + 1;
+                        intro = true;
+                        continue;
+                    }
+                }
                 return r;
+            }
+            // `Outside the arena, about 200 protesters …`: a number of people
+            if t.has(DIGIT)
+                && !intro
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| word(n) && n.has(SOURCE_NOUN) && !n.has(DIGIT))
+            {
+                return right_np(toks, i);
             }
             if !intro {
                 // `Chastened by the reviews, as well as by the cost, the mayor …`: the
@@ -151,6 +181,10 @@ fn subject_from(
         }
         if matches!(t.tok, Tok::Comma) {
             // an introductory clause (`In a statement, …`): look after it
+            // (an introductory phrase of function words and days ends here: `Later on
+            // Sunday, Ruiz …`)
+            resumed |= intro;
+            intro = false;
             i += 1;
             continue;
         }
@@ -173,6 +207,114 @@ fn participle_opening(text: &str, toks: &[Token], i: usize) -> bool {
     let ends = |w: &[u8], e: &[u8]| w.len() >= 5 && w.ends_with(e);
     (ends(w, b"ed") && n.has(JOINER | AGENT | NOT_SOURCE | ADVERB))
         || (ends(w, b"ly") && ends(next, b"ing"))
+}
+
+/// A span of time before `after`, `before` or `since` that opens the sentence and ends at a
+/// comma: `Two weeks after the vote, …`, `A day before the debate, …`, `Several months
+/// since the merger, …`.
+fn time_opening(text: &str, toks: &[Token], i: usize) -> bool {
+    let w = |k: usize| toks.get(k).filter(|t| word(t)).map(|t| t.span.slice(text));
+    let (Some(first), Some(unit), Some(rel)) = (w(i), w(i + 1), w(i + 2)) else {
+        return false;
+    };
+    let count = [
+        "A", "An", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+        "Several", "Few",
+    ]
+    .contains(&first)
+        || first.bytes().all(|b| b.is_ascii_digit());
+    let unit = [
+        "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+        "year", "years", "decade", "decades",
+    ]
+    .contains(&unit);
+    let rel = ["after", "before", "since"].contains(&rel);
+    count
+        && unit
+        && rel
+        && toks
+            .iter()
+            .skip(i + 3)
+            .take(MAX_OPENING)
+            .any(|t| t.tok == Tok::Comma)
+}
+
+/// Longest phrase that [`adverb_opening`] takes for an opening, in tokens after its first word.
+const MAX_OPENING: usize = 8;
+
+/// A word that opens a phrase before the subject although it is no preposition of the lexicon:
+/// a capitalised word before a determiner (`Throughout the 2000s, …`, `Absent a deal, …`,
+/// `Given his record, …`; a name is not followed by `the`), and a word of time or a capitalised
+/// word in `-ly` before a preposition (`Later in the day, …`, `Shortly after the merger, …`) or
+/// a comma and a subject (`Recently, Ana Ruiz …`; not `Kelly, 45, …` or `Kelly, a host, …`).
+fn adverb_opening(text: &str, toks: &[Token], i: usize) -> bool {
+    let (Some(t), Some(n)) = (toks.get(i), toks.get(i + 1)) else {
+        return false;
+    };
+    if !word(t) || !t.has(CAP) || t.has(DET | PRONOUN | SOURCE_NOUN | NOT_SOURCE | POSSESSIVE) {
+        return false;
+    }
+    // the phrase is short and ends at a comma (not `Later on Tuesday Ruiz met …, then …`)
+    if !toks
+        .iter()
+        .skip(i + 1)
+        .take(MAX_OPENING)
+        .any(|t| t.tok == Tok::Comma)
+    {
+        return false;
+    }
+    let w = t.span.slice(text);
+    let ly = w.len() > 4 && w.ends_with("ly");
+    // an adverb in -ly that is no name (`Recently`, `Finally`, `Shortly`; names end in -lly,
+    // -ily, -rly: `Kelly`, `Emily`, `Beverly`)
+    let adverb = ly
+        && w.len() > 5
+        && (w.ends_with("ally")
+            || !(w.ends_with("lly") || w.ends_with("ily") || w.ends_with("rly")));
+    // words that open a phrase before a preposition (`Ahead of the vote, …`, `Prior to his
+    // apology, …`, `Back in Washington, …`)
+    let before_prep = [
+        "Ahead", "Prior", "Back", "Fresh", "Along", "Apart", "Aside", "Instead", "Due",
+    ]
+    .contains(&w);
+    if word(n) {
+        let nw = n.span.slice(text);
+        let article = [
+            "the", "a", "an", "his", "her", "their", "its", "this", "these", "those",
+        ]
+        .contains(&nw);
+        let prep = n.has(JOINER) || (n.has(NOT_SOURCE) && !n.has(PRONOUN | DET | CONJ | COPULA));
+        return (article && !t.has(SKIP))
+            || ((ly || t.has(SKIP)) && n.has(JOINER))
+            || ((adverb || before_prep) && prep);
+    }
+    if !ly || n.tok != Tok::Comma {
+        return false;
+    }
+    // `Recently, Ana Ruiz of Flint stood …`, `Recently, however, the group …`: a subject after
+    // the comma (and a skip word), not an appositive (`Kelly, a host, said`)
+    let mut k = i + 2;
+    let mut skipped = false;
+    while toks
+        .get(k)
+        .is_some_and(|t| t.tok == Tok::Comma || (word(t) && t.has(SKIP) && !t.has(CAP)))
+    {
+        k += 1;
+        skipped = true;
+    }
+    let Some(f) = toks.get(k).filter(|f| word(f)) else {
+        return false;
+    };
+    if skipped && (f.has(DET) || (personal(f) && !relative_word(text, f))) {
+        return true;
+    }
+    if !f.has(CAP) || f.has(DET | PRONOUN) {
+        return false;
+    }
+    if adverb {
+        return true;
+    }
+    right_np(toks, k).is_some_and(|(_, y)| toks.get(y).is_some_and(|a| a.tok != Tok::Comma))
 }
 
 /// Farthest a relative clause may reach back from the verb, in tokens.

@@ -1,9 +1,9 @@
 //! Phrases after a cue: the speaker after an inverted verb or `according to` (`said the
 //! spokeswoman`), and the owner before a noun (`the senator’s remarks`).
 
-use super::{personal, possessive, word, Range, MAX_NP};
+use super::{adverb, personal, possessive, word, Range, MAX_NP};
 use crate::classify::tokens::{
-    Token, ADVERB, CAP, DET, DIGIT, JOINER, NOT_SOURCE, POSS_DET, PRONOUN, SKIP, SOURCE_NOUN,
+    Token, CAP, DET, DIGIT, JOINER, NOT_SOURCE, POSS_DET, PRONOUN, SKIP, SOURCE_NOUN,
 };
 
 /// A source phrase starting at token `start` (after an inverted verb or `according to`).
@@ -52,7 +52,7 @@ fn right_np_with(toks: &[Token], start: usize, loose: bool) -> Option<Range> {
         }
         // a capitalised word after a name is part of it (`America First`, `USA Today`)
         let in_name = t.has(CAP) && toks[end - 1].has(CAP) && !t.has(PRONOUN);
-        if t.has(NOT_SOURCE | PRONOUN | ADVERB) || (t.has(SKIP) && !in_name) {
+        if t.has(NOT_SOURCE | PRONOUN) || adverb(t) || (t.has(SKIP) && !in_name) {
             break;
         }
         // after a name, a lower-case word ends the phrase unless it names a source
@@ -87,7 +87,7 @@ fn right_np_with(toks: &[Token], start: usize, loose: bool) -> Option<Range> {
 /// Plain lower-case words from `i` on (at most four) that end in a name or a source noun.
 fn leads_to_name(toks: &[Token], i: usize) -> bool {
     for t in toks.iter().skip(i).take(5) {
-        if !word(t) || t.has(NOT_SOURCE | PRONOUN | SKIP | ADVERB | JOINER | DET | DIGIT) {
+        if !word(t) || t.has(NOT_SOURCE | PRONOUN | SKIP | JOINER | DET | DIGIT) || adverb(t) {
             return false;
         }
         if t.has(CAP | SOURCE_NOUN) {

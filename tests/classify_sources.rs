@@ -1,0 +1,152 @@
+//! Which phrase is named as the source: the subject after an introductory phrase (`Throughout the
+//! spring, …`, `Recently, …`, `Later in the day, …`, `At a rally in Ames, Iowa, on Sunday, …`),
+//! a source noun in `-ly` (`The family said`), a skip word between subject and verb (`further`,
+//! `twice`) and a speech tag whose speaker is followed by a name. Sentences are our own
+//! news-style examples.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+use whosaid::classify::{classify, Label};
+use whosaid::document::Format;
+use whosaid::rules::RuleSet;
+
+/// Label and source texts of a one-sentence text.
+fn one(text: &str) -> (Label, Vec<String>) {
+    let rules = RuleSet::builtin().unwrap();
+    let doc = whosaid::input::parse(PathBuf::from("t"), Format::Plain, text.to_string());
+    let seg = whosaid::segment::segment(&doc);
+    let labels = classify(&doc, &seg, &rules);
+    assert_eq!(labels.len(), 1, "{text}: expected one sentence");
+    let c = &labels[0];
+    let sources = c
+        .sources
+        .iter()
+        .map(|s| doc.slice(*s).to_string())
+        .collect();
+    (c.label, sources)
+}
+
+/// Attributed, with `source` among the sources and none of `not`.
+fn attributed_to(text: &str, source: &str, not: &[&str]) {
+    let (label, sources) = one(text);
+    assert_eq!(label, Label::Attributed, "{text}");
+    assert!(
+        sources.iter().any(|s| s == source),
+        "{text}: sources {sources:?}, expected {source:?}"
+    );
+    for n in not {
+        assert!(
+            !sources.iter().any(|s| s == n),
+            "{text}: sources {sources:?} name {n:?}"
+        );
+    }
+}
+
+#[test]
+fn subject_after_a_word_before_a_determiner() {
+    attributed_to(
+        "Throughout the spring, the ministers toured the region, saying the plan would fail.",
+        "the ministers",
+        &["Throughout"],
+    );
+    attributed_to(
+        "Absent a deal, the union walked out, saying the talks had stalled.",
+        "the union",
+        &["Absent"],
+    );
+}
+
+#[test]
+fn subject_after_an_adverb_and_a_comma() {
+    attributed_to(
+        "Recently, Ana Ruiz of Flint toured the plant, saying the jobs would return.",
+        "Ana Ruiz of Flint",
+        &["Recently"],
+    );
+    attributed_to(
+        "Recently, however, the group issued a report, saying the river was clean.",
+        "the group",
+        &["Recently"],
+    );
+    // a name in -lly before an age stays the subject
+    attributed_to(
+        "Kelly, 45, toured the plant, saying the jobs would return.",
+        "Kelly",
+        &[],
+    );
+}
+
+#[test]
+fn subject_after_a_phrase_of_time_or_place() {
+    attributed_to(
+        "Later in the day, she toured the plant, saying the jobs would return.",
+        "she",
+        &["the day"],
+    );
+    attributed_to(
+        "On Monday, Ruiz toured the plant, saying the jobs would return.",
+        "Ruiz",
+        &[],
+    );
+    attributed_to(
+        "At a rally in Ames, Iowa, on Sunday, the senator toured the plant, saying the jobs would return.",
+        "the senator",
+        &["Iowa"],
+    );
+    attributed_to(
+        "Two days after the vote, the mayor toured the plant, saying the jobs would return.",
+        "the mayor",
+        &["Two days"],
+    );
+    attributed_to(
+        "Ahead of the vote, the mayor toured the plant, saying the jobs would return.",
+        "the mayor",
+        &["Ahead"],
+    );
+    attributed_to(
+        "Shortly after the merger, the executives met the board, saying the deal would fail.",
+        "the executives",
+        &["Shortly"],
+    );
+}
+
+#[test]
+fn source_noun_in_ly_is_no_adverb() {
+    attributed_to(
+        "The family said the relatives had watched the video.",
+        "The family",
+        &[],
+    );
+    attributed_to(
+        "The relatives watched the video, lawyers for the family said.",
+        "lawyers for the family",
+        &[],
+    );
+}
+
+#[test]
+fn skip_words_between_subject_and_verb() {
+    attributed_to(
+        "The harbour master further argued that the berths were too shallow.",
+        "The harbour master",
+        &["The harbour master further"],
+    );
+}
+
+#[test]
+fn speech_tag_with_a_name_after_the_speaker() {
+    attributed_to(
+        "In Flint, the plant is hanging on, but it is under pressure from Asian imports, said the company's chief executive, Ana Ruiz.",
+        "the company's chief executive",
+        &["pressure from Asian imports"],
+    );
+}
+
+#[test]
+fn an_opening_without_its_comma_is_no_introductory_phrase() {
+    attributed_to(
+        "Later on Tuesday Ruiz met with the board of the International Monetary Fund, then with the mayor, where she denounced the agreement.",
+        "Ruiz",
+        &["the mayor"],
+    );
+}
