@@ -185,6 +185,17 @@ pub fn evaluate(
             },
             // `Ruiz spoke at the rally on Friday`: an event, no claim (unless it says what about)
             What::Verb(_) if bare_speaking(text, &s.toks, c.toks) => continue,
+            // `The toll worries the pilots`: when the same word has its source after it (a verb
+            // of feeling and its object), the phrase before it is no holder
+            What::Verb(_)
+                if s.cues.iter().any(|o| {
+                    o.span == c.span
+                        && o.what == What::SourcePhrase
+                        && right_np_loose(&s.toks, o.toks.1).is_some()
+                }) =>
+            {
+                continue
+            }
             What::Verb(form) => match verb_source(text, &s.toks, c.toks, form, whole) {
                 // `X reportedly offered …`: a hedge between source and verb hedges the verb
                 Some(r) if hedged(&s.cues, &s.toks, r, c.toks.0, rules) => continue,
