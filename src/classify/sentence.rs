@@ -183,6 +183,19 @@ pub fn evaluate(
                 Some(r) => Some(r),
                 None => continue,
             },
+            // `Ruiz spoke at the rally on Friday`: an event, no claim (unless it says what about)
+            What::Verb(_) if bare_speaking(text, &s.toks, c.toks) => continue,
+            // `The toll worries the pilots`: when the same word has its source after it (a verb
+            // of feeling and its object), the phrase before it is no holder
+            What::Verb(_)
+                if s.cues.iter().any(|o| {
+                    o.span == c.span
+                        && o.what == What::SourcePhrase
+                        && right_np_loose(&s.toks, o.toks.1).is_some()
+                }) =>
+            {
+                continue
+            }
             What::Verb(form) => match verb_source(text, &s.toks, c.toks, form, whole) {
                 // `X reportedly offered …`: a hedge between source and verb hedges the verb
                 Some(r) if hedged(&s.cues, &s.toks, r, c.toks.0, rules) => continue,
@@ -352,6 +365,9 @@ fn verb_source(
         if matches!(form, Form::Base | Form::Third) && copula && opens && !pronoun && !name {
             return None;
         }
+        if form == Form::Base && r.1 == a && plain_form_noun(text, toks, r, a, first_word) {
+            return None;
+        }
         // `an MSNBC show`, `a private email`: after a singular determiner the plain form is a
         // noun (the verb would take `-s`)
         // (`a majority of voters say`, `a few analysts say` are plural)
@@ -441,6 +457,99 @@ fn verb_source(
     };
     // across a relative clause: `People who fought the plan say`
     inverted.or_else(|| relative_subject(text, toks, a))
+}
+
+/// A form of `speak` that says nothing of what was said: no `about`, `of`, `up` or `out`
+/// follows it in its clause (`Ruiz spoke at the rally on Friday`, `Lee will speak to reporters`;
+/// not `Ruiz spoke at length about the port`, `She spoke warmly of him`, `He spoke out`).
+fn bare_speaking(text: &str, toks: &[Token], (a, b): Range) -> bool {
+    const FORMS: [&str; 5] = ["speak", "speaks", "spoke", "spoken", "speaking"];
+    const TOPIC: [&str; 4] = ["about", "of", "up", "out"];
+    let is = |k: usize, list: &[&str]| {
+        toks.get(k).is_some_and(|t| {
+            t.tok == Tok::Word
+                && list
+                    .iter()
+                    .any(|w| t.span.slice(text).eq_ignore_ascii_case(w))
+        })
+    };
+    if b != a + 1 || !is(a, &FORMS) {
+        return false;
+    }
+    !toks
+        .get(b..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|t| {
+            matches!(
+                t.tok,
+                Tok::Word | Tok::Other | Tok::OpenParen | Tok::CloseParen
+            )
+        })
+        .take(12)
+        .enumerate()
+        // (`for about five minutes`, `about 20 minutes` are no topic)
+        .any(|(k, _)| {
+            is(b + k, &TOPIC)
+                && !toks.get(b + k + 1).is_some_and(|t| t.has(tokens::DIGIT))
+                && !(k > 0 && is(b + k - 1, &["for"]))
+        })
+}
+
+/// The plain form right after the phrase `x..y` is a noun, not a verb, when that phrase ends in
+/// a single name that is no plural: a verb would take `-s` or follow `will`, `to`, `did` …
+/// (`Republican support`, `the Orlando attack`, `passed with Labour support`; not `Ruiz and Lee
+/// support`, `Democrats want`, `aides to Ruiz say`, nor the sentence's first word, which may be
+/// `People` or `Police`).
+fn plain_form_noun(
+    text: &str,
+    toks: &[Token],
+    (x, y): Range,
+    verb: usize,
+    first_word: usize,
+) -> bool {
+    let (Some(head), Some(v)) = (y.checked_sub(1).and_then(|k| toks.get(k)), toks.get(verb)) else {
+        return false;
+    };
+    let w = head.span.slice(text);
+    if !head.has(tokens::CAP)
+        || head.has(tokens::PRONOUN | tokens::SOURCE_NOUN | tokens::POSSESSIVE | tokens::DET)
+        || y - 1 == first_word
+        || w.ends_with(['s', 'S'])
+        || v.span.slice(text).ends_with("ed")
+    {
+        return false;
+    }
+    // the name's own phrase starts after the last function word (`passed with Labour`), or
+    // the phrase is the name's own (look at the word before it)
+    let cut = (x..y).rev().find(|&k| {
+        toks.get(k).is_some_and(|t| {
+            t.tok != Tok::Word || t.has(tokens::CONJ | tokens::JOINER | tokens::NOT_SOURCE)
+        })
+    });
+    let Some(k) = cut.or(x.checked_sub(1)) else {
+        return true;
+    };
+    let t = &toks[k];
+    // `Ruiz and Lee support`; `Ruiz, 49, support` (an appositive: the subject is further left)
+    if (t.has(tokens::CONJ) && k >= x) || matches!(t.tok, Tok::Comma | Tok::CloseParen | Tok::Dash)
+    {
+        return false;
+    }
+    // `Did Red Hat speak with …?`, `How hard will Ruiz attack?`: a question puts the subject
+    // after its auxiliary, and the plain form is a verb
+    if t.tok == Tok::Word && t.has(tokens::SKIP) {
+        return false;
+    }
+    if t.tok != Tok::Word || !t.has(tokens::JOINER | tokens::NOT_SOURCE) {
+        return true;
+    }
+    // `aides to Ruiz say`, `critics like Ruiz say`: the name ends a phrase whose head is plural
+    !k.checked_sub(1).and_then(|j| toks.get(j)).is_some_and(|p| {
+        p.tok == Tok::Word
+            && (p.has(tokens::SOURCE_NOUN)
+                || (!p.has(tokens::POSSESSIVE) && p.span.slice(text).ends_with(['s', 'S'])))
+    })
 }
 
 /// The word at token `k` is a day (`Friday`) or ends a phrase of time (`this week`, `last

@@ -113,7 +113,12 @@ pub(super) fn quotes(
             if inside * 2 < sent.span.len() {
                 // a quotation of a few words inside the sentence (`… pivoting to the dangers of a
                 // "rigged economy."`): the quoted words are someone's, by default the subject's
-                if c.rule.is_none() && has_words(doc.slice(q.span), PARTIAL_QUOTE_WORDS) {
+                // (a title in title case is a name, not quoted words: `the series "Hawaii
+                // Five-0"`, `a "Teamsters for Trump" page`; unless the sentence is a headline in
+                // title case, where every quotation looks like one)
+                let words = doc.slice(q.span);
+                let name = title(words) && !title(doc.slice(sent.span));
+                if c.rule.is_none() && has_words(words, PARTIAL_QUOTE_WORDS) && !name {
                     let sources = match (&speaker, facts.get(k).and_then(|f| f.subject)) {
                         (Some(sp), _) if !sp.sources.is_empty() => sp.sources.clone(),
                         (_, Some(subject)) => SpanList::one(subject),
@@ -211,6 +216,19 @@ pub(super) fn can_speak(toks: &[Token], a: usize, b: usize) -> bool {
             personal(t) || t.has(SOURCE_NOUN) || (t.has(CAP) && !t.has(DET) && a + k > 0)
         })
     })
+}
+
+/// A title in title case: two words of four letters or more, every one of them capitalised, and
+/// no `!` or `?` (`Hawaii Five-0`, `Teamsters for Trump`, `The Day of the Donald`; not `rigged
+/// economy`, `Lock her up!`).
+fn title(text: &str) -> bool {
+    let long = || {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+    };
+    !text.contains(['!', '?'])
+        && long().nth(1).is_some()
+        && long().all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Whether `text` has at least `n` words (runs of letters or digits); stops at the `n`th.
