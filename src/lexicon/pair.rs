@@ -33,6 +33,12 @@ impl May for Fixed<'_> {
 /// Words read ahead per round.
 const ROUND: usize = 256;
 
+std::thread_local! {
+    /// The two queues of the thread's last walk, kept for the next (issue 6: not four
+    /// allocations per document).
+    static QUEUES: std::cell::Cell<Option<(Queue, Queue)>> = const { std::cell::Cell::new(None) };
+}
+
 /// A scheme's words read so far, how many of them the scan has passed, and which of them may
 /// start an entry (issue 6: the feed visits those alone, not every word).
 struct Queue {
@@ -40,7 +46,7 @@ struct Queue {
     next: usize,
     /// Positions in `words` of the words whose hash passes the lexicon's first-word test, in
     /// order; those before `cn` are fed.
-    cands: Vec<u32>,
+    cands: Vec<usize>,
     cn: usize,
 }
 
@@ -54,14 +60,21 @@ impl Queue {
         }
     }
 
+    /// Empties the queue (its buffers are kept).
+    fn clear(&mut self) {
+        self.words.clear();
+        self.cands.clear();
+        self.next = 0;
+        self.cn = 0;
+    }
+
     /// Drops the words passed (and the candidates among them).
     fn compact(&mut self) {
         let next = self.next.min(self.words.len());
         self.words.drain(..next);
         self.cands.drain(..self.cn.min(self.cands.len()));
-        let shift = u32::try_from(next).unwrap_or(u32::MAX);
         for c in &mut self.cands {
-            *c = c.saturating_sub(shift);
+            *c = c.saturating_sub(next);
         }
         self.next = 0;
         self.cn = 0;
@@ -73,7 +86,7 @@ impl Queue {
     fn test(&mut self, k: usize, starts: impl May, from: usize) {
         if let Some(w) = self.words.get(k) {
             if starts.may(w.hash) && w.start >= from {
-                self.cands.push(u32::try_from(k).unwrap_or(u32::MAX));
+                self.cands.push(k);
             }
         }
     }
@@ -124,7 +137,6 @@ impl Lexicon {
     ) {
         let words = q.words.get(..avail).unwrap_or_default();
         while let Some(&c) = q.cands.get(q.cn) {
-            let c = c as usize;
             if c >= limit {
                 break;
             }
@@ -205,7 +217,11 @@ fn walk_pair<P: May, J: May>(
     // a walk from a word reads at most `depth` words
     let (dj, dp) = (joined.trie.depth.max(1), plain.trie.depth.max(1));
     let mut words = Words::new(text, 0, Scheme::Plain);
-    let (mut pq, mut jq) = (Queue::new(), Queue::new());
+    let (mut pq, mut jq) = QUEUES
+        .take()
+        .unwrap_or_else(|| (Queue::new(), Queue::new()));
+    pq.clear();
+    jq.clear();
     // (no joined word starts at or after `from`: none is a candidate)
     let jfrom = if fj.is_some() { from } else { usize::MAX };
     // the last joined word goes on into the next plain word
@@ -218,8 +234,7 @@ fn walk_pair<P: May, J: May>(
                 break;
             };
             if sp.may(w.hash) {
-                pq.cands
-                    .push(u32::try_from(pq.words.len()).unwrap_or(u32::MAX));
+                pq.cands.push(pq.words.len());
             }
             pq.words.push(w);
             let joins = !words.ends_plain && joins_at(text, w.end).is_some();
@@ -235,7 +250,7 @@ fn walk_pair<P: May, J: May>(
                 let k = jq.words.len();
                 jq.words.push(w);
                 if !joins && sj.may(w.hash) && w.start >= jfrom {
-                    jq.cands.push(u32::try_from(k).unwrap_or(u32::MAX));
+                    jq.cands.push(k);
                 }
             }
             open = joins;
@@ -256,6 +271,7 @@ fn walk_pair<P: May, J: May>(
         pq.compact();
         jq.compact();
     }
+    QUEUES.set(Some((pq, jq)));
     fp.finish(&mut emit_plain);
     if let Some(f) = fj {
         f.finish(&mut emit_joined);
