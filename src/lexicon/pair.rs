@@ -4,8 +4,9 @@
 //! The walk reads the text's [`Scheme::Plain`] words once. A [`Scheme::Joined`] word is one or
 //! more of them, each joined to the next by a joiner with nothing between (`it’s`, `D-Calif`):
 //! most are one plain word and take its hash; the others are hashed when they are complete.
-//! Both word sequences are kept in short buffers, where each lexicon's trie reads the words
-//! after a word for its phrases.
+//! The plain words are kept in a short buffer, where each lexicon's trie reads the words after
+//! a word for its phrases: the joined words are read from it too, with the few joined words of
+//! more than one plain word kept aside (issue 6: not a second copy of every word).
 
 use super::trie::{Edge, Fixed, Starts};
 use super::words::joins_at;
