@@ -4,8 +4,9 @@
 //! The walk reads the text's [`Scheme::Plain`] words once. A [`Scheme::Joined`] word is one or
 //! more of them, each joined to the next by a joiner with nothing between (`it’s`, `D-Calif`):
 //! most are one plain word and take its hash; the others are hashed when they are complete.
-//! Both word sequences are kept in short buffers, where each lexicon's trie reads the words
-//! after a word for its phrases.
+//! The plain words are kept in a short buffer, where each lexicon's trie reads the words after
+//! a word for its phrases: the joined words are read from it too, with the few joined words of
+//! more than one plain word kept aside (issue 6: not a second copy of every word).
 
 use super::trie::{Edge, Fixed, Starts};
 use super::words::joins_at;
@@ -33,6 +34,12 @@ impl May for Fixed<'_> {
 /// Words read ahead per round.
 const ROUND: usize = 256;
 
+std::thread_local! {
+    /// The two queues of the thread's last walk, kept for the next (issue 6: not four
+    /// allocations per document).
+    static QUEUES: std::cell::Cell<Option<(Queue, Joins)>> = const { std::cell::Cell::new(None) };
+}
+
 /// A scheme's words read so far, how many of them the scan has passed, and which of them may
 /// start an entry (issue 6: the feed visits those alone, not every word).
 struct Queue {
@@ -40,7 +47,7 @@ struct Queue {
     next: usize,
     /// Positions in `words` of the words whose hash passes the lexicon's first-word test, in
     /// order; those before `cn` are fed.
-    cands: Vec<u32>,
+    cands: Vec<usize>,
     cn: usize,
 }
 
@@ -54,28 +61,137 @@ impl Queue {
         }
     }
 
-    /// Drops the words passed (and the candidates among them).
-    fn compact(&mut self) {
-        let next = self.next.min(self.words.len());
-        self.words.drain(..next);
-        self.cands.drain(..self.cn.min(self.cands.len()));
-        let shift = u32::try_from(next).unwrap_or(u32::MAX);
-        for c in &mut self.cands {
-            *c = c.saturating_sub(shift);
-        }
+    /// Empties the queue (its buffers are kept).
+    fn clear(&mut self) {
+        self.words.clear();
+        self.cands.clear();
         self.next = 0;
         self.cn = 0;
     }
 
-    /// Marks the word at `k` a candidate when its hash passes `starts` and it starts at or
-    /// after `from`.
-    #[inline(always)]
-    fn test(&mut self, k: usize, starts: impl May, from: usize) {
-        if let Some(w) = self.words.get(k) {
-            if starts.may(w.hash) && w.start >= from {
-                self.cands.push(u32::try_from(k).unwrap_or(u32::MAX));
+    /// Drops the first `drop` words (at most those passed) and the candidates fed.
+    fn compact(&mut self, drop: usize) {
+        self.words.drain(..drop.min(self.words.len()));
+        self.cands.drain(..self.cn.min(self.cands.len()));
+        for c in &mut self.cands {
+            *c = c.saturating_sub(drop);
+        }
+        self.next = self.next.saturating_sub(drop);
+        self.cn = 0;
+    }
+}
+
+/// A joined word of more than one plain word: the positions of its first and last in the
+/// plain words of a [`Queue`], and the word.
+#[derive(Clone, Copy)]
+struct Merge {
+    first: usize,
+    last: usize,
+    word: Word,
+}
+
+/// The joined words, read from the plain words of a [`Queue`] (issue 6: not a second copy of
+/// every word): a plain word is a joined word unless a [`Merge`] holds it.
+struct Joins {
+    /// Positions (in the plain words) of the joined words that may start an entry, in order;
+    /// those before `cn` are fed.
+    cands: Vec<usize>,
+    cn: usize,
+    /// The position of the first joined word not passed.
+    next: usize,
+    /// The joined words of more than one plain word, complete, in order.
+    merged: Vec<Merge>,
+}
+
+impl Joins {
+    fn new() -> Joins {
+        Joins {
+            cands: Vec::with_capacity(ROUND + 16),
+            cn: 0,
+            next: 0,
+            merged: Vec::new(),
+        }
+    }
+
+    fn clear(&mut self) {
+        self.cands.clear();
+        self.cn = 0;
+        self.next = 0;
+        self.merged.clear();
+    }
+
+    /// Drops the first `drop` plain words (at most those passed), the candidates fed and the
+    /// merges passed.
+    fn compact(&mut self, drop: usize) {
+        self.cands.drain(..self.cn.min(self.cands.len()));
+        for c in &mut self.cands {
+            *c = c.saturating_sub(drop);
+        }
+        let next = self.next;
+        self.merged.retain(|m| m.first >= next);
+        for m in &mut self.merged {
+            m.first = m.first.saturating_sub(drop);
+            m.last = m.last.saturating_sub(drop);
+        }
+        self.next = self.next.saturating_sub(drop);
+        self.cn = 0;
+    }
+
+    /// The position of the joined word `n` joined words before the one at `i` (0 when there
+    /// are fewer).
+    fn back(&self, mut i: usize, n: usize) -> usize {
+        let mut m = self.merged.len();
+        for _ in 0..n {
+            if i == 0 {
+                return 0;
+            }
+            while m > 0 && self.merged.get(m - 1).is_some_and(|x| x.last >= i) {
+                m -= 1;
+            }
+            match self.merged.get(m.wrapping_sub(1)) {
+                Some(x) if x.last + 1 == i => {
+                    i = x.first;
+                    m -= 1;
+                }
+                _ => i -= 1,
             }
         }
+        i
+    }
+}
+
+/// A cursor into the merges of a [`Joins`]: the first merge that may hold a position at or
+/// after the last one read, and its first position (`usize::MAX`: none).
+#[derive(Clone, Copy)]
+struct At {
+    m: usize,
+    first: usize,
+}
+
+impl At {
+    fn new(merged: &[Merge]) -> At {
+        At {
+            m: 0,
+            first: merged.first().map_or(usize::MAX, |x| x.first),
+        }
+    }
+}
+
+/// The joined word at position `i` of the plain words `words` and the position after it
+/// (positions only grow from one call to the next with `at`).
+#[inline(always)]
+fn joined_at(words: &[Word], merged: &[Merge], at: &mut At, i: usize) -> Option<(Word, usize)> {
+    // (most positions come before the next merge)
+    if i < at.first {
+        return words.get(i).map(|w| (*w, i + 1));
+    }
+    while merged.get(at.m).is_some_and(|x| x.last < i) {
+        at.m += 1;
+    }
+    at.first = merged.get(at.m).map_or(usize::MAX, |x| x.first);
+    match merged.get(at.m) {
+        Some(x) if x.first == i => Some((x.word, x.last + 1)),
+        _ => words.get(i).map(|w| (*w, i + 1)),
     }
 }
 
@@ -124,7 +240,6 @@ impl Lexicon {
     ) {
         let words = q.words.get(..avail).unwrap_or_default();
         while let Some(&c) = q.cands.get(q.cn) {
-            let c = c as usize;
             if c >= limit {
                 break;
             }
@@ -152,6 +267,68 @@ impl Lexicon {
             feed.emit_found(w.start, emit);
         }
         q.next = limit;
+    }
+
+    /// [`Lexicon::feed_words`] of the joined words over the plain words `words` (those of
+    /// complete joined words): feeds the candidates of `j` before `limit` (a position in
+    /// `words`) and passes the words up to it.
+    #[inline(always)]
+    fn feed_joined(
+        &self,
+        text: &str,
+        words: &[Word],
+        j: &mut Joins,
+        limit: usize,
+        feed: &mut Feed<'_>,
+        emit: &mut impl FnMut(usize, usize, u32),
+    ) {
+        let merged = &j.merged;
+        let mut m = At::new(merged);
+        while let Some(&c) = j.cands.get(j.cn) {
+            if c >= limit {
+                break;
+            }
+            j.cn += 1;
+            let Some((w, after)) = joined_at(words, merged, &mut m, c) else {
+                break;
+            };
+            feed.odd_before(w.start, emit);
+            let Some(mut edge) = self.trie.child(0, text, w.start, &w) else {
+                continue;
+            };
+            // (as in `feed_words`: most matches need no walk)
+            let mut mw = m;
+            let on = edge.children()
+                && joined_at(words, merged, &mut mw, after)
+                    .is_some_and(|(w2, _)| self.trie.child(edge.node, text, w.end, &w2).is_some());
+            if !on {
+                if edge.ends() {
+                    feed.emit_one(w.start, w.end, edge, emit);
+                }
+                continue;
+            }
+            feed.found.clear();
+            let (mut end, mut i, mut mw) = (w.end, after, m);
+            loop {
+                if edge.ends() {
+                    feed.found.push((end, edge));
+                }
+                if !edge.children() {
+                    break;
+                }
+                let Some((w2, a2)) = joined_at(words, merged, &mut mw, i) else {
+                    break;
+                };
+                let Some(child) = self.trie.child(edge.node, text, end, &w2) else {
+                    break;
+                };
+                edge = child;
+                end = w2.end;
+                i = a2;
+            }
+            feed.emit_found(w.start, emit);
+        }
+        j.next = limit;
     }
 }
 
@@ -205,72 +382,90 @@ fn walk_pair<P: May, J: May>(
     // a walk from a word reads at most `depth` words
     let (dj, dp) = (joined.trie.depth.max(1), plain.trie.depth.max(1));
     let mut words = Words::new(text, 0, Scheme::Plain);
-    let (mut pq, mut jq) = (Queue::new(), Queue::new());
+    let (mut pq, mut jq) = QUEUES
+        .take()
+        .unwrap_or_else(|| (Queue::new(), Joins::new()));
+    pq.clear();
+    jq.clear();
     // (no joined word starts at or after `from`: none is a candidate)
     let jfrom = if fj.is_some() { from } else { usize::MAX };
-    // the last joined word goes on into the next plain word
-    let mut open = false;
+    // the position of the first plain word of the last joined word when it goes on into the
+    // next plain word
+    let mut open: Option<usize> = None;
     loop {
         let mut done = false;
-        while pq.words.len() < ROUND {
+        // (a round reads `ROUND` words: a joined word may be longer than the queue)
+        for _ in 0..ROUND {
             let Some(w) = words.next() else {
                 done = true;
                 break;
             };
+            let k = pq.words.len();
             if sp.may(w.hash) {
-                pq.cands
-                    .push(u32::try_from(pq.words.len()).unwrap_or(u32::MAX));
+                pq.cands.push(k);
             }
             pq.words.push(w);
             let joins = !words.ends_plain && joins_at(text, w.end).is_some();
-            if open {
-                if let Some(last) = jq.words.last_mut() {
-                    last.end = w.end;
-                }
-                if !joins {
-                    close(&mut jq, bytes, sj, jfrom);
-                }
-            } else {
+            match open {
                 // (most joined words are one plain word, complete at once)
-                let k = jq.words.len();
-                jq.words.push(w);
-                if !joins && sj.may(w.hash) && w.start >= jfrom {
-                    jq.cands.push(u32::try_from(k).unwrap_or(u32::MAX));
+                None if !joins => {
+                    if sj.may(w.hash) && w.start >= jfrom {
+                        jq.cands.push(k);
+                    }
                 }
+                None => open = Some(k),
+                Some(first) if !joins => {
+                    // a joined word of more than one plain word is complete: hashed whole
+                    if let Some(start) = pq.words.get(first).map(|f| f.start) {
+                        let (hash, head) = hash::hash(bytes, start, w.end);
+                        let word = Word {
+                            start,
+                            end: w.end,
+                            hash,
+                            head,
+                        };
+                        jq.merged.push(Merge {
+                            first,
+                            last: k,
+                            word,
+                        });
+                        if sj.may(hash) && start >= jfrom {
+                            jq.cands.push(first);
+                        }
+                    }
+                    open = None;
+                }
+                Some(_) => {}
             }
-            open = joins;
         }
-        // the complete joined words, and how far each queue may be fed
-        let jn = jq.words.len() - usize::from(open);
-        let lim = |n: usize, d: usize| if done { n } else { (n + 1).saturating_sub(d) };
+        // the plain words of complete joined words, and how far each may be fed
         let pn = pq.words.len();
-        plain.feed_words(text, &mut pq, (lim(pn, dp), pn), &mut fp, &mut emit_plain);
-        if let Some(f) = fj.as_mut() {
-            joined.feed_words(text, &mut jq, (lim(jn, dj), jn), f, &mut emit_joined);
+        let jn = open.unwrap_or(pn);
+        let plim = if done {
+            pn
         } else {
-            jq.next = lim(jn, dj);
+            (pn + 1).saturating_sub(dp)
+        };
+        let jlim = if done { jn } else { jq.back(jn, dj - 1) };
+        plain.feed_words(text, &mut pq, (plim, pn), &mut fp, &mut emit_plain);
+        if let Some(f) = fj.as_mut() {
+            let complete = pq.words.get(..jn).unwrap_or_default();
+            joined.feed_joined(text, complete, &mut jq, jlim, f, &mut emit_joined);
+        } else {
+            jq.next = jlim;
         }
         if done {
             break;
         }
-        pq.compact();
-        jq.compact();
+        // drop the words both have passed
+        let drop = pq.next.min(jq.next).min(pq.words.len());
+        pq.compact(drop);
+        jq.compact(drop);
+        open = open.map(|f| f.saturating_sub(drop));
     }
+    QUEUES.set(Some((pq, jq)));
     fp.finish(&mut emit_plain);
     if let Some(f) = fj {
         f.finish(&mut emit_joined);
     }
-}
-
-/// Completes the last joined word of `q`, extended over more than one plain word: hashes it
-/// and tests whether it may start an entry ([`Queue::test`]).
-#[inline(always)]
-fn close(q: &mut Queue, bytes: &[u8], starts: impl May, from: usize) {
-    let Some(k) = q.words.len().checked_sub(1) else {
-        return;
-    };
-    if let Some(w) = q.words.get_mut(k) {
-        (w.hash, w.head) = hash::hash(bytes, w.start, w.end);
-    }
-    q.test(k, starts, from);
 }
