@@ -187,15 +187,7 @@ pub fn evaluate(
             What::Verb(_) if bare_speaking(text, &s.toks, c.toks) => continue,
             // `The toll worries the pilots`: when the same word has its source after it (a verb
             // of feeling and its object), the phrase before it is no holder
-            What::Verb(_)
-                if s.cues.iter().any(|o| {
-                    o.span == c.span
-                        && o.what == What::SourcePhrase
-                        && right_np_loose(&s.toks, o.toks.1).is_some()
-                }) =>
-            {
-                continue
-            }
+            What::Verb(_) if object_holds(&s.cues, &s.order, &s.toks, c.span) => continue,
             What::Verb(form) => match verb_source(text, &s.toks, c.toks, form, whole) {
                 // `X reportedly offered …`: a hedge between source and verb hedges the verb
                 Some(r) if hedged(&s.cues, &s.toks, r, c.toks.0, rules) => continue,
@@ -457,6 +449,26 @@ fn verb_source(
     };
     // across a relative clause: `People who fought the plan say`
     inverted.or_else(|| relative_subject(text, toks, a))
+}
+
+/// `The toll worries the pilots`: a cue on the same words (`span`) that takes its source after
+/// it (a verb of feeling and its object) and finds one. `order` sorts the cues by start, longest
+/// first: a binary search finds those on the same words, so a sentence with many cues stays
+/// linear (a scan of every cue per verb was quadratic on a long sentence).
+fn object_holds(cues: &[Cue], order: &[usize], toks: &[Token], span: Span) -> bool {
+    let key = |i: usize| {
+        cues.get(i)
+            .map(|o| (o.span.start, std::cmp::Reverse(o.span.end)))
+    };
+    let want = Some((span.start, std::cmp::Reverse(span.end)));
+    let from = order.partition_point(|&i| key(i) < want);
+    order
+        .get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|&&i| key(i) == want)
+        .filter_map(|&i| cues.get(i))
+        .any(|o| o.what == What::SourcePhrase && right_np_loose(toks, o.toks.1).is_some())
 }
 
 /// A form of `speak` that says nothing of what was said: no `about`, `of`, `up` or `out`

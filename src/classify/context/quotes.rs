@@ -48,6 +48,9 @@ pub(super) fn quotes(
     };
     let sents = &seg.sentences;
     let mut last_speaker: Option<Classification> = None;
+    // whether the sentence last asked about is a title-case headline, worked out once a
+    // sentence (quotations come in order: a sentence with many of them is asked about in a row)
+    let mut headline: Option<(usize, bool)> = None;
     for q in seg.quotes.iter().filter(|q| q.depth == 0) {
         let si = sents.partition_point(|s| s.span.end <= q.span.start);
         let sj = sents.partition_point(|s| s.span.start < q.span.end);
@@ -117,7 +120,15 @@ pub(super) fn quotes(
                 // Five-0"`, `a "Teamsters for Trump" page`; unless the sentence is a headline in
                 // title case, where every quotation looks like one)
                 let words = doc.slice(q.span);
-                let name = title(words) && !title(doc.slice(sent.span));
+                let name = title(words)
+                    && !match headline {
+                        Some((j, v)) if j == k => v,
+                        _ => {
+                            let v = title(doc.slice(sent.span));
+                            headline = Some((k, v));
+                            v
+                        }
+                    };
                 if c.rule.is_none() && has_words(words, PARTIAL_QUOTE_WORDS) && !name {
                     let sources = match (&speaker, facts.get(k).and_then(|f| f.subject)) {
                         (Some(sp), _) if !sp.sources.is_empty() => sp.sources.clone(),
