@@ -47,7 +47,11 @@ pub(super) fn quotes(
         return;
     };
     let sents = &seg.sentences;
-    let mut last_speaker: Option<Classification> = None;
+    // the speaker of the quotation, and of the last one that had one (for a continuing
+    // quotation): a sentence's classification read where it is, copied only when that sentence
+    // is about to change (copying it per quotation was quadratic on a long sentence holding
+    // many quotations), or a credit line's
+    let mut last_speaker: Option<Speaker> = None;
     // whether the sentence last asked about is a title-case headline, worked out once a
     // sentence (quotations come in order: a sentence with many of them is asked about in a row)
     let mut headline: Option<(usize, bool)> = None;
@@ -79,18 +83,17 @@ pub(super) fn quotes(
             .get(si)
             .and_then(|f| f.credit)
             .filter(|(_, mark)| *mark == Some(q.open))
-            .map(|(name, _)| credited(name));
+            .map(|(name, _)| Speaker::Own(credited(name)));
         if speaker.is_none() {
             speaker = (si..sj)
-                .filter_map(|k| out.get(k))
-                .find(|c| !c.inherited && speaks(c))
-                .cloned();
+                .find(|&k| out.get(k).is_some_and(|c| !c.inherited && speaks(c)))
+                .map(Speaker::At);
         }
         // a credit line right after the quotation: `"…" ― Carla Sanchez.` (not one that opens
         // the next quotation)
         if speaker.is_none() {
             if let Some((name, None)) = facts.get(sj).and_then(|f| f.credit) {
-                speaker = Some(credited(name));
+                speaker = Some(Speaker::Own(credited(name)));
             }
         }
         if speaker.is_none() && q.continues {
@@ -104,92 +107,141 @@ pub(super) fn quotes(
                 }
                 _ => false,
             };
-            if adjacent {
-                speaker = out.get(si - 1).filter(|c| speaks(c)).cloned();
+            if adjacent && out.get(si - 1).is_some_and(speaks) {
+                speaker = Some(Speaker::At(si - 1));
             }
         }
         for k in si..sj {
-            let (Some(c), Some(sent)) = (out.get_mut(k), sents.get(k)) else {
+            let (Some(c), Some(sent)) = (out.get(k), sents.get(k)) else {
                 continue;
             };
-            let inside = overlap(sent.span, q.span);
-            if inside * 2 < sent.span.len() {
-                // a quotation of a few words inside the sentence (`… pivoting to the dangers of a
-                // "rigged economy."`): the quoted words are someone's, by default the subject's
-                // (a title in title case is a name, not quoted words: `the series "Hawaii
-                // Five-0"`, `a "Teamsters for Trump" page`; unless the sentence is a headline in
-                // title case, where every quotation looks like one)
-                let words = doc.slice(q.span);
-                let name = title(words)
-                    && !match headline {
-                        Some((j, v)) if j == k => v,
-                        _ => {
-                            let v = title(doc.slice(sent.span));
-                            headline = Some((k, v));
-                            v
+            let sp = speaker.as_ref().and_then(|w| w.get(out));
+            let change = {
+                let inside = overlap(sent.span, q.span);
+                if inside * 2 < sent.span.len() {
+                    // a quotation of a few words inside the sentence (`… pivoting to the dangers
+                    // of a "rigged economy."`): the quoted words are someone's, by default the
+                    // subject's (a title in title case is a name, not quoted words: `the series
+                    // "Hawaii Five-0"`, `a "Teamsters for Trump" page`; unless the sentence is a
+                    // headline in title case, where every quotation looks like one)
+                    let words = doc.slice(q.span);
+                    let name = title(words)
+                        && !match headline {
+                            Some((j, v)) if j == k => v,
+                            _ => {
+                                let v = title(doc.slice(sent.span));
+                                headline = Some((k, v));
+                                v
+                            }
+                        };
+                    if c.rule.is_none() && has_words(words, PARTIAL_QUOTE_WORDS) && !name {
+                        let sources = match (sp, facts.get(k).and_then(|f| f.subject)) {
+                            (Some(sp), _) if !sp.sources.is_empty() => sp.sources.clone(),
+                            (_, Some(subject)) => SpanList::one(subject),
+                            _ => SpanList::new(),
+                        };
+                        // no one to give the words to: the sentence stays as it was
+                        if sources.is_empty() {
+                            None
+                        } else {
+                            Some(Change::Be(Classification {
+                                label: rule.info.implies.unwrap_or(Label::Attributed),
+                                sources,
+                                cues: SpanList::one(q.open),
+                                rule: Some(id.clone()),
+                                inherited: false,
+                            }))
                         }
-                    };
-                if c.rule.is_none() && has_words(words, PARTIAL_QUOTE_WORDS) && !name {
-                    let sources = match (&speaker, facts.get(k).and_then(|f| f.subject)) {
-                        (Some(sp), _) if !sp.sources.is_empty() => sp.sources.clone(),
-                        (_, Some(subject)) => SpanList::one(subject),
-                        _ => SpanList::new(),
-                    };
-                    // no one to give the words to: the sentence stays as it was
-                    if sources.is_empty() {
-                        continue;
+                    } else {
+                        None
                     }
-                    *c = Classification {
-                        label: rule.info.implies.unwrap_or(Label::Attributed),
-                        sources,
-                        cues: SpanList::one(q.open),
-                        rule: Some(id.clone()),
-                        inherited: false,
-                    };
-                }
-                continue;
-            }
-            if precedence(c.label) >= precedence(Label::Attributed) {
-                // `I think …` inside the quotation: the speaker thinks it
-                if let Some(sp) = speaker.as_ref().filter(|sp| !sp.sources.is_empty()) {
-                    if facts.get(k).is_some_and(|f| f.first_person) {
-                        c.sources.clone_from(&sp.sources);
-                    } else if c.label.has_source()
-                        && !c.cues.is_empty()
-                        && c.cues.iter().all(|cue| q.span.contains(*cue))
-                    {
+                } else if precedence(c.label) >= precedence(Label::Attributed) {
+                    // `I think …` inside the quotation: the speaker thinks it
+                    match sp.filter(|sp| !sp.sources.is_empty()) {
+                        Some(sp) if facts.get(k).is_some_and(|f| f.first_person) => {
+                            Some(Change::Sources(sp.sources.clone()))
+                        }
                         // `“… Trump said Hispanics live in hell,” said Ruiz`: a cue inside the
                         // quoted words is the speaker's report; the speaker is a source too
-                        for s in sp.sources.iter() {
-                            c.sources.push(*s);
+                        Some(sp)
+                            if c.label.has_source()
+                                && !c.cues.is_empty()
+                                && c.cues.iter().all(|cue| q.span.contains(*cue)) =>
+                        {
+                            Some(Change::AlsoSources(sp.sources.clone()))
                         }
-                        c.sources.sort();
-                        c.sources.dedup();
+                        _ => None,
                     }
+                } else {
+                    Some(Change::Be(match sp {
+                        Some(sp) => Classification {
+                            label: sp.label,
+                            sources: sp.sources.clone(),
+                            cues: SpanList::one(q.open),
+                            rule: Some(id.clone()),
+                            inherited: true,
+                        },
+                        None => Classification {
+                            label: rule.info.implies.unwrap_or(Label::Attributed),
+                            sources: SpanList::new(),
+                            cues: SpanList::one(q.open),
+                            rule: Some(id.clone()),
+                            inherited: true,
+                        },
+                    }))
                 }
-                continue;
-            }
-            *c = match &speaker {
-                Some(sp) => Classification {
-                    label: sp.label,
-                    sources: sp.sources.clone(),
-                    cues: SpanList::one(q.open),
-                    rule: Some(id.clone()),
-                    inherited: true,
-                },
-                None => Classification {
-                    label: rule.info.implies.unwrap_or(Label::Attributed),
-                    sources: SpanList::new(),
-                    cues: SpanList::one(q.open),
-                    rule: Some(id.clone()),
-                    inherited: true,
-                },
             };
+            let Some(change) = change else { continue };
+            // sentence `k` changes: a speaker read from it keeps what it was
+            for w in [&mut speaker, &mut last_speaker] {
+                if matches!(w, Some(Speaker::At(j)) if *j == k) {
+                    *w = out.get(k).cloned().map(Speaker::Own);
+                }
+            }
+            let Some(c) = out.get_mut(k) else { continue };
+            match change {
+                Change::Be(new) => *c = new,
+                Change::Sources(sources) => c.sources = sources,
+                Change::AlsoSources(sources) => {
+                    for s in sources.iter() {
+                        c.sources.push(*s);
+                    }
+                    c.sources.sort();
+                    c.sources.dedup();
+                }
+            }
         }
         if speaker.is_some() {
             last_speaker = speaker;
         }
     }
+}
+
+/// Who speaks a quotation: the classification of sentence `k` of the document, or one of its
+/// own (a credit line's, or a copy of a sentence's made before that sentence changed).
+#[derive(Clone)]
+enum Speaker {
+    At(usize),
+    Own(Classification),
+}
+
+impl Speaker {
+    fn get<'a>(&'a self, out: &'a [Classification]) -> Option<&'a Classification> {
+        match self {
+            Speaker::At(k) => out.get(*k),
+            Speaker::Own(c) => Some(c),
+        }
+    }
+}
+
+/// What a quotation does to one of its sentences.
+enum Change {
+    /// The sentence takes this classification.
+    Be(Classification),
+    /// The sentence's sources become these (the speaker's).
+    Sources(SpanList),
+    /// The speaker's sources join the sentence's.
+    AlsoSources(SpanList),
 }
 
 /// `― Carla Sanchez.`: a sentence that opens with a dash and one to five capitalised words,
