@@ -7,6 +7,8 @@
   corpus.py archive OUT N MB         N files totalling about MB megabytes, each recombined from
                                      paragraphs of several articles, in sub-folders of 1,000
   corpus.py line OUT.txt MB          one line of MB megabytes of words, no punctuation
+  corpus.py dense OUT.txt MB         one sentence of MB megabytes crowded with quotations,
+                                     speakers, attribution and loaded verbs (no stop)
 Prints the number of files and bytes written.
 """
 import json
@@ -88,6 +90,20 @@ def main():
         words = [w.strip(".,;:!?\"'()") for a in arts[:20] for w in a["text"].split()]
         words = [w for w in words if w.isalpha()]
         chunk = " ".join(words) + " "
+        text = (chunk * (target // len(chunk) + 1))[:target]
+        total, files = write(out, text), 1
+    elif cmd == "dense":
+        # one sentence (no stop) crowded with what the classifier and checks look at around
+        # each word: quotations with speakers, attribution and loaded verbs, sources, titles
+        # (a step that scans the whole sentence per cue or per quotation shows up here)
+        target = int(float(sys.argv[3]) * 1e6)
+        chunk = (
+            '"We will go," Ruiz said, adding "we will stay" and the family said and '
+            "recently, however, the tally showed that officials reportedly claimed and "
+            "Ruiz spoke at the rally and the toll worries the pilots and Republican "
+            'support grew and the series "Hawaii Five Zero" and later on Tuesday Ruiz '
+            "met the mayor, then with President Lee, where he insisted, and "
+        )
         text = (chunk * (target // len(chunk) + 1))[:target]
         total, files = write(out, text), 1
     else:

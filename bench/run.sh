@@ -157,6 +157,15 @@ if want 3; then
             say "| $kind file$([ "$kind" = many ] && echo s) | $(files_of "$p") | $(awk -v b="$b" 'BEGIN {printf "%.1f", b / 1e6}') | $s | $(mbps "$b" "$s") | $(awk -v b="$b" -v s="$s" 'BEGIN {printf "%.3f", s / (b / 1e6)}') |"
         done
     done
+    # one sentence crowded with quotations and attribution verbs: every cue and quotation in
+    # the same sentence (a per-cue or per-quotation scan of the sentence is quadratic here)
+    for mb in 1 4 16; do
+        gen "dense-$mb.txt" dense "$mb"
+        p="$W/dense-$mb.txt"
+        b=$(bytes_of "$p")
+        s=$(time_py 3 "$BIN" "${CHECK[@]}" -j 1 "$p")
+        say "| one sentence, dense | 1 | $(awk -v b="$b" 'BEGIN {printf "%.1f", b / 1e6}') | $s | $(mbps "$b" "$s") | $(awk -v b="$b" -v s="$s" 'BEGIN {printf "%.3f", s / (b / 1e6)}') |"
+    done
     say ""
 fi
 
