@@ -150,3 +150,26 @@ fn an_opening_without_its_comma_is_no_introductory_phrase() {
         &["the mayor"],
     );
 }
+
+/// A line that ends with `Name continued:` is the speech tag of the quotation set below it.
+#[test]
+fn colon_line_names_the_speaker_of_the_quotation_below() {
+    let rules = RuleSet::builtin().unwrap();
+    let text = "The mayor spoke on Monday.\n\nRuiz continued:\n\n\"I think you know the answer. The port stays open.\"\n\nOn May 3, 2015, Ortega made the following comment:\n\n“For people who left school, the rate is high.”\n";
+    let doc = whosaid::input::parse(PathBuf::from("t"), Format::Plain, text.to_string());
+    let seg = whosaid::segment::segment(&doc);
+    let labels = classify(&doc, &seg, &rules);
+    let sources =
+        |k: usize| -> Vec<&str> { labels[k].sources.iter().map(|s| doc.slice(*s)).collect() };
+    assert_eq!(labels.len(), 6);
+    for (k, name) in [
+        (1, "Ruiz"),
+        (2, "Ruiz"),
+        (3, "Ruiz"),
+        (4, "Ortega"),
+        (5, "Ortega"),
+    ] {
+        assert_eq!(labels[k].label, Label::Attributed, "sentence {k}");
+        assert!(sources(k).contains(&name), "sentence {k}: {:?}", sources(k));
+    }
+}
