@@ -17,9 +17,12 @@ use crate::rules::RuleSet;
 use crate::segment::{Segmentation, Sentence};
 use crate::span::Span;
 
-/// Longest sentence (bytes) classified whole: 8 MiB, about 1.4 million words, a thousand times
-/// a long article; a longer one is classified in pieces of at most about this size.
-pub const PIECE: usize = 1 << 23;
+/// Longest sentence (bytes) classified whole: 256 KiB, about 40,000 words, fifty times a long
+/// article; a longer one is classified in pieces of at most about this size. (It was 8 MiB: a
+/// piece that size held 100 MB of tokens when crowded with words, and a frame that looks back
+/// from each cue to the sentence's opening clause costs the square of a piece's length when the
+/// piece opens with a function word: `After …` and 5 MB of words took 1.4 s, 50 MB about 20 s.)
+pub const PIECE: usize = 1 << 18;
 
 /// [`context::classify_document`], with every sentence longer than `piece` bytes classified in
 /// pieces (same order and length as `seg.sentences`).

@@ -162,9 +162,17 @@ fn short_has_special(bytes: &[u8]) -> Option<bool> {
 /// [`string`] of any text.
 #[inline(never)]
 fn string_slow(out: &mut Vec<u8>, bytes: &[u8]) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     out.reserve(bytes.len() + 2);
     out.push(b'"');
+    string_content(out, bytes);
+    out.push(b'"');
+}
+
+/// The inside of [`string`] (no quotation marks) of any bytes: `bytes` may be cut anywhere, even
+/// inside a character, since every byte that needs escaping is ASCII.
+#[inline(always)]
+pub(crate) fn string_content(out: &mut Vec<u8>, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut plain = 0;
     while let Some(k) = next_special(bytes, plain) {
         out.extend_from_slice(bytes.get(plain..k).unwrap_or_default());
@@ -185,7 +193,6 @@ fn string_slow(out: &mut Vec<u8>, bytes: &[u8]) {
         }
     }
     out.extend_from_slice(bytes.get(plain..).unwrap_or_default());
-    out.push(b'"');
 }
 
 /// Writes `s`, a name the program defines (a label, severity, kind or format), as a JSON

@@ -82,7 +82,7 @@ fn ledger_value(src: &crate::ledger::Source, loc: &Locator) -> Value {
 }
 
 /// Bytes of JSON gathered before they are handed to the output.
-const FLUSH_AT: usize = 1 << 16;
+pub(super) const FLUSH_AT: usize = 1 << 16;
 
 /// `[` objects `]`, the value of a field of a file object (objects at eight spaces), one
 /// object at a time; `buf` goes to `out` whenever it holds [`FLUSH_AT`] bytes, so a file with a
@@ -91,7 +91,7 @@ fn objects<T>(
     buf: &mut Vec<u8>,
     out: &mut dyn Write,
     items: impl Iterator<Item = T>,
-    mut item: impl FnMut(&mut Vec<u8>, T),
+    mut item: impl FnMut(&mut Vec<u8>, &mut dyn Write, T) -> io::Result<()>,
 ) -> io::Result<()> {
     // constant copies, inlined (see `json_objects::list`)
     let mut any = false;
@@ -102,7 +102,7 @@ fn objects<T>(
             buf.extend_from_slice(b"[\n        ");
         }
         any = true;
-        item(buf, x);
+        item(buf, out, x)?;
         if buf.len() >= FLUSH_AT {
             out.write_all(buf)?;
             buf.clear();
@@ -131,8 +131,9 @@ fn write_file(
     buf.clear();
     let mut o = Obj::begin(buf, INDENT);
     let findings = report.findings.iter();
-    objects(o.key("findings"), out, findings, |buf, f| {
-        write_finding(buf, esc, f, &loc.locate(f.span))
+    objects(o.key("findings"), out, findings, |buf, _, f| {
+        write_finding(buf, esc, f, &loc.locate(f.span));
+        Ok(())
     })?;
     o.str("format", doc.format.as_str());
     o.str("path", &opts.path_of(&doc.path));
@@ -141,16 +142,17 @@ fn write_file(
         o.key("sentences"),
         out,
         sentences.enumerate(),
-        |buf, (i, (s, c))| write_sentence(buf, esc, i, &loc.locate(s.span), c, doc),
+        |buf, out, (i, (s, c))| write_sentence(buf, out, esc, i, &loc.locate(s.span), c, doc),
     )?;
     // the source ledger (issue contract: a `sources` array per file)
     let sources = report.ledger.sources.iter();
-    objects(o.key("sources"), out, sources, |buf, src| {
+    objects(o.key("sources"), out, sources, |buf, _, src| {
         write_source(
             buf,
             src,
             src.mentions.first().map(|m| loc.locate(*m)).as_ref(),
-        )
+        );
+        Ok(())
     })?;
     o.end();
     out.write_all(buf)

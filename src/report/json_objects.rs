@@ -3,10 +3,12 @@
 //! into the output buffer, in the order serde_json's sorted map writes the keys (tested
 //! against the value tree of `json::file_value_with`).
 
-use super::escape::{name, string};
+use super::escape::{name, string, string_content};
 use super::escaped::Escaped;
+use super::json::FLUSH_AT;
 use super::pretty::{number, Obj};
 use super::Location;
+use std::io::{self, Write};
 
 /// A key of a finding, sentence or source object (its fields at ten spaces): `,\n`, the
 /// indentation and `"name": `, one constant copied whole (issue 6: a quarter million keys in a
@@ -83,16 +85,18 @@ fn end_fields(buf: &mut Vec<u8>, l: &Location) {
 #[inline]
 pub(super) fn write_sentence(
     buf: &mut Vec<u8>,
+    out: &mut dyn Write,
     esc: &mut Escaped,
     i: usize,
     l: &Location,
     c: &crate::classify::Classification,
     doc: &crate::document::Document,
-) {
+) -> io::Result<()> {
     buf.extend_from_slice(first!("column"));
     number(buf, l.start.column);
     buf.extend_from_slice(key!("cues"));
     strs(buf, c.cues.iter().map(|sp| doc.slice(*sp)));
+    spill(buf, out)?;
     end_fields(buf, l);
     buf.extend_from_slice(key!("index"));
     number(buf, i);
@@ -119,11 +123,36 @@ pub(super) fn write_sentence(
     esc.write_opt(buf, c.rule.as_ref());
     buf.extend_from_slice(key!("sources"));
     strs(buf, c.sources.iter().map(|sp| doc.slice(*sp)));
+    spill(buf, out)?;
     buf.extend_from_slice(key!("start"));
     number(buf, l.span.start);
     buf.extend_from_slice(key!("text"));
-    string(buf, l.span.slice(&doc.source));
+    let text = l.span.slice(&doc.source);
+    if text.len() <= FLUSH_AT {
+        string(buf, text);
+    } else {
+        // a sentence longer than the buffer (a file of one huge line) goes out in pieces, so
+        // the report never holds its whole escaped text (issue 6: peak memory); the bytes that
+        // need escaping are ASCII, so any cut escapes the same as the whole
+        buf.push(b'"');
+        for piece in text.as_bytes().chunks(FLUSH_AT) {
+            string_content(buf, piece);
+            spill(buf, out)?;
+        }
+        buf.push(b'"');
+    }
     buf.extend_from_slice(CLOSE);
+    Ok(())
+}
+
+/// Hands `buf` to `out` once it holds [`FLUSH_AT`] bytes (inside one huge sentence object).
+#[inline]
+fn spill(buf: &mut Vec<u8>, out: &mut dyn Write) -> io::Result<()> {
+    if buf.len() >= FLUSH_AT {
+        out.write_all(buf)?;
+        buf.clear();
+    }
+    Ok(())
 }
 
 /// One finding object (the fields of `json::finding_value`).
