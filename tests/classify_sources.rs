@@ -155,7 +155,7 @@ fn an_opening_without_its_comma_is_no_introductory_phrase() {
 #[test]
 fn colon_line_names_the_speaker_of_the_quotation_below() {
     let rules = RuleSet::builtin().unwrap();
-    let text = "The mayor spoke on Monday.\n\nRuiz continued:\n\n\"I think you know the answer. The port stays open.\"\n\nOn May 3, 2015, Ortega made the following comment:\n\n“For people who left school, the rate is high.”\n";
+    let text = "The mayor spoke on Monday.\n\nRuiz continued:\n\n\"I think you know the answer. The port stays open.\"\n\nOrtega made the following comment:\n\n“For people who left school, the rate is high.”\n";
     let doc = whosaid::input::parse(PathBuf::from("t"), Format::Plain, text.to_string());
     let seg = whosaid::segment::segment(&doc);
     let labels = classify(&doc, &seg, &rules);
