@@ -7,8 +7,8 @@
 # Sections: 1 throughput on the Wikinews corpus (295 files, -j 1); 2 proselint (PyPI, in a venv
 # under target/) on the same files, same run, and the ratio; 3 linear growth 1/10/100 MB as one
 # file and as many files; 4 parallel speed-up -j1 vs -j2; 5 peak RSS (/usr/bin/time -v) against
-# 50 MB + 3x the largest file, including a 50 MB line without punctuation; 6 start-up with all
-# built-in rules and one 5 KB article (hyperfine); 7 instructions per run (valgrind callgrind,
+# 50 MB + 3x the largest file, including a 50 MB line without punctuation and a 16 MB sentence
+# crowded with quotations; 6 start-up with all built-in rules and one 5 KB article (hyperfine); 7 instructions per run (valgrind callgrind,
 # independent of machine load); 8 (only when asked: bench/run.sh 8) every report format on one
 # long line of 1.35, 2.7 and 5 MB, with peak RSS. Results: bench/out/results.md.
 #
@@ -232,11 +232,12 @@ if want 5; then
     gen one-100.txt one 100
     gen many-100 many 100
     gen line-50.txt line 50
+    gen dense-16.txt dense 16
     say "## 5. Peak resident memory (/usr/bin/time -v), limit 50 MB + 3x the largest file"
     say ""
     say "| input | files | largest file MB | peak RSS MB | limit MB | within | seconds |"
     say "|---|---:|---:|---:|---:|---|---:|"
-    for spec in "articles:-j 1" "many-100:-j 2" "one-100.txt:-j 1" "line-50.txt:-j 1"; do
+    for spec in "articles:-j 1" "many-100:-j 2" "one-100.txt:-j 1" "line-50.txt:-j 1" "dense-16.txt:-j 1"; do
         name=${spec%%:*}
         args=${spec#*:}
         p="$W/$name"
