@@ -8,8 +8,8 @@
 # under target/) on the same files, same run, and the ratio; 3 linear growth 1/10/100 MB as one
 # file and as many files; 4 parallel speed-up -j1 vs -j2; 5 peak RSS (/usr/bin/time -v) against
 # 50 MB + 3x the largest file, including a 50 MB line without punctuation and a 16 MB sentence
-# crowded with quotations; 6 start-up with all built-in rules and one 5 KB article (hyperfine); 7 instructions per run (valgrind callgrind,
-# independent of machine load); 8 (only when asked: bench/run.sh 8) every report format on one
+# crowded with quotations; 6 start-up with all built-in rules and one 5 KB article (hyperfine);
+# 7 instructions per run (valgrind callgrind, independent of machine load); 8 (only when asked: bench/run.sh 8) every report format on one
 # long line of 1.35, 2.7 and 5 MB, with peak RSS. Results: bench/out/results.md.
 #
 # On a shared machine wall time depends on the load: section 1 also reports user CPU time, and
