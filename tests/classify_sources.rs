@@ -173,3 +173,19 @@ fn colon_line_names_the_speaker_of_the_quotation_below() {
         assert!(sources(k).contains(&name), "sentence {k}: {:?}", sources(k));
     }
 }
+
+#[test]
+fn a_verb_in_ed_ends_the_phrase_before_a_noun_cue() {
+    // the phrase before `claims` is the object of `rated`; its subject is the source
+    // (`claims` is an allegation noun: the label is `alleged`)
+    let (label, sources) =
+        one("Last year, FactCheck rated 28% of Democratic claims as misleading.");
+    assert_eq!(label, Label::Alleged);
+    assert_eq!(sources, ["FactCheck"]);
+    // a capitalised adverb opening the sentence is no subject (`Newly elected Name`)
+    attributed_to(
+        "Newly elected Senator Ana Ruiz said the port would stay open.",
+        "Senator Ana Ruiz",
+        &["Newly"],
+    );
+}
