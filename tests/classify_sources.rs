@@ -189,3 +189,22 @@ fn a_verb_in_ed_ends_the_phrase_before_a_noun_cue() {
         &["Newly"],
     );
 }
+
+#[test]
+fn a_name_in_s_after_a_verb_is_in_its_object() {
+    // the owner of the proposal and the verb's subject both voice a view
+    attributed_to(
+        "On Tuesday, Ruiz bashed Ortega’s proposal to close the port.",
+        "Ruiz",
+        &[],
+    );
+    attributed_to(
+        "The crowd loudly cheers the mayor's words.",
+        "The crowd",
+        &[],
+    );
+    attributed_to("Was Ruiz satisfied with Ortega's response?", "Ruiz", &[]);
+    // after a name, a word not in -ed is an adjective, not a verb
+    let (_, sources) = one("The Ortega legal team’s claims were rejected on Monday.");
+    assert!(!sources.iter().any(|s| s == "The Ortega"), "{sources:?}");
+}
