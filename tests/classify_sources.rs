@@ -173,3 +173,38 @@ fn colon_line_names_the_speaker_of_the_quotation_below() {
         assert!(sources(k).contains(&name), "sentence {k}: {:?}", sources(k));
     }
 }
+
+#[test]
+fn a_verb_in_ed_ends_the_phrase_before_a_noun_cue() {
+    // the phrase before `claims` is the object of `rated`; its subject is the source
+    // (`claims` is an allegation noun: the label is `alleged`)
+    let (label, sources) =
+        one("Last year, FactCheck rated 28% of Democratic claims as misleading.");
+    assert_eq!(label, Label::Alleged);
+    assert_eq!(sources, ["FactCheck"]);
+    // a capitalised adverb opening the sentence is no subject (`Newly elected Name`)
+    attributed_to(
+        "Newly elected Senator Ana Ruiz said the port would stay open.",
+        "Senator Ana Ruiz",
+        &["Newly"],
+    );
+}
+
+#[test]
+fn a_name_in_s_after_a_verb_is_in_its_object() {
+    // the owner of the proposal and the verb's subject both voice a view
+    attributed_to(
+        "On Tuesday, Ruiz bashed Ortega’s proposal to close the port.",
+        "Ruiz",
+        &[],
+    );
+    attributed_to(
+        "The crowd loudly cheers the mayor's words.",
+        "The crowd",
+        &[],
+    );
+    attributed_to("Was Ruiz satisfied with Ortega's response?", "Ruiz", &[]);
+    // after a name, a word not in -ed is an adjective, not a verb
+    let (_, sources) = one("The Ortega legal team’s claims were rejected on Monday.");
+    assert!(!sources.iter().any(|s| s == "The Ortega"), "{sources:?}");
+}

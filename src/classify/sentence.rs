@@ -180,7 +180,19 @@ pub fn evaluate(
                 None => continue,
             },
             What::PossessorNoun => match possessor(&s.toks, c.toks.0) {
-                Some(r) => Some(r),
+                Some(r) => {
+                    // the verb's subject voices a view of the owner's words: both are sources
+                    if let Some(subject) = possessor_object(&s.toks, r) {
+                        s.evidence.push(Evidence {
+                            label,
+                            rule: c.rule,
+                            cue: c.span,
+                            source: span_of(&s.toks, subject),
+                            antecedent: antecedent(text, &s.toks, subject),
+                        });
+                    }
+                    Some(r)
+                }
                 None => continue,
             },
             // `Ruiz spoke at the rally on Friday`: an event, no claim (unless it says what about)
@@ -233,6 +245,49 @@ pub fn evaluate(
             antecedent: None,
         });
     }
+}
+
+/// `Ruiz criticised Ortega’s plan`, `Ruiz railed at Ortega’s plan`: a name in `’s` right after a
+/// verb (and its preposition) is in the verb's object; the verb's subject voices the view.
+fn possessor_object(toks: &[Token], (a, _): Range) -> Option<Range> {
+    if toks.get(a)?.has(tokens::POSS_DET) {
+        return None;
+    }
+    let mut v = a.checked_sub(1)?;
+    let joiner = toks[v].has(tokens::JOINER);
+    if joiner {
+        v = v.checked_sub(1)?;
+    }
+    let t = &toks[v];
+    if t.tok != Tok::Word
+        || t.has(
+            tokens::CAP
+                | tokens::DET
+                | tokens::JOINER
+                | tokens::NOT_SOURCE
+                | tokens::PRONOUN
+                | tokens::SOURCE_NOUN
+                | tokens::DIGIT
+                | tokens::POSSESSIVE,
+        )
+    {
+        return None;
+    }
+    // `the Republican presidential candidate’s`, `the Ortega legal team’s`: after a determiner
+    // or a name, a word neither in -ed nor before a preposition is an adjective
+    let before = v.checked_sub(1).map(|k| &toks[k]);
+    if before.is_some_and(|p| p.has(tokens::DET))
+        || (before.is_some_and(|p| p.has(tokens::CAP)) && !joiner && !t.has(tokens::PAST))
+    {
+        return None;
+    }
+    // (`The spokesperson added regarding Ortega’s request`: a phrase holding a verb is no
+    // subject; `that`, `which` name no one here)
+    left_subject(toks, v).filter(|&(x, y)| {
+        toks[x..y]
+            .iter()
+            .all(|t| !t.has(tokens::PAST | tokens::NOT_SOURCE))
+    })
 }
 
 /// For a third-person pronoun source (`he`, `they`), the subject of the sentence before it

@@ -54,6 +54,9 @@ pub const UNCASED: u32 = 1 << 19;
 /// Capitalised word of six letters or more in `-ing` (`Speaking`, `Reacting`): at the start of a
 /// sentence it opens a participle phrase, not a subject.
 pub const CAP_ING: u32 = 1 << 20;
+/// Lower-case word of five letters or more in `-ed` (`scrutinized`, `elected`): inside a phrase
+/// after a name or a noun it is a verb, not part of the phrase.
+pub const PAST: u32 = 1 << 21;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
@@ -258,6 +261,7 @@ fn word(s: &str, base: usize, i: usize, c: char, len: usize, out: &mut Vec<Token
         {
             flags |= CAP_ING
         }
+        Some(b'd') if flags & (CAP | DIGIT) == 0 && n > 4 && back(2) == Some(b'e') => flags |= PAST,
         _ => {}
     }
     out.push(Token {

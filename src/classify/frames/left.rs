@@ -5,8 +5,8 @@
 use super::right::right_np;
 use super::{adverb, personal, possessive, word, Range, MAX_APPOSITIVE, MAX_NP};
 use crate::classify::tokens::{
-    Tok, Token, CAP, CAP_ING, CONJ, DET, DIGIT, JOINER, NEGATION, NOT_SOURCE, POSSESSIVE, POSS_DET,
-    PRONOUN, SKIP, SOURCE_NOUN, UNCASED,
+    Tok, Token, ADVERB, CAP, CAP_ING, CONJ, DET, DIGIT, JOINER, NEGATION, NOT_SOURCE, PAST,
+    POSSESSIVE, POSS_DET, PRONOUN, SKIP, SOURCE_NOUN, UNCASED,
 };
 
 /// The subject of the verb starting at token `i`, if the tokens before it form one.
@@ -324,7 +324,7 @@ fn bare_start(toks: &[Token], end: usize) -> Option<usize> {
 }
 
 fn np_left_one(toks: &[Token], end: usize) -> Option<Range> {
-    np_left_part(toks, end, true)
+    np_left_part(toks, end, true, true)
 }
 
 /// Whether `toks[a..=b]` names someone (a name, a source noun or an owner).
@@ -338,7 +338,7 @@ fn names(toks: &[Token], a: usize, b: usize) -> bool {
 /// `split`: across `of`/`in`/`for` after a name, a part that names no one is not part of the
 /// source (`Stumpf in a televised interview said` → `Stumpf`); after a role it says whose role
 /// it is (`a spokeswoman for the port` stays).
-fn np_left_part(toks: &[Token], end: usize, split: bool) -> Option<Range> {
+fn np_left_part(toks: &[Token], end: usize, split: bool, verbs: bool) -> Option<Range> {
     let head = toks.get(end)?;
     // `Trump’s comments`: a possessive is not a subject
     // (`four in 10`: a share ends in a number)
@@ -357,6 +357,8 @@ fn np_left_part(toks: &[Token], end: usize, split: bool) -> Option<Range> {
         return None;
     }
     let mut start = end;
+    // a verb in -ed that ends the phrase on the left
+    let mut verb = None;
     while start > 0 && end + 1 - start < MAX_NP {
         let p = &toks[start - 1];
         if !word(p) {
@@ -376,7 +378,7 @@ fn np_left_part(toks: &[Token], end: usize, split: bool) -> Option<Range> {
                 && !toks[start - 2].has(NOT_SOURCE | DET)
             {
                 if split && toks[start - 2].has(CAP) && !names(toks, start, end) {
-                    return np_left_part(toks, start - 2, false);
+                    return np_left_part(toks, start - 2, false, verbs);
                 }
                 start -= 2;
                 continue;
@@ -394,7 +396,7 @@ fn np_left_part(toks: &[Token], end: usize, split: bool) -> Option<Range> {
                 && !toks[start - 2].has(NOT_SOURCE | DET | JOINER | PRONOUN)
             {
                 if split && toks[start - 2].has(CAP) && !names(toks, start, end) {
-                    return np_left_part(toks, start - 2, false);
+                    return np_left_part(toks, start - 2, false, verbs);
                 }
                 start -= 2;
                 continue;
@@ -402,6 +404,22 @@ fn np_left_part(toks: &[Token], end: usize, split: bool) -> Option<Range> {
             break;
         }
         if p.has(NOT_SOURCE | PRONOUN | SKIP) {
+            break;
+        }
+        // `Mr. Obama scrutinized reports`, `PolitiFact rated 32% of claims`: a word in -ed after a
+        // name or a source noun is its verb; the phrase starts after it (not `the elected
+        // officials`, `newly elected officials`; nor a capitalised adverb opening the sentence
+        // before a name: `Newly elected Senator Ana Ruiz`)
+        if verbs
+            && p.has(PAST)
+            && start >= 2
+            && word(&toks[start - 2])
+            && toks[start - 2].has(CAP | SOURCE_NOUN | UNCASED)
+            && !toks[start - 2].has(DET | NOT_SOURCE | JOINER | POSSESSIVE)
+            && !toks[start].has(ADVERB)
+            && !(start == 2 && toks[start..=end].iter().all(|t| t.has(CAP)))
+        {
+            verb = Some(start - 1);
             break;
         }
         // before a name, a lower-case word that names no source is not part of the phrase
@@ -422,5 +440,20 @@ fn np_left_part(toks: &[Token], end: usize, split: bool) -> Option<Range> {
     let poss_adjective = toks[start].has(POSS_DET)
         && !head.has(CAP | SOURCE_NOUN)
         && !toks[start..=end].iter().any(|t| t.has(JOINER));
-    (named && !poss_adjective).then_some((start, end + 1))
+    // `Bob provided new details`, `PolitiFact rated 32% of claims`: the phrase after a verb is its
+    // object; the verb's subject is the source
+    if let Some(v) = verb {
+        // `Bob provided new details`: a verb before words that name no one is read as before
+        // (the whole run is one phrase)
+        if !named {
+            return np_left_part(toks, end, split, false);
+        }
+        if let Some(subject) = np_left_part(toks, v - 1, split, verbs) {
+            return Some(subject);
+        }
+    }
+    if !named {
+        return None;
+    }
+    (!poss_adjective).then_some((start, end + 1))
 }
