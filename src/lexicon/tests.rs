@@ -143,6 +143,23 @@ fn got(lex: &Lexicon, text: &str, starts: Range<usize>) -> Vec<(usize, usize, u3
     v
 }
 
+/// `scan_pair` of `first` (from `from`) and `second` (whole text) over `text`, checked against
+/// each lexicon's own scan; the number of matches of each.
+fn checked_pair(first: &Lexicon, from: usize, second: &Lexicon, text: &str) -> (usize, usize) {
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    scan_pair(
+        first,
+        from,
+        second,
+        text,
+        |s, e, id| a.push((s, e, id)),
+        |s, e, id| b.push((s, e, id)),
+    );
+    assert_eq!(a, got(first, text, from..text.len()), "{text:?} {from}");
+    assert_eq!(b, got(second, text, 0..text.len()), "{text:?}");
+    (a.len(), b.len())
+}
+
 fn random_text(rng: &mut Rng, pieces: usize) -> String {
     (0..pieces)
         .map(|_| PIECES[rng.below(PIECES.len())])
@@ -284,36 +301,20 @@ fn pair_equals_the_two_scans() {
         } else {
             rng.below(text.len() + 1)
         };
-        let (mut gj, mut gp) = (Vec::new(), Vec::new());
-        scan_pair(
-            &joined,
-            from,
-            &plain,
-            &text,
-            |s, e, id| gj.push((s, e, id)),
-            |s, e, id| gp.push((s, e, id)),
-        );
-        assert_eq!(gj, got(&joined, &text, from..text.len()), "{text:?} {from}");
-        assert_eq!(gp, got(&plain, &text, 0..text.len()), "{text:?}");
-        total += gj.len() + gp.len();
+        let (nj, np) = checked_pair(&joined, from, &plain, &text);
+        total += nj + np;
         if pieces == 2000 {
-            long += gj.len();
+            long += nj;
         }
     }
     assert!(total > 20_000 && long > 1000, "{total} {long}");
     // lexicons of other schemes: each scanned on its own
-    let (mut a, mut b) = (Vec::new(), Vec::new());
-    let text = "it's said, according to the U.S. report";
-    scan_pair(
+    checked_pair(
         &plain,
         3,
         &joined,
-        text,
-        |s, e, id| a.push((s, e, id)),
-        |s, e, id| b.push((s, e, id)),
+        "it's said, according to the U.S. report",
     );
-    assert_eq!(a, got(&plain, text, 3..text.len()));
-    assert_eq!(b, got(&joined, text, 0..text.len()));
 }
 
 /// An entry repeated more often than a table slot counts the entries ending at its node: every
@@ -356,17 +357,7 @@ fn pair_with_joined_words_longer_than_a_round() {
         } else {
             rng.below(text.len() + 1)
         };
-        let (mut gj, mut gp) = (Vec::new(), Vec::new());
-        scan_pair(
-            &joined,
-            from,
-            &plain,
-            &text,
-            |s, e, id| gj.push((s, e, id)),
-            |s, e, id| gp.push((s, e, id)),
-        );
-        assert_eq!(gj, got(&joined, &text, from..text.len()), "{round} {from}");
-        assert_eq!(gp, got(&plain, &text, 0..text.len()), "{round}");
+        checked_pair(&joined, from, &plain, &text);
     }
 }
 
@@ -535,16 +526,6 @@ fn pair_with_a_large_lexicon() {
         } else {
             rng.below(text.len() + 1)
         };
-        let (mut gj, mut gp) = (Vec::new(), Vec::new());
-        scan_pair(
-            &joined,
-            from,
-            &plain,
-            &text,
-            |s, e, id| gj.push((s, e, id)),
-            |s, e, id| gp.push((s, e, id)),
-        );
-        assert_eq!(gj, got(&joined, &text, from..text.len()), "{text:?} {from}");
-        assert_eq!(gp, got(&plain, &text, 0..text.len()), "{text:?}");
+        checked_pair(&joined, from, &plain, &text);
     }
 }
