@@ -297,6 +297,23 @@ fn a_participle_after_a_day_takes_the_main_subject() {
 }
 
 #[test]
+fn a_participle_after_time_spent_takes_the_subject_of_spend() {
+    attributed_to(
+        "The mayor spent much of the week portraying the levy as fair.",
+        "The mayor",
+    );
+    attributed_to(
+        "The port opened after the mayor had spent months criticizing the levy.",
+        "the mayor",
+    );
+    // the passive `was spent on` names no one who spends
+    assert_eq!(
+        one("Most of the money was spent on leaflets opposing the levy.").0,
+        Label::Unattributed
+    );
+}
+
+#[test]
 fn a_quotation_introduced_after_and_takes_the_main_subject() {
     sources_are(
         "Ruiz waved for quiet, then leaned in and boomed: \"Nobody sails today.\"",

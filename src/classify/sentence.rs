@@ -378,6 +378,13 @@ fn verb_source(
                 .or_else(|| {
                     at.filter(|&k| day_word(toks, k))
                         .and_then(|_| main_subject(text, toks, a))
+                })
+                // `X spent months criticizing …`, `X has spent much of the week portraying …`:
+                // the time after `spend` is the main clause's subject's
+                .or_else(|| {
+                    after_spend(text, toks, a).and_then(|k| {
+                        progressive_subject(toks, k).or_else(|| left_subject(toks, k))
+                    })
                 }),
             _ => None,
         };
@@ -628,6 +635,31 @@ fn day_word(toks: &[Token], k: usize) -> bool {
     };
     skip(k)
         && (toks.get(k).is_some_and(|t| t.has(tokens::CAP)) || k.checked_sub(1).is_some_and(skip))
+}
+
+/// A form of `spend` at most eight words before the participle at `a`, with only words between
+/// (`spent much of the week portraying`; bounded, so linear however long the sentence); not the
+/// passive `was spent on`.
+fn after_spend(text: &str, toks: &[Token], a: usize) -> Option<usize> {
+    let from = a.saturating_sub(9);
+    for k in (from..a).rev() {
+        let t = toks.get(k)?;
+        if t.tok != Tok::Word {
+            return None;
+        }
+        let w = t.span.slice(text);
+        if ["spent", "spend", "spends", "spending"]
+            .iter()
+            .any(|s| w.eq_ignore_ascii_case(s))
+        {
+            let passive = w.eq_ignore_ascii_case("spent")
+                && k.checked_sub(1)
+                    .and_then(|j| toks.get(j))
+                    .is_some_and(|p| p.tok == Tok::Word && p.has(tokens::COPULA));
+            return (!passive).then_some(k);
+        }
+    }
+    None
 }
 
 /// `Trump returned to his favourite theme to answer …`: an infinitive the sentence's subject
