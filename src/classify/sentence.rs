@@ -605,8 +605,11 @@ fn plain_form_noun(
         return true;
     };
     let t = &toks[k];
-    // `Ruiz and Lee support`; `Ruiz, 49, support` (an appositive: the subject is further left)
-    if (t.has(tokens::CONJ) && k >= x) || matches!(t.tok, Tok::Comma | Tok::CloseParen | Tok::Dash)
+    // `Ruiz and Lee support`; `Ruiz, 49, support` (an appositive: the subject is further left;
+    // not `…, the Hull protest remained`, whose determiner opens the name's own phrase)
+    let own = cut.is_none() && y > x + 1 && toks.get(x).is_some_and(|t| t.has(tokens::DET));
+    if (t.has(tokens::CONJ) && k >= x)
+        || (matches!(t.tok, Tok::Comma | Tok::CloseParen | Tok::Dash) && !own)
     {
         return false;
     }

@@ -227,6 +227,18 @@ fn space_at(s: &str, i: usize) -> bool {
     }
 }
 
+/// Whether a capitalised word in `-ly` whose letters before `ly` are `c3` (last) and `c4` has an
+/// adverb's ending (`-ally`, `-ely`, `-tly`, `-sly`, `-rly` but not `-erly` …) rather than a
+/// name's (`-lly`, `-fly`, `-uly`, `-erly`, `-ily`).
+fn adverb_ending(c3: Option<u8>, c4: Option<u8>) -> bool {
+    match c3 {
+        Some(b'l') => c4 == Some(b'a'),
+        Some(b'r') => c4 != Some(b'e'),
+        Some(c) => b"bdeghkmnpstw".contains(&c),
+        None => false,
+    }
+}
+
 /// Appends the word token of `s` starting at byte `i` with char `c` (of `len` bytes) to `out`;
 /// returns its end.
 #[inline(always)]
@@ -248,7 +260,19 @@ fn word(s: &str, base: usize, i: usize, c: char, len: usize, out: &mut Vec<Token
     let n = end - i;
     let back = |k: usize| end.checked_sub(k).and_then(|j| b.get(j)).copied();
     match back(1) {
-        Some(b'y') if n > 4 && flags & CAP == 0 && back(2) == Some(b'l') => flags |= ADVERB,
+        // (capitalised too, with an adverb's ending that names seldom have and not after another
+        // capitalised word: `Sparsely`, `Frankly`, `Finally`, `Nearly`; not `Kelly`, `Schlafly`,
+        // `Ganguly`, `Beverly`, `Daily`, `Publishers Weekly`)
+        Some(b'y')
+            if n > 4
+                && back(2) == Some(b'l')
+                && (flags & CAP == 0
+                    || (n >= 6
+                        && adverb_ending(back(3), back(4))
+                        && !out.last().is_some_and(|p| p.tok == Tok::Word && p.has(CAP)))) =>
+        {
+            flags |= ADVERB
+        }
         Some(b's')
             if n >= 2
                 && (back(2) == Some(b'\'')

@@ -48,7 +48,19 @@ fn reference_tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                 }
             }
             let w = s.get(i..end).unwrap_or("");
-            if w.len() > 4 && w.ends_with("ly") && !c.is_uppercase() {
+            // a capitalised word in -ly with an adverb's ending, not inside a name
+            let cap_adverb = w.len() >= 6 && {
+                let mut back = w.chars().rev().skip(2);
+                let (c3, c4) = (back.next(), back.next());
+                let ending = match c3 {
+                    Some('l') => c4 == Some('a'),
+                    Some('r') => c4 != Some('e'),
+                    Some(x) => "bdeghkmnpstw".contains(x),
+                    None => false,
+                };
+                ending && !out.last().is_some_and(|p| p.tok == Tok::Word && p.has(CAP))
+            };
+            if w.len() > 4 && w.ends_with("ly") && (!c.is_uppercase() || cap_adverb) {
                 flags |= ADVERB;
             }
             if flags & CAP != 0 && w.len() >= 6 && w.ends_with("ing") {
@@ -281,6 +293,23 @@ fn matches_the_reference_on_news_copy() {
     assert!(word("北京").is_some_and(|t| t.has(UNCASED)));
     assert!(word("U.S.").is_some());
     assert!(word("--").is_some_and(|t| t.tok == Tok::Dash));
+}
+
+/// A capitalised word in -ly is an adverb when its ending is an adverb's and it is not part of a
+/// name; names in -ly keep their capital as their only flag.
+#[test]
+fn capitalised_adverbs_in_ly() {
+    let news = "Sparsely settled, the coast votes late. Frankly, Finally and Nearly count too. \
+                Kelly, Schlafly, Ganguly, Beverly and Daily do not, nor Publishers Weekly.";
+    let (new, old) = both(news, Span::new(0, news.len()));
+    assert_eq!(new, old);
+    let word = |w: &str| new.iter().find(|t| t.span.slice(news) == w).copied();
+    for w in ["Sparsely", "Frankly", "Finally", "Nearly"] {
+        assert!(word(w).is_some_and(|t| t.has(ADVERB)), "{w}");
+    }
+    for w in ["Kelly", "Schlafly", "Ganguly", "Beverly", "Daily", "Weekly"] {
+        assert!(word(w).is_some_and(|t| !t.has(ADVERB)), "{w}");
+    }
 }
 
 /// Walking on over spans in order of start finds what a search of each finds, also for spans
