@@ -51,6 +51,10 @@ struct Around<'a> {
     sources: &'a [Span],
     /// Whether the sources' ends rise (sorted and not nested).
     ends_sorted: bool,
+    /// The sources' ends in rising order when they do not rise in `sources` (nested or out of
+    /// order sources; issue 6: a scan of every source per match was quadratic on one long
+    /// sentence of loaded verbs whose sources nest), else empty.
+    ends: Vec<usize>,
     /// The earliest end of a source.
     first_end: Option<usize>,
 }
@@ -58,12 +62,24 @@ struct Around<'a> {
 impl<'a> Around<'a> {
     fn new(ctx: &'a Ctx, i: usize) -> Self {
         let cues = ctx.label(i).map_or(&[][..], |c| c.cues.as_slice());
-        let sources = ctx.sources(i);
+        Around::of(cues, ctx.sources(i))
+    }
+
+    fn of(cues: &'a [Span], sources: &'a [Span]) -> Self {
+        let ends_sorted = sources.windows(2).all(|w| w[0].end <= w[1].end);
+        let ends = if ends_sorted {
+            Vec::new()
+        } else {
+            let mut e: Vec<usize> = sources.iter().map(|s| s.end).collect();
+            e.sort_unstable();
+            e
+        };
         Around {
             cues,
             cues_sorted: cues.windows(2).all(|w| w[0] <= w[1]),
             sources,
-            ends_sorted: sources.windows(2).all(|w| w[0].end <= w[1].end),
+            ends_sorted,
+            ends,
             first_end: sources.iter().map(|s| s.end).min(),
         }
     }
@@ -79,19 +95,13 @@ impl<'a> Around<'a> {
 
     /// A source ends at most two bytes before `m`.
     fn source_adjacent(&self, m: Span) -> bool {
-        let near = |s: &Span| s.end <= m.start && m.start - s.end <= 2;
+        let lo = m.start.saturating_sub(2);
         if self.ends_sorted {
-            let from = self
-                .sources
-                .partition_point(|s| s.end < m.start.saturating_sub(2));
-            self.sources
-                .get(from..)
-                .unwrap_or(&[])
-                .iter()
-                .take_while(|s| s.end <= m.start)
-                .any(near)
+            let from = self.sources.partition_point(|s| s.end < lo);
+            self.sources.get(from).is_some_and(|s| s.end <= m.start)
         } else {
-            self.sources.iter().any(near)
+            let from = self.ends.partition_point(|&e| e < lo);
+            self.ends.get(from).is_some_and(|&e| e <= m.start)
         }
     }
 
@@ -102,20 +112,38 @@ impl<'a> Around<'a> {
 }
 
 /// `claimed responsibility`, `denied bail`: set phrases that are not attribution.
+///
+/// An entry of the list must start at the first word after the verb, so the search reads no
+/// further than the longest entry from there (issue 6: a search to the end of the sentence for
+/// each verb was quadratic on one long sentence of loaded verbs). A few bytes more than the
+/// longest entry, ending on a character boundary, keep the character after any match in the
+/// window, so whether a match ends a word is told as on the whole sentence.
 fn allowed_after(ctx: &Ctx, sentence: Span, m: Span, def: &CheckDef) -> bool {
     let text = ctx.text;
-    let rest = Span::new(m.end, sentence.end);
-    let Some(first) = first_tokens(text, after(text, rest.start, rest.end), 1)
+    let Some(first) = first_tokens(text, after(text, m.end, sentence.end), 1)
         .first()
         .copied()
     else {
         return false;
     };
-    ctx.first(
-        def.list("allowed-after"),
-        Span::new(first.span.start, sentence.end),
-    )
-    .is_some_and(|s| s.start == first.span.start)
+    let list = def.list("allowed-after");
+    let within = Span::new(
+        first.span.start,
+        window_end(text, first.span.start, list.longest(), sentence.end),
+    );
+    ctx.first(list, within)
+        .is_some_and(|s| s.start == first.span.start)
+}
+
+/// The end of a search from `start` that finds every match of at most `longest` bytes starting
+/// there as a search to `end` does: `end`, or an earlier character boundary at least eight
+/// bytes past `start + longest`.
+fn window_end(text: &str, start: usize, longest: usize, end: usize) -> usize {
+    let mut e = start.saturating_add(longest).saturating_add(8);
+    while e < end && !text.is_char_boundary(e) {
+        e += 1;
+    }
+    e.min(end)
 }
 
 /// The verb at `m` introduces or closes a statement: a subject before it (a name, a pronoun,
@@ -274,3 +302,6 @@ fn finite_soon(text: &str, from: usize, next: &[Token], def: &CheckDef) -> bool 
     }
     false
 }
+
+#[cfg(test)]
+mod tests;
