@@ -1,7 +1,7 @@
 //! `loaded-verb`: `claimed`, `admitted`, `insisted` … as the attribution verb (suggest `said`).
 //! Never inside a direct quotation; `claim` as a noun or in set phrases is left alone.
 
-use super::phrases::{after, before, first_tokens, last_tokens, tokens, Token};
+use super::phrases::{after, before, first_tokens, is_boundary, last_tokens, tokens, Token};
 use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 use crate::span::Span;
@@ -116,7 +116,7 @@ impl<'a> Around<'a> {
 /// An entry of the list must start at the first word after the verb, so the search reads no
 /// further than the longest entry from there (issue 6: a search to the end of the sentence for
 /// each verb was quadratic on one long sentence of loaded verbs). A few bytes more than the
-/// longest entry, ending on a character boundary, keep the character after any match in the
+/// longest entry, up to the next word boundary, keep the character after any match in the
 /// window, so whether a match ends a word is told as on the whole sentence.
 fn allowed_after(ctx: &Ctx, sentence: Span, m: Span, def: &CheckDef) -> bool {
     let text = ctx.text;
@@ -136,11 +136,13 @@ fn allowed_after(ctx: &Ctx, sentence: Span, m: Span, def: &CheckDef) -> bool {
 }
 
 /// The end of a search from `start` that finds every match of at most `longest` bytes starting
-/// there as a search to `end` does: `end`, or an earlier character boundary at least eight
-/// bytes past `start + longest`.
+/// there as a search to `end` does: `end`, or an earlier character and word boundary at least
+/// eight bytes past `start + longest` (a boundary keeps the search in the shared index, see
+/// [`crate::checks::Hits::find`]; a window ending inside a word would build and run the
+/// list's own automaton).
 fn window_end(text: &str, start: usize, longest: usize, end: usize) -> usize {
     let mut e = start.saturating_add(longest).saturating_add(8);
-    while e < end && !text.is_char_boundary(e) {
+    while e < end && !(text.is_char_boundary(e) && is_boundary(text, e)) {
         e += 1;
     }
     e.min(end)
