@@ -14,7 +14,9 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let verbs_in = ctx.sentences_with(verbs);
     for i in 0..ctx.seg.sentences.len() {
         let sentence = ctx.sentence(i);
-        let around = Around::new(ctx, i);
+        // made for the sentences that hold a candidate, few of them (issue 6)
+        let around = std::cell::OnceCell::new();
+        let around = || around.get_or_init(|| Around::new(ctx, i));
         // the classifier's cue, when it marked one of the verbs
         let cue = ctx.label(i).and_then(|c| {
             c.cues
@@ -23,7 +25,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
                 .find(|s| verbs.is(s.slice(ctx.text)) && !ctx.in_quote(i, *s))
         });
         let found = cue
-            .filter(|s| is_attribution(ctx, &around, sentence, *s, def))
+            .filter(|s| is_attribution(ctx, around(), sentence, *s, def))
             .or_else(|| {
                 if !search || !verbs_in.may(i) {
                     return None;
@@ -31,7 +33,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
                 ctx.outside_quotes(i).iter().copied().find_map(|p| {
                     ctx.find(verbs, p)
                         .map(|m| m.0)
-                        .find(|m| is_attribution(ctx, &around, sentence, *m, def))
+                        .find(|m| is_attribution(ctx, around(), sentence, *m, def))
                 })
             });
         let Some(span) = found else { continue };
