@@ -41,9 +41,45 @@ pub struct Ctx<'a> {
 pub struct SentenceSet {
     /// Bit `i` clear: no search of the list inside sentence `i` or inside a part of it outside
     /// quotations finds anything.
-    bits: Box<[u64]>,
+    bits: Bits,
     /// Every sentence may hold a match (nothing could be told at once).
     all: bool,
+}
+
+/// Words of sentence bits: in place for a document of at most [`INLINE_WORDS`] × 64
+/// sentences (issue 6: the checks asked for about a dozen sets a document, each an
+/// allocation), else on the heap.
+enum Bits {
+    Inline([u64; INLINE_WORDS], usize),
+    Heap(Box<[u64]>),
+}
+
+/// Words of [`Bits::Inline`]: 256 sentences, more than almost any article holds.
+const INLINE_WORDS: usize = 4;
+
+impl Bits {
+    /// `n` words, all zero.
+    fn zeros(n: usize) -> Bits {
+        if n <= INLINE_WORDS {
+            Bits::Inline([0; INLINE_WORDS], n)
+        } else {
+            Bits::Heap(vec![0; n].into_boxed_slice())
+        }
+    }
+
+    fn words(&self) -> &[u64] {
+        match self {
+            Bits::Inline(w, n) => w.get(..*n).unwrap_or_default(),
+            Bits::Heap(w) => w,
+        }
+    }
+
+    fn words_mut(&mut self) -> &mut [u64] {
+        match self {
+            Bits::Inline(w, n) => w.get_mut(..*n).unwrap_or_default(),
+            Bits::Heap(w) => w,
+        }
+    }
 }
 
 impl SentenceSet {
@@ -51,7 +87,12 @@ impl SentenceSet {
     /// outside quotations ([`Ctx::outside_quotes`]), can find anything.
     #[inline]
     pub fn may(&self, i: usize) -> bool {
-        self.all || self.bits.get(i / 64).is_none_or(|w| w >> (i % 64) & 1 == 1)
+        self.all
+            || self
+                .bits
+                .words()
+                .get(i / 64)
+                .is_none_or(|w| w >> (i % 64) & 1 == 1)
     }
 }
 
@@ -204,7 +245,7 @@ impl<'a> Ctx<'a> {
     pub fn sentences_with(&self, list: &PhraseList) -> SentenceSet {
         let ss = &self.seg.sentences;
         let every = SentenceSet {
-            bits: Box::default(),
+            bits: Bits::Heap(Box::default()),
             all: true,
         };
         // only indexed lists, offsets within 32 bits (the index holds no others) and sentences
@@ -212,7 +253,11 @@ impl<'a> Ctx<'a> {
         if list.slot.is_none() || u32::try_from(self.text.len()).is_err() || !self.ordered() {
             return every;
         }
-        let mut bits: Vec<u64> = self.exact_bits().iter().map(|w| !w).collect();
+        let exact = self.exact_bits();
+        let mut bits = Bits::zeros(exact.len());
+        for (b, w) in bits.words_mut().iter_mut().zip(exact) {
+            *b = !w;
+        }
         let mut k = 0;
         for (m, _) in self.find(list, Span::new(0, self.text.len())) {
             // matches come in order of start: the sentence holding one is at or after the last
@@ -224,15 +269,12 @@ impl<'a> Ctx<'a> {
                 .get(k)
                 .is_some_and(|s| s.span.start <= m.start && m.start < s.span.end)
             {
-                if let Some(w) = bits.get_mut(k / 64) {
+                if let Some(w) = bits.words_mut().get_mut(k / 64) {
                     *w |= 1 << (k % 64);
                 }
             }
         }
-        SentenceSet {
-            bits: bits.into_boxed_slice(),
-            all: false,
-        }
+        SentenceSet { bits, all: false }
     }
 
     /// Whether every sentence ends at or after its start, and starts at or after the end of

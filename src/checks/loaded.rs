@@ -1,7 +1,7 @@
 //! `loaded-verb`: `claimed`, `admitted`, `insisted` … as the attribution verb (suggest `said`).
 //! Never inside a direct quotation; `claim` as a noun or in set phrases is left alone.
 
-use super::phrases::{after, before, first_tokens, last_tokens, tokens, Token};
+use super::phrases::{after, before, first_tokens, is_boundary, last_tokens, tokens, Token};
 use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 use crate::span::Span;
@@ -14,7 +14,9 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let verbs_in = ctx.sentences_with(verbs);
     for i in 0..ctx.seg.sentences.len() {
         let sentence = ctx.sentence(i);
-        let around = Around::new(ctx, i);
+        // made for the sentences that hold a candidate, few of them (issue 6)
+        let around = std::cell::OnceCell::new();
+        let around = || around.get_or_init(|| Around::new(ctx, i));
         // the classifier's cue, when it marked one of the verbs
         let cue = ctx.label(i).and_then(|c| {
             c.cues
@@ -23,7 +25,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
                 .find(|s| verbs.is(s.slice(ctx.text)) && !ctx.in_quote(i, *s))
         });
         let found = cue
-            .filter(|s| is_attribution(ctx, &around, sentence, *s, def))
+            .filter(|s| is_attribution(ctx, around(), sentence, *s, def))
             .or_else(|| {
                 if !search || !verbs_in.may(i) {
                     return None;
@@ -31,7 +33,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
                 ctx.outside_quotes(i).iter().copied().find_map(|p| {
                     ctx.find(verbs, p)
                         .map(|m| m.0)
-                        .find(|m| is_attribution(ctx, &around, sentence, *m, def))
+                        .find(|m| is_attribution(ctx, around(), sentence, *m, def))
                 })
             });
         let Some(span) = found else { continue };
@@ -51,6 +53,10 @@ struct Around<'a> {
     sources: &'a [Span],
     /// Whether the sources' ends rise (sorted and not nested).
     ends_sorted: bool,
+    /// The sources' ends in rising order when they do not rise in `sources` (nested or out of
+    /// order sources; issue 6: a scan of every source per match was quadratic on one long
+    /// sentence of loaded verbs whose sources nest), else empty.
+    ends: Vec<usize>,
     /// The earliest end of a source.
     first_end: Option<usize>,
 }
@@ -58,12 +64,24 @@ struct Around<'a> {
 impl<'a> Around<'a> {
     fn new(ctx: &'a Ctx, i: usize) -> Self {
         let cues = ctx.label(i).map_or(&[][..], |c| c.cues.as_slice());
-        let sources = ctx.sources(i);
+        Around::of(cues, ctx.sources(i))
+    }
+
+    fn of(cues: &'a [Span], sources: &'a [Span]) -> Self {
+        let ends_sorted = sources.windows(2).all(|w| w[0].end <= w[1].end);
+        let ends = if ends_sorted {
+            Vec::new()
+        } else {
+            let mut e: Vec<usize> = sources.iter().map(|s| s.end).collect();
+            e.sort_unstable();
+            e
+        };
         Around {
             cues,
             cues_sorted: cues.windows(2).all(|w| w[0] <= w[1]),
             sources,
-            ends_sorted: sources.windows(2).all(|w| w[0].end <= w[1].end),
+            ends_sorted,
+            ends,
             first_end: sources.iter().map(|s| s.end).min(),
         }
     }
@@ -79,19 +97,13 @@ impl<'a> Around<'a> {
 
     /// A source ends at most two bytes before `m`.
     fn source_adjacent(&self, m: Span) -> bool {
-        let near = |s: &Span| s.end <= m.start && m.start - s.end <= 2;
+        let lo = m.start.saturating_sub(2);
         if self.ends_sorted {
-            let from = self
-                .sources
-                .partition_point(|s| s.end < m.start.saturating_sub(2));
-            self.sources
-                .get(from..)
-                .unwrap_or(&[])
-                .iter()
-                .take_while(|s| s.end <= m.start)
-                .any(near)
+            let from = self.sources.partition_point(|s| s.end < lo);
+            self.sources.get(from).is_some_and(|s| s.end <= m.start)
         } else {
-            self.sources.iter().any(near)
+            let from = self.ends.partition_point(|&e| e < lo);
+            self.ends.get(from).is_some_and(|&e| e <= m.start)
         }
     }
 
@@ -102,20 +114,40 @@ impl<'a> Around<'a> {
 }
 
 /// `claimed responsibility`, `denied bail`: set phrases that are not attribution.
+///
+/// An entry of the list must start at the first word after the verb, so the search reads no
+/// further than the longest entry from there (issue 6: a search to the end of the sentence for
+/// each verb was quadratic on one long sentence of loaded verbs). A few bytes more than the
+/// longest entry, up to the next word boundary, keep the character after any match in the
+/// window, so whether a match ends a word is told as on the whole sentence.
 fn allowed_after(ctx: &Ctx, sentence: Span, m: Span, def: &CheckDef) -> bool {
     let text = ctx.text;
-    let rest = Span::new(m.end, sentence.end);
-    let Some(first) = first_tokens(text, after(text, rest.start, rest.end), 1)
+    let Some(first) = first_tokens(text, after(text, m.end, sentence.end), 1)
         .first()
         .copied()
     else {
         return false;
     };
-    ctx.first(
-        def.list("allowed-after"),
-        Span::new(first.span.start, sentence.end),
-    )
-    .is_some_and(|s| s.start == first.span.start)
+    let list = def.list("allowed-after");
+    let within = Span::new(
+        first.span.start,
+        window_end(text, first.span.start, list.longest(), sentence.end),
+    );
+    ctx.first(list, within)
+        .is_some_and(|s| s.start == first.span.start)
+}
+
+/// The end of a search from `start` that finds every match of at most `longest` bytes starting
+/// there as a search to `end` does: `end`, or an earlier character and word boundary at least
+/// eight bytes past `start + longest` (a boundary keeps the search in the shared index, see
+/// [`crate::checks::Hits::find`]; a window ending inside a word would build and run the
+/// list's own automaton).
+fn window_end(text: &str, start: usize, longest: usize, end: usize) -> usize {
+    let mut e = start.saturating_add(longest).saturating_add(8);
+    while e < end && !(text.is_char_boundary(e) && is_boundary(text, e)) {
+        e += 1;
+    }
+    e.min(end)
 }
 
 /// The verb at `m` introduces or closes a statement: a subject before it (a name, a pronoun,
@@ -274,3 +306,6 @@ fn finite_soon(text: &str, from: usize, next: &[Token], def: &CheckDef) -> bool 
     }
     false
 }
+
+#[cfg(test)]
+mod tests;

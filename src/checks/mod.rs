@@ -242,6 +242,18 @@ fn id_ranks(defs: &[&CheckDef]) -> Vec<usize> {
         .collect()
 }
 
+/// unattributed-claim's message for every set of its five reasons, built once per run and
+/// shared by every file's findings (issue 6: two allocations and the message text per set of
+/// reasons per file).
+fn unattributed_messages() -> &'static [Shared] {
+    static MESSAGES: std::sync::OnceLock<Vec<Shared>> = std::sync::OnceLock::new();
+    MESSAGES.get_or_init(|| {
+        (0..=u8::MAX >> 3)
+            .map(|bits| Shared::from(unattributed::message(bits)))
+            .collect()
+    })
+}
+
 /// The shared strings of the messages already built in one [`Out::finish`]: fixed texts by
 /// address, unattributed-claim's by its set of reasons. Messages built from the text (a quoted
 /// word, a figure) are rarely repeated and get their own.
@@ -260,11 +272,14 @@ impl MessageCache {
                 .or_insert_with(|| Shared::from(s))
                 .clone(),
             Message::Text(s) => Shared::from(s),
-            Message::Unattributed(bits) => self
-                .unattributed
-                .entry(bits)
-                .or_insert_with(|| Shared::from(unattributed::message(bits)))
-                .clone(),
+            Message::Unattributed(bits) => match unattributed_messages().get(usize::from(bits)) {
+                Some(m) => m.clone(),
+                None => self
+                    .unattributed
+                    .entry(bits)
+                    .or_insert_with(|| Shared::from(unattributed::message(bits)))
+                    .clone(),
+            },
         }
     }
 }

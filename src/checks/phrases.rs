@@ -34,6 +34,8 @@ pub struct PhraseList {
     ascii: bool,
     /// Position of this list in the check set's shared automaton, when it is searched there.
     pub(crate) slot: Option<usize>,
+    /// Bytes of the longest automaton pattern: no match is longer.
+    longest: usize,
 }
 
 /// What [`PhraseList::is`] compares a word with.
@@ -149,6 +151,7 @@ impl PhraseList {
         }
         PhraseList {
             ac: OnceLock::new(),
+            longest: pats.iter().map(String::len).max().unwrap_or(0),
             pats,
             entry,
             entries: words.to_vec(),
@@ -183,6 +186,12 @@ impl PhraseList {
     pub fn empty() -> &'static PhraseList {
         static EMPTY: OnceLock<PhraseList> = OnceLock::new();
         EMPTY.get_or_init(PhraseList::default)
+    }
+
+    /// Bytes of the longest match the list can have (its longest entry, lower-cased, with
+    /// curly apostrophes where it has straight ones).
+    pub fn longest(&self) -> usize {
+        self.longest
     }
 
     pub fn is_empty(&self) -> bool {

@@ -6,7 +6,7 @@
 //! the tokens of the chunks, one after the other, are exactly [`tokens`] of the whole span; a
 //! span of at most [`CHUNK`] bytes (every sentence of a real document) is one chunk.
 
-use super::phrases::{tokens, Token};
+use super::phrases::{tokens_into, Token};
 use crate::span::Span;
 
 /// Bytes tokenized at a time: 1 MiB, far longer than any real sentence.
@@ -63,7 +63,7 @@ impl<'t> TokenStream<'t> {
             next: within.start,
             end,
             chunk: chunk.max(1),
-            buf: Vec::new(),
+            buf: SPARE.with(std::cell::Cell::take),
             base: 0,
             keep: 0,
         }
@@ -110,19 +110,36 @@ impl<'t> TokenStream<'t> {
             .get(share..self.end)
             .and_then(|rest| rest.iter().position(u8::is_ascii_whitespace))
             .map_or(self.end, |p| share + p);
-        let toks = tokens(self.text, Span::new(self.next, cut));
+        let chunk = Span::new(self.next, cut);
         self.next = cut;
         let drop = self.keep.saturating_sub(self.base).min(self.buf.len());
-        if drop == self.buf.len() {
-            // nothing kept (always so for the first chunk): take the chunk's vector as it is
-            self.base += drop;
-            self.buf = toks;
-        } else {
-            self.buf.drain(..drop);
-            self.base += drop;
-            self.buf.extend(toks);
-        }
+        self.buf.drain(..drop);
+        self.base += drop;
+        // about one token per six bytes of news prose, as [`tokens`] reserves
+        self.buf
+            .reserve((chunk.end - chunk.start).div_ceil(5).min(4096));
+        tokens_into(self.text, chunk, &mut self.buf);
         true
+    }
+}
+
+thread_local! {
+    /// Token buffers of the streams of one thread, kept from one stream to the next (issue 6:
+    /// the checks open a stream for most sentences that hold a candidate, each with a new
+    /// vector).
+    static SPARE: std::cell::Cell<Vec<Token>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Tokens a buffer may hold to be kept for the next stream (64 KiB).
+const SPARE_MAX: usize = 4096;
+
+impl Drop for TokenStream<'_> {
+    fn drop(&mut self) {
+        if self.buf.capacity() <= SPARE_MAX {
+            let mut buf = std::mem::take(&mut self.buf);
+            buf.clear();
+            SPARE.with(|s| s.set(buf));
+        }
     }
 }
 
@@ -140,6 +157,7 @@ pub(super) fn count(text: &str, within: Span) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::super::phrases::tokens;
     use super::*;
 
     fn sample() -> String {

@@ -99,12 +99,17 @@ fn sentence_sets_leave_out_only_sentences_without_matches() {
     texts.extend(generated_texts(set, 150));
     texts.push("Officials reportedly\"said\"the plan was allegedly late. He believes it.".into());
     texts.push(String::new());
+    // documents of more than 256 sentences: their sets are kept on the heap
+    let long = texts.join(" ");
+    texts.push(long);
+    let mut most = 0;
     let (mut out, mut kept) = (0, 0);
     for text in &texts {
         let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text.clone());
         let seg = crate::segment::segment(&doc);
         let labels = crate::classify::classify(&doc, &seg, &checker.rules);
         let ctx = Ctx::new(&doc, &seg, &labels, set);
+        most = most.max(seg.sentences.len());
         for list in set.defs().iter().flat_map(|d| d.lists.values()) {
             let within = ctx.sentences_with(list);
             for i in 0..seg.sentences.len() {
@@ -124,6 +129,7 @@ fn sentence_sets_leave_out_only_sentences_without_matches() {
         }
     }
     assert!(out > 10_000 && kept > 500, "{out} {kept}");
+    assert!(most > 4 * 64, "{most}");
 }
 
 /// The edge test reads two ASCII bytes as decoding the characters around them does, at every
