@@ -40,15 +40,80 @@ std::thread_local! {
     static QUEUES: std::cell::Cell<Option<(Queue, Joins)>> = const { std::cell::Cell::new(None) };
 }
 
+/// Positions of the words that may start an entry (their hash passes the lexicon's first-word
+/// test), in order; those before `fed` are fed. A position is written for every word and kept
+/// when it passes ([`Cands::keep`]; issue 6: the test is true for a word in four to two in
+/// three, and as a branch it was mispredicted for one word in three).
+struct Cands {
+    /// `buf[..len]` are the candidates; the rest is room for a round.
+    buf: Vec<usize>,
+    len: usize,
+    fed: usize,
+}
+
+impl Cands {
+    fn new() -> Cands {
+        Cands {
+            buf: vec![0; 2 * ROUND],
+            len: 0,
+            fed: 0,
+        }
+    }
+
+    fn clear(&mut self) {
+        self.len = 0;
+        self.fed = 0;
+    }
+
+    /// Makes room for a round of words: [`Cands::keep`] writes at most one position a word.
+    #[inline]
+    fn room(&mut self) {
+        if self.buf.len() < self.len + ROUND {
+            self.buf.resize(self.len + ROUND, 0);
+        }
+    }
+
+    /// Adds `pos` when `keep` (no branch on `keep`; after [`Cands::room`] for the round).
+    #[inline(always)]
+    fn keep(&mut self, pos: usize, keep: bool) {
+        if let Some(c) = self.buf.get_mut(self.len) {
+            *c = pos;
+            self.len += usize::from(keep);
+        }
+    }
+
+    /// The next candidate not fed, when it is before `limit` (then it counts as fed).
+    #[inline(always)]
+    fn next_before(&mut self, limit: usize) -> Option<usize> {
+        if self.fed >= self.len {
+            return None;
+        }
+        let c = *self.buf.get(self.fed)?;
+        if c >= limit {
+            return None;
+        }
+        self.fed += 1;
+        Some(c)
+    }
+
+    /// Drops the candidates fed and moves the others `drop` positions back.
+    fn compact(&mut self, drop: usize) {
+        let (fed, len) = (self.fed.min(self.len), self.len);
+        self.buf.copy_within(fed..len, 0);
+        for c in self.buf.get_mut(..len - fed).unwrap_or_default() {
+            *c = c.saturating_sub(drop);
+        }
+        self.len = len - fed;
+        self.fed = 0;
+    }
+}
+
 /// A scheme's words read so far, how many of them the scan has passed, and which of them may
 /// start an entry (issue 6: the feed visits those alone, not every word).
 struct Queue {
     words: Vec<Word>,
     next: usize,
-    /// Positions in `words` of the words whose hash passes the lexicon's first-word test, in
-    /// order; those before `cn` are fed.
-    cands: Vec<usize>,
-    cn: usize,
+    cands: Cands,
 }
 
 impl Queue {
@@ -56,8 +121,7 @@ impl Queue {
         Queue {
             words: Vec::with_capacity(ROUND + 16),
             next: 0,
-            cands: Vec::with_capacity(ROUND + 16),
-            cn: 0,
+            cands: Cands::new(),
         }
     }
 
@@ -66,18 +130,13 @@ impl Queue {
         self.words.clear();
         self.cands.clear();
         self.next = 0;
-        self.cn = 0;
     }
 
     /// Drops the first `drop` words (at most those passed) and the candidates fed.
     fn compact(&mut self, drop: usize) {
         self.words.drain(..drop.min(self.words.len()));
-        self.cands.drain(..self.cn.min(self.cands.len()));
-        for c in &mut self.cands {
-            *c = c.saturating_sub(drop);
-        }
+        self.cands.compact(drop);
         self.next = self.next.saturating_sub(drop);
-        self.cn = 0;
     }
 }
 
@@ -93,10 +152,8 @@ struct Merge {
 /// The joined words, read from the plain words of a [`Queue`] (issue 6: not a second copy of
 /// every word): a plain word is a joined word unless a [`Merge`] holds it.
 struct Joins {
-    /// Positions (in the plain words) of the joined words that may start an entry, in order;
-    /// those before `cn` are fed.
-    cands: Vec<usize>,
-    cn: usize,
+    /// Positions (in the plain words) of the joined words that may start an entry.
+    cands: Cands,
     /// The position of the first joined word not passed.
     next: usize,
     /// The joined words of more than one plain word, complete, in order.
@@ -106,8 +163,7 @@ struct Joins {
 impl Joins {
     fn new() -> Joins {
         Joins {
-            cands: Vec::with_capacity(ROUND + 16),
-            cn: 0,
+            cands: Cands::new(),
             next: 0,
             merged: Vec::new(),
         }
@@ -115,7 +171,6 @@ impl Joins {
 
     fn clear(&mut self) {
         self.cands.clear();
-        self.cn = 0;
         self.next = 0;
         self.merged.clear();
     }
@@ -123,10 +178,7 @@ impl Joins {
     /// Drops the first `drop` plain words (at most those passed), the candidates fed and the
     /// merges passed.
     fn compact(&mut self, drop: usize) {
-        self.cands.drain(..self.cn.min(self.cands.len()));
-        for c in &mut self.cands {
-            *c = c.saturating_sub(drop);
-        }
+        self.cands.compact(drop);
         let next = self.next;
         self.merged.retain(|m| m.first >= next);
         for m in &mut self.merged {
@@ -134,7 +186,6 @@ impl Joins {
             m.last = m.last.saturating_sub(drop);
         }
         self.next = self.next.saturating_sub(drop);
-        self.cn = 0;
     }
 
     /// The position of the joined word `n` joined words before the one at `i` (0 when there
@@ -239,11 +290,7 @@ impl Lexicon {
         emit: &mut impl FnMut(usize, usize, u32),
     ) {
         let words = q.words.get(..avail).unwrap_or_default();
-        while let Some(&c) = q.cands.get(q.cn) {
-            if c >= limit {
-                break;
-            }
-            q.cn += 1;
+        while let Some(c) = q.cands.next_before(limit) {
             let Some(rest) = words.get(c..) else { break };
             let Some(w) = rest.first() else { break };
             feed.odd_before(w.start, emit);
@@ -284,11 +331,7 @@ impl Lexicon {
     ) {
         let merged = &j.merged;
         let mut m = At::new(merged);
-        while let Some(&c) = j.cands.get(j.cn) {
-            if c >= limit {
-                break;
-            }
-            j.cn += 1;
+        while let Some(c) = j.cands.next_before(limit) {
             let Some((w, after)) = joined_at(words, merged, &mut m, c) else {
                 break;
             };
@@ -394,6 +437,8 @@ fn walk_pair<P: May, J: May>(
     let mut open: Option<usize> = None;
     loop {
         let mut done = false;
+        pq.cands.room();
+        jq.cands.room();
         // (a round reads `ROUND` words: a joined word may be longer than the queue)
         for _ in 0..ROUND {
             let Some(w) = words.next() else {
@@ -401,18 +446,12 @@ fn walk_pair<P: May, J: May>(
                 break;
             };
             let k = pq.words.len();
-            if sp.may(w.hash) {
-                pq.cands.push(k);
-            }
+            pq.cands.keep(k, sp.may(w.hash));
             pq.words.push(w);
             let joins = !words.ends_plain && joins_at(text, w.end).is_some();
             match open {
                 // (most joined words are one plain word, complete at once)
-                None if !joins => {
-                    if sj.may(w.hash) && w.start >= jfrom {
-                        jq.cands.push(k);
-                    }
-                }
+                None if !joins => jq.cands.keep(k, sj.may(w.hash) & (w.start >= jfrom)),
                 None => open = Some(k),
                 Some(first) if !joins => {
                     // a joined word of more than one plain word is complete: hashed whole
@@ -429,9 +468,7 @@ fn walk_pair<P: May, J: May>(
                             last: k,
                             word,
                         });
-                        if sj.may(hash) && start >= jfrom {
-                            jq.cands.push(first);
-                        }
+                        jq.cands.keep(first, sj.may(hash) & (start >= jfrom));
                     }
                     open = None;
                 }
@@ -467,5 +504,56 @@ fn walk_pair<P: May, J: May>(
     fp.finish(&mut emit_plain);
     if let Some(f) = fj {
         f.finish(&mut emit_joined);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testrng::Rng;
+
+    /// The candidates kept without a branch are the ones pushed to a vector when the test
+    /// passes (the code they replace), through rounds of keeps, feeds and compactions.
+    #[test]
+    fn cands_are_the_pushed_positions() {
+        let mut rng = Rng::new(0x2545_f491_4f6c_dd1d);
+        let mut c = Cands::new();
+        for _ in 0..200 {
+            c.clear();
+            // the plain code: the positions pushed, and how many are fed
+            let (mut want, mut cn): (Vec<usize>, usize) = (Vec::new(), 0);
+            let mut words = 0;
+            for _ in 0..1 + rng.below(12) {
+                c.room();
+                // up to a round of words, each kept with a chance of 0 to 100 %
+                let chance = rng.below(101);
+                for _ in 0..rng.below(ROUND + 1) {
+                    let keep = rng.below(100) < chance;
+                    c.keep(words, keep);
+                    if keep {
+                        want.push(words);
+                    }
+                    words += 1;
+                }
+                let limit = rng.below(words + 2);
+                loop {
+                    let w = want.get(cn).copied().filter(|&p| p < limit);
+                    if w.is_some() {
+                        cn += 1;
+                    }
+                    assert_eq!(c.next_before(limit), w);
+                    if w.is_none() {
+                        break;
+                    }
+                }
+                let drop = rng.below(limit + 1).min(words);
+                c.compact(drop);
+                want.drain(..cn);
+                want.iter_mut().for_each(|p| *p = p.saturating_sub(drop));
+                cn = 0;
+                words -= drop;
+                assert_eq!(c.buf.get(..c.len), Some(&want[..]));
+            }
+        }
     }
 }

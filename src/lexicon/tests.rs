@@ -529,3 +529,45 @@ fn pair_with_a_large_lexicon() {
         checked_pair(&joined, from, &plain, &text);
     }
 }
+
+/// Entries of long words (65,535 bytes and more), long gaps between words (255 bytes and
+/// more) and many copies (62 to 64): found as the automaton search finds them, and words and
+/// gaps a byte longer or shorter in the text match none of them.
+#[test]
+fn long_words_long_gaps_and_copies() {
+    let word = |n: usize| "ab".repeat(n / 2 + 1)[..n].to_string();
+    let mut owned: Vec<String> = Vec::new();
+    for n in [65_534, 65_535, 65_536, 70_001] {
+        owned.push(word(n));
+        owned.push(format!("said {}", word(n)));
+    }
+    for n in [8, 9, 254, 255, 256, 300] {
+        owned.push(format!("said{}so", " ".repeat(n)));
+        owned.push(format!("said,{}so", " ".repeat(n)));
+    }
+    for (k, n) in [(0, 62), (1, 63), (2, 64)] {
+        owned.extend((0..n).map(|_| format!("copy{k}")));
+    }
+    let entries: Vec<&str> = owned.iter().map(String::as_str).collect();
+    let mut texts = Vec::new();
+    for n in [
+        65_533, 65_534, 65_535, 65_536, 65_537, 70_000, 70_001, 70_002,
+    ] {
+        texts.push(format!("x {} said {} y", word(n), word(n).to_uppercase()));
+    }
+    for n in [7, 8, 9, 10, 253, 254, 255, 256, 257, 299, 300, 301] {
+        let gap = " ".repeat(n);
+        texts.push(format!("he said{gap}so, SAID,{gap}So and said{gap}x"));
+    }
+    texts.push("copy0 copy1, COPY2 copy1copy2 copy2".to_string());
+    let mut total = 0;
+    for scheme in [Scheme::Plain, Scheme::Joined] {
+        let lex = Lexicon::new(&entries, scheme);
+        for text in &texts {
+            let want = reference(&entries, scheme, text, 0..text.len());
+            total += want.len();
+            assert_eq!(got(&lex, text, 0..text.len()), want, "{scheme:?}");
+        }
+    }
+    assert!(total > 500, "{total}");
+}
