@@ -332,3 +332,26 @@ fn every_span_matches(text: &str) -> usize {
     }
     total
 }
+
+/// The eight-byte test of [`word_run`] agrees with the byte table for every byte value at every
+/// position, among letters and among other bytes.
+#[test]
+fn not_word_is_the_byte_table() {
+    for fill in [b'a', b'Z', b'5', b' ', 0x80, 0xE2] {
+        for pos in 0..8 {
+            for v in 0..=255u8 {
+                let mut bytes = [fill; 8];
+                bytes[pos] = v;
+                let want = bytes.iter().enumerate().fold(0u64, |m, (k, &c)| {
+                    m | (u64::from(CLASS[usize::from(c)] != WORD) << (8 * k + 7))
+                });
+                assert_eq!(not_word(u64::from_le_bytes(bytes)), want, "{bytes:?}");
+                let run = bytes
+                    .iter()
+                    .take_while(|&&c| CLASS[usize::from(c)] == WORD)
+                    .count();
+                assert_eq!(word_run(&bytes, 0), run, "{bytes:?}");
+            }
+        }
+    }
+}
