@@ -178,7 +178,7 @@ fn not_word(x: u64) -> u64 {
     let at_least = |v: u64, c: u64| v + ONES * (0x80 - c);
     let digit = at_least(low, 0x30) & !at_least(low, 0x3a);
     // (`| 0x20` lower-cases a letter and makes no other byte one)
-    let folded = low | ONES * 0x20;
+    let folded = low | (ONES * 0x20);
     let letter = at_least(folded, 0x61) & !at_least(folded, 0x7b);
     (x | !(digit | letter)) & HIGH
 }
@@ -264,6 +264,66 @@ fn space_at(s: &str, i: usize) -> bool {
     }
 }
 
+/// A word ending that gives a flag: the word's last bytes (`key`, the bytes of `mask`, of its
+/// last four), its least length, the flags it may not have and those it must have.
+struct Ending {
+    key: u32,
+    mask: u32,
+    min: usize,
+    forbid: u32,
+    need: u32,
+    flag: u32,
+}
+
+/// The endings by the low five bits of the last byte (`y`, `s`, `g`, `d` differ in them); no
+/// ending at the other places: `-ly` (lower case, more than four bytes), `'s`, `-ing`
+/// (capitalised, six bytes or more), `-ed` (neither capitalised nor a number, more than four).
+/// (`’s` is tested on its own.)
+static ENDINGS: [Ending; 32] = {
+    const NONE: Ending = Ending {
+        key: 1,
+        mask: 0,
+        min: 0,
+        forbid: 0,
+        need: 0,
+        flag: 0,
+    };
+    let mut t = [NONE; 32];
+    t[(b'y' & 0x1F) as usize] = Ending {
+        key: u32::from_be_bytes(*b"\0\0ly"),
+        mask: 0xFFFF,
+        min: 5,
+        forbid: CAP,
+        need: 0,
+        flag: ADVERB,
+    };
+    t[(b's' & 0x1F) as usize] = Ending {
+        key: u32::from_be_bytes(*b"\0\0's"),
+        mask: 0xFFFF,
+        min: 2,
+        forbid: 0,
+        need: 0,
+        flag: POSSESSIVE,
+    };
+    t[(b'g' & 0x1F) as usize] = Ending {
+        key: u32::from_be_bytes(*b"\0ing"),
+        mask: 0xFF_FFFF,
+        min: 6,
+        forbid: 0,
+        need: CAP,
+        flag: CAP_ING,
+    };
+    t[(b'd' & 0x1F) as usize] = Ending {
+        key: u32::from_be_bytes(*b"\0\0ed"),
+        mask: 0xFFFF,
+        min: 5,
+        forbid: CAP | DIGIT,
+        need: 0,
+        flag: PAST,
+    };
+    t
+};
+
 /// Appends the word token of `s` starting at byte `i` with char `c` (of `len` bytes) to `out`;
 /// returns its end.
 #[inline(always)]
@@ -293,17 +353,11 @@ fn word(s: &str, base: usize, i: usize, c: char, len: usize, out: &mut Vec<Token
             .iter()
             .fold(0, |t, &c| t << 8 | u32::from(c)),
     };
-    let lower = flags & CAP == 0;
-    let adverb = (tail & 0xFFFF == u32::from_be_bytes(*b"\0\0ly")) & (n > 4) & lower;
-    let possessive = (tail & 0xFFFF == u32::from_be_bytes(*b"\0\0's") && n >= 2)
-        | (tail == u32::from_be_bytes([0xE2, 0x80, 0x99, b's']) && n >= 4);
-    let cap_ing = (tail & 0xFF_FFFF == u32::from_be_bytes(*b"\0ing")) & !lower & (n >= 6);
-    let past =
-        (tail & 0xFFFF == u32::from_be_bytes(*b"\0\0ed")) & (flags & (CAP | DIGIT) == 0) & (n > 4);
-    flags |= u32::from(adverb) * ADVERB
-        | u32::from(possessive) * POSSESSIVE
-        | u32::from(cap_ing) * CAP_ING
-        | u32::from(past) * PAST;
+    let e = &ENDINGS[(tail & 0x1F) as usize];
+    let ending = (tail & e.mask == e.key) & (n >= e.min) & (flags & e.forbid == 0);
+    let ending = ending & (flags & e.need == e.need);
+    let curly = (tail == u32::from_be_bytes([0xE2, 0x80, 0x99, b's'])) & (n >= 4);
+    flags |= (e.flag & 0u32.wrapping_sub(u32::from(ending))) | (u32::from(curly) * POSSESSIVE);
     out.push(Token {
         span: Span::new(base + i, base + end),
         tok: Tok::Word,
