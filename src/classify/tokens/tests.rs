@@ -355,3 +355,32 @@ fn not_word_is_the_byte_table() {
         }
     }
 }
+
+/// Walking on over spans that skip tokens (one to nine at a time, as lexicon hits do) finds what
+/// a search of each finds: the walk counts four tokens at a time.
+#[test]
+fn range_from_skips_tokens_as_the_search_does() {
+    let text = "Mr. Ruiz, a U.S. official, said: “It’s over” -- and left (quietly) after the \
+                vote of the city council on the budget, officials said on Friday.";
+    let mut toks = Vec::new();
+    tokenize(text, Span::new(0, text.len()), &mut toks);
+    assert!(toks.len() > 30);
+    let mut found = 0;
+    for step in 1..=9 {
+        for width in 1..=3 {
+            let mut at = 0;
+            for i in (0..toks.len()).step_by(step) {
+                let last = toks[(i + width - 1).min(toks.len() - 1)];
+                for s in [
+                    Span::new(toks[i].span.start, last.span.end),
+                    Span::new(toks[i].span.start + 1, last.span.end),
+                ] {
+                    let want = range(&toks, s);
+                    assert_eq!(range_from(&toks, s, &mut at), want, "{s:?} {step}");
+                    found += usize::from(want.is_some());
+                }
+            }
+        }
+    }
+    assert!(found > 200, "{found}");
+}
