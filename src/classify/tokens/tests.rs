@@ -361,3 +361,55 @@ fn every_span_matches(text: &str) -> usize {
     }
     total
 }
+
+/// The eight-byte test of [`word_run`] agrees with the byte table for every byte value at every
+/// position, among letters and among other bytes.
+#[test]
+fn not_word_is_the_byte_table() {
+    for fill in [b'a', b'Z', b'5', b' ', 0x80, 0xE2] {
+        for pos in 0..8 {
+            for v in 0..=255u8 {
+                let mut bytes = [fill; 8];
+                bytes[pos] = v;
+                let want = bytes.iter().enumerate().fold(0u64, |m, (k, &c)| {
+                    m | (u64::from(CLASS[usize::from(c)] != WORD) << (8 * k + 7))
+                });
+                assert_eq!(not_word(u64::from_le_bytes(bytes)), want, "{bytes:?}");
+                let run = bytes
+                    .iter()
+                    .take_while(|&&c| CLASS[usize::from(c)] == WORD)
+                    .count();
+                assert_eq!(word_run(&bytes, 0), run, "{bytes:?}");
+            }
+        }
+    }
+}
+
+/// Walking on over spans that skip tokens (one to nine at a time, as lexicon hits do) finds what
+/// a search of each finds: the walk counts four tokens at a time.
+#[test]
+fn range_from_skips_tokens_as_the_search_does() {
+    let text = "Mr. Ruiz, a U.S. official, said: “It’s over” -- and left (quietly) after the \
+                vote of the city council on the budget, officials said on Friday.";
+    let mut toks = Vec::new();
+    tokenize(text, Span::new(0, text.len()), &mut toks);
+    assert!(toks.len() > 30);
+    let mut found = 0;
+    for step in 1..=9 {
+        for width in 1..=3 {
+            let mut at = 0;
+            for i in (0..toks.len()).step_by(step) {
+                let last = toks[(i + width - 1).min(toks.len() - 1)];
+                for s in [
+                    Span::new(toks[i].span.start, last.span.end),
+                    Span::new(toks[i].span.start + 1, last.span.end),
+                ] {
+                    let want = range(&toks, s);
+                    assert_eq!(range_from(&toks, s, &mut at), want, "{s:?} {step}");
+                    found += usize::from(want.is_some());
+                }
+            }
+        }
+    }
+    assert!(found > 200, "{found}");
+}
