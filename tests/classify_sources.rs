@@ -195,3 +195,39 @@ fn a_name_in_s_after_a_verb_is_in_its_object() {
     let (_, sources) = one("The Ortega legal team’s claims were rejected on Monday.");
     assert!(!sources.iter().any(|s| s == "The Ortega"), "{sources:?}");
 }
+
+#[test]
+fn an_owner_stands_for_a_subject_pronoun_of_the_same_person() {
+    // `his` in the object is the subject `He`
+    attributed_to(
+        "He stepped up his criticism of the harbour plan on Monday.",
+        "He",
+        &[],
+    );
+    attributed_to(
+        "She’s been sharpening her critique of the budget all week.",
+        "She’s",
+        &[],
+    );
+    // another person's pronoun is not the owner
+    let (_, sources) = one("Throughout their remarks, he stayed quiet at the back of the hall.");
+    assert_eq!(sources, ["their"]);
+}
+
+#[test]
+fn an_owner_in_an_opening_phrase_stands_for_the_subject_after_it() {
+    attributed_to(
+        "Throughout her remarks, Ana Ruiz cast the port as a lifeline for the town.",
+        "Ana Ruiz",
+        &[],
+    );
+    attributed_to(
+        "While his popular party keeps growing, he has been careful in his speeches.",
+        "he",
+        &[],
+    );
+    // a lower-case subject after the phrase is not named as the owner
+    let (_, sources) =
+        one("Throughout his remarks, officials stayed quiet at the back of the hall.");
+    assert_eq!(sources, ["his"]);
+}

@@ -305,11 +305,21 @@ fn antecedent(text: &str, toks: &[Token], (a, b): Range) -> Option<Span> {
         return span_of(toks, (x, y));
     }
     let pronoun = personal(t) || t.has(tokens::POSS_DET);
-    if b != a + 1 || !pronoun || t.has(tokens::FIRST_PERSON) || a == 0 {
+    if b != a + 1 || !pronoun || t.has(tokens::FIRST_PERSON) {
         return None;
     }
-    let (x, y) = main_subject(text, toks, a)?;
+    let before = (a > 0).then(|| main_subject(text, toks, a)).flatten();
+    // `Throughout his remarks, Trump …`: an owner in an opening phrase (no subject before it)
+    // stands for the subject after it
+    if before.is_none() && t.has(tokens::POSS_DET) {
+        return opening_owner(text, toks, a).and_then(|r| span_of(toks, r));
+    }
+    let (x, y) = before?;
     let np = toks.get(x..y)?;
+    // `He made his case`: the owner is the subject pronoun of the same person
+    if y <= a && y == x + 1 && t.has(tokens::POSS_DET) && same_person(text, t, &np[0]) {
+        return span_of(toks, (x, y));
+    }
     let names = np
         .iter()
         .any(|t| t.has(tokens::SOURCE_NOUN) || (t.has(tokens::CAP) && !t.has(tokens::DET)));
@@ -317,6 +327,53 @@ fn antecedent(text: &str, toks: &[Token], (a, b): Range) -> Option<Span> {
         return None;
     }
     span_of(toks, (x, y))
+}
+
+/// Farthest token of an opening phrase that may hold an owner standing for the subject after it.
+const MAX_OWNER_OPENING: usize = 16;
+
+/// `Throughout his remarks, Trump …`, `In an effort to clarify her record, Ana Ruiz …`: the
+/// possessive at token `a` lies in a phrase that opens the sentence, and the subject after that
+/// phrase's comma is a name (or a pronoun of the same person: `While her party gains, she …`).
+/// Bounded: only near the start of a sentence, over a fixed number of tokens.
+fn opening_owner(text: &str, toks: &[Token], a: usize) -> Option<Range> {
+    if a > MAX_OWNER_OPENING {
+        return None;
+    }
+    let limit = toks.len().min(a + MAX_OWNER_OPENING * 3);
+    let (x, y) = main_subject(text, toks, limit)?;
+    let np = toks.get(x..y)?;
+    let comma = toks
+        .get(a..x)
+        .is_some_and(|r| r.iter().any(|t| t.tok == Tok::Comma));
+    if x <= a || !comma {
+        return None;
+    }
+    let owner = toks.get(a)?;
+    let name = np.iter().any(|t| t.has(tokens::CAP) && !t.has(tokens::DET))
+        && !np.iter().any(|t| t.has(tokens::PRONOUN));
+    let pronoun = np.len() == 1 && same_person(text, owner, &np[0]);
+    (name || pronoun).then_some((x, y))
+}
+
+/// The possessive `owner` (`his`, `her`, `its`, `their`) and the subject pronoun `subject`
+/// (`he`, `He’s`, `she`, `it`, `they`) are the same person.
+fn same_person(text: &str, owner: &Token, subject: &Token) -> bool {
+    if !subject.has(tokens::PRONOUN) || subject.has(tokens::FIRST_PERSON) {
+        return false;
+    }
+    let o = owner.span.slice(text);
+    let s = subject.span.slice(text);
+    // (a contraction keeps its pronoun: `He’s`, `they’re`)
+    let s = s.split(['\'', '’']).next().unwrap_or(s);
+    [
+        ("his", "he"),
+        ("her", "she"),
+        ("its", "it"),
+        ("their", "they"),
+    ]
+    .iter()
+    .any(|(p, q)| o.eq_ignore_ascii_case(p) && s.eq_ignore_ascii_case(q))
 }
 
 /// A `reported` phrase between the end of source `r` and the verb at token `verb`.
