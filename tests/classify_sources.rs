@@ -231,3 +231,18 @@ fn an_owner_in_an_opening_phrase_stands_for_the_subject_after_it() {
         one("Throughout his remarks, officials stayed quiet at the back of the hall.");
     assert_eq!(sources, ["his"]);
 }
+
+#[test]
+fn a_short_quotation_is_the_words_of_the_sentence_s_own_subject() {
+    let rules = RuleSet::builtin().unwrap();
+    let text = "Ruiz said the port would close on Friday. \
+                Now Ortega prints \"a fair deal for every docker\" on his banners.";
+    let doc = whosaid::input::parse(PathBuf::from("t"), Format::Plain, text.to_string());
+    let seg = whosaid::segment::segment(&doc);
+    let labels = classify(&doc, &seg, &rules);
+    assert_eq!(labels.len(), 2);
+    let sources: Vec<&str> = labels[1].sources.iter().map(|s| doc.slice(*s)).collect();
+    assert_eq!(labels[1].label, Label::Attributed);
+    // not the speaker of the sentence before
+    assert_eq!(sources, ["Ortega"]);
+}
