@@ -246,3 +246,28 @@ fn a_short_quotation_is_the_words_of_the_sentence_s_own_subject() {
     // not the speaker of the sentence before
     assert_eq!(sources, ["Ortega"]);
 }
+
+#[test]
+fn a_pronoun_in_an_opening_clause_stands_for_the_subject_after_it() {
+    // `Once` and `Since` open a clause; its pronoun is the subject after the comma
+    attributed_to(
+        "Once she was elected, Ana Ruiz made the port a priority, announcing a new plan.",
+        "Ana Ruiz",
+        &[],
+    );
+    attributed_to(
+        "Since losing the vote in May, Ana Ruiz has kept quiet, saying only that the port would stay.",
+        "Ana Ruiz",
+        &[],
+    );
+    // a conjunction before the clause opener
+    attributed_to(
+        "And although she backed the plan, Ana Ruiz voted against it, saying the port would suffer.",
+        "Ana Ruiz",
+        &[],
+    );
+    // another person's pronoun stays as it is
+    let (_, sources) =
+        one("Once he was elected, she made the port a priority, announcing a new plan.");
+    assert_eq!(sources, ["she"]);
+}

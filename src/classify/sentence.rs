@@ -309,9 +309,9 @@ fn antecedent(text: &str, toks: &[Token], (a, b): Range) -> Option<Span> {
         return None;
     }
     let before = (a > 0).then(|| main_subject(text, toks, a)).flatten();
-    // `Throughout his remarks, Trump …`: an owner in an opening phrase (no subject before it)
-    // stands for the subject after it
-    if before.is_none() && t.has(tokens::POSS_DET) {
+    // `Throughout his remarks, Trump …`, `Once he was elected, Ruiz …`: an owner or a pronoun in
+    // an opening phrase (no subject before it) stands for the subject after it
+    if before.is_none() {
         return opening_owner(text, toks, a).and_then(|r| span_of(toks, r));
     }
     let (x, y) = before?;
@@ -332,15 +332,27 @@ fn antecedent(text: &str, toks: &[Token], (a, b): Range) -> Option<Span> {
 /// Farthest token of an opening phrase that may hold an owner standing for the subject after it.
 const MAX_OWNER_OPENING: usize = 16;
 
-/// `Throughout his remarks, Trump …`, `In an effort to clarify her record, Ana Ruiz …`: the
-/// possessive at token `a` lies in a phrase that opens the sentence, and the subject after that
-/// phrase's comma is a name (or a pronoun of the same person: `While her party gains, she …`).
-/// Bounded: only near the start of a sentence, over a fixed number of tokens.
+/// `Throughout his remarks, Trump …`, `In an effort to clarify her record, Ana Ruiz …`, `Once he
+/// was elected, Ruiz …`: the possessive or third-person pronoun at token `a` lies in a phrase that
+/// opens the sentence, and the subject after that phrase's comma is a name (for `they`, also a
+/// noun for people: `Before they vote, officials …`), or a pronoun of the same person (`While
+/// her party gains, she …`). Bounded: only near the start of a sentence, over a fixed number of
+/// tokens.
 fn opening_owner(text: &str, toks: &[Token], a: usize) -> Option<Range> {
-    if a > MAX_OWNER_OPENING {
+    let owner = toks.get(a)?;
+    // (a pronoun that opens the sentence is its subject)
+    if a > MAX_OWNER_OPENING || (a == 0 && !owner.has(tokens::POSS_DET)) {
         return None;
     }
+    let who = person(owner.span.slice(text))?;
     let limit = toks.len().min(a + MAX_OWNER_OPENING * 3);
+    // (no comma after it: no opening phrase)
+    if !toks
+        .get(a + 1..limit)
+        .is_some_and(|r| r.iter().any(|t| t.tok == Tok::Comma))
+    {
+        return None;
+    }
     let (x, y) = main_subject(text, toks, limit)?;
     let np = toks.get(x..y)?;
     let comma = toks
@@ -349,31 +361,42 @@ fn opening_owner(text: &str, toks: &[Token], a: usize) -> Option<Range> {
     if x <= a || !comma {
         return None;
     }
-    let owner = toks.get(a)?;
-    let name = np.iter().any(|t| t.has(tokens::CAP) && !t.has(tokens::DET))
-        && !np.iter().any(|t| t.has(tokens::PRONOUN));
+    let named = |t: &Token| {
+        (t.has(tokens::CAP) && !t.has(tokens::DET)) || (who == "they" && t.has(tokens::SOURCE_NOUN))
+    };
+    let name = np.iter().any(named) && !np.iter().any(|t| t.has(tokens::PRONOUN));
     let pronoun = np.len() == 1 && same_person(text, owner, &np[0]);
     (name || pronoun).then_some((x, y))
 }
 
-/// The possessive `owner` (`his`, `her`, `its`, `their`) and the subject pronoun `subject`
-/// (`he`, `He’s`, `she`, `it`, `they`) are the same person.
+/// The third person a pronoun or possessive stands for (`he` for `his`, `He’s`; `they` for
+/// `their`, `they’re`); `None` for any other word.
+fn person(w: &str) -> Option<&'static str> {
+    // (a contraction keeps its pronoun: `He’s`, `they’re`)
+    let w = w.split(['\'', '’']).next().unwrap_or(w);
+    [
+        ("he", "he"),
+        ("his", "he"),
+        ("she", "she"),
+        ("her", "she"),
+        ("they", "they"),
+        ("their", "they"),
+        ("it", "it"),
+        ("its", "it"),
+    ]
+    .iter()
+    .find(|(p, _)| w.eq_ignore_ascii_case(p))
+    .map(|&(_, q)| q)
+}
+
+/// The possessive or pronoun `owner` (`his`, `she`) and the subject pronoun `subject` (`he`,
+/// `He’s`, `she`) are the same person.
 fn same_person(text: &str, owner: &Token, subject: &Token) -> bool {
     if !subject.has(tokens::PRONOUN) || subject.has(tokens::FIRST_PERSON) {
         return false;
     }
-    let o = owner.span.slice(text);
-    let s = subject.span.slice(text);
-    // (a contraction keeps its pronoun: `He’s`, `they’re`)
-    let s = s.split(['\'', '’']).next().unwrap_or(s);
-    [
-        ("his", "he"),
-        ("her", "she"),
-        ("its", "it"),
-        ("their", "they"),
-    ]
-    .iter()
-    .any(|(p, q)| o.eq_ignore_ascii_case(p) && s.eq_ignore_ascii_case(q))
+    let o = person(owner.span.slice(text));
+    o.is_some() && o == person(subject.span.slice(text))
 }
 
 /// A `reported` phrase between the end of source `r` and the verb at token `verb`.
