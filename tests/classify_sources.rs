@@ -271,3 +271,13 @@ fn a_pronoun_in_an_opening_clause_stands_for_the_subject_after_it() {
         one("Once he was elected, she made the port a priority, announcing a new plan.");
     assert_eq!(sources, ["she"]);
 }
+
+#[test]
+fn a_verb_in_ed_before_a_preposition_ends_the_phrase() {
+    // `touched on` is the verb; the phrase after it is its object
+    attributed_to(
+        "The conversation touched on Ruiz's commencement address and the port.",
+        "The conversation",
+        &["The conversation touched on Ruiz's commencement"],
+    );
+}
