@@ -281,3 +281,22 @@ fn a_verb_in_ed_before_a_preposition_ends_the_phrase() {
         &["The conversation touched on Ruiz's commencement"],
     );
 }
+
+#[test]
+fn no_antecedent_after_a_quotation_mark_or_across_a_skip_word() {
+    // a pronoun that opens the quoted words is their subject, not a phrase after the quotation
+    let (_, sources) = one(
+        "“He demonstrated real courage,” said Lee Ortega, a professor at the college in Ruiz’s district.",
+    );
+    assert!(
+        !sources.iter().any(|s| s.contains("professor")),
+        "{sources:?}"
+    );
+    // `has` before `called on` is no part of the subject
+    let (_, sources) = one("The Ruiz family has called on police to release the video.");
+    assert!(
+        sources.iter().any(|s| s == "The Ruiz family"),
+        "{sources:?}"
+    );
+    assert!(!sources.iter().any(|s| s.ends_with("has")), "{sources:?}");
+}

@@ -340,8 +340,13 @@ const MAX_OWNER_OPENING: usize = 16;
 /// tokens.
 fn opening_owner(text: &str, toks: &[Token], a: usize) -> Option<Range> {
     let owner = toks.get(a)?;
-    // (a pronoun that opens the sentence is its subject)
-    if a > MAX_OWNER_OPENING || (a == 0 && !owner.has(tokens::POSS_DET)) {
+    // (a pronoun that opens the sentence, or a quotation or clause in it, is its subject: `“He
+    // can’t …`; an owner right after a quotation mark is in the quoted words)
+    let after_word = a
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|p| p.tok == Tok::Word);
+    if a > MAX_OWNER_OPENING || !(after_word || (a == 0 && owner.has(tokens::POSS_DET))) {
         return None;
     }
     let who = person(owner.span.slice(text))?;

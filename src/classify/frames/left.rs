@@ -405,7 +405,7 @@ fn np_left_part(toks: &[Token], end: usize, split: bool, verbs: bool) -> Option<
                     && start >= 3
                     && word(&toks[start - 3])
                     && !toks[start - 3]
-                        .has(DET | NOT_SOURCE | JOINER | POSSESSIVE | PRONOUN | ADVERB)
+                        .has(DET | NOT_SOURCE | JOINER | POSSESSIVE | PRONOUN | ADVERB | SKIP)
                 {
                     verb = Some(start - 2);
                     break;
