@@ -300,3 +300,17 @@ fn no_antecedent_after_a_quotation_mark_or_across_a_skip_word() {
     );
     assert!(!sources.iter().any(|s| s.ends_with("has")), "{sources:?}");
 }
+
+#[test]
+fn a_verb_after_and_in_a_relative_clause_takes_its_who() {
+    attributed_to(
+        "The video has become a rallying point for dockers, who have marched through the town and called for its release.",
+        "who",
+        &[],
+    );
+    attributed_to(
+        "The port authority, which runs the harbour and called for the strike to end, lost money.",
+        "which",
+        &[],
+    );
+}

@@ -568,7 +568,8 @@ fn verb_source(
     }
     if j > 0 && toks[j - 1].has(tokens::CONJ) {
         if let Some(r) = main_subject(text, toks, j - 1) {
-            return Some(r);
+            // (`demonstrators, who marched and called for …`: the relative clause's `who`)
+            return Some(relative_before(text, toks, j - 1).unwrap_or(r));
         }
     }
     // inverted: `"…," said Smith` / `…, said the spokeswoman.`
@@ -589,6 +590,29 @@ fn verb_source(
     };
     // across a relative clause: `People who fought the plan say`
     inverted.or_else(|| relative_subject(text, toks, a))
+}
+
+/// Farthest a relative clause may reach back from its second verb's conjunction, in tokens.
+const MAX_RELATIVE_COORD: usize = 20;
+
+/// `demonstrators, who have taken to the streets and called for …`: a `who` that opens the
+/// clause the conjunction at token `and` continues (only words between them) is the subject of
+/// the verb after it.
+fn relative_before(text: &str, toks: &[Token], and: usize) -> Option<Range> {
+    let lo = and.saturating_sub(MAX_RELATIVE_COORD);
+    for k in (lo..and).rev() {
+        let t = toks.get(k)?;
+        if t.tok != Tok::Word {
+            return None;
+        }
+        if ["who", "which"]
+            .iter()
+            .any(|w| t.span.slice(text).eq_ignore_ascii_case(w))
+        {
+            return (k + 1 < and).then_some((k, k + 1));
+        }
+    }
+    None
 }
 
 /// `The toll worries the pilots`: a cue on the same words (`span`) that takes its source after
