@@ -398,18 +398,6 @@ fn np_left_part(toks: &[Token], end: usize, split: bool, verbs: bool) -> Option<
                 if split && toks[start - 2].has(CAP) && !names(toks, start, end) {
                     return np_left_part(toks, start - 2, false, verbs);
                 }
-                // `the talk touched on Ruiz's speech`: a word in -ed after a plain word and
-                // before the preposition is a verb; the phrase after it is its object
-                if verbs
-                    && toks[start - 2].has(PAST)
-                    && start >= 3
-                    && word(&toks[start - 3])
-                    && !toks[start - 3]
-                        .has(DET | NOT_SOURCE | JOINER | POSSESSIVE | PRONOUN | ADVERB | SKIP)
-                {
-                    verb = Some(start - 2);
-                    break;
-                }
                 start -= 2;
                 continue;
             }
