@@ -605,9 +605,11 @@ fn relative_before(text: &str, toks: &[Token], and: usize) -> Option<Range> {
         if t.tok != Tok::Word {
             return None;
         }
-        if ["who", "which"]
-            .iter()
-            .any(|w| t.span.slice(text).eq_ignore_ascii_case(w))
+        // (both are pronouns of the lexicon: most words need no comparison)
+        if t.has(tokens::PRONOUN)
+            && ["who", "which"]
+                .iter()
+                .any(|w| t.span.slice(text).eq_ignore_ascii_case(w))
         {
             return (k + 1 < and).then_some((k, k + 1));
         }
