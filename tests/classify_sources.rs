@@ -195,3 +195,112 @@ fn a_name_in_s_after_a_verb_is_in_its_object() {
     let (_, sources) = one("The Ortega legal team’s claims were rejected on Monday.");
     assert!(!sources.iter().any(|s| s == "The Ortega"), "{sources:?}");
 }
+
+#[test]
+fn an_owner_stands_for_a_subject_pronoun_of_the_same_person() {
+    // `his` in the object is the subject `He`
+    attributed_to(
+        "He stepped up his criticism of the harbour plan on Monday.",
+        "He",
+        &[],
+    );
+    attributed_to(
+        "She’s been sharpening her critique of the budget all week.",
+        "She’s",
+        &[],
+    );
+    // another person's pronoun is not the owner
+    let (_, sources) = one("Throughout their remarks, he stayed quiet at the back of the hall.");
+    assert_eq!(sources, ["their"]);
+}
+
+#[test]
+fn an_owner_in_an_opening_phrase_stands_for_the_subject_after_it() {
+    attributed_to(
+        "Throughout her remarks, Ana Ruiz cast the port as a lifeline for the town.",
+        "Ana Ruiz",
+        &[],
+    );
+    attributed_to(
+        "While his popular party keeps growing, he has been careful in his speeches.",
+        "he",
+        &[],
+    );
+    // a lower-case subject after the phrase is not named as the owner
+    let (_, sources) =
+        one("Throughout his remarks, officials stayed quiet at the back of the hall.");
+    assert_eq!(sources, ["his"]);
+}
+
+#[test]
+fn a_short_quotation_is_the_words_of_the_sentence_s_own_subject() {
+    let rules = RuleSet::builtin().unwrap();
+    let text = "Ruiz said the port would close on Friday. \
+                Now Ortega prints \"a fair deal for every docker\" on his banners.";
+    let doc = whosaid::input::parse(PathBuf::from("t"), Format::Plain, text.to_string());
+    let seg = whosaid::segment::segment(&doc);
+    let labels = classify(&doc, &seg, &rules);
+    assert_eq!(labels.len(), 2);
+    let sources: Vec<&str> = labels[1].sources.iter().map(|s| doc.slice(*s)).collect();
+    assert_eq!(labels[1].label, Label::Attributed);
+    // not the speaker of the sentence before
+    assert_eq!(sources, ["Ortega"]);
+}
+
+#[test]
+fn a_pronoun_in_an_opening_clause_stands_for_the_subject_after_it() {
+    // `Once` and `Since` open a clause; its pronoun is the subject after the comma
+    attributed_to(
+        "Once she was elected, Ana Ruiz made the port a priority, announcing a new plan.",
+        "Ana Ruiz",
+        &[],
+    );
+    attributed_to(
+        "Since losing the vote in May, Ana Ruiz has kept quiet, saying only that the port would stay.",
+        "Ana Ruiz",
+        &[],
+    );
+    // a conjunction before the clause opener
+    attributed_to(
+        "And although she backed the plan, Ana Ruiz voted against it, saying the port would suffer.",
+        "Ana Ruiz",
+        &[],
+    );
+    // another person's pronoun stays as it is
+    let (_, sources) =
+        one("Once he was elected, she made the port a priority, announcing a new plan.");
+    assert_eq!(sources, ["she"]);
+}
+
+#[test]
+fn no_antecedent_after_a_quotation_mark_or_across_a_skip_word() {
+    // a pronoun that opens the quoted words is their subject, not a phrase after the quotation
+    let (_, sources) = one(
+        "“He demonstrated real courage,” said Lee Ortega, a professor at the college in Ruiz’s district.",
+    );
+    assert!(
+        !sources.iter().any(|s| s.contains("professor")),
+        "{sources:?}"
+    );
+    // `has` before `called on` is no part of the subject
+    let (_, sources) = one("The Ruiz family has called on police to release the video.");
+    assert!(
+        sources.iter().any(|s| s == "The Ruiz family"),
+        "{sources:?}"
+    );
+    assert!(!sources.iter().any(|s| s.ends_with("has")), "{sources:?}");
+}
+
+#[test]
+fn a_verb_after_and_in_a_relative_clause_takes_its_who() {
+    attributed_to(
+        "The video has become a rallying point for dockers, who have marched through the town and called for its release.",
+        "who",
+        &[],
+    );
+    attributed_to(
+        "The port authority, which runs the harbour and called for the strike to end, lost money.",
+        "which",
+        &[],
+    );
+}

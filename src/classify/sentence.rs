@@ -305,11 +305,21 @@ fn antecedent(text: &str, toks: &[Token], (a, b): Range) -> Option<Span> {
         return span_of(toks, (x, y));
     }
     let pronoun = personal(t) || t.has(tokens::POSS_DET);
-    if b != a + 1 || !pronoun || t.has(tokens::FIRST_PERSON) || a == 0 {
+    if b != a + 1 || !pronoun || t.has(tokens::FIRST_PERSON) {
         return None;
     }
-    let (x, y) = main_subject(text, toks, a)?;
+    let before = (a > 0).then(|| main_subject(text, toks, a)).flatten();
+    // `Throughout his remarks, Trump …`, `Once he was elected, Ruiz …`: an owner or a pronoun in
+    // an opening phrase (no subject before it) stands for the subject after it
+    if before.is_none() {
+        return opening_owner(text, toks, a).and_then(|r| span_of(toks, r));
+    }
+    let (x, y) = before?;
     let np = toks.get(x..y)?;
+    // `He made his case`: the owner is the subject pronoun of the same person
+    if y <= a && y == x + 1 && t.has(tokens::POSS_DET) && same_person(text, t, &np[0]) {
+        return span_of(toks, (x, y));
+    }
     let names = np
         .iter()
         .any(|t| t.has(tokens::SOURCE_NOUN) || (t.has(tokens::CAP) && !t.has(tokens::DET)));
@@ -317,6 +327,81 @@ fn antecedent(text: &str, toks: &[Token], (a, b): Range) -> Option<Span> {
         return None;
     }
     span_of(toks, (x, y))
+}
+
+/// Farthest token of an opening phrase that may hold an owner standing for the subject after it.
+const MAX_OWNER_OPENING: usize = 16;
+
+/// `Throughout his remarks, Trump …`, `In an effort to clarify her record, Ana Ruiz …`, `Once he
+/// was elected, Ruiz …`: the possessive or third-person pronoun at token `a` lies in a phrase that
+/// opens the sentence, and the subject after that phrase's comma is a name (for `they`, also a
+/// noun for people: `Before they vote, officials …`), or a pronoun of the same person (`While
+/// her party gains, she …`). Bounded: only near the start of a sentence, over a fixed number of
+/// tokens.
+fn opening_owner(text: &str, toks: &[Token], a: usize) -> Option<Range> {
+    let owner = toks.get(a)?;
+    // (a pronoun that opens the sentence, or a quotation or clause in it, is its subject: `“He
+    // can’t …`; an owner right after a quotation mark is in the quoted words)
+    let after_word = a
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|p| p.tok == Tok::Word);
+    if a > MAX_OWNER_OPENING || !(after_word || (a == 0 && owner.has(tokens::POSS_DET))) {
+        return None;
+    }
+    let who = person(owner.span.slice(text))?;
+    let limit = toks.len().min(a + MAX_OWNER_OPENING * 3);
+    // (no comma after it: no opening phrase)
+    if !toks
+        .get(a + 1..limit)
+        .is_some_and(|r| r.iter().any(|t| t.tok == Tok::Comma))
+    {
+        return None;
+    }
+    let (x, y) = main_subject(text, toks, limit)?;
+    let np = toks.get(x..y)?;
+    let comma = toks
+        .get(a..x)
+        .is_some_and(|r| r.iter().any(|t| t.tok == Tok::Comma));
+    if x <= a || !comma {
+        return None;
+    }
+    let named = |t: &Token| {
+        (t.has(tokens::CAP) && !t.has(tokens::DET)) || (who == "they" && t.has(tokens::SOURCE_NOUN))
+    };
+    let name = np.iter().any(named) && !np.iter().any(|t| t.has(tokens::PRONOUN));
+    let pronoun = np.len() == 1 && same_person(text, owner, &np[0]);
+    (name || pronoun).then_some((x, y))
+}
+
+/// The third person a pronoun or possessive stands for (`he` for `his`, `He’s`; `they` for
+/// `their`, `they’re`); `None` for any other word.
+fn person(w: &str) -> Option<&'static str> {
+    // (a contraction keeps its pronoun: `He’s`, `they’re`)
+    let w = w.split(['\'', '’']).next().unwrap_or(w);
+    [
+        ("he", "he"),
+        ("his", "he"),
+        ("she", "she"),
+        ("her", "she"),
+        ("they", "they"),
+        ("their", "they"),
+        ("it", "it"),
+        ("its", "it"),
+    ]
+    .iter()
+    .find(|(p, _)| w.eq_ignore_ascii_case(p))
+    .map(|&(_, q)| q)
+}
+
+/// The possessive or pronoun `owner` (`his`, `she`) and the subject pronoun `subject` (`he`,
+/// `He’s`, `she`) are the same person.
+fn same_person(text: &str, owner: &Token, subject: &Token) -> bool {
+    if !subject.has(tokens::PRONOUN) || subject.has(tokens::FIRST_PERSON) {
+        return false;
+    }
+    let o = person(owner.span.slice(text));
+    o.is_some() && o == person(subject.span.slice(text))
 }
 
 /// A `reported` phrase between the end of source `r` and the verb at token `verb`.
@@ -490,7 +575,8 @@ fn verb_source(
     }
     if j > 0 && toks[j - 1].has(tokens::CONJ) {
         if let Some(r) = main_subject(text, toks, j - 1) {
-            return Some(r);
+            // (`demonstrators, who marched and called for …`: the relative clause's `who`)
+            return Some(relative_before(text, toks, j - 1).unwrap_or(r));
         }
     }
     // inverted: `"…," said Smith` / `…, said the spokeswoman.`
@@ -511,6 +597,31 @@ fn verb_source(
     };
     // across a relative clause: `People who fought the plan say`
     inverted.or_else(|| relative_subject(text, toks, a))
+}
+
+/// Farthest a relative clause may reach back from its second verb's conjunction, in tokens.
+const MAX_RELATIVE_COORD: usize = 20;
+
+/// `demonstrators, who have taken to the streets and called for …`: a `who` that opens the
+/// clause the conjunction at token `and` continues (only words between them) is the subject of
+/// the verb after it.
+fn relative_before(text: &str, toks: &[Token], and: usize) -> Option<Range> {
+    let lo = and.saturating_sub(MAX_RELATIVE_COORD);
+    for k in (lo..and).rev() {
+        let t = toks.get(k)?;
+        if t.tok != Tok::Word {
+            return None;
+        }
+        // (both are pronouns of the lexicon: most words need no comparison)
+        if t.has(tokens::PRONOUN)
+            && ["who", "which"]
+                .iter()
+                .any(|w| t.span.slice(text).eq_ignore_ascii_case(w))
+        {
+            return (k + 1 < and).then_some((k, k + 1));
+        }
+    }
+    None
 }
 
 /// `The toll worries the pilots`: a cue on the same words (`span`) that takes its source after

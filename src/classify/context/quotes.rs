@@ -121,9 +121,10 @@ pub(super) fn quotes(
                 if inside * 2 < sent.span.len() {
                     // a quotation of a few words inside the sentence (`… pivoting to the dangers
                     // of a "rigged economy."`): the quoted words are someone's, by default the
-                    // subject's (a title in title case is a name, not quoted words: `the series
-                    // "Hawaii Five-0"`, `a "Teamsters for Trump" page`; unless the sentence is a
-                    // headline in title case, where every quotation looks like one)
+                    // subject's (before the speaker of an earlier sentence: `Now his friends
+                    // joke about "…"`); a title in title case is a name, not quoted words (`the
+                    // series "Hawaii Five-0"`, `a "Teamsters for Trump" page`), unless the
+                    // sentence is a headline in title case, where every quotation looks like one
                     let words = doc.slice(q.span);
                     let name = title(words)
                         && !match headline {
@@ -136,8 +137,8 @@ pub(super) fn quotes(
                         };
                     if c.rule.is_none() && has_words(words, PARTIAL_QUOTE_WORDS) && !name {
                         let sources = match (sp, facts.get(k).and_then(|f| f.subject)) {
-                            (Some(sp), _) if !sp.sources.is_empty() => sp.sources.clone(),
                             (_, Some(subject)) => SpanList::one(subject),
+                            (Some(sp), _) if !sp.sources.is_empty() => sp.sources.clone(),
                             _ => SpanList::new(),
                         };
                         // no one to give the words to: the sentence stays as it was

@@ -66,6 +66,13 @@ fn subject_from(
     before: usize,
     clause: bool,
 ) -> Option<Range> {
+    // `And although they …, the members …`: a conjunction before a clause opener opens the
+    // sentence; the opener is what counts
+    if toks.get(i).is_some_and(|t| word(t) && t.has(CONJ))
+        && toks.get(i + 1).is_some_and(|n| clause_opener(text, n))
+    {
+        i += 1;
+    }
     let start = i;
     let mut intro = false;
     // whether the subject search resumed after an introductory phrase, and how often it went on
@@ -87,9 +94,7 @@ fn subject_from(
         // say …, …`, `Outside the arena, …`): the subject follows its comma, when it has one
         if clause
             && i == start
-            && word(t)
-            && t.has(NOT_SOURCE)
-            && !t.has(PRONOUN | CONJ | DET | COPULA)
+            && clause_opener(text, t)
             // (not `There do exist …`, `There will be …`)
             && !toks.get(i + 1).is_some_and(|n| n.has(SKIP))
             && toks
@@ -191,6 +196,17 @@ fn subject_from(
         i += 1;
     }
     None
+}
+
+/// A function word that opens a clause or phrase (`After`, `While`, `although`), or `Once` and
+/// `Since` (skip words between a subject and its verb, clause openers at the start).
+fn clause_opener(text: &str, t: &Token) -> bool {
+    word(t)
+        && ((t.has(NOT_SOURCE) && !t.has(PRONOUN | CONJ | DET | COPULA))
+            || (t.has(SKIP)
+                && ["once", "since"]
+                    .iter()
+                    .any(|w| t.span.slice(text).eq_ignore_ascii_case(w))))
 }
 
 /// A capitalised participle that opens a phrase before the subject: a word in `-ed` before a
