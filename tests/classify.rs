@@ -296,3 +296,34 @@ fn a_subject_is_a_name_or_a_source_noun_not_a_determiner() {
         Label::Unattributed
     );
 }
+
+#[test]
+fn an_s_form_after_a_plural_quantifier_is_a_noun() {
+    // `calls`, `estimates` are nouns here: with `some`/`other` as subject the verb is plain
+    assert_eq!(
+        label("Some calls to the harbour hotline still go unanswered at night."),
+        Label::Unattributed
+    );
+    assert_eq!(
+        label("Other estimates put the cost of the new pier far higher."),
+        Label::Unattributed
+    );
+    assert_eq!(
+        label("Some of the agency's internal memos describe a slower schedule."),
+        Label::Attributed
+    );
+    assert_eq!(
+        label("Some of the agency's older reports sit in a basement archive."),
+        Label::Unattributed
+    );
+    // the plain form after a quantifier is still a verb
+    assert_eq!(
+        label("Some say the new pier will never open."),
+        Label::Attributed
+    );
+    // and a quantifier with its noun is a source
+    assert_eq!(
+        label("Several analysts say the pier is late."),
+        Label::Attributed
+    );
+}

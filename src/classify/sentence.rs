@@ -14,6 +14,11 @@ use crate::span::{Span, SpanList};
 mod quotes;
 use quotes::quote_intro;
 
+/// Quantifiers of many things: an `-s` form right after a phrase opening with one is a noun.
+const PLURAL_QUANTIFIERS: &[&str] = &[
+    "some", "many", "several", "few", "both", "most", "other", "all",
+];
+
 /// Evidence found in one sentence.
 #[derive(Clone, Copy, Debug)]
 pub struct Evidence {
@@ -516,6 +521,15 @@ fn verb_source(
         });
         if form == Form::Base && toks.get(r.0).is_some_and(|t| t.has(tokens::SINGULAR)) && !plural {
             return None;
+        }
+        // `some calls to the hotline`, `other estimates`, `some personal attacks`: right after
+        // a phrase that opens with a plural quantifier the `-s` form is a plural noun (the
+        // verb would be plain: `some call it …`, `many voters say`)
+        if form == Form::Third && r.1 == a {
+            let w = toks[r.0].span.slice(text);
+            if PLURAL_QUANTIFIERS.iter().any(|q| w.eq_ignore_ascii_case(q)) {
+                return None;
+            }
         }
         // `the terror attacks on …`: a form in -s after a plain word and before `on`/`in`/`of`
         // is a plural noun, not a verb
