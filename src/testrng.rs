@@ -31,6 +31,16 @@ impl Rng {
     pub(crate) fn pick<T: Copy>(&mut self, items: &[T]) -> T {
         items[self.below(items.len())]
     }
+
+    /// A text of 1 to `max_words` words chosen from `words`, each followed by one of `gaps`.
+    pub(crate) fn text(&mut self, words: &[String], gaps: &[&str], max_words: usize) -> String {
+        let mut text = String::new();
+        for _ in 0..self.below(max_words) + 1 {
+            text.push_str(&words[self.below(words.len())]);
+            text.push_str(self.pick(gaps));
+        }
+        text
+    }
 }
 
 #[cfg(test)]

@@ -5,13 +5,10 @@
 //! news-style examples.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::PathBuf;
-use whosaid::classify::{classify, Label};
-use whosaid::document::Format;
-use whosaid::rules::RuleSet;
+use whosaid::classify::Label;
 
 mod classify_support;
-use classify_support::one;
+use classify_support::{each, one};
 
 /// Attributed, with `source` among the sources and none of `not`.
 fn attributed_to(text: &str, source: &str, not: &[&str]) {
@@ -141,13 +138,8 @@ fn an_opening_without_its_comma_is_no_introductory_phrase() {
 /// A line that ends with `Name continued:` is the speech tag of the quotation set below it.
 #[test]
 fn colon_line_names_the_speaker_of_the_quotation_below() {
-    let rules = RuleSet::builtin().unwrap();
     let text = "The mayor spoke on Monday.\n\nRuiz continued:\n\n\"I think you know the answer. The port stays open.\"\n\nOrtega made the following comment:\n\n“For people who left school, the rate is high.”\n";
-    let doc = whosaid::input::parse(PathBuf::from("t"), Format::Plain, text.to_string());
-    let seg = whosaid::segment::segment(&doc);
-    let labels = classify(&doc, &seg, &rules);
-    let sources =
-        |k: usize| -> Vec<&str> { labels[k].sources.iter().map(|s| doc.slice(*s)).collect() };
+    let labels = each(text);
     assert_eq!(labels.len(), 6);
     for (k, name) in [
         (1, "Ruiz"),
@@ -156,8 +148,12 @@ fn colon_line_names_the_speaker_of_the_quotation_below() {
         (4, "Ortega"),
         (5, "Ortega"),
     ] {
-        assert_eq!(labels[k].label, Label::Attributed, "sentence {k}");
-        assert!(sources(k).contains(&name), "sentence {k}: {:?}", sources(k));
+        let (label, sources) = &labels[k];
+        assert_eq!(*label, Label::Attributed, "sentence {k}");
+        assert!(
+            sources.iter().any(|s| s == name),
+            "sentence {k}: {sources:?}"
+        );
     }
 }
 
@@ -234,17 +230,14 @@ fn an_owner_in_an_opening_phrase_stands_for_the_subject_after_it() {
 
 #[test]
 fn a_short_quotation_is_the_words_of_the_sentence_s_own_subject() {
-    let rules = RuleSet::builtin().unwrap();
-    let text = "Ruiz said the port would close on Friday. \
-                Now Ortega prints \"a fair deal for every docker\" on his banners.";
-    let doc = whosaid::input::parse(PathBuf::from("t"), Format::Plain, text.to_string());
-    let seg = whosaid::segment::segment(&doc);
-    let labels = classify(&doc, &seg, &rules);
+    let labels = each(
+        "Ruiz said the port would close on Friday. \
+         Now Ortega prints \"a fair deal for every docker\" on his banners.",
+    );
     assert_eq!(labels.len(), 2);
-    let sources: Vec<&str> = labels[1].sources.iter().map(|s| doc.slice(*s)).collect();
-    assert_eq!(labels[1].label, Label::Attributed);
+    assert_eq!(labels[1].0, Label::Attributed);
     // not the speaker of the sentence before
-    assert_eq!(sources, ["Ortega"]);
+    assert_eq!(labels[1].1, ["Ortega"]);
 }
 
 #[test]

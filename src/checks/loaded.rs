@@ -50,15 +50,10 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
 struct Around<'a> {
     cues: &'a [Span],
     cues_sorted: bool,
-    sources: &'a [Span],
-    /// Whether the sources' ends rise (sorted and not nested).
-    ends_sorted: bool,
-    /// The sources' ends in rising order when they do not rise in `sources` (nested or out of
-    /// order sources; issue 6: a scan of every source per match was quadratic on one long
-    /// sentence of loaded verbs whose sources nest), else empty.
+    /// The sources' ends in rising order (sources nest or come out of order; issue 6: a scan of
+    /// every source per match was quadratic on one long sentence of loaded verbs whose sources
+    /// nest).
     ends: Vec<usize>,
-    /// The earliest end of a source.
-    first_end: Option<usize>,
 }
 
 impl<'a> Around<'a> {
@@ -67,22 +62,13 @@ impl<'a> Around<'a> {
         Around::of(cues, ctx.sources(i))
     }
 
-    fn of(cues: &'a [Span], sources: &'a [Span]) -> Self {
-        let ends_sorted = sources.windows(2).all(|w| w[0].end <= w[1].end);
-        let ends = if ends_sorted {
-            Vec::new()
-        } else {
-            let mut e: Vec<usize> = sources.iter().map(|s| s.end).collect();
-            e.sort_unstable();
-            e
-        };
+    fn of(cues: &'a [Span], sources: &[Span]) -> Self {
+        let mut ends: Vec<usize> = sources.iter().map(|s| s.end).collect();
+        ends.sort_unstable();
         Around {
             cues,
             cues_sorted: cues.windows(2).all(|w| w[0] <= w[1]),
-            sources,
-            ends_sorted,
             ends,
-            first_end: sources.iter().map(|s| s.end).min(),
         }
     }
 
@@ -97,20 +83,23 @@ impl<'a> Around<'a> {
 
     /// A source ends at most two bytes before `m`.
     fn source_adjacent(&self, m: Span) -> bool {
-        let lo = m.start.saturating_sub(2);
-        if self.ends_sorted {
-            let from = self.sources.partition_point(|s| s.end < lo);
-            self.sources.get(from).is_some_and(|s| s.end <= m.start)
-        } else {
-            let from = self.ends.partition_point(|&e| e < lo);
-            self.ends.get(from).is_some_and(|&e| e <= m.start)
-        }
+        let from = self
+            .ends
+            .partition_point(|&e| e < m.start.saturating_sub(2));
+        self.ends.get(from).is_some_and(|&e| e <= m.start)
     }
 
     /// A source ends at or before `at`.
     fn source_ends_by(&self, at: usize) -> bool {
-        self.first_end.is_some_and(|e| e <= at)
+        self.ends.first().is_some_and(|&e| e <= at)
     }
+}
+
+/// The first word after the match `m` in `sentence`.
+fn first_word_after(text: &str, sentence: Span, m: Span) -> Option<Token> {
+    first_tokens(text, after(text, m.end, sentence.end), 1)
+        .first()
+        .copied()
 }
 
 /// `claimed responsibility`, `denied bail`: set phrases that are not attribution.
@@ -122,10 +111,7 @@ impl<'a> Around<'a> {
 /// window, so whether a match ends a word is told as on the whole sentence.
 fn allowed_after(ctx: &Ctx, sentence: Span, m: Span, def: &CheckDef) -> bool {
     let text = ctx.text;
-    let Some(first) = first_tokens(text, after(text, m.end, sentence.end), 1)
-        .first()
-        .copied()
-    else {
+    let Some(first) = first_word_after(text, sentence, m) else {
         return false;
     };
     let list = def.list("allowed-after");

@@ -525,11 +525,8 @@ fn verb_source(
         // `some calls to the hotline`, `other estimates`, `some personal attacks`: right after
         // a phrase that opens with a plural quantifier the `-s` form is a plural noun (the
         // verb would be plain: `some call it …`, `many voters say`)
-        if form == Form::Third && r.1 == a {
-            let w = toks[r.0].span.slice(text);
-            if PLURAL_QUANTIFIERS.iter().any(|q| w.eq_ignore_ascii_case(q)) {
-                return None;
-            }
+        if form == Form::Third && r.1 == a && toks[r.0].is_one_of(text, PLURAL_QUANTIFIERS) {
+            return None;
         }
         // `the terror attacks on …`: a form in -s after a plain word and before `on`/`in`/`of`
         // is a plural noun, not a verb
@@ -627,11 +624,7 @@ fn relative_before(text: &str, toks: &[Token], and: usize) -> Option<Range> {
             return None;
         }
         // (both are pronouns of the lexicon: most words need no comparison)
-        if t.has(tokens::PRONOUN)
-            && ["who", "which"]
-                .iter()
-                .any(|w| t.span.slice(text).eq_ignore_ascii_case(w))
-        {
+        if t.has(tokens::PRONOUN) && t.is_one_of(text, &["who", "which"]) {
             return (k + 1 < and).then_some((k, k + 1));
         }
     }
@@ -665,12 +658,8 @@ fn bare_speaking(text: &str, toks: &[Token], (a, b): Range) -> bool {
     const FORMS: [&str; 5] = ["speak", "speaks", "spoke", "spoken", "speaking"];
     const TOPIC: [&str; 4] = ["about", "of", "up", "out"];
     let is = |k: usize, list: &[&str]| {
-        toks.get(k).is_some_and(|t| {
-            t.tok == Tok::Word
-                && list
-                    .iter()
-                    .any(|w| t.span.slice(text).eq_ignore_ascii_case(w))
-        })
+        toks.get(k)
+            .is_some_and(|t| t.tok == Tok::Word && t.is_one_of(text, list))
     };
     if b != a + 1 || !is(a, &FORMS) {
         return false;
@@ -775,12 +764,8 @@ fn after_spend(text: &str, toks: &[Token], a: usize) -> Option<usize> {
         if t.tok != Tok::Word {
             return None;
         }
-        let w = t.span.slice(text);
-        if ["spent", "spend", "spends", "spending"]
-            .iter()
-            .any(|s| w.eq_ignore_ascii_case(s))
-        {
-            let passive = w.eq_ignore_ascii_case("spent")
+        if t.is_one_of(text, &["spent", "spend", "spends", "spending"]) {
+            let passive = t.is_one_of(text, &["spent"])
                 && k.checked_sub(1)
                     .and_then(|j| toks.get(j))
                     .is_some_and(|p| p.tok == Tok::Word && p.has(tokens::COPULA));

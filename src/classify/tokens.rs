@@ -72,6 +72,11 @@ impl Token {
     pub fn has(&self, f: u32) -> bool {
         self.flags & f != 0
     }
+    /// The token's text in `text` is one of `words` (ASCII case ignored).
+    pub fn is_one_of(&self, text: &str, words: &[&str]) -> bool {
+        let w = self.span.slice(text);
+        words.iter().any(|x| w.eq_ignore_ascii_case(x))
+    }
 }
 
 fn joiner(c: char) -> bool {

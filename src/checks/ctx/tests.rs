@@ -76,16 +76,7 @@ fn generated_texts(set: &CheckSet, count: usize) -> Vec<String> {
         "\u{a0}",
     ];
     let mut rng = crate::testrng::Rng::new(0x5851_f42d_4c95_7f2d);
-    (0..count)
-        .map(|_| {
-            let mut text = String::new();
-            for _ in 0..rng.below(120) + 1 {
-                text.push_str(&words[rng.below(words.len())]);
-                text.push_str(rng.pick(&gaps));
-            }
-            text
-        })
-        .collect()
+    (0..count).map(|_| rng.text(&words, &gaps, 120)).collect()
 }
 
 /// A sentence left out of a list's [`SentenceSet`] holds no match of the list, searched in the

@@ -203,10 +203,7 @@ fn subject_from(
 fn clause_opener(text: &str, t: &Token) -> bool {
     word(t)
         && ((t.has(NOT_SOURCE) && !t.has(PRONOUN | CONJ | DET | COPULA))
-            || (t.has(SKIP)
-                && ["once", "since"]
-                    .iter()
-                    .any(|w| t.span.slice(text).eq_ignore_ascii_case(w))))
+            || (t.has(SKIP) && t.is_one_of(text, &["once", "since"])))
 }
 
 /// A capitalised participle that opens a phrase before the subject: a word in `-ed` before a
@@ -386,10 +383,7 @@ pub fn relative_subject(text: &str, toks: &[Token], a: usize) -> Option<Range> {
 
 /// `who`, `which`, `whom`: a pronoun that opens a relative clause, not a subject of its own.
 fn relative_word(text: &str, t: &Token) -> bool {
-    let w = t.span.slice(text);
-    ["who", "whom", "which", "whose"]
-        .iter()
-        .any(|r| w.eq_ignore_ascii_case(r))
+    t.is_one_of(text, &["who", "whom", "which", "whose"])
 }
 
 /// The token after a dateline's dash (`WASHINGTON —`, `ORLANDO, Fla. (Reuters) -`,
