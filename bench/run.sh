@@ -5,7 +5,8 @@
 #   bench/run.sh 1 2 6      # only some sections
 #
 # Sections: 1 throughput on the Wikinews corpus (295 files, -j 1); 2 proselint (PyPI, in a venv
-# under target/) on the same files, same run, and the ratio; 3 linear growth 1/10/100 MB as one
+# under target/) on the same files, same run, and the ratio, with write-good (npm, under target/)
+# as a second peer to place the machine; 3 linear growth 1/10/100 MB as one
 # file and as many files; 4 parallel speed-up -j1 vs -j2; 5 peak RSS (/usr/bin/time -v) against
 # 50 MB + 3x the largest file, including a 50 MB line without punctuation and a 16 MB sentence
 # crowded with quotations; 6 start-up with all built-in rules and one 5 KB article (hyperfine);
@@ -79,6 +80,7 @@ print(f"{ts[len(ts) // 2]:.4f}")
 PY
 }
 mbps() { awk -v b="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.1f", b / 1e6 / s; else print "inf" }'; }
+mbps2() { awk -v b="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.2f", b / 1e6 / s; else print "inf" }'; } # slow peers
 # median user+system CPU seconds of RUNS runs of a command (/usr/bin/time)
 cpu_s() { # cpu_s RUNS CMD…
     local runs=$1 i
@@ -131,11 +133,29 @@ if want 2; then
     say ""
     say "| tool | seconds | MB/s |"
     say "|---|---:|---:|"
-    say "| proselint $PL_VER | $PL_S | $(mbps "$CORPUS_BYTES" "$PL_S") |"
+    say "| proselint $PL_VER | $PL_S | $(mbps2 "$CORPUS_BYTES" "$PL_S") |"
     say "| whosaid -j 1 | $WS2_S | $(mbps "$CORPUS_BYTES" "$WS2_S") |"
     say ""
     say "ratio: whosaid is $(awk -v a="$PL_S" -v b="$WS2_S" 'BEGIN {printf "%.0f", a / b}')x faster than proselint"
     say ""
+    # write-good (npm), the issue's second peer (0.39 MB/s on its machine): its speed here tells
+    # whether this machine is the issue's kind, independently of proselint's version.
+    WG="$ROOT/target/write-good"
+    if [ ! -x "$WG/node_modules/.bin/write-good" ] && command -v npm >/dev/null 2>&1; then
+        echo "installing write-good from npm into $WG" >&2
+        mkdir -p "$WG" && (cd "$WG" && npm install --silent --no-audit --no-fund write-good >/dev/null 2>&1) || true
+    fi
+    if [ -x "$WG/node_modules/.bin/write-good" ]; then
+        WG_VER=$(node -p "require('$WG/node_modules/write-good/package.json').version" 2>/dev/null || echo "?")
+        WG_S=$(time_py 3 "$WG/node_modules/.bin/write-good" "${CFILES[@]}")
+        say "| tool (calibration) | seconds | MB/s | the issue's machine |"
+        say "|---|---:|---:|---:|"
+        say "| write-good $WG_VER, same files (median of 3) | $WG_S | $(mbps2 "$CORPUS_BYTES" "$WG_S") | 0.39 MB/s |"
+        say "| proselint $PL_VER (above) | $PL_S | $(mbps2 "$CORPUS_BYTES" "$PL_S") | 0.34 MB/s |"
+        say ""
+    else
+        echo "npm or write-good not available: write-good calibration skipped" >&2
+    fi
 fi
 
 # --- 3: linear growth -------------------------------------------------------------------------

@@ -1,10 +1,13 @@
 //! Segmenter throughput on news text: the Wikinews corpus in `benches/data/news_en.jsonl`
 //! (CC BY 2.5, see its README), segmented article by article as plain text and as Markdown,
-//! plus two adversarial inputs (a long line without punctuation, many unbalanced quotes).
+//! beside the UAX #29 sentence splitter of `unicode-segmentation` on the same texts (the issue's
+//! yardstick, to place the machine), plus two adversarial inputs (a long line without
+//! punctuation, many unbalanced quotes).
 //! Run with `cargo bench --bench segment`; criterion reports bytes per second.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use std::path::PathBuf;
+use unicode_segmentation::UnicodeSegmentation;
 use whosaid::input::{markdown, plain};
 use whosaid::segment::segment;
 
@@ -31,6 +34,17 @@ fn bench(c: &mut Criterion) {
             let mut n = 0;
             for d in &plain_docs {
                 n += segment(black_box(d)).sentences.len();
+            }
+            n
+        })
+    });
+    // The yardstick for a segmenter (UAX #29 sentence boundaries alone, 31-46 MB/s on
+    // its machine): the same texts through `unicode-segmentation`, to place this machine.
+    g.bench_function("news_en/uax29_sentences_baseline", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for t in &docs {
+                n += black_box(t.as_str()).unicode_sentences().count();
             }
             n
         })
