@@ -4,8 +4,10 @@
 use clap::Parser;
 use std::io::{IsTerminal, Write};
 
-/// Bytes of the report gathered before they are written (64 KiB).
+/// Bytes of the report gathered before they are written to a file or a pipe (64 KiB); a
+/// terminal gets the standard 8 KiB, so that a long run shows its findings as it goes.
 const STDOUT_BUFFER: usize = 1 << 16;
+const TERMINAL_BUFFER: usize = 8 << 10;
 
 /// The standard output as a file of its own (a duplicate of its descriptor), to write to it
 /// with no buffer of the standard library's in between.
@@ -46,7 +48,7 @@ fn main() {
     // the corpus, most of a few bytes); a terminal keeps it
     let mut raw = None;
     let mut locked = None;
-    let out: &mut dyn Write = match raw_stdout(&stdout).filter(|_| !stdout_is_terminal) {
+    let out: &mut dyn Write = match (!stdout_is_terminal).then(|| raw_stdout(&stdout)).flatten() {
         Some(f) => raw.insert(f),
         None => locked.insert(stdout.lock()),
     };
@@ -54,7 +56,14 @@ fn main() {
         stdout_is_terminal,
         stderr_is_terminal: stderr.is_terminal(),
         stdin: &mut stdin.lock(),
-        stdout: &mut std::io::BufWriter::with_capacity(STDOUT_BUFFER, out),
+        stdout: &mut std::io::BufWriter::with_capacity(
+            if stdout_is_terminal {
+                TERMINAL_BUFFER
+            } else {
+                STDOUT_BUFFER
+            },
+            out,
+        ),
         stderr: &mut stderr.lock(),
     };
     let code = whosaid::cli::run(cli, &mut io);
