@@ -571,3 +571,67 @@ fn long_words_long_gaps_and_copies() {
     }
     assert!(total > 500, "{total}");
 }
+
+/// A first word whose hash agrees with an entry's (a hash collision, forged here) is the entry
+/// only when all its bytes are, ASCII case ignored: words of nine to sixteen bytes are compared
+/// by their heads and the bytes after the eighth that the table slot keeps, longer ones and
+/// ones outside ASCII by the node's word.
+#[test]
+fn first_words_with_the_hash_of_an_entry() {
+    let entries = [
+        "according",
+        "reportedly",
+        "acknowledgements",
+        "internationalisation",
+        "o'clock-tower",
+        "caf\u{e9}-society",
+    ];
+    let mut rng = Rng::new(0x3c6e_f372_fe94_f82b);
+    let (mut same, mut other) = (0, 0);
+    for scheme in [Scheme::Joined, Scheme::Plain] {
+        let lex = Lexicon::new(&entries, scheme);
+        for e in entries {
+            if Words::at(e, 0, scheme).nth(1).is_some() {
+                // (two words under this scheme: not one first word)
+                continue;
+            }
+            let (hash, _) = hash::hash(e.as_bytes(), 0, e.len());
+            for _ in 0..200 {
+                let mut w: Vec<u8> = e.bytes().collect();
+                // a byte after the eighth (or any) changed, its case flipped, or all upper case
+                let k = if rng.below(2) == 0 {
+                    8 + rng.below(w.len() - 8)
+                } else {
+                    rng.below(w.len())
+                };
+                match rng.below(4) {
+                    0 => w[k] = w[k].to_ascii_uppercase(),
+                    1 if w[k].is_ascii_alphabetic() => {
+                        w[k] = if w[k] == b'z' { b'a' } else { w[k] + 1 }
+                    }
+                    2 => w.iter_mut().for_each(|b| *b = b.to_ascii_uppercase()),
+                    _ if w[k].is_ascii_alphanumeric() => w[k] = b'0' + (w[k] % 10),
+                    _ => {}
+                }
+                let Ok(text) = String::from_utf8(w) else {
+                    continue;
+                };
+                let word = Word {
+                    start: 0,
+                    end: text.len(),
+                    hash,
+                    head: hash::hash(text.as_bytes(), 0, text.len()).1,
+                };
+                let want = text.eq_ignore_ascii_case(e);
+                let found = lex.trie.child(0, &text, 0, &word).is_some();
+                assert_eq!(found, want, "{scheme:?} {e:?} {text:?}");
+                if want {
+                    same += 1;
+                } else {
+                    other += 1;
+                }
+            }
+        }
+    }
+    assert!(same > 300 && other > 300, "{same} {other}");
+}

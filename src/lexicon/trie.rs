@@ -23,7 +23,10 @@ pub(crate) struct Slot {
     key: u64,
     /// The word's head ([`hash::hash`]).
     head: u64,
-    /// The first eight bytes before the word ([`hash::load`]).
+    /// The first eight bytes before the word ([`hash::load`]); for an edge from the root (no
+    /// bytes before it) by a word of nine to sixteen bytes, the word's bytes after the eighth
+    /// as [`same_word`] compares them ([`tail`]), so that such a first word needs no read of
+    /// the node (issue 6).
     gap: u64,
     /// 0 for an empty slot (the root is no one's child).
     node: u32,
@@ -238,13 +241,19 @@ fn key(parent: u32, word: u64) -> u64 {
 pub(crate) fn same_word(word: &[u8], t: &[u8], w: &Word) -> bool {
     let len = w.end.saturating_sub(w.start);
     if (9..=16).contains(&len) && word.len() == len && hash::ascii_head(w.head) {
-        let tail = |b: &[u8], i: usize| hash::load(b, i, len - 8) | hash::CASE;
-        let v = tail(t, w.start + 8);
+        let v = tail(t, w.start, len);
         if v & hash::HIGH == 0 {
-            return v == tail(word, 8);
+            return v == tail(word, 0, len);
         }
     }
     word.eq_ignore_ascii_case(t.get(w.start..w.end).unwrap_or_default())
+}
+
+/// The bytes after the eighth of a word of nine to sixteen bytes (`len`) at `i` of `b`, as
+/// [`same_word`] compares them: bit 0x20 set in each.
+#[inline(always)]
+fn tail(b: &[u8], i: usize, len: usize) -> u64 {
+    hash::load(b, i + 8, len - 8) | hash::CASE
 }
 
 /// `arena[range]`.
@@ -461,12 +470,17 @@ impl Trie {
         );
         let gap = self.push(gap);
         let word = self.push(entry.as_bytes().get(w.start..w.end)?);
+        let len = word.1.saturating_sub(word.0) as usize;
+        let mut gap8 = gap8;
         if let Some(b) = self
             .arena
             .to_mut()
             .get_mut(word.0 as usize..word.1 as usize)
         {
             b.make_ascii_lowercase();
+            if parent == 0 && (9..=16).contains(&len) {
+                gap8 = tail(b, 0, len);
+            }
         }
         let nodes = self.nodes.to_mut();
         nodes.push(Node {
@@ -579,6 +593,14 @@ impl Trie {
     #[inline(never)]
     fn is_edge(&self, s: &Slot, text: &str, prev_end: usize, w: &Word) -> bool {
         let t = text.as_bytes();
+        let len = s.len as usize;
+        if s.parent == 0 && (9..=16).contains(&len) && hash::ascii_head(w.head) {
+            // (a first word of nine to sixteen bytes: its tail is in the slot)
+            let v = tail(t, w.start, len);
+            if v & hash::HIGH == 0 {
+                return v == s.gap;
+            }
+        }
         // equal heads of ASCII words of at most eight bytes are equal words up to case
         let same = (s.len <= 8 && hash::ascii_head(w.head))
             || self
