@@ -19,6 +19,29 @@ const PLURAL_QUANTIFIERS: &[&str] = &[
     "some", "many", "several", "few", "both", "most", "other", "all",
 ];
 
+/// Modal verbs: right after a noun of speech they make it the subject of its own clause.
+const MODALS: &[&str] = &[
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "must",
+    "cannot",
+    "won't",
+    "won’t",
+    "can't",
+    "can’t",
+    "couldn't",
+    "couldn’t",
+    "wouldn't",
+    "wouldn’t",
+    "shouldn't",
+    "shouldn’t",
+];
+
 /// Evidence found in one sentence.
 #[derive(Clone, Copy, Debug)]
 pub struct Evidence {
@@ -162,10 +185,15 @@ pub fn evaluate(
     // worked out once per sentence, when a cue first needs it (per cue: quadratic on a long one)
     let title = std::cell::OnceCell::new();
     let whole = (first_word, &title);
+    // evidence of nouns of speech that stand for the words as a thing (`his remarks will do
+    // little`): it names a source but attributes the sentence only beside other evidence
+    let mut things = 0usize;
+    let quoted = std::cell::OnceCell::new();
     for c in &s.cues {
         if c.rule == u16::MAX {
             continue;
         }
+        let mut thing = false;
         let Some(label) = rules
             .rules()
             .get(c.rule as usize)
@@ -186,8 +214,14 @@ pub fn evaluate(
             },
             What::PossessorNoun => match possessor(&s.toks, c.toks.0) {
                 Some(r) => {
+                    // (quoted words in the sentence may be the owner's)
+                    thing = words_as_subject(text, &s.toks, r, c.toks)
+                        && !*quoted.get_or_init(|| {
+                            s.toks.iter().any(|t| matches!(t.tok, Tok::Quote { .. }))
+                        });
                     // the verb's subject voices a view of the owner's words: both are sources
                     if let Some(subject) = possessor_object(&s.toks, r) {
+                        things += usize::from(thing);
                         s.evidence.push(Evidence {
                             label,
                             rule: c.rule,
@@ -213,6 +247,7 @@ pub fn evaluate(
             },
             _ => continue,
         };
+        things += usize::from(thing);
         s.evidence.push(Evidence {
             label,
             rule: c.rule,
@@ -249,6 +284,9 @@ pub fn evaluate(
             source: p.source,
             antecedent: None,
         });
+    }
+    if things > 0 && s.evidence.len() == things {
+        s.evidence.clear();
     }
 }
 
@@ -293,6 +331,32 @@ fn possessor_object(toks: &[Token], (a, _): Range) -> Option<Range> {
             .iter()
             .all(|t| !t.has(tokens::PAST | tokens::NOT_SOURCE))
     })
+}
+
+/// `Ruiz’s speech coincided with the rally`, `his remarks will do little to …`: the noun of
+/// speech ending before token `b`, whose owner starts at token `o`, is the subject of a clause
+/// about the words as a thing: a modal or a past form in -ed follows it (not `His remarks
+/// indicated that …`, which says what the words say). Only the tokens next to the phrase are
+/// read.
+fn words_as_subject(text: &str, toks: &[Token], (o, _): Range, (_, b): Range) -> bool {
+    let Some(next) = toks.get(b).filter(|t| t.tok == Tok::Word) else {
+        return false;
+    };
+    // (after a preposition the phrase is no subject: `at the government's request returned`;
+    // `of` may open a share that is one: `none of his arguments should`)
+    let before = o.checked_sub(1).and_then(|k| toks.get(k));
+    if before
+        .is_some_and(|p| p.tok == Tok::Word && p.has(tokens::JOINER) && !p.is_one_of(text, &["of"]))
+    {
+        return false;
+    }
+    if next.is_one_of(text, MODALS) {
+        return true;
+    }
+    next.has(tokens::PAST)
+        && !toks
+            .get(b + 1)
+            .is_some_and(|t| t.tok == Tok::Word && t.is_one_of(text, &["that"]))
 }
 
 /// For a third-person pronoun source (`he`, `they`), the subject of the sentence before it
