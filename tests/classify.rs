@@ -327,3 +327,26 @@ fn an_s_form_after_a_plural_quantifier_is_a_noun() {
         Label::Attributed
     );
 }
+
+#[test]
+fn a_short_quotation_standing_alone_with_no_speaker_is_a_subheading() {
+    let text = "The ferry company lost money for a third year.\n\n‘An Empty Harbour.’\n\nThe company sold two of its ships in May.";
+    let (_, l) = run(text);
+    assert_eq!(l.len(), 3);
+    assert_eq!(l[1].label, Label::None);
+    assert_eq!(l[1].rule.as_deref(), Some("heading-line"));
+    // nine words or more: quoted words of no one named, still someone's
+    let long = "The ferry company lost money.\n\n\"We will not sell the last ship before the summer.\"\n\nIt sold two.";
+    let (_, l) = run(long);
+    assert_eq!(l[1].label, Label::Attributed);
+    // not alone in its paragraph
+    let (_, l) = run("The ferry company lost money.\n\n\"An empty harbour.\" The company sold two ships.");
+    assert_eq!(l[1].label, Label::Attributed);
+    // a speaker before the colon
+    let (doc, l) = run("Ana Ruiz told the council:\n\n\"An empty harbour.\"");
+    assert_eq!(l[1].label, Label::Attributed);
+    assert_eq!(doc.slice(l[1].sources[0]), "Ana Ruiz");
+    // a speaker after it
+    let (_, l) = run("\"An empty harbour,\" Ana Ruiz said.");
+    assert_eq!(l[0].label, Label::Attributed);
+}
