@@ -340,7 +340,8 @@ fn a_short_quotation_standing_alone_with_no_speaker_is_a_subheading() {
     let (_, l) = run(long);
     assert_eq!(l[1].label, Label::Attributed);
     // not alone in its paragraph
-    let (_, l) = run("The ferry company lost money.\n\n\"An empty harbour.\" The company sold two ships.");
+    let (_, l) =
+        run("The ferry company lost money.\n\n\"An empty harbour.\" The company sold two ships.");
     assert_eq!(l[1].label, Label::Attributed);
     // a speaker before the colon
     let (doc, l) = run("Ana Ruiz told the council:\n\n\"An empty harbour.\"");
@@ -349,4 +350,39 @@ fn a_short_quotation_standing_alone_with_no_speaker_is_a_subheading() {
     // a speaker after it
     let (_, l) = run("\"An empty harbour,\" Ana Ruiz said.");
     assert_eq!(l[0].label, Label::Attributed);
+}
+
+#[test]
+fn a_paragraph_after_a_speech_verb_and_a_colon_is_the_speakers() {
+    let (doc, l) = run("Ana Ruiz, who leads the dockers, wrote:\n\nThe port has been closed for a month. Nobody has been paid since May.\n\nThe council meets on Friday.");
+    assert_eq!(l.len(), 4);
+    for c in &l[1..3] {
+        assert_eq!(c.label, Label::Attributed);
+        assert!(c.inherited);
+        assert_eq!(doc.slice(c.sources[0]), "Ana Ruiz");
+    }
+    // the paragraph after it is not
+    assert_eq!(l[3].label, Label::Unattributed);
+    // `argued that:`, a short phrase after the verb
+    for intro in ["Ana Ruiz argued that:", "Ana Ruiz wrote on her blog:"] {
+        let (_, l) = run(&format!("{intro}\n\nThe port has been closed for a month."));
+        assert_eq!(l[1].label, Label::Attributed, "{intro}");
+    }
+    // the cue far from the colon, or no colon: the paragraph is the paper's
+    for intro in [
+        "Ana Ruiz said the port would reopen after a strike that began in the early spring:",
+        "Ana Ruiz wrote a letter to the council.",
+    ] {
+        let (_, l) = run(&format!("{intro}\n\nThe port has been closed for a month."));
+        assert_eq!(l[1].label, Label::Unattributed, "{intro}");
+    }
+    // a stance (`is optimistic`) before the colon opens reasons, not the holder's words
+    let (_, l) = run("The union is optimistic:\n\nTraffic rose in May.");
+    assert_eq!(l[0].label, Label::Attributed);
+    assert_eq!(l[1].label, Label::Unattributed);
+    // a sentence of the passage with a rule of its own keeps it
+    let (doc, l) =
+        run("Ana Ruiz wrote:\n\nThe port is closed. The mayor said the pier would reopen.");
+    assert_eq!(doc.slice(l[2].sources[0]), "The mayor");
+    assert!(!l[2].inherited);
 }

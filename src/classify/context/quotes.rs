@@ -2,7 +2,7 @@
 //! speaker (named before, after, or in the sentence before a continuing quotation, or on a
 //! credit line).
 
-use super::Facts;
+use super::{inherit, Facts};
 use crate::classify::frames::personal;
 use crate::classify::tokens::{Tok, Token, CAP, DET, SOURCE_NOUN};
 use crate::classify::{precedence, Classification, Label};
@@ -154,7 +154,7 @@ pub(super) fn quotes(
                     if c.rule.is_none() && has_words(words, PARTIAL_QUOTE_WORDS) && !name {
                         let sources = match (sp, facts.get(k).and_then(|f| f.subject)) {
                             (_, Some(subject)) => SpanList::one(subject),
-                            (Some(sp), _) if !sp.sources.is_empty() => sp.sources.clone(),
+                            (Some(sp), _) if !sp.sources.is_empty() => inherit(&sp.sources),
                             _ => SpanList::new(),
                         };
                         // no one to give the words to: the sentence stays as it was
@@ -176,7 +176,7 @@ pub(super) fn quotes(
                     // `I think …` inside the quotation: the speaker thinks it
                     match sp.filter(|sp| !sp.sources.is_empty()) {
                         Some(sp) if facts.get(k).is_some_and(|f| f.first_person) => {
-                            Some(Change::Sources(sp.sources.clone()))
+                            Some(Change::Sources(inherit(&sp.sources)))
                         }
                         // `“… Trump said Hispanics live in hell,” said Ruiz`: a cue inside the
                         // quoted words is the speaker's report; the speaker is a source too
@@ -185,7 +185,7 @@ pub(super) fn quotes(
                                 && !c.cues.is_empty()
                                 && c.cues.iter().all(|cue| q.span.contains(*cue)) =>
                         {
-                            Some(Change::AlsoSources(sp.sources.clone()))
+                            Some(Change::AlsoSources(inherit(&sp.sources)))
                         }
                         _ => None,
                     }
@@ -198,7 +198,7 @@ pub(super) fn quotes(
                     Some(Change::Be(match sp {
                         Some(sp) => Classification {
                             label: sp.label,
-                            sources: sp.sources.clone(),
+                            sources: inherit(&sp.sources),
                             cues: SpanList::one(q.open),
                             rule: Some(id.clone()),
                             inherited: true,
