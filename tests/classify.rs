@@ -386,3 +386,27 @@ fn a_paragraph_after_a_speech_verb_and_a_colon_is_the_speakers() {
     assert_eq!(doc.slice(l[2].sources[0]), "The mayor");
     assert!(!l[2].inherited);
 }
+
+#[test]
+fn a_stage_direction_in_a_transcript_is_no_ones_words() {
+    let text = "Ana Ruiz told the crowd: \"We will stay until the port reopens.\n\n\"(APPLAUSE.)\n\n\"Nobody leaves before Friday.\"";
+    let (doc, l) = run(text);
+    let seg = whosaid::segment::segment(&doc);
+    let label_of = |s: &str| {
+        let k = seg
+            .sentences
+            .iter()
+            .position(|x| doc.slice(x.span).contains(s))
+            .unwrap();
+        l[k].label
+    };
+    assert_eq!(label_of("(APPLAUSE.)"), Label::None);
+    assert_eq!(label_of("Nobody leaves"), Label::Attributed);
+    // outside a quotation too, and with more words
+    assert_eq!(label("(BEGIN VIDEO CLIP)"), Label::None);
+    // a parenthesis in lower case is a sentence like any other
+    assert_eq!(
+        label("(The port reopened on Friday after a month.)"),
+        Label::Unattributed
+    );
+}

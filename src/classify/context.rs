@@ -92,6 +92,30 @@ struct Facts {
     intro: bool,
 }
 
+/// A stage direction has at most this many bytes.
+const STAGE_BYTES: usize = 64;
+
+/// `(APPLAUSE.)`, `"(CROSSTALK)`, `(BEGIN VIDEO CLIP.)`: a transcript's stage direction, the
+/// sentence `s` is only words in capitals in parentheses (quotation marks and stops aside).
+pub(super) fn stage_direction(s: &str) -> bool {
+    // (most sentences open with a letter: one byte tells; `“` opens with 0xE2)
+    if s.len() > STAGE_BYTES || !matches!(s.as_bytes().first(), Some(b'(' | b'"' | 0xE2)) {
+        return false;
+    }
+    let outer = |c: char| matches!(c, '"' | '“' | '”' | '.') || c.is_whitespace();
+    let Some(inner) = s
+        .trim_matches(outer)
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+    else {
+        return false;
+    };
+    inner.chars().any(char::is_uppercase)
+        && !inner
+            .chars()
+            .any(|c| c.is_lowercase() || matches!(c, '(' | ')'))
+}
+
 /// A cue among the last this many words before a closing colon introduces what follows.
 const INTRO_WORDS: usize = 4;
 
@@ -236,7 +260,9 @@ fn classify_with(
             Structure::Heading => matches!(kind, Some(BlockKind::Heading | BlockKind::Line)),
             Structure::Question => question,
             Structure::Fragment => {
-                words < FRAGMENT_WORDS || (unpunctuated && words < FRAGMENT_UNPUNCTUATED_WORDS)
+                words < FRAGMENT_WORDS
+                    || (unpunctuated && words < FRAGMENT_UNPUNCTUATED_WORDS)
+                    || stage_direction(sp.slice(text))
             }
         });
         // `I`, `we`, `you` among the sources: inside a quotation its speaker replaces them

@@ -2,7 +2,7 @@
 //! speaker (named before, after, or in the sentence before a continuing quotation, or on a
 //! credit line).
 
-use super::{inherit, Facts};
+use super::{inherit, stage_direction, Facts};
 use crate::classify::frames::personal;
 use crate::classify::tokens::{Tok, Token, CAP, DET, SOURCE_NOUN};
 use crate::classify::{precedence, Classification, Label};
@@ -132,6 +132,10 @@ pub(super) fn quotes(
                 continue;
             };
             let sp = speaker.as_ref().and_then(|w| w.get(out));
+            if stage_direction(doc.slice(sent.span)) {
+                // `(CROSSTALK.)` inside a transcript: no one's words
+                continue;
+            }
             let change = {
                 let inside = overlap(sent.span, q.span);
                 if inside * 2 < sent.span.len() {
