@@ -327,3 +327,86 @@ fn an_s_form_after_a_plural_quantifier_is_a_noun() {
         Label::Attributed
     );
 }
+
+#[test]
+fn a_short_quotation_standing_alone_with_no_speaker_is_a_subheading() {
+    let text = "The ferry company lost money for a third year.\n\n‘An Empty Harbour.’\n\nThe company sold two of its ships in May.";
+    let (_, l) = run(text);
+    assert_eq!(l.len(), 3);
+    assert_eq!(l[1].label, Label::None);
+    assert_eq!(l[1].rule.as_deref(), Some("heading-line"));
+    // nine words or more: quoted words of no one named, still someone's
+    let long = "The ferry company lost money.\n\n\"We will not sell the last ship before the summer.\"\n\nIt sold two.";
+    let (_, l) = run(long);
+    assert_eq!(l[1].label, Label::Attributed);
+    // not alone in its paragraph
+    let (_, l) =
+        run("The ferry company lost money.\n\n\"An empty harbour.\" The company sold two ships.");
+    assert_eq!(l[1].label, Label::Attributed);
+    // a speaker before the colon
+    let (doc, l) = run("Ana Ruiz told the council:\n\n\"An empty harbour.\"");
+    assert_eq!(l[1].label, Label::Attributed);
+    assert_eq!(doc.slice(l[1].sources[0]), "Ana Ruiz");
+    // a speaker after it
+    let (_, l) = run("\"An empty harbour,\" Ana Ruiz said.");
+    assert_eq!(l[0].label, Label::Attributed);
+}
+
+#[test]
+fn a_paragraph_after_a_speech_verb_and_a_colon_is_the_speakers() {
+    let (doc, l) = run("Ana Ruiz, who leads the dockers, wrote:\n\nThe port has been closed for a month. Nobody has been paid since May.\n\nThe council meets on Friday.");
+    assert_eq!(l.len(), 4);
+    for c in &l[1..3] {
+        assert_eq!(c.label, Label::Attributed);
+        assert!(c.inherited);
+        assert_eq!(doc.slice(c.sources[0]), "Ana Ruiz");
+    }
+    // the paragraph after it is not
+    assert_eq!(l[3].label, Label::Unattributed);
+    // `argued that:`, a short phrase after the verb
+    for intro in ["Ana Ruiz argued that:", "Ana Ruiz wrote on her blog:"] {
+        let (_, l) = run(&format!("{intro}\n\nThe port has been closed for a month."));
+        assert_eq!(l[1].label, Label::Attributed, "{intro}");
+    }
+    // the cue far from the colon, or no colon: the paragraph is the paper's
+    for intro in [
+        "Ana Ruiz said the port would reopen after a strike that began in the early spring:",
+        "Ana Ruiz wrote a letter to the council.",
+    ] {
+        let (_, l) = run(&format!("{intro}\n\nThe port has been closed for a month."));
+        assert_eq!(l[1].label, Label::Unattributed, "{intro}");
+    }
+    // a stance (`is optimistic`) before the colon opens reasons, not the holder's words
+    let (_, l) = run("The union is optimistic:\n\nTraffic rose in May.");
+    assert_eq!(l[0].label, Label::Attributed);
+    assert_eq!(l[1].label, Label::Unattributed);
+    // a sentence of the passage with a rule of its own keeps it
+    let (doc, l) =
+        run("Ana Ruiz wrote:\n\nThe port is closed. The mayor said the pier would reopen.");
+    assert_eq!(doc.slice(l[2].sources[0]), "The mayor");
+    assert!(!l[2].inherited);
+}
+
+#[test]
+fn a_stage_direction_in_a_transcript_is_no_ones_words() {
+    let text = "Ana Ruiz told the crowd: \"We will stay until the port reopens.\n\n\"(APPLAUSE.)\n\n\"Nobody leaves before Friday.\"";
+    let (doc, l) = run(text);
+    let seg = whosaid::segment::segment(&doc);
+    let label_of = |s: &str| {
+        let k = seg
+            .sentences
+            .iter()
+            .position(|x| doc.slice(x.span).contains(s))
+            .unwrap();
+        l[k].label
+    };
+    assert_eq!(label_of("(APPLAUSE.)"), Label::None);
+    assert_eq!(label_of("Nobody leaves"), Label::Attributed);
+    // outside a quotation too, and with more words
+    assert_eq!(label("(BEGIN VIDEO CLIP)"), Label::None);
+    // a parenthesis in lower case is a sentence like any other
+    assert_eq!(
+        label("(The port reopened on Friday after a month.)"),
+        Label::Unattributed
+    );
+}

@@ -291,3 +291,20 @@ fn state_that_is_also_a_word_still_ends_a_sentence() {
         ["He was born in Tulsa, Okla.", "His father farmed wheat."]
     );
 }
+
+#[test]
+fn a_non_breaking_space_before_an_abbreviation_ends_the_word_before_it() {
+    for text in [
+        "The bill was backed by Ohio\u{a0}Sen. Dana Holt and two others.",
+        "He met the\u{a0}Dr. Ana Ruiz who runs the clinic.",
+        "Reporters asked Texas\u{202f}Gov. Lee Park about the flood.",
+        "She said the\u{a0}St. Louis plant would close.",
+    ] {
+        assert_eq!(split(text), [text]);
+    }
+    // an ordinary word before the space still ends its sentence
+    assert_eq!(
+        split("The plant closed in\u{a0}May. Ana Ruiz said so."),
+        ["The plant closed in\u{a0}May.", "Ana Ruiz said so."]
+    );
+}

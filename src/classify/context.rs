@@ -1,5 +1,6 @@
 //! The document pass: each sentence on its own, then quotations (speaker before, after, or in
-//! the sentence before a continuing quotation) and carry-over inside a paragraph.
+//! the sentence before a continuing quotation), passages set below `X wrote:` and carry-over
+//! inside a paragraph.
 //!
 //! Linear: one automaton pass and one pass per pattern over the text, a forward walk over the
 //! sentences, and a binary search per quotation.
@@ -8,7 +9,7 @@ mod quotes;
 
 use super::frames::first_subject;
 use super::sentence::{decide, evaluate, Scratch};
-use super::tokens::{Tok, Token, CAP, DET, FIRST_PERSON, JOINER, LINK};
+use super::tokens::{Tok, Token, CAP, COPULA, DET, FIRST_PERSON, JOINER, LINK};
 use super::{Classification, Label};
 use crate::document::{BlockKind, Document};
 use crate::rules::engine::{Ahead, SCAN_WINDOW};
@@ -17,6 +18,17 @@ use crate::segment::Segmentation;
 use crate::span::{Span, SpanList};
 use quotes::{can_speak, credit_line, in_quotes, quotes};
 use std::cell::RefCell;
+
+/// A sentence that takes its label from another (a quotation's speaker, the sentence before)
+/// takes at most this many of its sources: a paragraph of many sentences after a sentence of
+/// many sources stays linear.
+const INHERITED_SOURCES: usize = 8;
+
+/// The sources a sentence takes from the one it inherits from (the first
+/// [`INHERITED_SOURCES`]).
+fn inherit(sources: &SpanList) -> SpanList {
+    sources.iter().take(INHERITED_SOURCES).copied().collect()
+}
 
 /// Sentences of fewer words than this are fragments.
 const FRAGMENT_WORDS: usize = 3;
@@ -76,6 +88,64 @@ struct Facts {
     /// A credit line (`― Carla Sanchez.`): a dash, then a short capitalised name; with the
     /// quotation mark right after the name, if one follows it (`― Carla Sanchez “…`).
     credit: Option<(Span, Option<Span>)>,
+    /// The sentence ends with a colon right after a cue of its own label (see `intro`).
+    intro: bool,
+}
+
+/// A stage direction has at most this many bytes.
+const STAGE_BYTES: usize = 64;
+
+/// `(APPLAUSE.)`, `"(CROSSTALK)`, `(BEGIN VIDEO CLIP.)`: a transcript's stage direction, the
+/// sentence `s` is only words in capitals in parentheses (quotation marks and stops aside).
+pub(super) fn stage_direction(s: &str) -> bool {
+    // (most sentences open with a letter: one byte tells; `“` opens with 0xE2)
+    if s.len() > STAGE_BYTES || !matches!(s.as_bytes().first(), Some(b'(' | b'"' | 0xE2)) {
+        return false;
+    }
+    let outer = |c: char| matches!(c, '"' | '“' | '”' | '.') || c.is_whitespace();
+    let Some(inner) = s
+        .trim_matches(outer)
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+    else {
+        return false;
+    };
+    inner.chars().any(char::is_uppercase)
+        && !inner
+            .chars()
+            .any(|c| c.is_lowercase() || matches!(c, '(' | ')'))
+}
+
+/// A cue among the last this many words before a closing colon introduces what follows.
+const INTRO_WORDS: usize = 4;
+
+/// `Hewitt writes:`, `he argued that:`, `observing of the mayor:`: the sentence (its tokens
+/// `toks`, its own classification `c`) has a source and ends with a colon, and one of its cues,
+/// not one opening with a copula, ends among the last [`INTRO_WORDS`] words before it.
+fn intro(toks: &[Token], c: &Classification) -> bool {
+    let Some((colon, before)) = toks.split_last() else {
+        return false;
+    };
+    if colon.tok != Tok::Colon || !c.label.has_source() || c.sources.is_empty() {
+        return false;
+    }
+    // the start of the last INTRO_WORDS words (bounded walk back)
+    let mut from = colon.span.start;
+    for t in before.iter().rev().take(INTRO_WORDS) {
+        if t.tok != Tok::Word {
+            break;
+        }
+        from = t.span.start;
+    }
+    // (a cue opening with a copula is a stance, `should be optimistic:`, whose colon opens
+    // reasons, not words)
+    let copula = |cue: &Span| {
+        let i = toks.partition_point(|t| t.span.start < cue.start);
+        toks.get(i).is_some_and(|t| t.has(COPULA))
+    };
+    c.cues
+        .iter()
+        .any(|cue| from < cue.end && cue.end <= colon.span.start && !copula(cue))
 }
 
 pub fn classify_document(
@@ -190,7 +260,9 @@ fn classify_with(
             Structure::Heading => matches!(kind, Some(BlockKind::Heading | BlockKind::Line)),
             Structure::Question => question,
             Structure::Fragment => {
-                words < FRAGMENT_WORDS || (unpunctuated && words < FRAGMENT_UNPUNCTUATED_WORDS)
+                words < FRAGMENT_WORDS
+                    || (unpunctuated && words < FRAGMENT_UNPUNCTUATED_WORDS)
+                    || stage_direction(sp.slice(text))
             }
         });
         // `I`, `we`, `you` among the sources: inside a quotation its speaker replaces them
@@ -214,6 +286,7 @@ fn classify_with(
             structure,
             first_person,
             credit: credit_line(&s.toks),
+            intro: own.as_ref().is_some_and(|c| intro(&s.toks, c)),
             subject: needs_subject
                 .then(|| first_subject(text, &s.toks, s.toks.len()))
                 .flatten()
@@ -236,6 +309,7 @@ fn classify_with(
     }
     let own_label: Vec<bool> = out.iter().map(|c| c.rule.is_some()).collect();
     quotes(doc, seg, rules, &facts, &mut out);
+    block_quote(seg, rules, &facts, &mut out);
     carry_over(seg, rules, &facts, &own_label, &mut out);
     // not claims: headings, questions and fragments without any cue
     for (c, f) in out.iter_mut().zip(&facts) {
@@ -248,6 +322,51 @@ fn classify_with(
         }
     }
     out
+}
+
+/// A paragraph introduced by a colon after a cue (`Hewitt writes:` closing the paragraph
+/// before) is the speaker's words quoted without quotation marks: each of its sentences that
+/// no rule decided takes the speaker's label and sources (the quotation rule's, inherited).
+/// One pass over the sentences: each paragraph is looked at once, after the sentence before it.
+fn block_quote(seg: &Segmentation, rules: &RuleSet, facts: &[Facts], out: &mut [Classification]) {
+    let Some(id) = rules
+        .engine()
+        .quote
+        .and_then(|r| rules.engine().id(r as usize))
+    else {
+        return;
+    };
+    let sents = &seg.sentences;
+    let mut k = 0;
+    while k + 1 < sents.len() {
+        let (Some(this), Some(next)) = (sents.get(k), sents.get(k + 1)) else {
+            break;
+        };
+        if this.block == next.block || !facts.get(k).is_some_and(|f| f.intro) {
+            k += 1;
+            continue;
+        }
+        let Some((label, sources)) = out.get(k).map(|c| (c.label, inherit(&c.sources))) else {
+            break;
+        };
+        let mut j = k + 1;
+        while let Some(c) = out
+            .get_mut(j)
+            .filter(|_| sents.get(j).is_some_and(|s| s.block == next.block))
+        {
+            if c.rule.is_none() {
+                *c = Classification {
+                    label,
+                    sources: sources.clone(),
+                    cues: SpanList::new(),
+                    rule: Some(id.clone()),
+                    inherited: true,
+                };
+            }
+            j += 1;
+        }
+        k = j;
+    }
 }
 
 /// Carry-over: a sentence without cues that continues the source of the attributed sentence
@@ -282,7 +401,7 @@ fn carry_over(
         let Some(ak) = anchor else { continue };
         let same_block = seg.sentences.get(ak).is_some_and(|s| s.block == sent.block);
         if same_block && k - ak <= window && f.continues && f.structure.is_none() {
-            let Some((label, sources)) = out.get(ak).map(|a| (a.label, a.sources.clone())) else {
+            let Some((label, sources)) = out.get(ak).map(|a| (a.label, inherit(&a.sources))) else {
                 continue;
             };
             if let Some(c) = out.get_mut(k) {

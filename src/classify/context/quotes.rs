@@ -2,13 +2,13 @@
 //! speaker (named before, after, or in the sentence before a continuing quotation, or on a
 //! credit line).
 
-use super::Facts;
+use super::{inherit, stage_direction, Facts};
 use crate::classify::frames::personal;
 use crate::classify::tokens::{Tok, Token, CAP, DET, SOURCE_NOUN};
 use crate::classify::{precedence, Classification, Label};
 use crate::document::Document;
-use crate::rules::RuleSet;
-use crate::segment::Segmentation;
+use crate::rules::{RuleSet, Structure};
+use crate::segment::{Segmentation, Sentence};
 use crate::span::{Span, SpanList};
 
 /// A quotation of at least this many words inside a sentence makes it attributed.
@@ -47,6 +47,22 @@ pub(super) fn quotes(
         return;
     };
     let sents = &seg.sentences;
+    // what a subheading in quotation marks becomes (see `subhead`): the heading rule's label
+    let subhead_rule = rules
+        .engine()
+        .structures
+        .iter()
+        .find(|(_, st)| *st == Structure::Heading)
+        .and_then(|&(r, _)| {
+            let label = rules.rules().get(r as usize)?.info.implies;
+            Some(Classification {
+                label: label.unwrap_or(Label::None),
+                sources: SpanList::new(),
+                cues: SpanList::new(),
+                rule: Some(rules.engine().id(r as usize)?),
+                inherited: false,
+            })
+        });
     // the speaker of the quotation, and of the last one that had one (for a continuing
     // quotation): a sentence's classification read where it is, copied only when that sentence
     // is about to change (copying it per quotation was quadratic on a long sentence holding
@@ -116,6 +132,10 @@ pub(super) fn quotes(
                 continue;
             };
             let sp = speaker.as_ref().and_then(|w| w.get(out));
+            if stage_direction(doc.slice(sent.span)) {
+                // `(CROSSTALK.)` inside a transcript: no one's words
+                continue;
+            }
             let change = {
                 let inside = overlap(sent.span, q.span);
                 if inside * 2 < sent.span.len() {
@@ -138,7 +158,7 @@ pub(super) fn quotes(
                     if c.rule.is_none() && has_words(words, PARTIAL_QUOTE_WORDS) && !name {
                         let sources = match (sp, facts.get(k).and_then(|f| f.subject)) {
                             (_, Some(subject)) => SpanList::one(subject),
-                            (Some(sp), _) if !sp.sources.is_empty() => sp.sources.clone(),
+                            (Some(sp), _) if !sp.sources.is_empty() => inherit(&sp.sources),
                             _ => SpanList::new(),
                         };
                         // no one to give the words to: the sentence stays as it was
@@ -160,7 +180,7 @@ pub(super) fn quotes(
                     // `I think …` inside the quotation: the speaker thinks it
                     match sp.filter(|sp| !sp.sources.is_empty()) {
                         Some(sp) if facts.get(k).is_some_and(|f| f.first_person) => {
-                            Some(Change::Sources(sp.sources.clone()))
+                            Some(Change::Sources(inherit(&sp.sources)))
                         }
                         // `“… Trump said Hispanics live in hell,” said Ruiz`: a cue inside the
                         // quoted words is the speaker's report; the speaker is a source too
@@ -169,15 +189,20 @@ pub(super) fn quotes(
                                 && !c.cues.is_empty()
                                 && c.cues.iter().all(|cue| q.span.contains(*cue)) =>
                         {
-                            Some(Change::AlsoSources(sp.sources.clone()))
+                            Some(Change::AlsoSources(inherit(&sp.sources)))
                         }
                         _ => None,
                     }
+                } else if sp.is_none() && subhead(doc, sents, k) {
+                    // a paragraph that is only a short quotation no one is named for: a
+                    // subheading that quotes the section (`'A Fight to the Finish.'`), not a
+                    // claim
+                    subhead_rule.clone().map(Change::Be)
                 } else {
                     Some(Change::Be(match sp {
                         Some(sp) => Classification {
                             label: sp.label,
-                            sources: sp.sources.clone(),
+                            sources: inherit(&sp.sources),
                             cues: SpanList::one(q.open),
                             rule: Some(id.clone()),
                             inherited: true,
@@ -243,6 +268,25 @@ enum Change {
     Sources(SpanList),
     /// The speaker's sources join the sentence's.
     AlsoSources(SpanList),
+}
+
+/// A paragraph of at most this many words that is one quotation with no speaker is a
+/// subheading.
+const SUBHEAD_WORDS: usize = 8;
+
+/// Sentence `k` is a paragraph of its own of at most [`SUBHEAD_WORDS`] words (the caller has
+/// found it mostly inside a quotation with no speaker).
+fn subhead(doc: &Document, sents: &[Sentence], k: usize) -> bool {
+    let Some(sent) = sents.get(k) else {
+        return false;
+    };
+    let alone = |j: Option<usize>| {
+        j.and_then(|j| sents.get(j))
+            .is_none_or(|s| s.block != sent.block)
+    };
+    alone(k.checked_sub(1))
+        && alone(Some(k + 1))
+        && !has_words(doc.slice(sent.span), SUBHEAD_WORDS + 1)
 }
 
 /// `― Carla Sanchez.`: a sentence that opens with a dash and one to five capitalised words,

@@ -103,3 +103,37 @@ fn partitive_opening_continues_its_anchor() {
         ]
     );
 }
+
+/// A sentence that takes a speaker's sources takes at most [`INHERITED_SOURCES`] of them, so a
+/// long quotation or passage after a sentence of many sources stays linear; the speaker itself
+/// keeps all of its own.
+#[test]
+fn inherited_sources_are_bounded() {
+    use crate::document::Format;
+    let rules = RuleSet::builtin().unwrap();
+    let names: String = (0..20)
+        .map(|i| format!("Officer Ruiz{i} said the pier closed and "))
+        .collect();
+    let body = "The port is closed. ".repeat(5);
+    for text in [
+        format!("{names}Ana Ruiz wrote: \"{}\"", body.trim_end()),
+        format!("{names}Ana Ruiz wrote:\n\n{body}"),
+    ] {
+        let doc = crate::input::parse("t".into(), Format::Plain, text);
+        let seg = crate::segment::segment(&doc);
+        let out = classify_with(&doc, &seg, &rules, &mut Ahead::default(), false);
+        let first = out.first().unwrap();
+        assert!(
+            first.sources.len() > INHERITED_SOURCES,
+            "{:?}",
+            first.sources.len()
+        );
+        assert!(out.len() > 3);
+        for c in &out[1..] {
+            assert_eq!(c.label, Label::Attributed);
+            assert!(c.inherited);
+            assert!(!c.sources.is_empty() && c.sources.len() <= INHERITED_SOURCES);
+            assert!(c.sources.iter().all(|s| first.sources.contains(s)));
+        }
+    }
+}

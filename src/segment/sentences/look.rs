@@ -199,15 +199,24 @@ impl Splitter<'_> {
         let b = self.b;
         let lo = i.saturating_sub(WORD_MAX).max(self.sent_start.min(i));
         let mut s = i;
+        let mut wide = false;
         while s > lo && b.get(s - 1).is_some_and(|&c| WORD_BYTE[usize::from(c)]) {
             s -= 1;
+            wide |= b.get(s).is_some_and(|&c| c >= 0x80);
+        }
+        while s < i && !self.t.is_char_boundary(s) {
+            s += 1;
+        }
+        if wide {
+            // a non-ASCII space ends the word before it ("Vermont\u{a0}Sen.")
+            let w = self.t.get(s..i).unwrap_or("");
+            if let Some((k, c)) = w.char_indices().rfind(|&(_, c)| c.is_whitespace()) {
+                s += k + c.len_utf8();
+            }
         }
         if s == i || b.get(s).is_some_and(u8::is_ascii_alphanumeric) {
             // the common case: the word starts with a letter or digit
             return s;
-        }
-        while s < i && !self.t.is_char_boundary(s) {
-            s += 1;
         }
         // drop leading non-alphanumeric characters (curly quotes, dashes)
         let w = self.t.get(s..i).unwrap_or("");
