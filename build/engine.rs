@@ -114,15 +114,35 @@ fn tables(rules: &[RuleWords]) -> Option<String> {
             "verb" | "pattern" | "quote" | "structure" => None,
             _ => return None,
         };
-        if let Some(what) = what {
+        // (as `rules::engine::add_word`: an entry with a gap stands for the entry without it,
+        // its head and its tail)
+        let verb = r.kind == "verb";
+        if what.is_some() || verb {
             for w in &r.words {
-                index.add(w, format!("e({ri}, {what})"));
-            }
-        } else if r.kind == "verb" {
-            for w in &r.words {
-                for (form, f) in verb_forms::compute(w) {
-                    index.add(&form, format!("e({ri}, What::Verb(Form::{f:?}))"));
+                let (whole, gap) = match verb_forms::split_gap(w) {
+                    Some((head, tail)) => (format!("{head} {tail}"), Some((head, tail))),
+                    None => (w.clone(), None),
+                };
+                match &what {
+                    Some(what) => index.add(&whole, format!("e({ri}, {what})")),
+                    None => {
+                        for (form, f) in verb_forms::compute(&whole) {
+                            index.add(&form, format!("e({ri}, What::Verb(Form::{f:?}))"));
+                        }
+                    }
                 }
+                let Some((head, tail)) = gap else { continue };
+                let heads = match &what {
+                    Some(_) => vec![head.to_string()],
+                    None => verb_forms::compute(head)
+                        .into_iter()
+                        .map(|(h, _)| h)
+                        .collect(),
+                };
+                for h in heads {
+                    index.add(&h, format!("e({ri}, What::GapHead)"));
+                }
+                index.add(tail, format!("e({ri}, What::GapTail)"));
             }
         }
         for w in &r.words {

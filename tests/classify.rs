@@ -410,3 +410,51 @@ fn a_stage_direction_in_a_transcript_is_no_ones_words() {
         Label::Unattributed
     );
 }
+
+/// An entry with a gap `..` matches its words with none, one or two words (two may be joined by
+/// `and`, `or` or a comma) in the gap, and only the words of one entry.
+#[test]
+fn gap_entries_take_one_or_two_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = "summary = \"s\"\nkind = \"verb\"\nimplies = \"attributed\"\n\
+        words = [\"pen|penned a .. memo\", \"wire|wired a .. note\", \"campaign .. against\"]\n\
+        description = \"## What it flags\\nx\\n## Why it matters\\ny\"\n";
+    std::fs::write(dir.path().join("house-gap.toml"), rule).unwrap();
+    let rules = RuleSet::load(&[dir.path().to_path_buf()]).unwrap();
+    let by_gap = |text: &str| {
+        let (_, l) = run_with(&rules, text, Format::Plain);
+        assert_eq!(l.len(), 1, "{text}");
+        l[0].rule.as_deref() == Some("house-gap")
+    };
+    for yes in [
+        "The harbour master penned a memo to the crews.",
+        "The harbour master penned a stern memo to the crews.",
+        "The harbour master penned a short, stern memo to the crews.",
+        "The harbour master penned a long and stern memo to the crews.",
+        "The harbour master wired a terse note to the crews.",
+    ] {
+        assert!(by_gap(yes), "{yes}");
+    }
+    for no in [
+        // three words, a name, a number, another entry's tail, the gap at the end
+        "The harbour master penned a very long, stern memo to the crews.",
+        "The harbour master penned a Senate memo to the crews.",
+        "The harbour master penned a 3 memo to the crews.",
+        "The harbour master penned a stern note to the crews.",
+        "The harbour master penned a stern reply to the memo.",
+    ] {
+        assert!(!by_gap(no), "{no}");
+    }
+    // a cue in the gap is its own: `campaign .. against` does not hide `railing against`
+    let (_, l) = run_with(
+        &rules,
+        "Ana Ruiz spent much of her campaign railing against the toll.",
+        Format::Plain,
+    );
+    assert_eq!(l[0].label, Label::Attributed);
+    assert_ne!(l[0].rule.as_deref(), Some("house-gap"));
+    // many heads and tails in one long sentence: every head waits for at most one tail
+    let long = "the crews penned a stern ".repeat(20_000) + "memo.";
+    let (_, l) = run_with(&rules, &long, Format::Plain);
+    assert!(!l.is_empty());
+}

@@ -98,3 +98,25 @@ fn key_of_another_kind() {
     let (_, msg) = load_err(&[("misplaced.toml", &text)]);
     assert!(msg.contains("line 5, column 1, key `window`"), "{msg}");
 }
+
+#[test]
+fn gap_only_between_words_of_a_cue_entry() {
+    for (kind, word) in [
+        ("phrase", ".. the plan"),
+        ("phrase", "the plan .."),
+        ("verb", "send a .. stern .. letter"),
+        ("lexicon\"\nrole = \"skip", "on .. day"),
+    ] {
+        let implies = if kind == "phrase" || kind == "verb" {
+            "implies = \"attributed\"\n"
+        } else {
+            ""
+        };
+        let text = format!(
+            "summary = \"s\"\nkind = \"{kind}\"\n{implies}words = [\"{word}\"]\n{GOOD_TAIL}"
+        );
+        let (_, msg) = load_err(&[("gap.toml", &text)]);
+        assert!(msg.contains("key `words`"), "{msg}");
+        assert!(msg.contains("the gap `..`"), "{msg}");
+    }
+}

@@ -43,6 +43,8 @@ fn reference(
                 What::Lex(Role::Singular) => tokens::SINGULAR,
                 What::Lex(Role::NotSpeaker) => tokens::NOT_SPEAKER,
                 What::Link => tokens::LINK,
+                // (the words around a gap make a cue only together: none of this reference's)
+                What::GapHead | What::GapTail => continue,
                 What::Phrase { .. } => {
                     let i = r.0;
                     let prev = i.checked_sub(1).and_then(|k| toks.get(k));

@@ -27,9 +27,13 @@ pub fn flag_of(what: What) -> Option<u32> {
         What::Lex(Role::Singular) => tokens::SINGULAR,
         What::Lex(Role::NotSpeaker) => tokens::NOT_SPEAKER,
         What::Link => tokens::LINK,
-        What::Phrase { .. } | What::Verb(_) | What::SourcePhrase | What::PossessorNoun => {
-            return None
-        }
+        // (the head and tail of an entry with a gap make a cue together)
+        What::Phrase { .. }
+        | What::Verb(_)
+        | What::SourcePhrase
+        | What::PossessorNoun
+        | What::GapHead
+        | What::GapTail => return None,
     })
 }
 

@@ -67,6 +67,9 @@ struct Cue {
 pub struct Scratch {
     pub toks: Vec<Token>,
     cues: Vec<Cue>,
+    /// The heads of entries with a gap met so far (`deliver a` of `deliver a .. message`), only
+    /// those that may still meet a tail.
+    heads: Vec<(Range, Span, u16)>,
     pub evidence: Vec<Evidence>,
     order: Vec<usize>,
     /// How many of `toks` are words.
@@ -112,6 +115,7 @@ pub fn evaluate(
     let engine = rules.engine();
     s.toks.clear();
     s.cues.clear();
+    s.heads.clear();
     s.evidence.clear();
     s.words = tokens::tokenize(text, span, &mut s.toks);
     let mut at = 0;
@@ -157,6 +161,8 @@ pub fn evaluate(
                         what: e.what,
                     });
                 }
+                What::GapHead => s.heads.push((r, hspan, e.rule)),
+                What::GapTail => gap_joins(text, rules, s, (r, hspan, e.rule)),
                 What::Lex(_) | What::Link => {}
             }
         }
@@ -287,6 +293,85 @@ pub fn evaluate(
     }
     if things > 0 && s.evidence.len() == things {
         s.evidence.clear();
+    }
+}
+
+/// Most words an entry's gap holds (`a consistent and outspoken supporter of`: two, the
+/// `and` between them not counted).
+const MAX_GAP_WORDS: usize = 2;
+
+/// The words between the head and the tail of an entry with a gap (tokens `a..b`) fill it: one
+/// or two lower-case words (`a staunch supporter`, `a mostly positive message`), two joined by
+/// `and`, `or` or a comma (`a consistent and outspoken supporter`). No name, number or
+/// punctuation else: `deliver a Senate message` is not `deliver a message`.
+fn fills_gap(text: &str, toks: &[Token], a: usize, b: usize) -> bool {
+    let Some(gap) = toks.get(a..b) else {
+        return false;
+    };
+    if gap.is_empty() || gap.len() > MAX_GAP_WORDS * 2 {
+        return false;
+    }
+    let mut words = 0;
+    for (k, t) in gap.iter().enumerate() {
+        let inner = k > 0 && k + 1 < gap.len();
+        let joins = match t.tok {
+            Tok::Comma => true,
+            Tok::Word => t.is_one_of(text, &["and", "or"]),
+            _ => return false,
+        };
+        if joins {
+            if !inner {
+                return false;
+            }
+            continue;
+        }
+        if t.has(tokens::CAP | tokens::DIGIT) {
+            return false;
+        }
+        words += 1;
+    }
+    (1..=MAX_GAP_WORDS).contains(&words)
+}
+
+/// The tail `(r, span, rule)` of an entry with a gap (`message` of `deliver a .. message`) after
+/// its head (`delivered a`) and one or two words (`a mostly positive message`): the words from
+/// the head to the tail are a cue of the entry's rule, kept in order of start among the cues.
+/// Heads that end too far before the tail to meet this or a later tail are let go (bounded:
+/// each head is kept until a tail passes it, so the search stays linear on a long sentence).
+fn gap_joins(text: &str, rules: &RuleSet, s: &mut Scratch, (r, span, rule): (Range, Span, u16)) {
+    let far = r.0.saturating_sub(MAX_GAP_WORDS * 2);
+    s.heads.retain(|h| h.0 .1 >= far);
+    let engine = rules.engine();
+    for &(hr, hspan, hrule) in &s.heads {
+        if hrule != rule || hr.1 >= r.0 || !fills_gap(text, &s.toks, hr.1, r.0) {
+            continue;
+        }
+        // a cue in the gap is one of its own (`his campaign railing against`), which the longer
+        // cue would hide (cues come in order of start: only the last few can start in the gap)
+        let cue_in_gap = s
+            .cues
+            .iter()
+            .rev()
+            .take_while(|c| c.toks.0 >= hr.0)
+            .any(|c| c.toks.1 > hr.1 && c.toks.0 < r.0);
+        if cue_in_gap {
+            continue;
+        }
+        let (head, tail) = (hspan.slice(text), span.slice(text));
+        let Some(what) = engine.gap(rule, head, tail) else {
+            continue;
+        };
+        let cue = Span::new(hspan.start, span.end);
+        let at = s.cues.partition_point(|c| c.span.start < cue.start);
+        s.cues.insert(
+            at,
+            Cue {
+                toks: (hr.0, r.1),
+                span: cue,
+                rule,
+                what,
+            },
+        );
     }
 }
 

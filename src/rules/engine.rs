@@ -28,6 +28,95 @@ pub enum What {
     Lex(Role),
     /// A carry-over link (`the organisation`, `the report`).
     Link,
+    /// The words before the gap of an entry with one (`deliver a` of `deliver a .. message`).
+    GapHead,
+    /// The words after the gap of an entry with one (`message`).
+    GapTail,
+}
+
+/// An entry with a gap (`deliver a .. message`), one form of its head: what the head, one or
+/// two words and the tail mean together.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Gap {
+    /// The head's form, lower case (`delivered a`).
+    pub head: String,
+    /// The tail, lower case (`message`).
+    pub tail: String,
+    pub entry: Entry,
+}
+
+/// The entries (with their meanings) that one rule word stands for: itself, or for an entry
+/// with a gap the entry without it, its head (each form of a verb's) and its tail. `build.rs`
+/// writes the same (`build/engine.rs`).
+fn add_word<B: std::hash::BuildHasher + Default>(
+    index: &mut wordindex::Builder<Entry, B>,
+    w: &str,
+    rule: u16,
+    what: Option<What>,
+) {
+    let (whole, gap) = match super::verb_forms::split_gap(w) {
+        Some((head, tail)) => (Cow::Owned(format!("{head} {tail}")), Some((head, tail))),
+        None => (Cow::Borrowed(w), None),
+    };
+    match what {
+        Some(what) => index.add(&whole, Entry { rule, what }),
+        None => {
+            for (form, f) in inflect::forms(&whole) {
+                let what = What::Verb(f);
+                index.add(&form, Entry { rule, what });
+            }
+        }
+    }
+    let Some((head, tail)) = gap else { return };
+    match what {
+        Some(_) => index.add(
+            head,
+            Entry {
+                rule,
+                what: What::GapHead,
+            },
+        ),
+        None => {
+            for (form, _) in inflect::forms(head) {
+                index.add(
+                    &form,
+                    Entry {
+                        rule,
+                        what: What::GapHead,
+                    },
+                );
+            }
+        }
+    }
+    index.add(
+        tail,
+        Entry {
+            rule,
+            what: What::GapTail,
+        },
+    );
+}
+
+/// The forms of the entries with a gap among `words` of rule `rule` (`what`: the meaning of a
+/// phrase; `None` for a verb, whose head is inflected).
+fn gaps_of(words: &[String], rule: u16, what: Option<What>, out: &mut Vec<Gap>) {
+    for (head, tail) in words.iter().filter_map(|w| super::verb_forms::split_gap(w)) {
+        let tail = tail.to_lowercase();
+        let heads = match what {
+            Some(what) => vec![(head.to_lowercase(), what)],
+            None => inflect::forms(head)
+                .into_iter()
+                .map(|(h, f)| (h, What::Verb(f)))
+                .collect(),
+        };
+        for (head, what) in heads {
+            out.push(Gap {
+                head,
+                tail: tail.clone(),
+                entry: Entry { rule, what },
+            });
+        }
+    }
 }
 
 /// One meaning of one lexicon entry.
@@ -196,6 +285,8 @@ pub struct Engine {
     /// Per lexicon entry, the token flags of its meanings
     /// ([`crate::classify::meanings::meaning_flags`]), worked out on first use.
     meaning_flags: OnceLock<Box<[u32]>>,
+    /// The forms of the entries with a gap (`deliver a .. message`), few.
+    gaps: Vec<Gap>,
 }
 
 impl Engine {
@@ -237,24 +328,19 @@ impl Engine {
                     };
                     if prebuilt.is_none() {
                         for w in &r.words {
-                            index.add(w, Entry { rule, what });
+                            add_word(&mut index, w, rule, Some(what));
                         }
                     }
+                    gaps_of(&r.words, rule, Some(what), &mut e.gaps);
                 }
-                Kind::Verb if prebuilt.is_none() => {
-                    for w in &r.words {
-                        for (form, f) in inflect::forms(w) {
-                            index.add(
-                                &form,
-                                Entry {
-                                    rule,
-                                    what: What::Verb(f),
-                                },
-                            );
+                Kind::Verb => {
+                    if prebuilt.is_none() {
+                        for w in &r.words {
+                            add_word(&mut index, w, rule, None);
                         }
                     }
+                    gaps_of(&r.words, rule, None, &mut e.gaps);
                 }
-                Kind::Verb => {}
                 Kind::Pattern => {
                     for p in &r.patterns {
                         e.patterns.push((rule, p.clone()));
@@ -382,6 +468,20 @@ impl Engine {
                 })
                 .collect()
         })
+    }
+
+    /// What the head `head` and tail `tail` of an entry of rule `rule` with a gap mean with the
+    /// gap between them (compared ignoring ASCII case); `None` when they are not one entry's
+    /// (`deliver a` and `letter` when only `deliver a .. message` and `send a .. letter` are).
+    pub fn gap(&self, rule: u16, head: &str, tail: &str) -> Option<What> {
+        self.gaps
+            .iter()
+            .find(|g| {
+                g.entry.rule == rule
+                    && g.head.eq_ignore_ascii_case(head)
+                    && g.tail.eq_ignore_ascii_case(tail)
+            })
+            .map(|g| g.entry.what)
     }
 
     /// Every match of every `pattern` rule in `text`, sorted by start.

@@ -213,6 +213,25 @@ fn validate<P: PatternText>(
             format!("{}: empty entry {w:?}", key_location(text, "words")),
         ));
     }
+    // the gap `..` (`deliver a .. message`): once, between words, in an entry of a cue
+    let cue = matches!(
+        kind,
+        Kind::Phrase | Kind::Verb | Kind::SourcePhrase | Kind::PossessorNoun
+    );
+    let bad_gap = |w: &&String| {
+        let gaps = w.split_whitespace().filter(|p| *p == "..").count();
+        gaps > 0 && (!cue || gaps > 1 || super::verb_forms::split_gap(w).is_none())
+    };
+    if let Some(w) = file.words.iter().find(bad_gap) {
+        return Err(err(
+            display,
+            format!(
+                "{}: entry {w:?}: the gap `..` goes once between two words, in a rule of kind \
+                 `phrase`, `verb`, `source-phrase` or `possessor-noun`",
+                key_location(text, "words")
+            ),
+        ));
+    }
     let mut patterns: Vec<Pattern> = Vec::with_capacity(file.patterns.len());
     for p in &file.patterns {
         // user files are compiled now (size limits); built-ins on first use (tested to compile)

@@ -14,6 +14,16 @@ pub enum Form {
     Ing,
 }
 
+/// An entry with a gap, the word `..` (`deliver a .. message`: `delivered a message`, `delivered
+/// a mostly positive message`; see `classify::sentence::gap_joins`), as the words before it and
+/// the words after it (`deliver a`, `message`); `None` for an entry without one, or with the gap
+/// at an end.
+pub fn split_gap(entry: &str) -> Option<(&str, &str)> {
+    let (head, tail) = entry.split_once(" .. ")?;
+    let (head, tail) = (head.trim(), tail.trim());
+    (!head.is_empty() && !tail.is_empty()).then_some((head, tail))
+}
+
 /// All forms of one entry, as lower-case phrases with their form.
 pub fn compute(entry: &str) -> Vec<(String, Form)> {
     let entry = entry.trim();
