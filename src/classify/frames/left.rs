@@ -5,7 +5,7 @@
 use super::right::right_np;
 use super::{adverb, personal, possessive, word, Range, MAX_APPOSITIVE, MAX_NP};
 use crate::classify::tokens::{
-    Tok, Token, ADVERB, CAP, CAP_ING, CONJ, DET, DIGIT, JOINER, NEGATION, NOT_SOURCE, PAST,
+    Tok, Token, ADVERB, CAP, CAP_ING, CONJ, COPULA, DET, DIGIT, JOINER, NEGATION, NOT_SOURCE, PAST,
     POSSESSIVE, POSS_DET, PRONOUN, SKIP, SOURCE_NOUN, UNCASED,
 };
 
@@ -39,7 +39,9 @@ pub fn left_subject(toks: &[Token], i: usize) -> Option<Range> {
                     // `that` is a subject only as a relative pronoun (`groups that warn`)
                     return (!t.has(NOT_SOURCE) || relative(toks, j)).then_some((j, j + 1));
                 }
-                return np_left(toks, j).or_else(|| close_to(toks, j));
+                return np_left(toks, j)
+                    .or_else(|| close_to(toks, j))
+                    .or_else(|| at_thing(toks, j));
             }
             Tok::CloseParen if detours < 2 => {
                 // `Smith (R-Texas) said`
@@ -282,6 +284,27 @@ fn close_to(toks: &[Token], j: usize) -> Option<Range> {
     toks.get(h)
         .is_some_and(|h| h.has(SOURCE_NOUN))
         .then_some((s, j + 1))
+}
+
+/// `an aide at the meeting`, `a person familiar with Monday's hearing`: a noun in -ing that ends
+/// no source by itself (`meeting`, `hearing`) at token `j`, after a determiner or a named owner
+/// and a preposition, ends the source phrase before the preposition.
+fn at_thing(toks: &[Token], j: usize) -> Option<Range> {
+    let (t, owner, prep) = (
+        toks.get(j)?,
+        toks.get(j.checked_sub(1)?)?,
+        toks.get(j.checked_sub(2)?)?,
+    );
+    if !t.has(NOT_SOURCE) || t.has(DET | JOINER | PRONOUN | CONJ | COPULA | CAP) {
+        return None;
+    }
+    let owned = (owner.has(DET) && !owner.has(NOT_SOURCE | PRONOUN))
+        || (possessive(owner) && owner.has(CAP));
+    if !word(owner) || !owned || !prep.has(JOINER) || prep.tok != Tok::Word {
+        return None;
+    }
+    let (s, e) = np_left(toks, j.checked_sub(3)?)?;
+    (e == j - 2).then_some((s, j + 1))
 }
 
 /// `that` at token `j` is a relative pronoun after a phrase that names someone: `prominent

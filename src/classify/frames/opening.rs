@@ -371,8 +371,22 @@ pub fn relative_subject(text: &str, toks: &[Token], a: usize) -> Option<Range> {
             let r = left_subject(toks, j).or_else(after_comma)?;
             // the clause belongs to the sentence's subject (`People who … say`), not to an
             // object (`It praised the workers who built it`)
-            let first = first_subject(text, toks, j)?;
-            return (first.0 == r.0).then_some(r);
+            if first_subject(text, toks, j).is_some_and(|f| f.0 == r.0) {
+                return Some(r);
+            }
+            // … or to the subject of a tag that ends the sentence after a comma (`…, people who
+            // read it told the Gazette.`; not a noun after a determiner: `… who sorted the
+            // emails.`)
+            let tag = r.0 > 0
+                && toks[r.0 - 1].tok == Tok::Comma
+                && !toks[a - 1].has(DET)
+                && match toks.get(a + 1) {
+                    None => true,
+                    Some(t) if t.tok == Tok::End => true,
+                    Some(_) => right_np(toks, a + 1)
+                        .is_some_and(|(_, e)| toks.get(e).is_none_or(|t| t.tok == Tok::End)),
+                };
+            return tag.then_some(r);
         }
         if j <= lo {
             return None;

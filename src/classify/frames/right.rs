@@ -26,7 +26,13 @@ fn right_np_with(toks: &[Token], start: usize, loose: bool) -> Option<Range> {
     if personal(first) {
         return Some((start, start + 1));
     }
-    if first.has(NOT_SOURCE | JOINER)
+    // (`according to her lawyers`: `her` before a noun owns it; it ends no phrase there)
+    let owner = loose
+        && first.has(POSS_DET)
+        && toks
+            .get(start + 1)
+            .is_some_and(|n| word(n) && n.has(SOURCE_NOUN));
+    if (first.has(NOT_SOURCE | JOINER) && !owner)
         || (first.has(DIGIT)
             && !toks
                 .get(start + 1)
