@@ -29,6 +29,8 @@ const ROLES: &[&str] = &[
     "possessive",
     "first-person",
     "singular",
+    "plural-quantifier",
+    "modal",
     "not-speaker",
 ];
 

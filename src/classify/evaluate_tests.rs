@@ -41,6 +41,8 @@ fn reference(
                 What::Lex(Role::Possessive) => tokens::POSS_DET,
                 What::Lex(Role::FirstPerson) => tokens::FIRST_PERSON,
                 What::Lex(Role::Singular) => tokens::SINGULAR,
+                What::Lex(Role::PluralQuantifier) => tokens::PLURAL,
+                What::Lex(Role::Modal) => tokens::MODAL,
                 What::Lex(Role::NotSpeaker) => tokens::NOT_SPEAKER,
                 What::Link => tokens::LINK,
                 // (the words around a gap make a cue only together: none of this reference's)

@@ -25,6 +25,8 @@ pub fn flag_of(what: What) -> Option<u32> {
         What::Lex(Role::Possessive) => tokens::POSS_DET,
         What::Lex(Role::FirstPerson) => tokens::FIRST_PERSON,
         What::Lex(Role::Singular) => tokens::SINGULAR,
+        What::Lex(Role::PluralQuantifier) => tokens::PLURAL,
+        What::Lex(Role::Modal) => tokens::MODAL,
         What::Lex(Role::NotSpeaker) => tokens::NOT_SPEAKER,
         What::Link => tokens::LINK,
         // (the head and tail of an entry with a gap make a cue together)

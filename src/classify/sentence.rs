@@ -14,34 +14,6 @@ use crate::span::{Span, SpanList};
 mod quotes;
 use quotes::quote_intro;
 
-/// Quantifiers of many things: an `-s` form right after a phrase opening with one is a noun.
-const PLURAL_QUANTIFIERS: &[&str] = &[
-    "some", "many", "several", "few", "both", "most", "other", "all",
-];
-
-/// Modal verbs: right after a noun of speech they make it the subject of its own clause.
-const MODALS: &[&str] = &[
-    "will",
-    "would",
-    "could",
-    "should",
-    "may",
-    "might",
-    "can",
-    "must",
-    "cannot",
-    "won't",
-    "won’t",
-    "can't",
-    "can’t",
-    "couldn't",
-    "couldn’t",
-    "wouldn't",
-    "wouldn’t",
-    "shouldn't",
-    "shouldn’t",
-];
-
 /// Evidence found in one sentence.
 #[derive(Clone, Copy, Debug)]
 pub struct Evidence {
@@ -435,7 +407,7 @@ fn words_as_subject(text: &str, toks: &[Token], (o, _): Range, (_, b): Range) ->
     {
         return false;
     }
-    if next.is_one_of(text, MODALS) {
+    if next.has(tokens::MODAL) {
         return true;
     }
     next.has(tokens::PAST)
@@ -674,7 +646,7 @@ fn verb_source(
         // `some calls to the hotline`, `other estimates`, `some personal attacks`: right after
         // a phrase that opens with a plural quantifier the `-s` form is a plural noun (the
         // verb would be plain: `some call it …`, `many voters say`)
-        if form == Form::Third && r.1 == a && toks[r.0].is_one_of(text, PLURAL_QUANTIFIERS) {
+        if form == Form::Third && r.1 == a && toks[r.0].has(tokens::PLURAL) {
             return None;
         }
         // `the terror attacks on …`: a form in -s after a plain word and before `on`/`in`/`of`

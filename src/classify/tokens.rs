@@ -57,6 +57,10 @@ pub const CAP_ING: u32 = 1 << 20;
 /// Lower-case word of five letters or more in `-ed` (`scrutinized`, `elected`): inside a phrase
 /// after a name or a noun it is a verb, not part of the phrase.
 pub const PAST: u32 = 1 << 21;
+/// `some`, `many`, `other`: opens a plural phrase.
+pub const PLURAL: u32 = 1 << 22;
+/// `will`, `could`, `can't`: a modal verb.
+pub const MODAL: u32 = 1 << 23;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {

@@ -152,6 +152,12 @@ pub enum Role {
     /// Determiners of one thing (`a`, `each`, `this`): a plain-form verb cannot follow such a
     /// subject, so `an MSNBC show` is a noun, not a verb.
     Singular,
+    /// Quantifiers of many things (`some`, `many`, `other`): a verb form in `-s` right after a
+    /// phrase that opens with one is a plural noun (`some calls to the hotline`).
+    PluralQuantifier,
+    /// Modal verbs (`will`, `could`, `can't`): right after a noun of speech they make it the
+    /// subject of a clause about the words as a thing (`his remarks will do little`).
+    Modal,
     /// Labels that open a line but name no speaker (`Update:`, `Contributing:`, `Twitter:`): a
     /// pattern's source containing one of them is not a source.
     NotSpeaker,
