@@ -1,6 +1,27 @@
 //! Deterministic pseudo-random numbers for the unit tests that compare a fast path with the
 //! code it replaced on generated texts (xorshift64; tests only, no dependency).
 
+/// What [`Rng::text`] puts between generated words for the tests of the checks' fast paths:
+/// spaces (most often), stops, commas, straight and curly quotation marks, a paragraph break, a
+/// hyphen, a curly apostrophe, a letter that glues two words, a no-break space and nothing.
+pub(crate) const ODD_GAPS: &[&str] = &[
+    " ",
+    " ",
+    " ",
+    ". ",
+    ", ",
+    "! ",
+    "\"",
+    " \u{201c}",
+    "\u{201d} ",
+    "\n\n",
+    "-",
+    "\u{2019}",
+    "é",
+    "\u{a0}",
+    "",
+];
+
 /// A xorshift64 generator: the same seed gives the same sequence on every machine.
 pub(crate) struct Rng(u64);
 

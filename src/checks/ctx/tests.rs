@@ -59,24 +59,10 @@ fn generated_texts(set: &CheckSet, count: usize) -> Vec<String> {
     ] {
         words.push(w.to_string());
     }
-    let gaps = [
-        " ",
-        " ",
-        " ",
-        ". ",
-        ", ",
-        "\"",
-        " \u{201c}",
-        "\u{201d} ",
-        "\n\n",
-        "-",
-        "\u{2019}",
-        "é",
-        "! ",
-        "\u{a0}",
-    ];
     let mut rng = crate::testrng::Rng::new(0x5851_f42d_4c95_7f2d);
-    (0..count).map(|_| rng.text(&words, &gaps, 120)).collect()
+    (0..count)
+        .map(|_| rng.text(&words, crate::testrng::ODD_GAPS, 120))
+        .collect()
 }
 
 /// A sentence left out of a list's [`SentenceSet`] holds no match of the list, searched in the

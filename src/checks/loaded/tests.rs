@@ -27,24 +27,10 @@ fn texts(def: &CheckDef, count: usize) -> Vec<String> {
     ] {
         words.push(w.to_string());
     }
-    let gaps = [
-        " ",
-        " ",
-        " ",
-        ". ",
-        ", ",
-        "\"",
-        " \u{201c}",
-        "\u{201d} ",
-        "-",
-        "\u{2019}",
-        "é",
-        "\u{a0}",
-        "",
-        "\n\n",
-    ];
     let mut rng = Rng::new(0x2545_f491_4f6c_dd1d);
-    (0..count).map(|_| rng.text(&words, &gaps, 60)).collect()
+    (0..count)
+        .map(|_| rng.text(&words, crate::testrng::ODD_GAPS, 60))
+        .collect()
 }
 
 /// The bounded search of `allowed-after` answers as the search to the end of the sentence, for
