@@ -3,7 +3,7 @@
 //! into the output buffer, in the order serde_json's sorted map writes the keys (tested
 //! against the value tree of `json::file_value_with`).
 
-use super::escape::{name, string, string_content};
+use super::escape::{long_string, name, string, string_content};
 use super::escaped::Escaped;
 use super::json::FLUSH_AT;
 use super::pretty::{number, Obj};
@@ -71,7 +71,7 @@ fn opt_number(buf: &mut Vec<u8>, v: Option<usize>) {
 }
 
 /// The `end`, `end_column` and `end_line` fields that sentences and findings share.
-#[inline]
+#[inline(always)]
 fn end_fields(buf: &mut Vec<u8>, l: &Location) {
     buf.extend_from_slice(key!("end"));
     number(buf, l.span.end);
@@ -129,7 +129,7 @@ pub(super) fn write_sentence(
     buf.extend_from_slice(key!("text"));
     let text = l.span.slice(&doc.source);
     if text.len() <= FLUSH_AT {
-        string(buf, text);
+        long_string(buf, text);
     } else {
         // a sentence longer than the buffer (a file of one huge line) goes out in pieces, so
         // the report never holds its whole escaped text (issue 6: peak memory); the bytes that
