@@ -160,6 +160,15 @@ pub fn evaluate(
         }
     }
     let first_word = s.toks.iter().position(|t| t.tok == Tok::Word).unwrap_or(0);
+    // what a verb cue's tests can meet among the other cues: without a source phrase no
+    // object holds the feeling, without a phrase nothing hedges (most sentences have neither:
+    // the tests and their searches are skipped)
+    let mut source_phrases = false;
+    let mut phrases = false;
+    for c in &s.cues {
+        source_phrases |= c.what == What::SourcePhrase;
+        phrases |= matches!(c.what, What::Phrase { .. });
+    }
     // worked out once per sentence, when a cue first needs it (per cue: quadratic on a long one)
     let title = std::cell::OnceCell::new();
     let whole = (first_word, &title);
@@ -216,10 +225,12 @@ pub fn evaluate(
             What::Verb(_) if bare_speaking(text, &s.toks, c.toks) => continue,
             // `The toll worries the pilots`: when the same word has its source after it (a verb
             // of feeling and its object), the phrase before it is no holder
-            What::Verb(_) if object_holds(&s.cues, &s.order, &s.toks, c.span) => continue,
+            What::Verb(_) if source_phrases && object_holds(&s.cues, &s.order, &s.toks, c.span) => {
+                continue
+            }
             What::Verb(form) => match verb_source(text, &s.toks, c.toks, form, whole) {
                 // `X reportedly offered …`: a hedge between source and verb hedges the verb
-                Some(r) if hedged(&s.cues, &s.toks, r, c.toks.0, rules) => continue,
+                Some(r) if phrases && hedged(&s.cues, &s.toks, r, c.toks.0, rules) => continue,
                 Some(r) => Some(r),
                 None => continue,
             },
@@ -782,7 +793,16 @@ fn bare_speaking(text: &str, toks: &[Token], (a, b): Range) -> bool {
         toks.get(k)
             .is_some_and(|t| t.tok == Tok::Word && t.is_one_of(text, list))
     };
-    if b != a + 1 || !is(a, &FORMS) {
+    // (every form is of five to eight bytes and starts with `s`: most verbs are told by two
+    // reads, not five comparisons)
+    let maybe = toks.get(a).is_some_and(|t| {
+        (5..=8).contains(&t.span.len())
+            && text
+                .as_bytes()
+                .get(t.span.start)
+                .is_some_and(|c| c.eq_ignore_ascii_case(&b's'))
+    });
+    if b != a + 1 || !maybe || !is(a, &FORMS) {
         return false;
     }
     !toks
