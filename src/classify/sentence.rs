@@ -109,7 +109,7 @@ pub fn evaluate(
             .unwrap_or(super::meanings::CUE);
         let flag = all & !super::meanings::CUE;
         if flag != 0 {
-            for t in s.toks.get_mut(r.0..r.1).into_iter().flatten() {
+            for t in s.toks.get_mut(r.0..r.1).unwrap_or(&mut []) {
                 // an acronym is a name, not the function word it spells (`US`, `IT`, `WHO`)
                 // (a word's first character is a capital when it has CAP)
                 let capital = t.tok != Tok::Word || t.has(tokens::CAP);
@@ -160,6 +160,8 @@ pub fn evaluate(
         }
     }
     let first_word = s.toks.iter().position(|t| t.tok == Tok::Word).unwrap_or(0);
+    // (read by the quotation rules, and by a verb's tag test: no tag before the first mark)
+    let first_quote = quotes::first_quote(&s.toks);
     // what a verb cue's tests can meet among the other cues: without a source phrase no
     // object holds the feeling, without a phrase nothing hedges (most sentences have neither:
     // the tests and their searches are skipped)
@@ -171,11 +173,10 @@ pub fn evaluate(
     }
     // worked out once per sentence, when a cue first needs it (per cue: quadratic on a long one)
     let title = std::cell::OnceCell::new();
-    let whole = (first_word, &title);
+    let whole = (first_word, &title, first_quote);
     // evidence of nouns of speech that stand for the words as a thing (`his remarks will do
     // little`): it names a source but attributes the sentence only beside other evidence
     let mut things = 0usize;
-    let quoted = std::cell::OnceCell::new();
     for c in &s.cues {
         if c.rule == u16::MAX {
             continue;
@@ -202,10 +203,7 @@ pub fn evaluate(
             What::PossessorNoun => match possessor(&s.toks, c.toks.0) {
                 Some(r) => {
                     // (quoted words in the sentence may be the owner's)
-                    thing = words_as_subject(text, &s.toks, r, c.toks)
-                        && !*quoted.get_or_init(|| {
-                            s.toks.iter().any(|t| matches!(t.tok, Tok::Quote { .. }))
-                        });
+                    thing = words_as_subject(text, &s.toks, r, c.toks) && first_quote.is_none();
                     // the verb's subject voices a view of the owner's words: both are sources
                     if let Some(subject) = possessor_object(&s.toks, r) {
                         things += usize::from(thing);
@@ -245,7 +243,7 @@ pub fn evaluate(
             antecedent: src.and_then(|r| antecedent(text, &s.toks, r)),
         });
     }
-    quote_intro(text, rules, s);
+    quote_intro(text, rules, s, first_quote);
     for p in phits.iter().filter(|p| p.span.end <= span.end) {
         let Some(label) = rules
             .rules()
@@ -568,7 +566,7 @@ fn verb_source(
     toks: &[Token],
     (a, b): Range,
     form: Form,
-    (first_word, title): (usize, &std::cell::OnceCell<bool>),
+    (first_word, title, first_quote): (usize, &std::cell::OnceCell<bool>, Option<usize>),
 ) -> Option<Range> {
     let prev = a.checked_sub(1).and_then(|i| toks.get(i));
     if form == Form::Ing {
@@ -620,7 +618,12 @@ fn verb_source(
         return None;
     }
     // `"…," the statement said`: the phrase between a quotation and its verb
-    if let Some(r) = tag_subject(toks, a) {
+    // (a tag follows a quotation mark: none before the verb, no tag)
+    if let Some(r) = first_quote
+        .is_some_and(|q| q < a)
+        .then(|| tag_subject(toks, a))
+        .flatten()
+    {
         return Some(r);
     }
     if let Some(r) = left_subject(toks, a) {
@@ -795,12 +798,10 @@ fn bare_speaking(text: &str, toks: &[Token], (a, b): Range) -> bool {
     };
     // (every form is of five to eight bytes and starts with `s`: most verbs are told by two
     // reads, not five comparisons)
+    // (both read without a branch between them: the length alone is no better than a coin)
     let maybe = toks.get(a).is_some_and(|t| {
-        (5..=8).contains(&t.span.len())
-            && text
-                .as_bytes()
-                .get(t.span.start)
-                .is_some_and(|c| c.eq_ignore_ascii_case(&b's'))
+        let first = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
+        (t.span.len().wrapping_sub(5) <= 3) & (first | 0x20 == b's')
     });
     if b != a + 1 || !maybe || !is(a, &FORMS) {
         return false;
