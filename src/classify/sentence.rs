@@ -44,6 +44,8 @@ pub struct Scratch {
     heads: Vec<(Range, Span, u16)>,
     pub evidence: Vec<Evidence>,
     order: Vec<usize>,
+    /// How many of the hits given to [`evaluate`] start inside the sentence (the first ones).
+    pub hits_used: usize,
     /// How many of `toks` are words.
     pub words: usize,
 }
@@ -75,7 +77,10 @@ fn span_of(toks: &[Token], r: Range) -> Option<Span> {
 }
 
 /// Fills `s.toks` and `s.evidence` for the sentence `span`, given the automaton hits (offsets from
-/// `base`, see [`Hit::span`]) and pattern hits that lie inside it.
+/// `base`, see [`Hit::span`]) from the sentence's first on and pattern hits that lie inside it.
+/// The hits read are those before the first that starts at or after the sentence's end; their
+/// count is left in `s.hits_used` (the caller's next sentence starts there: one walk over the
+/// hits, not a second one to find where the sentence's end).
 pub fn evaluate(
     text: &str,
     span: Span,
@@ -96,8 +101,13 @@ pub fn evaluate(
     } else {
         engine.meaning_flags()
     };
+    let mut used = 0;
     for h in hits {
         let hspan = h.span(base);
+        if hspan.start >= span.end {
+            break;
+        }
+        used += 1;
         let Some(r) = tokens::range_from(&s.toks, hspan, &mut at) else {
             continue;
         };
@@ -139,6 +149,7 @@ pub fn evaluate(
             }
         }
     }
+    s.hits_used = used;
     // a cue inside a longer cue (`said` in `is said to`) does not count on its own
     // (sweep in order of start, longest first: the earlier cue reaching furthest contains
     // every later one it covers; linear after the sort, however many cues a sentence has)
