@@ -206,10 +206,6 @@ fn classify_with(
         while hits.get(hi).is_some_and(|h| h.start(base) < sp.start) {
             hi += 1;
         }
-        let mut hj = hi;
-        while hits.get(hj).is_some_and(|h| h.start(base) < sp.end) {
-            hj += 1;
-        }
         while phits.get(pi).is_some_and(|h| h.span.start < sp.start) {
             pi += 1;
         }
@@ -218,9 +214,10 @@ fn classify_with(
             pj += 1;
         }
         let ph = phits.get(pi..pj).unwrap_or(&[]);
-        let sh = hits.get(hi..hj).unwrap_or(&[]);
+        // (the hits from the sentence's first on: `evaluate` stops at the sentence's end)
+        let sh = hits.get(hi..).unwrap_or(&[]);
         evaluate(text, sp, (sh, base), ph, rules, &mut s);
-        hi = hj;
+        hi += s.hits_used;
         pi = pj;
         let own = decide(&s.evidence, rules);
         let words = s.words;

@@ -44,6 +44,8 @@ pub struct Scratch {
     heads: Vec<(Range, Span, u16)>,
     pub evidence: Vec<Evidence>,
     order: Vec<usize>,
+    /// How many of the hits given to [`evaluate`] start inside the sentence (the first ones).
+    pub hits_used: usize,
     /// How many of `toks` are words.
     pub words: usize,
 }
@@ -75,7 +77,10 @@ fn span_of(toks: &[Token], r: Range) -> Option<Span> {
 }
 
 /// Fills `s.toks` and `s.evidence` for the sentence `span`, given the automaton hits (offsets from
-/// `base`, see [`Hit::span`]) and pattern hits that lie inside it.
+/// `base`, see [`Hit::span`]) from the sentence's first on and pattern hits that lie inside it.
+/// The hits read are those before the first that starts at or after the sentence's end; their
+/// count is left in `s.hits_used` (the caller's next sentence starts there: one walk over the
+/// hits, not a second one to find where the sentence's end).
 pub fn evaluate(
     text: &str,
     span: Span,
@@ -96,8 +101,13 @@ pub fn evaluate(
     } else {
         engine.meaning_flags()
     };
+    let mut used = 0;
     for h in hits {
         let hspan = h.span(base);
+        if hspan.start >= span.end {
+            break;
+        }
+        used += 1;
         let Some(r) = tokens::range_from(&s.toks, hspan, &mut at) else {
             continue;
         };
@@ -109,7 +119,7 @@ pub fn evaluate(
             .unwrap_or(super::meanings::CUE);
         let flag = all & !super::meanings::CUE;
         if flag != 0 {
-            for t in s.toks.get_mut(r.0..r.1).into_iter().flatten() {
+            for t in s.toks.get_mut(r.0..r.1).unwrap_or(&mut []) {
                 // an acronym is a name, not the function word it spells (`US`, `IT`, `WHO`)
                 // (a word's first character is a capital when it has CAP)
                 let capital = t.tok != Tok::Word || t.has(tokens::CAP);
@@ -139,6 +149,7 @@ pub fn evaluate(
             }
         }
     }
+    s.hits_used = used;
     // a cue inside a longer cue (`said` in `is said to`) does not count on its own
     // (sweep in order of start, longest first: the earlier cue reaching furthest contains
     // every later one it covers; linear after the sort, however many cues a sentence has)
@@ -160,13 +171,23 @@ pub fn evaluate(
         }
     }
     let first_word = s.toks.iter().position(|t| t.tok == Tok::Word).unwrap_or(0);
+    // (read by the quotation rules, and by a verb's tag test: no tag before the first mark)
+    let first_quote = quotes::first_quote(&s.toks);
+    // what a verb cue's tests can meet among the other cues: without a source phrase no
+    // object holds the feeling, without a phrase nothing hedges (most sentences have neither:
+    // the tests and their searches are skipped)
+    let mut source_phrases = false;
+    let mut phrases = false;
+    for c in &s.cues {
+        source_phrases |= c.what == What::SourcePhrase;
+        phrases |= matches!(c.what, What::Phrase { .. });
+    }
     // worked out once per sentence, when a cue first needs it (per cue: quadratic on a long one)
     let title = std::cell::OnceCell::new();
-    let whole = (first_word, &title);
+    let whole = (first_word, &title, first_quote);
     // evidence of nouns of speech that stand for the words as a thing (`his remarks will do
     // little`): it names a source but attributes the sentence only beside other evidence
     let mut things = 0usize;
-    let quoted = std::cell::OnceCell::new();
     for c in &s.cues {
         if c.rule == u16::MAX {
             continue;
@@ -193,10 +214,7 @@ pub fn evaluate(
             What::PossessorNoun => match possessor(&s.toks, c.toks.0) {
                 Some(r) => {
                     // (quoted words in the sentence may be the owner's)
-                    thing = words_as_subject(text, &s.toks, r, c.toks)
-                        && !*quoted.get_or_init(|| {
-                            s.toks.iter().any(|t| matches!(t.tok, Tok::Quote { .. }))
-                        });
+                    thing = words_as_subject(text, &s.toks, r, c.toks) && first_quote.is_none();
                     // the verb's subject voices a view of the owner's words: both are sources
                     if let Some(subject) = possessor_object(&s.toks, r) {
                         things += usize::from(thing);
@@ -216,10 +234,12 @@ pub fn evaluate(
             What::Verb(_) if bare_speaking(text, &s.toks, c.toks) => continue,
             // `The toll worries the pilots`: when the same word has its source after it (a verb
             // of feeling and its object), the phrase before it is no holder
-            What::Verb(_) if object_holds(&s.cues, &s.order, &s.toks, c.span) => continue,
+            What::Verb(_) if source_phrases && object_holds(&s.cues, &s.order, &s.toks, c.span) => {
+                continue
+            }
             What::Verb(form) => match verb_source(text, &s.toks, c.toks, form, whole) {
                 // `X reportedly offered …`: a hedge between source and verb hedges the verb
-                Some(r) if hedged(&s.cues, &s.toks, r, c.toks.0, rules) => continue,
+                Some(r) if phrases && hedged(&s.cues, &s.toks, r, c.toks.0, rules) => continue,
                 Some(r) => Some(r),
                 None => continue,
             },
@@ -234,7 +254,7 @@ pub fn evaluate(
             antecedent: src.and_then(|r| antecedent(text, &s.toks, r)),
         });
     }
-    quote_intro(text, rules, s);
+    quote_intro(text, rules, s, first_quote);
     for p in phits.iter().filter(|p| p.span.end <= span.end) {
         let Some(label) = rules
             .rules()
@@ -557,7 +577,7 @@ fn verb_source(
     toks: &[Token],
     (a, b): Range,
     form: Form,
-    (first_word, title): (usize, &std::cell::OnceCell<bool>),
+    (first_word, title, first_quote): (usize, &std::cell::OnceCell<bool>, Option<usize>),
 ) -> Option<Range> {
     let prev = a.checked_sub(1).and_then(|i| toks.get(i));
     if form == Form::Ing {
@@ -609,7 +629,12 @@ fn verb_source(
         return None;
     }
     // `"…," the statement said`: the phrase between a quotation and its verb
-    if let Some(r) = tag_subject(toks, a) {
+    // (a tag follows a quotation mark: none before the verb, no tag)
+    if let Some(r) = first_quote
+        .is_some_and(|q| q < a)
+        .then(|| tag_subject(toks, a))
+        .flatten()
+    {
         return Some(r);
     }
     if let Some(r) = left_subject(toks, a) {
@@ -782,7 +807,14 @@ fn bare_speaking(text: &str, toks: &[Token], (a, b): Range) -> bool {
         toks.get(k)
             .is_some_and(|t| t.tok == Tok::Word && t.is_one_of(text, list))
     };
-    if b != a + 1 || !is(a, &FORMS) {
+    // (every form is of five to eight bytes and starts with `s`: most verbs are told by two
+    // reads, not five comparisons; both tests are combined without a branch between them, as
+    // the length alone was mispredicted about every other verb)
+    let maybe = toks.get(a).is_some_and(|t| {
+        let first = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
+        (t.span.len().wrapping_sub(5) <= 3) & (first | 0x20 == b's')
+    });
+    if b != a + 1 || !maybe || !is(a, &FORMS) {
         return false;
     }
     !toks

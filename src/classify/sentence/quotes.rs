@@ -30,17 +30,19 @@ fn in_cue(s: &Scratch, k: usize) -> bool {
 /// comma and an opening quotation mark introduces the quotation, its subject is the speaker (a
 /// pronoun or a name), whatever the verb (listed verbs already have their own evidence). The
 /// evidence is the quotation rule's (a speaker named before the quotation).
-pub(super) fn quote_intro(text: &str, rules: &RuleSet, s: &mut Scratch) {
+/// `first` is the index of the sentence's first quotation mark ([`first_quote`]).
+pub(super) fn quote_intro(text: &str, rules: &RuleSet, s: &mut Scratch, first: Option<usize>) {
     // most sentences hold no quotation mark, and no token before the first one can match: one
     // cheap pass finds where both rules start (issue 6)
-    let Some(first) = s
-        .toks
-        .iter()
-        .position(|t| matches!(t.tok, Tok::Quote { .. }))
-    else {
+    let Some(first) = first else {
         return;
     };
     quote_rules(text, rules, s, first);
+}
+
+/// The index of the first quotation mark among `toks`.
+pub(super) fn first_quote(toks: &[Token]) -> Option<usize> {
+    toks.iter().position(|t| matches!(t.tok, Tok::Quote { .. }))
 }
 
 /// Both quotation rules, for the tokens from `from` on (`from` is at most the index of the
@@ -174,14 +176,14 @@ fn inverted_after(text: &str, toks: &[Token], q: usize) -> Option<(usize, Range)
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::super::{evaluate, Scratch};
-    use super::{quote_intro, quote_rules};
+    use super::{first_quote, quote_intro, quote_rules};
     use crate::rules::RuleSet;
     use crate::span::Span;
 
     /// The evidence of the quotation rules alone, with the shortcut or walking every token.
     fn both(text: &str, rules: &RuleSet, s: &mut Scratch) -> (String, String) {
         s.evidence.clear();
-        quote_intro(text, rules, s);
+        quote_intro(text, rules, s, first_quote(&s.toks));
         let fast = format!("{:?}", s.evidence);
         s.evidence.clear();
         quote_rules(text, rules, s, 0);
