@@ -6,7 +6,7 @@
 //! definite reference back (`the organisation`, `the report`) or a pronoun. The word lists
 //! live in `rules/checks/single-source.toml`.
 
-use crate::checks::phrases::{tokens_into, PhraseList, Token, WordSets};
+use crate::checks::phrases::{tokens_into, PhraseList, Token};
 // the ledger's maps hash their small keys (names, spans) with FxHash, eight bytes at a time
 // (issue 6: FNV-1a a byte at a time was a tenth of the ledger); they are never iterated, so
 // the hasher changes nothing but speed
@@ -169,7 +169,7 @@ pub fn build(
         lists,
         kinds: checks.ledger_kinds(),
         firsts: checks.ledger_firsts(),
-        sets: checks.ledger_words(),
+        checks,
         ledger: Ledger::default(),
         keys: keys::Keys::with_capacity(room),
         known: HashMap::with_capacity_and_hasher(room, FxBuild::default()),
@@ -401,11 +401,11 @@ struct Builder<'a> {
     /// The latest source of each kind, and the latest that is not a person.
     last_kind: [Option<usize>; 6],
     last_other: Option<usize>,
-    /// The lists [`crate::checks::LEDGER_WORDS`] in one table (`None`: no `single-source`, so
-    /// every list is empty).
-    sets: Option<&'a WordSets>,
+    /// The check set: its lists [`crate::checks::LEDGER_WORDS`] in one table
+    /// ([`CheckSet::ledger_words`]; `None`: no `single-source`, so every list is empty).
+    checks: &'a CheckSet,
     /// Buffers of [`Builder::resolve`]: the tokens of a mention, their words, and the lists
-    /// each word is an entry of (bits of [`WordSets::of`]).
+    /// each word is an entry of (bits of [`crate::checks::phrases::WordSets::of`]).
     toks: Vec<Token>,
     words: Vec<&'a str>,
     flags: Vec<u32>,
@@ -438,7 +438,8 @@ impl<'a> Builder<'a> {
         words.extend(toks.iter().map(|t| t.text(text)));
         // each word's lists in one lookup (issue 6: up to seven list lookups a word)
         flags.clear();
-        match self.sets {
+        // the table is built on the first mention of the run (not for a file without one)
+        match self.checks.ledger_words() {
             Some(sets) => flags.extend(words.iter().map(|w| sets.of(w))),
             None => flags.resize(words.len(), 0),
         }
