@@ -88,13 +88,9 @@ impl Ledger {
     }
 }
 
-/// The word lists of `single-source` the ledger reads, looked up once per document.
+/// The word lists of `single-source` the ledger searches in names, looked up once per document
+/// (the lists compared with single words are read from [`CheckSet::ledger_words`]).
 struct Lists<'a> {
-    pronouns_person: &'a PhraseList,
-    pronouns_group: &'a PhraseList,
-    references: &'a PhraseList,
-    joiners: &'a PhraseList,
-    titles: &'a PhraseList,
     documents: &'a PhraseList,
     vague: &'a PhraseList,
     anonymous: &'a PhraseList,
@@ -110,11 +106,6 @@ impl<'a> Lists<'a> {
             None => PhraseList::empty(),
         };
         Lists {
-            pronouns_person: get("pronouns-person"),
-            pronouns_group: get("pronouns-group"),
-            references: get("references"),
-            joiners: get("joiners"),
-            titles: get("titles"),
             documents: get("documents"),
             vague: get("vague"),
             anonymous: get("anonymous"),
@@ -131,6 +122,15 @@ const ANONYMOUS: u32 = 1 << 1;
 const OUTLETS: u32 = 1 << 2;
 const DOCUMENTS: u32 = 1 << 3;
 const ORGANISATIONS: u32 = 1 << 4;
+
+// Bits of `WordSets::of` for the lists `crate::checks::LEDGER_WORDS`, in that order.
+const PERSON: u32 = 1;
+const GROUP: u32 = 1 << 1;
+const REFERENCE: u32 = 1 << 2;
+const JOINER: u32 = 1 << 3;
+const TITLE: u32 = 1 << 4;
+const DOCUMENT: u32 = 1 << 5;
+const INDEFINITE: u32 = 1 << 6;
 
 /// Index of a kind in [`Builder::last_kind`].
 fn kind_index(kind: SourceKind) -> usize {
@@ -169,6 +169,7 @@ pub fn build(
         lists,
         kinds: checks.ledger_kinds(),
         firsts: checks.ledger_firsts(),
+        checks,
         ledger: Ledger::default(),
         keys: keys::Keys::with_capacity(room),
         known: HashMap::with_capacity_and_hasher(room, FxBuild::default()),
@@ -176,6 +177,7 @@ pub fn build(
         last_other: None,
         toks: Vec::with_capacity(16),
         words: Vec::with_capacity(16),
+        flags: Vec::with_capacity(16),
         caps: Vec::new(),
         // room for a long name's key at once (issue 6: the two grew from empty in every
         // document, a quarter of a million instructions on the corpus)
@@ -191,11 +193,12 @@ pub fn build(
     let spans: usize = labels.iter().take(n).map(|c| c.sources.len()).sum();
     b.ledger.by_sentence.reserve_exact(spans);
     let mut seen = SeenSpans::with_capacity(spans);
+    let mut quotes = QuoteCursor::default();
     for (i, c) in labels.iter().enumerate().take(n) {
         let first = b.ledger.by_sentence.len();
         for span in &c.sources {
             // a name inside a quotation is part of what was said, not a source
-            if in_quote(seg, *span) {
+            if quotes.in_quote(seg, *span) {
                 continue;
             }
             if let Some(id) = b.resolve(*span) {
@@ -269,15 +272,44 @@ impl SeenSpans {
     }
 }
 
-/// Whether `span` lies inside a quotation (quotes are sorted by start; nested ones follow
-/// their parent, so the few last quotes starting before `span` are enough to look at).
-fn in_quote(seg: &Segmentation, span: Span) -> bool {
-    let k = seg.quotes.partition_point(|q| q.span.start <= span.start);
-    seg.quotes[..k]
-        .iter()
-        .rev()
-        .take(8)
-        .any(|q| q.open.end <= span.start && span.end <= q.close.map_or(q.span.end, |c| c.start))
+/// Whether spans lie inside a quotation, for spans that come mostly in order of start (the
+/// sentences' sources): the number of quotes starting at or before the last span is kept and
+/// moved on, and searched for again only when a span starts before the last one (issue 6: a
+/// binary search per source span, its branches mispredicted).
+#[derive(Default)]
+struct QuoteCursor {
+    /// Quotes starting at or before `at`.
+    k: usize,
+    at: usize,
+}
+
+impl QuoteCursor {
+    /// Whether `span` lies inside a quotation of `seg` (quotes are sorted by start; nested
+    /// ones follow their parent, so the few last quotes starting before `span` are enough to
+    /// look at).
+    fn in_quote(&mut self, seg: &Segmentation, span: Span) -> bool {
+        let quotes = &seg.quotes;
+        if span.start < self.at {
+            self.k = quotes.partition_point(|q| q.span.start <= span.start);
+        } else {
+            while quotes
+                .get(self.k)
+                .is_some_and(|q| q.span.start <= span.start)
+            {
+                self.k += 1;
+            }
+        }
+        self.at = span.start;
+        quotes
+            .get(..self.k)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .take(8)
+            .any(|q| {
+                q.open.end <= span.start && span.end <= q.close.map_or(q.span.end, |c| c.start)
+            })
+    }
 }
 
 /// `s` lower-cased in place as `str::to_lowercase` has it (ASCII without a copy).
@@ -289,15 +321,66 @@ fn lowercase(s: &mut String) {
     }
 }
 
-/// The last run of capitalised words of a name (`Pat Caddell` in `pollster Pat Caddell`).
-fn name_core<'s, 'w>(words: &'s [&'w str]) -> &'s [&'w str] {
+/// `he`, `they`: a pronoun of the lists, alone (`flags`: the words' lists).
+fn is_pronoun(flags: &[u32]) -> bool {
+    matches!(flags, [f] if f & (PERSON | GROUP) != 0)
+}
+
+/// `the organisation`, `the report`: `the` and a word of the references list.
+fn is_reference(words: &[&str], flags: &[u32]) -> bool {
+    match (words, flags) {
+        ([the, _], [_, f]) => the.eq_ignore_ascii_case("the") && f & REFERENCE != 0,
+        _ => false,
+    }
+}
+
+/// The lowercase name made of `words` (whose lists are `flags`) without determiners, titles,
+/// possessives and parentheticals, pushed onto `out`.
+fn key_into(words: &[&str], flags: &[u32], out: &mut String) {
+    let mut pushed = false;
+    for (k, (w, f)) in words.iter().zip(flags).enumerate() {
+        let title = f & TITLE != 0;
+        if k == 0 && (w.eq_ignore_ascii_case("the") || title) {
+            continue;
+        }
+        if title && !pushed {
+            continue;
+        }
+        let mut w: &str = w;
+        while let Some(rest) = w.strip_suffix("'s") {
+            w = rest;
+        }
+        while let Some(rest) = w.strip_suffix("\u{2019}s") {
+            w = rest;
+        }
+        if pushed {
+            out.push(' ');
+        }
+        pushed = true;
+        if w.is_ascii() {
+            let from = out.len();
+            out.push_str(w);
+            if let Some(added) = out.get_mut(from..) {
+                added.make_ascii_lowercase();
+            }
+        } else {
+            out.push_str(&w.to_lowercase());
+        }
+    }
+}
+
+/// Where the last run of capitalised words of a name is among its words (`Pat Caddell` in
+/// `pollster Pat Caddell`).
+fn name_core(words: &[&str]) -> std::ops::Range<usize> {
     let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     let end = words.iter().rposition(cap).map_or(0, |e| e + 1);
-    let start = words[..end]
+    let start = words
+        .get(..end)
+        .unwrap_or_default()
         .iter()
         .rposition(|w| !cap(w))
         .map_or(0, |s| s + 1);
-    words.get(start..end).unwrap_or_default()
+    start..end
 }
 
 struct Builder<'a> {
@@ -318,9 +401,14 @@ struct Builder<'a> {
     /// The latest source of each kind, and the latest that is not a person.
     last_kind: [Option<usize>; 6],
     last_other: Option<usize>,
-    /// Buffers of [`Builder::resolve`].
+    /// The check set: its lists [`crate::checks::LEDGER_WORDS`] in one table
+    /// ([`CheckSet::ledger_words`]; `None`: no `single-source`, so every list is empty).
+    checks: &'a CheckSet,
+    /// Buffers of [`Builder::resolve`]: the tokens of a mention, their words, and the lists
+    /// each word is an entry of (bits of [`crate::checks::phrases::WordSets::of`]).
     toks: Vec<Token>,
     words: Vec<&'a str>,
+    flags: Vec<u32>,
     /// The capitalised words of a new name, and a key looked up but not kept (buffers).
     caps: Vec<&'a str>,
     scratch: String,
@@ -342,45 +430,42 @@ impl<'a> Builder<'a> {
         // the words of the span, in buffers kept from one span to the next
         let mut toks = std::mem::take(&mut self.toks);
         let mut words = std::mem::take(&mut self.words);
+        let mut flags = std::mem::take(&mut self.flags);
         toks.clear();
         tokens_into(self.text, span, &mut toks);
         words.clear();
         let text = self.text;
         words.extend(toks.iter().map(|t| t.text(text)));
-        let id = self.resolve_words(surface, &words);
+        // each word's lists in one lookup (issue 6: up to seven list lookups a word)
+        flags.clear();
+        // the table is built on the first mention of the run (not for a file without one)
+        match self.checks.ledger_words() {
+            Some(sets) => flags.extend(words.iter().map(|w| sets.of(w))),
+            None => flags.resize(words.len(), 0),
+        }
+        let id = self.resolve_words(surface, &words, &flags);
         // a pronoun or a reference back is resolved against what came before; any other
         // mention by its key alone, which gives the same answer every time
-        if !self.is_pronoun(&words) && !self.is_reference(&words) {
+        if !is_pronoun(&flags) && !is_reference(&words, &flags) {
             self.known.insert(whole, id);
         }
         self.toks = toks;
         self.words = words;
+        self.flags = flags;
         id
     }
 
-    /// `he`, `they`: a pronoun of the lists, alone.
-    fn is_pronoun(&self, words: &[&str]) -> bool {
-        match words {
-            [w] => self.lists.pronouns_person.is(w) || self.lists.pronouns_group.is(w),
-            _ => false,
-        }
-    }
-
-    /// `the organisation`, `the report`: `the` and a word of the references list.
-    fn is_reference(&self, words: &[&str]) -> bool {
-        match words {
-            [the, w] => the.eq_ignore_ascii_case("the") && self.lists.references.is(w),
-            _ => false,
-        }
-    }
-
-    /// [`Builder::resolve`] of a mention `surface` made of `words`.
-    fn resolve_words(&mut self, surface: &'a str, words: &[&'a str]) -> Option<usize> {
+    /// [`Builder::resolve`] of a mention `surface` made of `words`, whose lists are `flags`.
+    fn resolve_words(
+        &mut self,
+        surface: &'a str,
+        words: &[&'a str],
+        flags: &[u32],
+    ) -> Option<usize> {
         // pronouns refer to the latest fitting source
-        if words.len() == 1 {
-            let w = words[0];
-            let person = self.lists.pronouns_person.is(w);
-            let group = self.lists.pronouns_group.is(w);
+        if let [f] = flags {
+            let person = f & PERSON != 0;
+            let group = f & GROUP != 0;
             if person || group {
                 let id = if person {
                     self.last(SourceKind::NamedPerson)?
@@ -393,8 +478,12 @@ impl<'a> Builder<'a> {
             }
         }
         // `the organisation`, `the report`: a definite reference back
-        if self.is_reference(words) {
-            let kind = self.kind_of(&words[1..], surface);
+        if is_reference(words, flags) {
+            let kind = self.kind_of(
+                words.get(1..).unwrap_or_default(),
+                flags.get(1..).unwrap_or_default(),
+                surface,
+            );
             let back = self.last(kind).or(match kind {
                 SourceKind::Organisation | SourceKind::Document => self.last_other,
                 _ => None,
@@ -407,15 +496,21 @@ impl<'a> Builder<'a> {
         // the key in a buffer kept from one mention to the next
         let mut key = std::mem::take(&mut self.key);
         key.clear();
-        self.key_into(words, &mut key);
-        let id = self.resolve_key(surface, words, &key);
+        key_into(words, flags, &mut key);
+        let id = self.resolve_key(surface, words, flags, &key);
         self.key = key;
         id
     }
 
     /// [`Builder::resolve_words`] of a name (not a pronoun or a reference back) whose key is
     /// `key`.
-    fn resolve_key(&mut self, surface: &'a str, words: &[&'a str], key: &str) -> Option<usize> {
+    fn resolve_key(
+        &mut self,
+        surface: &'a str,
+        words: &[&'a str],
+        flags: &[u32],
+        key: &str,
+    ) -> Option<usize> {
         if key.is_empty() {
             return None;
         }
@@ -425,22 +520,28 @@ impl<'a> Builder<'a> {
         }
         // in ASCII the lists ignore case already: no lower-cased copy
         let kind = if surface.is_ascii() {
-            self.kind_of(words, surface)
+            self.kind_of(words, flags, surface)
         } else {
-            self.kind_of(words, &surface.to_lowercase())
+            self.kind_of(words, flags, &surface.to_lowercase())
         };
         // `longtime pollster Pat Caddell` → `Pat Caddell`; `Mike Pence` after `Pence`
         if kind == SourceKind::NamedPerson {
             let core = name_core(words);
+            let last = core.end.saturating_sub(1).max(core.start)..core.end;
             // the whole core's key, else its last word's: looked up in one buffer
             let mut scratch = std::mem::take(&mut self.scratch);
             let mut found = None;
-            for part in [
-                core,
-                core.last().map(std::slice::from_ref).unwrap_or_default(),
-            ] {
+            for part in [core, last] {
+                // the whole name's key was looked up already
+                if part == (0..words.len()) {
+                    continue;
+                }
                 scratch.clear();
-                self.key_into(part, &mut scratch);
+                key_into(
+                    words.get(part.clone()).unwrap_or_default(),
+                    flags.get(part).unwrap_or_default(),
+                    &mut scratch,
+                );
                 if let Some(id) = self.keys.get(&scratch).filter(|_| !scratch.is_empty()) {
                     found = Some(id);
                     break;
@@ -477,8 +578,9 @@ impl<'a> Builder<'a> {
             caps.extend(
                 words
                     .iter()
-                    .copied()
-                    .filter(|w| !self.lists.joiners.is(w) && !self.lists.titles.is(w)),
+                    .zip(flags)
+                    .filter(|(_, f)| *f & (JOINER | TITLE) == 0)
+                    .map(|(w, _)| *w),
             );
         }
         if caps.len() >= 2
@@ -532,52 +634,18 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// The lowercase name without determiners, titles, possessives and parentheticals, pushed
-    /// onto `out`.
-    fn key_into(&self, words: &[&str], out: &mut String) {
-        let titles = self.lists.titles;
-        let mut pushed = false;
-        for (k, w) in words.iter().enumerate() {
-            let title = titles.is(w);
-            if k == 0 && (w.eq_ignore_ascii_case("the") || title) {
-                continue;
-            }
-            if title && !pushed {
-                continue;
-            }
-            let mut w: &str = w;
-            while let Some(rest) = w.strip_suffix("'s") {
-                w = rest;
-            }
-            while let Some(rest) = w.strip_suffix("\u{2019}s") {
-                w = rest;
-            }
-            if pushed {
-                out.push(' ');
-            }
-            pushed = true;
-            if w.is_ascii() {
-                let from = out.len();
-                out.push_str(w);
-                if let Some(added) = out.get_mut(from..) {
-                    added.make_ascii_lowercase();
-                }
-            } else {
-                out.push_str(&w.to_lowercase());
-            }
-        }
-    }
-
     /// The latest source of `kind`.
     fn last(&self, kind: SourceKind) -> Option<usize> {
         self.last_kind.get(kind_index(kind)).copied().flatten()
     }
 
-    fn kind_of(&self, words: &[&str], surface: &str) -> SourceKind {
+    /// The kind of a name made of `words` (whose lists are `flags`), `surface` its text
+    /// lower-cased outside ASCII.
+    fn kind_of(&self, words: &[&str], flags: &[u32], surface: &str) -> SourceKind {
         let l = &self.lists;
         // a name headed by a document word is a document, whatever lists it holds: no walk
         // over it (issue 6)
-        if words.last().is_some_and(|w| l.documents.is(w)) {
+        if flags.last().is_some_and(|f| f & DOCUMENT != 0) {
             return SourceKind::Document;
         }
         // which of the lists occur in the name: one walk over it when the lexicon is built
@@ -623,7 +691,13 @@ impl<'a> Builder<'a> {
             .any(|w| w.chars().next().is_some_and(char::is_uppercase));
         if has(VAGUE) && !has_inner_cap {
             SourceKind::Vague
-        } else if has(ANONYMOUS) || l.indefinite.is(first_lower) {
+        } else if has(ANONYMOUS)
+            || if first.is_ascii() {
+                flags.first().is_some_and(|f| f & INDEFINITE != 0)
+            } else {
+                l.indefinite.is(first_lower)
+            }
+        {
             SourceKind::Anonymous
         } else if has(OUTLETS) {
             SourceKind::Outlet
@@ -693,6 +767,38 @@ mod tests {
                 };
                 assert_eq!(seen.insert(span), want.insert(span), "{span:?}");
             }
+        }
+    }
+
+    #[test]
+    fn word_bits_follow_the_list_order() {
+        let names = [
+            "pronouns-person",
+            "pronouns-group",
+            "references",
+            "joiners",
+            "titles",
+            "documents",
+            "indefinite",
+        ];
+        assert_eq!(crate::checks::LEDGER_WORDS, names);
+        let bits = [
+            super::PERSON,
+            super::GROUP,
+            super::REFERENCE,
+            super::JOINER,
+            super::TITLE,
+            super::DOCUMENT,
+            super::INDEFINITE,
+        ];
+        for (k, b) in bits.iter().enumerate() {
+            assert_eq!(*b, 1 << k);
+        }
+        // every list is a list of the built-in check
+        let set = crate::checks::CheckSet::builtin().unwrap();
+        let def = set.get("single-source").unwrap();
+        for name in names {
+            assert!(!def.list(name).is_empty(), "{name}");
         }
     }
 

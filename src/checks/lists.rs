@@ -143,6 +143,18 @@ pub const LEDGER_KINDS: [&str; 5] = [
     "organisations",
 ];
 
+/// The lists of `single-source` the source ledger compares single words of names with, in
+/// the order of their bits in [`super::phrases::WordSets::of`].
+pub const LEDGER_WORDS: [&str; 7] = [
+    "pronouns-person",
+    "pronouns-group",
+    "references",
+    "joiners",
+    "titles",
+    "documents",
+    "indefinite",
+];
+
 /// A hasher for the word-list names: checks look lists up by name for every sentence (issue 6:
 /// SipHash on these short keys was 2 % of a run, FNV-1a a byte at a time still 1 %). Eight
 /// bytes at a time, one rotate, xor and multiply each (as FxHash); the last bytes padded with

@@ -2,10 +2,10 @@
 
 use super::index::{Combined, Hits, Presence};
 pub use super::lists::NameHasher;
-use super::lists::{known_lists, searched_lists, LEDGER_KINDS, QUANTITY_WORDS};
+use super::lists::{known_lists, searched_lists, LEDGER_KINDS, LEDGER_WORDS, QUANTITY_WORDS};
 use super::load_error::{describe_toml_error, key_position};
 use super::numbers::NumberWords;
-use super::phrases::PhraseList;
+use super::phrases::{PhraseList, WordSets};
 use super::{Severity, Shared};
 use crate::error::{Error, Result};
 use crate::rules::engine::{Ahead, Engine};
@@ -168,6 +168,8 @@ pub struct CheckSet {
     /// The first words of the entries of those lists, built on first use (see
     /// [`CheckSet::ledger_firsts`]).
     ledger_firsts: OnceLock<Option<Arc<PhraseList>>>,
+    /// The lists [`LEDGER_WORDS`] of `single-source` in one table, built on first use.
+    ledger_words: OnceLock<Option<Arc<WordSets>>>,
 }
 
 impl CheckSet {
@@ -183,6 +185,7 @@ impl CheckSet {
             combined: OnceLock::new(),
             ledger_kinds: OnceLock::new(),
             ledger_firsts: OnceLock::new(),
+            ledger_words: OnceLock::new(),
         };
         set.assign_slots();
         Ok(set)
@@ -209,6 +212,7 @@ impl CheckSet {
         self.combined = OnceLock::new();
         self.ledger_kinds = OnceLock::new();
         self.ledger_firsts = OnceLock::new();
+        self.ledger_words = OnceLock::new();
     }
 
     /// The first words of the entries of the lists [`LEDGER_KINDS`] of `single-source`: each
@@ -234,6 +238,17 @@ impl CheckSet {
                     }
                 }
                 Some(Arc::new(PhraseList::new(&firsts)))
+            })
+            .as_deref()
+    }
+
+    /// The lists [`LEDGER_WORDS`] of `single-source` in one table (`None` without that check).
+    pub(crate) fn ledger_words(&self) -> Option<&WordSets> {
+        self.ledger_words
+            .get_or_init(|| {
+                let def = self.get("single-source")?;
+                let lists: Vec<&PhraseList> = LEDGER_WORDS.iter().map(|n| def.list(n)).collect();
+                Some(Arc::new(WordSets::new(&lists)))
             })
             .as_deref()
     }

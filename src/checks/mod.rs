@@ -28,7 +28,7 @@ pub use finding::{Finding, Severity, Shared};
 pub use index::Hits;
 pub(crate) use index::Presence;
 #[cfg(test)]
-pub(crate) use lists::LEDGER_KINDS;
+pub(crate) use lists::{LEDGER_KINDS, LEDGER_WORDS};
 pub use load::{CheckDef, CheckSet, TestCase};
 
 use crate::classify::Classification;
@@ -75,25 +75,13 @@ pub fn run_with_hits(
     let mut out = Out {
         raws: Vec::with_capacity((seg.sentences.len() + 8).min(512)),
         check: 0,
+        rank: 0,
     };
-    type CheckFn = fn(&Ctx, &CheckDef, &Ledger, &mut Out);
-    let all: [(&str, CheckFn); 11] = [
-        ("unattributed-claim", unattributed::check),
-        ("anonymous-source", anonymous::check),
-        ("vague-source", vague::check),
-        ("hedge-only", hedge::check),
-        ("allegation-without-accuser", allegation::check),
-        ("loaded-verb", loaded::check),
-        ("mental-state", mental::check),
-        ("figure-conflict", figures::check),
-        ("unbalanced-quotation", quotes::check_unbalanced),
-        ("quote-without-speaker", quotes::check_speaker),
-        ("single-source", single::check),
-    ];
     let mut defs: Vec<&CheckDef> = Vec::new();
-    for (id, f) in all {
+    for (k, (id, f)) in CHECKS.iter().enumerate() {
         if let Some(def) = checks.enabled(id) {
             out.check = u8::try_from(defs.len()).unwrap_or(u8::MAX);
+            out.rank = check_ranks().get(k).copied().unwrap_or(0);
             defs.push(def);
             f(&ctx, def, ledger, &mut out);
         }
@@ -101,6 +89,40 @@ pub fn run_with_hits(
     // the checks' intermediates go before the findings take their full size
     drop(ctx);
     out.finish(&defs)
+}
+
+/// A check's logic.
+type CheckFn = fn(&Ctx, &CheckDef, &Ledger, &mut Out);
+
+/// Every check by rule id, in the order they run.
+const CHECKS: [(&str, CheckFn); 11] = [
+    ("unattributed-claim", unattributed::check),
+    ("anonymous-source", anonymous::check),
+    ("vague-source", vague::check),
+    ("hedge-only", hedge::check),
+    ("allegation-without-accuser", allegation::check),
+    ("loaded-verb", loaded::check),
+    ("mental-state", mental::check),
+    ("figure-conflict", figures::check),
+    ("unbalanced-quotation", quotes::check_unbalanced),
+    ("quote-without-speaker", quotes::check_speaker),
+    ("single-source", single::check),
+];
+
+/// Per check of [`CHECKS`], the place of its rule id among theirs in string order: findings
+/// at one span come in the order of their rule ids, and a check's definition has the id it
+/// is enabled by (issue 6: ranking the ids of every document's checks was a thousand
+/// string comparisons a file, and the sort looked each rank up in a table).
+fn check_ranks() -> &'static [u8; CHECKS.len()] {
+    static RANKS: std::sync::OnceLock<[u8; CHECKS.len()]> = std::sync::OnceLock::new();
+    RANKS.get_or_init(|| {
+        let mut ranks = [0u8; CHECKS.len()];
+        for (r, (id, _)) in ranks.iter_mut().zip(CHECKS.iter()) {
+            let below = CHECKS.iter().filter(|(other, _)| other < id).count();
+            *r = u8::try_from(below).unwrap_or(u8::MAX);
+        }
+        ranks
+    })
 }
 
 /// A finding as a check records it (issue 6: memory on one huge file): the check, the level,
@@ -117,6 +139,8 @@ struct Raw {
     sentence: u32,
     /// Index of the check's definition in the list [`Out::finish`] is given.
     check: u8,
+    /// The place of the check's rule id in string order ([`check_ranks`]).
+    rank: u8,
     raised: bool,
 }
 
@@ -156,8 +180,9 @@ impl Message {
 #[derive(Default)]
 pub(crate) struct Out {
     raws: Vec<Raw>,
-    /// The check running now.
+    /// The check running now, and its rank ([`check_ranks`]).
     check: u8,
+    rank: u8,
 }
 
 impl Out {
@@ -177,6 +202,7 @@ impl Out {
                 .and_then(|i| u32::try_from(i).ok())
                 .unwrap_or(NO_SENTENCE),
             check: self.check,
+            rank: self.rank,
             raised,
         });
     }
@@ -184,16 +210,13 @@ impl Out {
     /// The findings in document order (by span, then rule id, then message), built whole.
     fn finish(self, defs: &[&CheckDef]) -> Vec<Finding> {
         let mut raws = self.raws;
-        // the rule ids' order as numbers: equal ids the same rank (issue 6: comparing the id
-        // strings was most of the sort)
-        let ranks = id_ranks(defs);
-        let rank = |r: &Raw| ranks.get(usize::from(r.check)).copied().unwrap_or(0);
-        // unstable: no scratch buffer of half the findings; a check gives one finding per
-        // span, so the key is unique in practice, and the message breaks any tie
+        // the rule ids' order as numbers (issue 6: comparing the id strings was most of the
+        // sort); unstable: no scratch buffer of half the findings; a check gives one finding
+        // per span, so the key is unique in practice, and the message breaks any tie
         // deterministically
         raws.sort_unstable_by(|a, b| {
-            (a.span.start, a.span.end, rank(a))
-                .cmp(&(b.span.start, b.span.end, rank(b)))
+            (a.span.start, a.span.end, a.rank)
+                .cmp(&(b.span.start, b.span.end, b.rank))
                 .then_with(|| a.message.render().cmp(&b.message.render()))
         });
         // last first, so that the records can be popped in order
@@ -229,17 +252,6 @@ impl Out {
         }
         out
     }
-}
-
-/// Per definition, the place of its id among the ids in string order (`0` first; equal ids
-/// share a place).
-fn id_ranks(defs: &[&CheckDef]) -> Vec<usize> {
-    let mut sorted: Vec<&str> = defs.iter().map(|d| d.id.as_str()).collect();
-    sorted.sort_unstable();
-    sorted.dedup();
-    defs.iter()
-        .map(|d| sorted.partition_point(|s| *s < d.id.as_str()))
-        .collect()
 }
 
 /// unattributed-claim's message for every set of its five reasons, built once per run and

@@ -301,6 +301,105 @@ impl PhraseList {
     }
 }
 
+/// Which of a few lists a word equals, in one lookup: bit `k` of [`WordSets::of`] is
+/// [`PhraseList::is`] of list `k` (issue 6: the source ledger asked up to seven lists about
+/// every word of every new name, one set lookup each).
+#[derive(Debug, Default)]
+pub(crate) struct WordSets {
+    /// Entries of at most seven bytes, packed ([`pack`]) → their lists' bits.
+    short: std::collections::HashMap<u64, u32, FxBuild>,
+    /// Longer entries → their lists' bits.
+    long: std::collections::HashMap<Box<[u8]>, u32, FxBuild>,
+    /// One bit per key of `short` ([`filter_bit`]): most words are in no list.
+    filter: [u64; 16],
+    /// Bit `n` set when some entry is `n` bytes long (`n < 64`); bit 63 for longer.
+    lengths: u64,
+}
+
+impl WordSets {
+    /// The sets of `lists` (at most 32; later ones are left out).
+    pub(crate) fn new(lists: &[&PhraseList]) -> WordSets {
+        let mut t = WordSets::default();
+        for (k, list) in lists.iter().enumerate().take(32) {
+            let bit = 1u32 << k;
+            // as [`IsTables::new`] keeps them: an entry with a curly apostrophe outside ASCII
+            // never equals a word
+            for e in list
+                .entries
+                .iter()
+                .filter(|e| e.is_ascii() || !e.contains('\u{2019}'))
+            {
+                t.lengths |= length_bit(e.len());
+                let lower = e.to_ascii_lowercase().into_bytes();
+                match pack(&lower) {
+                    Some(key) => {
+                        *t.short.entry(key).or_insert(0) |= bit;
+                        let f = filter_bit(key);
+                        if let Some(w) = t.filter.get_mut(f / 64) {
+                            *w |= 1 << (f % 64);
+                        }
+                    }
+                    None => *t.long.entry(lower.into_boxed_slice()).or_insert(0) |= bit,
+                }
+            }
+        }
+        t
+    }
+
+    /// The lists `word` (a whole token) equals an entry of, as bits: what
+    /// [`PhraseList::is`] tells of each.
+    pub(crate) fn of(&self, word: &str) -> u32 {
+        if let Some(v) = load_short(word.as_bytes()) {
+            if v & HIGH == 0 {
+                let n = word.len();
+                let k = ascii_lower(v) | (n as u64) << 56;
+                let f = filter_bit(k);
+                if self.lengths & length_bit(n) == 0
+                    || self
+                        .filter
+                        .get(f / 64)
+                        .is_none_or(|w| w >> (f % 64) & 1 == 0)
+                {
+                    return 0;
+                }
+                return self.short.get(&k).copied().unwrap_or(0);
+            }
+        }
+        self.of_slow(word)
+    }
+
+    /// [`WordSets::of`] of a word of eight bytes or more, or one outside ASCII: the word with
+    /// `’` read as `'`, ASCII lower-cased, looked up as [`PhraseList::is`] looks it up.
+    fn of_slow(&self, word: &str) -> u32 {
+        let curly = !word.is_ascii() && word.contains('\u{2019}');
+        let n = if curly {
+            word.len() - 2 * word.matches('\u{2019}').count()
+        } else {
+            word.len()
+        };
+        if self.lengths & length_bit(n) == 0 {
+            return 0;
+        }
+        let mut buf = [0u8; 64];
+        let owned;
+        let key: &[u8] = match buf.get_mut(..n) {
+            Some(dst) if !curly => {
+                dst.copy_from_slice(word.as_bytes());
+                dst.make_ascii_lowercase();
+                dst
+            }
+            _ => {
+                owned = word.replace('\u{2019}', "'").to_ascii_lowercase();
+                owned.as_bytes()
+            }
+        };
+        match pack(key) {
+            Some(k) => self.short.get(&k).copied().unwrap_or(0),
+            None => self.long.get(key).copied().unwrap_or(0),
+        }
+    }
+}
+
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 

@@ -91,6 +91,32 @@ fn words_compare_whole_ignoring_ascii_case() {
 }
 
 proptest::proptest! {
+    /// One lookup among several lists gives, bit by bit, what each list's own test gives:
+    /// entries shared by lists, words in any case, curly and straight apostrophes, bytes past
+    /// ASCII, words of every length up to past the packed limit.
+    #[test]
+    fn word_sets_answer_as_each_list(
+        lists in proptest::collection::vec(
+            proptest::collection::vec("[a-cA-C'.\u{2019}é]{0,12}", 0..8),
+            0..5,
+        ),
+        words in proptest::collection::vec("[a-cA-C'.\u{2019}é@\\[`{]{0,12}", 0..40),
+    ) {
+        let lists: Vec<PhraseList> = lists.iter().map(|l| PhraseList::new(l)).collect();
+        let refs: Vec<&PhraseList> = lists.iter().collect();
+        let sets = WordSets::new(&refs);
+        let entries = lists.iter().flat_map(|l| l.entries.iter());
+        for w in entries.chain(&words) {
+            for w in [w.clone(), w.to_uppercase(), w.to_lowercase(), w.replace('\'', "\u{2019}")] {
+                let want = refs
+                    .iter()
+                    .enumerate()
+                    .fold(0, |m, (k, l)| m | u32::from(l.is(&w)) << k);
+                proptest::prop_assert_eq!(sets.of(&w), want, "{:?}", w);
+            }
+        }
+    }
+
     /// The packed test of short ASCII words answers as the byte-by-byte test it skips, for
     /// words of every length up to past the packed limit, in any case.
     #[test]
