@@ -413,3 +413,38 @@ fn range_from_skips_tokens_as_the_search_does() {
     }
     assert!(found > 200, "{found}");
 }
+
+/// Each ending's masked comparison of [`probe`] is its separate tests, for every length, first
+/// character's flags and last bytes near its key.
+#[test]
+fn probe_is_the_separate_tests() {
+    let curly = u32::from_be_bytes([0xE2, 0x80, 0x99, b's']);
+    let mut tails: Vec<u32> = ENDINGS.iter().map(|e| e.key).chain([curly, 0]).collect();
+    let near: Vec<u32> = tails
+        .iter()
+        .flat_map(|&t| (0..32).map(move |bit| t ^ (1 << bit)))
+        .collect();
+    tails.extend(near);
+    let mut rng = crate::testrng::Rng::new(0x2f1b_9d3a_77c4_0e61);
+    tails.extend((0..2000).map(|_| rng.below(1 << 32) as u32));
+    let mut found = 0;
+    for &tail in &tails {
+        for n in 1..=12 {
+            for flags in [0, CAP, DIGIT, CAP | DIGIT, SOURCE_NOUN, CAP | UNCASED] {
+                let e = &ENDINGS[(tail & 0x1F) as usize];
+                let want = (tail & e.mask == e.key)
+                    && n >= e.min
+                    && flags & e.forbid == 0
+                    && flags & e.need == e.need;
+                let (key, mask, flag) = PROBES[(tail & 0x1F) as usize];
+                let p = probe(tail, n, flags);
+                assert_eq!(p & mask == key, want, "{tail:#x} {n} {flags:#x}");
+                assert_eq!(flag, e.flag);
+                let want_curly = tail == curly && n >= 4;
+                assert_eq!(p & CURLY.1 == CURLY.0, want_curly, "{tail:#x} {n}");
+                found += usize::from(want) + usize::from(want_curly);
+            }
+        }
+    }
+    assert!(found > 100, "{found}");
+}
