@@ -73,7 +73,7 @@ pub fn segment_with(doc: &Document, lang: &Lang) -> Segmentation {
     // news copy runs about a hundred bytes a sentence: one allocation instead of a doubling
     // series (issue 6)
     seg.sentences.reserve(doc.text.len() / SENTENCE_BYTES);
-    let mut scanner = QuoteScanner::new(lang);
+    let mut scanner = QuoteScanner::new(lang, doc.text.as_bytes());
     let mut parts = Vec::new();
     let mut layout = Vec::new();
     let mut quoted = Vec::new();

@@ -16,9 +16,7 @@ mod states;
 
 use super::lang::{AbbrevKind, Lang};
 use super::lists::{self, Marker};
-use super::text::{
-    char_at, find_table, lanes_between, skip_ws, ws_before, ws_len, Class, HIGH, ONES,
-};
+use super::text::{char_at, find_table, skip_ws, ws_before, ws_len, Class, LaneTable};
 
 const fn candidates() -> [bool; 256] {
     let mut t = [false; 256];
@@ -43,16 +41,31 @@ const fn candidates() -> [bool; 256] {
     t[0xEF] = true;
     t
 }
-static CAND: [bool; 256] = candidates();
+static CAND: LaneTable = LaneTable::new(&candidates());
 
-/// Marks every byte lane of `x` that may be in [`CAND`]: lead bytes of three- and four-byte
-/// characters (`0xE0..=0xFF`: the top three bits set; continuation bytes and two-byte leads are
-/// never candidates) and, with bit 5 of every byte set (`y`), the ASCII bytes whose `y` lies in
-/// `!..=?` (`!` to `?`, control characters) or in `{..=DEL` (`[` to `_`, `{` to `~`).
-#[inline(always)]
-fn maybe_candidate(x: u64) -> u64 {
-    let y = x | (0x20 * ONES);
-    (x & (x << 1) & (x << 2) & HIGH) | lanes_between(y, 0x20, 0x40) | lanes_between(y, 0x7a, 0x80)
+/// Bytes that may go on a run of stops: `.` `!` `?` and the lead bytes of `…` and the
+/// full-width stops.
+static RUN: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
+/// Whether `…` or a full-width stop (`。` `．` `！` `？`) starts at byte `i`, told from its three
+/// bytes without decoding (issue 6).
+#[inline]
+fn wide_stop_at(b: &[u8], i: usize) -> bool {
+    matches!(
+        (b.get(i), b.get(i + 1), b.get(i + 2)),
+        (Some(0xE2), Some(0x80), Some(0xA6))
+            | (Some(0xE3), Some(0x80), Some(0x82))
+            | (Some(0xEF), Some(0xBC), Some(0x8E | 0x81 | 0x9F))
+    )
 }
 
 /// Longest word looked at before a stop (longer words are never abbreviations).
@@ -171,7 +184,7 @@ impl Splitter<'_> {
         self.dateline();
         let mut i = 0;
         while i < n {
-            let Some(at) = find_table(self.b, i, &CAND, maybe_candidate) else {
+            let Some(at) = find_table(self.b, i, &CAND) else {
                 break;
             };
             i = self.candidate(at).max(at + 1);
@@ -209,11 +222,11 @@ impl Splitter<'_> {
             }
             b'\\' => self.escaped_break(i),
             _ if layout::is_rule_byte(c) => self.rule(i),
-            _ => match char_at(self.t, i) {
-                Some('…' | '．' | '。' | '！' | '？') => self.stop(i),
-                Some(ch) => i + ch.len_utf8(),
-                None => i + 1,
-            },
+            // the lead byte of a three-byte character: a stop is told from its bytes, without
+            // decoding (curly quotes and dashes share the lead byte of `…`); the bytes after a
+            // lead byte are never candidates
+            _ if wide_stop_at(self.b, i) => self.stop(i),
+            _ => i + 1,
         }
     }
 
@@ -247,21 +260,26 @@ impl Splitter<'_> {
         // the run of stops, with spaced ellipses ". . ."
         let (mut j, mut dots, mut qe, mut ell, mut wide, mut spaced) =
             (i, 0, false, false, false, false);
-        loop {
-            match b.get(j) {
-                Some(b'.') => {
-                    dots += 1;
-                    j += 1;
-                }
-                Some(b'!' | b'?') => {
-                    qe = true;
-                    j += 1;
-                }
-                Some(b' ') if dots > 0 && !qe && b.get(j + 1) == Some(&b'.') => {
+        // one table test ends the run at any other byte: the byte after the run is any
+        // character, and the jump table a `match` on it compiles to mispredicted (issue 6)
+        while let Some(&c) = b.get(j) {
+            if !RUN[usize::from(c)] {
+                // a space inside a spaced ellipsis ". . ."
+                if c == b' ' && dots > 0 && !qe && b.get(j + 1) == Some(&b'.') {
                     spaced = true;
                     j += 1;
+                    continue;
                 }
-                Some(_) => match char_at(self.t, j) {
+                break;
+            }
+            if c == b'.' {
+                dots += 1;
+                j += 1;
+            } else if c == b'!' || c == b'?' {
+                qe = true;
+                j += 1;
+            } else {
+                match char_at(self.t, j) {
                     Some('…') => {
                         ell = true;
                         j += 3;
@@ -271,8 +289,7 @@ impl Splitter<'_> {
                         j += 3;
                     }
                     _ => break,
-                },
-                None => break,
+                }
             }
         }
         let run_end = j;
@@ -424,12 +441,17 @@ impl Splitter<'_> {
 mod tests {
     use super::*;
 
+    /// The byte test finds exactly the characters the splitter takes for stops, among all
+    /// characters whose lead byte is a candidate.
     #[test]
-    fn every_candidate_byte_is_marked() {
-        for c in 0..=255u8 {
-            if CAND[usize::from(c)] {
-                let x = u64::from_le_bytes([b'a', b'a', b'a', c, b'a', b'a', b'a', b'a']);
-                assert_eq!(maybe_candidate(x) >> 24 & 0xff, 0x80, "{c:#x}");
+    fn wide_stops_are_told_from_their_bytes() {
+        for c in (0x800..=0xFFFFu32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let stop = matches!(c, '…' | '．' | '。' | '！' | '？');
+            assert_eq!(wide_stop_at(b, 0), stop, "{c:?}");
+            if stop {
+                assert!(candidates()[usize::from(b[0])], "{c:?}");
             }
         }
     }
