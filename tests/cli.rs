@@ -74,6 +74,50 @@ fn directories_are_walked_in_sorted_order_with_prose_extensions() {
     assert_eq!(paths(&run.json()), ["notes.rs"]);
 }
 
+/// Git's global excludes file applies to a walk (`core.excludesFile` in any case, else
+/// `$XDG_CONFIG_HOME/git/ignore`), also outside a repository; without one every file is checked.
+#[test]
+fn git_global_excludes_are_honoured() {
+    let home = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    write(work.path(), "keep.md", WARNING);
+    write(work.path(), "skip.md", WARNING);
+    let h = home.path().to_str().unwrap().to_string();
+    let xdg = format!("{h}/.config");
+    let none = format!("{h}/no-such-file");
+    let env = [
+        ("HOME", h.as_str()),
+        ("XDG_CONFIG_HOME", xdg.as_str()),
+        ("GIT_CONFIG_GLOBAL", ""),
+        ("GIT_CONFIG_SYSTEM", none.as_str()),
+    ];
+    let checked = || {
+        let run = whosaid_in(work.path(), &["check", "--format", "json", "."], None, &env);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        paths(&run.json())
+    };
+    assert_eq!(checked(), ["keep.md", "skip.md"]);
+    write(home.path(), ".config/git/ignore", "skip.md\n");
+    assert_eq!(checked(), ["keep.md"]);
+    std::fs::remove_file(home.path().join(".config/git/ignore")).unwrap();
+    write(home.path(), "mine", "skip.md\n");
+    for key in ["excludesFile", "EXCLUDESFILE"] {
+        write(
+            home.path(),
+            ".gitconfig",
+            format!("[core]\n\t{key} = ~/mine\n"),
+        );
+        assert_eq!(checked(), ["keep.md"], "{key}");
+    }
+    std::fs::remove_file(home.path().join(".gitconfig")).unwrap();
+    write(
+        home.path(),
+        ".config/git/config",
+        "[core]\n excludesfile = ~/mine\n",
+    );
+    assert_eq!(checked(), ["keep.md"]);
+}
+
 #[test]
 fn stdin_with_a_format() {
     let d = tempfile::tempdir().unwrap();

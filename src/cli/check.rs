@@ -49,7 +49,7 @@ fn use_color(args: &CheckArgs, io: &Io) -> bool {
 fn process(job: Job, changes: Option<&Changes>) -> Done {
     let bytes = match job.bytes {
         Some(b) => Ok(b),
-        None => std::fs::read(&job.path).map_err(|source| Error::Io {
+        None => super::read_file(&job.path).map_err(|source| Error::Io {
             path: job.path.clone(),
             source,
         }),
