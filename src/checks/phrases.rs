@@ -285,18 +285,8 @@ impl PhraseList {
             return t.short.contains(&u64::from_le_bytes(lanes));
         }
         let mut buf = [0u8; 64];
-        let owned;
-        let key: &[u8] = match buf.get_mut(..n) {
-            Some(dst) if !curly => {
-                dst.copy_from_slice(word.as_bytes());
-                dst.make_ascii_lowercase();
-                dst
-            }
-            _ => {
-                owned = word.replace('\u{2019}', "'").to_ascii_lowercase();
-                owned.as_bytes()
-            }
-        };
+        let mut owned = String::new();
+        let key = folded(word, n, curly, &mut buf, &mut owned);
         t.words.contains(key)
     }
 }
@@ -381,18 +371,8 @@ impl WordSets {
             return 0;
         }
         let mut buf = [0u8; 64];
-        let owned;
-        let key: &[u8] = match buf.get_mut(..n) {
-            Some(dst) if !curly => {
-                dst.copy_from_slice(word.as_bytes());
-                dst.make_ascii_lowercase();
-                dst
-            }
-            _ => {
-                owned = word.replace('\u{2019}', "'").to_ascii_lowercase();
-                owned.as_bytes()
-            }
-        };
+        let mut owned = String::new();
+        let key = folded(word, n, curly, &mut buf, &mut owned);
         match pack(key) {
             Some(k) => self.short.get(&k).copied().unwrap_or(0),
             None => self.long.get(key).copied().unwrap_or(0),
@@ -406,6 +386,29 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// The bytes of a word of at most seven bytes in the low lanes of a number (zero above them),
 /// read in at most two overlapping pieces; `None` for a longer word.
 #[inline(always)]
+/// The form of `word` the tables hold: ASCII letters lower-cased, a curly apostrophe made
+/// straight. `n` is that form's length; a plain word of at most 64 bytes is folded into `buf`
+/// (no allocation), any other into `owned`.
+fn folded<'a>(
+    word: &str,
+    n: usize,
+    curly: bool,
+    buf: &'a mut [u8; 64],
+    owned: &'a mut String,
+) -> &'a [u8] {
+    match buf.get_mut(..n) {
+        Some(dst) if !curly => {
+            dst.copy_from_slice(word.as_bytes());
+            dst.make_ascii_lowercase();
+            dst
+        }
+        _ => {
+            *owned = word.replace('\u{2019}', "'").to_ascii_lowercase();
+            owned.as_bytes()
+        }
+    }
+}
+
 fn load_short(b: &[u8]) -> Option<u64> {
     let n = b.len();
     let two = |a: u64, z: u64, k: usize| a | z << (8 * (n - k));
