@@ -67,16 +67,10 @@ impl IsTables {
             let lower = e.to_ascii_lowercase().into_bytes();
             if let Some(k) = pack(&lower) {
                 t.short.insert(k);
-                let bit = filter_bit(k);
-                if let Some(w) = t.filter.get_mut(bit / 64) {
-                    *w |= 1 << (bit % 64);
-                }
+                filter_set(&mut t.filter, k);
             }
             if lower.len() > 7 && lower.is_ascii() {
-                let bit = filter_bit(long_sig(&lower));
-                if let Some(w) = t.long.get_mut(bit / 64) {
-                    *w |= 1 << (bit % 64);
-                }
+                filter_set(&mut t.long, long_sig(&lower));
             }
             t.words.insert(lower.into_boxed_slice());
         }
@@ -91,24 +85,35 @@ fn filter_bit(k: u64) -> usize {
     (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize
 }
 
+/// Sets the bit of `k` ([`filter_bit`]) in a 1024-bit filter.
+fn filter_set(filter: &mut [u64; 16], k: u64) {
+    let bit = filter_bit(k);
+    if let Some(w) = filter.get_mut(bit / 64) {
+        *w |= 1 << (bit % 64);
+    }
+}
+
+/// Whether the bit of `k` is set in a 1024-bit filter (false: no entry has that key).
+#[inline(always)]
+fn filter_has(filter: &[u64; 16], k: u64) -> bool {
+    let bit = filter_bit(k);
+    filter
+        .get(bit / 64)
+        .is_some_and(|w| w >> (bit % 64) & 1 == 1)
+}
+
 impl IsTables {
     /// Whether the packed word `k` may be in `short` (false: it is not).
     #[inline(always)]
     fn may_hold(&self, k: u64) -> bool {
-        let bit = filter_bit(k);
-        self.filter
-            .get(bit / 64)
-            .is_some_and(|w| w >> (bit % 64) & 1 == 1)
+        filter_has(&self.filter, k)
     }
 
     /// Whether an ASCII word longer than seven bytes with signature `sig` ([`long_sig`]) may
     /// be in `words` (false: it is not).
     #[inline(always)]
     fn may_hold_long(&self, sig: u64) -> bool {
-        let bit = filter_bit(sig);
-        self.long
-            .get(bit / 64)
-            .is_some_and(|w| w >> (bit % 64) & 1 == 1)
+        filter_has(&self.long, sig)
     }
 }
 
@@ -264,13 +269,7 @@ impl PhraseList {
 
     /// [`PhraseList::is`] of a word of eight bytes or more, or one outside ASCII.
     fn is_slow(&self, t: &IsTables, word: &str) -> bool {
-        let curly = !word.is_ascii() && word.contains('\u{2019}');
-        // `’` is three bytes, `'` one: the normalised word is two bytes shorter per `’`
-        let n = if curly {
-            word.len() - 2 * word.matches('\u{2019}').count()
-        } else {
-            word.len()
-        };
+        let (curly, n) = folded_len(word);
         if t.lengths & length_bit(n) == 0 {
             return false;
         }
@@ -324,10 +323,7 @@ impl WordSets {
                 match pack(&lower) {
                     Some(key) => {
                         *t.short.entry(key).or_insert(0) |= bit;
-                        let f = filter_bit(key);
-                        if let Some(w) = t.filter.get_mut(f / 64) {
-                            *w |= 1 << (f % 64);
-                        }
+                        filter_set(&mut t.filter, key);
                     }
                     None => *t.long.entry(lower.into_boxed_slice()).or_insert(0) |= bit,
                 }
@@ -343,13 +339,7 @@ impl WordSets {
             if v & HIGH == 0 {
                 let n = word.len();
                 let k = ascii_lower(v) | (n as u64) << 56;
-                let f = filter_bit(k);
-                if self.lengths & length_bit(n) == 0
-                    || self
-                        .filter
-                        .get(f / 64)
-                        .is_none_or(|w| w >> (f % 64) & 1 == 0)
-                {
+                if self.lengths & length_bit(n) == 0 || !filter_has(&self.filter, k) {
                     return 0;
                 }
                 return self.short.get(&k).copied().unwrap_or(0);
@@ -361,12 +351,7 @@ impl WordSets {
     /// [`WordSets::of`] of a word of eight bytes or more, or one outside ASCII: the word with
     /// `’` read as `'`, ASCII lower-cased, looked up as [`PhraseList::is`] looks it up.
     fn of_slow(&self, word: &str) -> u32 {
-        let curly = !word.is_ascii() && word.contains('\u{2019}');
-        let n = if curly {
-            word.len() - 2 * word.matches('\u{2019}').count()
-        } else {
-            word.len()
-        };
+        let (curly, n) = folded_len(word);
         if self.lengths & length_bit(n) == 0 {
             return 0;
         }
@@ -386,6 +371,16 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// The bytes of a word of at most seven bytes in the low lanes of a number (zero above them),
 /// read in at most two overlapping pieces; `None` for a longer word.
 #[inline(always)]
+/// Whether `word` holds a curly apostrophe, and the length of its [`folded`] form: `’` is
+/// three bytes, `'` one, so the folded word is two bytes shorter per `’`.
+fn folded_len(word: &str) -> (bool, usize) {
+    if !word.is_ascii() && word.contains('\u{2019}') {
+        (true, word.len() - 2 * word.matches('\u{2019}').count())
+    } else {
+        (false, word.len())
+    }
+}
+
 /// The form of `word` the tables hold: ASCII letters lower-cased, a curly apostrophe made
 /// straight. `n` is that form's length; a plain word of at most 64 bytes is folded into `buf`
 /// (no allocation), any other into `owned`.
