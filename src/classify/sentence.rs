@@ -797,24 +797,31 @@ fn object_holds(cues: &[Cue], order: &[usize], toks: &[Token], span: Span) -> bo
         .any(|o| o.what == What::SourcePhrase && right_np_loose(toks, o.toks.1).is_some())
 }
 
+/// The forms of `speak` that [`bare_speaking`] looks for.
+pub(super) const SPEAK_FORMS: [&str; 5] = ["speak", "speaks", "spoke", "spoken", "speaking"];
+
+/// Whether a word of `len` bytes beginning with the byte `first` may be one of
+/// [`SPEAK_FORMS`] (all are of five to eight bytes and begin with `s`): most verbs are told by
+/// two reads, not five comparisons. Both tests are combined without a branch between them, as
+/// the length alone was mispredicted about every other verb.
+pub(super) fn may_speak(first: u8, len: usize) -> bool {
+    (len.wrapping_sub(5) <= 3) & (first | 0x20 == b's')
+}
+
 /// A form of `speak` that says nothing of what was said: no `about`, `of`, `up` or `out`
 /// follows it in its clause (`Ruiz spoke at the rally on Friday`, `Lee will speak to reporters`;
 /// not `Ruiz spoke at length about the port`, `She spoke warmly of him`, `He spoke out`).
 fn bare_speaking(text: &str, toks: &[Token], (a, b): Range) -> bool {
-    const FORMS: [&str; 5] = ["speak", "speaks", "spoke", "spoken", "speaking"];
     const TOPIC: [&str; 4] = ["about", "of", "up", "out"];
     let is = |k: usize, list: &[&str]| {
         toks.get(k)
             .is_some_and(|t| t.tok == Tok::Word && t.is_one_of(text, list))
     };
-    // (every form is of five to eight bytes and starts with `s`: most verbs are told by two
-    // reads, not five comparisons; both tests are combined without a branch between them, as
-    // the length alone was mispredicted about every other verb)
     let maybe = toks.get(a).is_some_and(|t| {
         let first = text.as_bytes().get(t.span.start).copied().unwrap_or(0);
-        (t.span.len().wrapping_sub(5) <= 3) & (first | 0x20 == b's')
+        may_speak(first, t.span.len())
     });
-    if b != a + 1 || !maybe || !is(a, &FORMS) {
+    if b != a + 1 || !maybe || !is(a, &SPEAK_FORMS) {
         return false;
     }
     !toks
