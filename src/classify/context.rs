@@ -194,6 +194,8 @@ fn classify_with(
     let mut anchor_stems: Vec<u64> = Vec::new();
     let mut anchor_block = usize::MAX;
     let quoted = in_quotes(seg);
+    // (the tokenizer reads the words' ends the lexicon walk found, when it found them)
+    let shared = super::tokens::share_word_ends(text, ahead.take_ends());
     for (k, sent) in seg.sentences.iter().enumerate() {
         let sp = sent.span;
         if sp.end > scanned_to && scanned_to < text.len() {
@@ -301,6 +303,7 @@ fn classify_with(
             anchor_block = sent.block;
         }
     }
+    drop(shared);
     if s.toks.capacity().max(anchor_toks.capacity()) <= KEEP_TOKENS {
         BUFFERS.with(|b| b.replace((s, anchor_toks)));
     }

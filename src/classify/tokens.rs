@@ -3,8 +3,9 @@
 //! A word is a run of letters and digits, joined across an apostrophe, hyphen, period or
 //! ampersand that sits between two letters or digits (`Clinton’s`, `D-Calif`, `U.S`).
 
-use crate::lexicon::char_at;
+use crate::lexicon::{char_at, WordEnds};
 use crate::span::Span;
+use std::cell::Cell;
 
 /// Punctuation that matters to the frames; everything else is `Other`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -390,12 +391,83 @@ const CURLY: (u64, u64) = probe_test(
     0,
 );
 
+/// Where [`tokenize`] finds the end of a word.
+trait Ends: Copy {
+    /// The end of the word of `s` (the text from `base` on, up to the end of the sentence) that
+    /// starts at byte `i` with a char of `len` bytes.
+    fn end(self, s: &str, base: usize, i: usize, len: usize) -> usize;
+}
+
+/// The words' ends read from the text ([`word_end`]).
+#[derive(Clone, Copy)]
+struct Read;
+
+impl Ends for Read {
+    #[inline(always)]
+    fn end(self, s: &str, _: usize, i: usize, len: usize) -> usize {
+        word_end(s, i + len)
+    }
+}
+
+impl Ends for &WordEnds {
+    /// The end the walk over the whole text found ([`word_end`] when the text's word goes on
+    /// past the sentence's end): from any letter or digit of a word of the text, [`word_end`]
+    /// reads on to the end of that word (it reads forward only), unless the sentence ends
+    /// first, so a sentence that starts inside a word of the text has the same tokens.
+    #[inline(always)]
+    fn end(self, s: &str, base: usize, i: usize, len: usize) -> usize {
+        match self.next_end(base + i, base + s.len()) {
+            Some(e) => e - base,
+            None => word_end(s, i + len),
+        }
+    }
+}
+
+std::thread_local! {
+    /// The word ends of the document the thread is classifying ([`share_word_ends`]), with the
+    /// address of its text.
+    static ENDS: Cell<Option<(usize, WordEnds)>> = const { Cell::new(None) };
+}
+
+/// While it lives, [`tokenize`] of its text reads the ends of the text's words from the ends
+/// given to [`share_word_ends`] (issue 6: the tokenizer read every word again, byte by byte,
+/// to find the ends the lexicon walk had found); dropped, the thread's ends are as before.
+pub struct SharedEnds<'t> {
+    before: Option<(usize, WordEnds)>,
+    text: std::marker::PhantomData<&'t str>,
+}
+
+/// Shares `ends`, the ends of all the words of `text` (from
+/// [`crate::lexicon::scan_pair_ends`]), with [`tokenize`] of `text` on this thread while the
+/// value returned lives. Tokens are the same with them or without.
+pub fn share_word_ends(text: &str, ends: Option<WordEnds>) -> SharedEnds<'_> {
+    let mine = ends
+        .filter(|e| e.text_len() == text.len())
+        .map(|e| (text.as_ptr() as usize, e));
+    SharedEnds {
+        before: ENDS.replace(mine),
+        text: std::marker::PhantomData,
+    }
+}
+
+impl Drop for SharedEnds<'_> {
+    fn drop(&mut self) {
+        ENDS.set(self.before.take());
+    }
+}
+
 /// Appends the word token of `s` starting at byte `i` with char `c` (of `len` bytes) to `out`;
 /// returns its end.
 #[inline(always)]
-fn word(s: &str, base: usize, i: usize, c: char, len: usize, out: &mut Vec<Token>) -> usize {
+fn word<E: Ends>(
+    ends: E,
+    s: &str,
+    base: usize,
+    (i, c, len): (usize, char, usize),
+    out: &mut Vec<Token>,
+) -> usize {
     let b = s.as_bytes();
-    let mut end = word_end(s, i + len);
+    let mut end = ends.end(s, base, i, len);
     let mut flags = match FIRST.get(c as usize) {
         Some(&f) => f,
         None if crate::lexicon::is_upper(c) => CAP,
@@ -458,7 +530,25 @@ fn extend_word(out: &mut [Token], at: usize, len: usize) -> Option<&mut Token> {
 /// words (counted here, not by another pass over the tokens).
 ///
 /// ASCII bytes are classed by a table; only characters outside ASCII are decoded (issue 6).
+/// The words' ends are those the lexicon walk found when they are shared ([`share_word_ends`]).
 pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) -> usize {
+    match ENDS.take() {
+        Some((at, ends)) => {
+            let n = if at == text.as_ptr() as usize && ends.text_len() == text.len() {
+                tokenize_with(&ends, text, span, out)
+            } else {
+                tokenize_with(Read, text, span, out)
+            };
+            ENDS.set(Some((at, ends)));
+            n
+        }
+        None => tokenize_with(Read, text, span, out),
+    }
+}
+
+/// [`tokenize`], the words' ends found by `ends`.
+#[inline(always)]
+fn tokenize_with<E: Ends>(ends: E, text: &str, span: Span, out: &mut Vec<Token>) -> usize {
     let s = span.slice(text);
     let b = s.as_bytes();
     let base = span.start;
@@ -468,7 +558,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) -> usize {
     while let Some(&byte) = b.get(i) {
         let (c, len) = match CLASS[usize::from(byte)] {
             WORD => {
-                i = word(s, base, i, char::from(byte), 1, out);
+                i = word(ends, s, base, (i, char::from(byte), 1), out);
                 words += 1;
                 // (the space after a word is passed here, not by another turn of the loop)
                 if b.get(i) == Some(&b' ') {
@@ -482,7 +572,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) -> usize {
             }
             WIDE => match char_at(s, i) {
                 Some((c, len)) if alnum(c) => {
-                    i = word(s, base, i, c, len, out);
+                    i = word(ends, s, base, (i, c, len), out);
                     words += 1;
                     continue;
                 }

@@ -12,6 +12,7 @@
 //! when first searched, and its hits are merged in.
 
 mod alnum;
+mod ends;
 mod fx;
 mod hash;
 mod odd;
@@ -26,8 +27,9 @@ pub(crate) mod trie;
 mod words;
 
 pub use alnum::{char_at, is_alnum, is_uncased, is_upper};
+pub use ends::WordEnds;
 pub use fx::{FxBuild, FxHasher};
-pub use pair::scan_pair;
+pub use pair::{scan_pair, scan_pair_ends};
 pub(crate) use words::split;
 pub use words::{Scheme, Word, Words};
 

@@ -10,7 +10,7 @@
 
 use super::trie::{Edge, Fixed, Starts};
 use super::words::joins_at;
-use super::{hash, Feed, Lexicon, Scheme, Word, Words};
+use super::{hash, Feed, Lexicon, Scheme, Word, WordEnds, Words};
 
 /// A first-word test ([`Starts`], or [`Fixed`] when both lexicons' tables have its size).
 trait May: Copy {
@@ -386,28 +386,51 @@ pub fn scan_pair(
     emit_joined: impl FnMut(usize, usize, u32),
     emit_plain: impl FnMut(usize, usize, u32),
 ) {
+    scan_pair_ends(joined, from, plain, text, emit_joined, emit_plain);
+}
+
+/// [`scan_pair`], and the ends of the text's [`Scheme::Joined`] words, read in the same walk
+/// (`None` when the lexicons are not a joined and a plain one: then no walk reads both).
+pub fn scan_pair_ends(
+    joined: &Lexicon,
+    from: usize,
+    plain: &Lexicon,
+    text: &str,
+    emit_joined: impl FnMut(usize, usize, u32),
+    emit_plain: impl FnMut(usize, usize, u32),
+) -> Option<WordEnds> {
     if joined.scheme != Scheme::Joined || plain.scheme != Scheme::Plain {
         // (not the pair this walk is for: each on its own)
         joined.scan(text, from..text.len(), emit_joined);
         plain.scan(text, 0..text.len(), emit_plain);
-        return;
+        return None;
     }
+    let mut ends = WordEnds::for_text(text.len());
     if text.is_empty() {
-        return;
+        return Some(ends);
     }
     // (the same walk; with tables of one size a word is tested with a fixed shift)
     match (plain.trie.starts_fixed(), joined.trie.starts_fixed()) {
-        (Some(sp), Some(sj)) => {
-            walk_pair(joined, from, plain, text, (sp, sj), emit_joined, emit_plain)
-        }
+        (Some(sp), Some(sj)) => walk_pair(
+            joined,
+            from,
+            plain,
+            text,
+            (sp, sj),
+            (emit_joined, emit_plain),
+            &mut ends,
+        ),
         _ => {
             let starts = (plain.trie.starts(), joined.trie.starts());
-            walk_pair(joined, from, plain, text, starts, emit_joined, emit_plain);
+            let emit = (emit_joined, emit_plain);
+            walk_pair(joined, from, plain, text, starts, emit, &mut ends);
         }
     }
+    Some(ends)
 }
 
-/// [`scan_pair`] of a joined and a plain lexicon, with their first-word tests `(sp, sj)`.
+/// [`scan_pair`] of a joined and a plain lexicon, with their first-word tests `(sp, sj)`; the
+/// joined words' ends are set in `ends`.
 #[inline(always)]
 fn walk_pair<P: May, J: May>(
     joined: &Lexicon,
@@ -415,8 +438,11 @@ fn walk_pair<P: May, J: May>(
     plain: &Lexicon,
     text: &str,
     (sp, sj): (P, J),
-    mut emit_joined: impl FnMut(usize, usize, u32),
-    mut emit_plain: impl FnMut(usize, usize, u32),
+    (mut emit_joined, mut emit_plain): (
+        impl FnMut(usize, usize, u32),
+        impl FnMut(usize, usize, u32),
+    ),
+    ends: &mut WordEnds,
 ) {
     let bytes = text.as_bytes();
     let from = from.min(text.len());
@@ -449,11 +475,16 @@ fn walk_pair<P: May, J: May>(
             pq.cands.keep(k, sp.may(w.hash));
             pq.words.push(w);
             let joins = !words.ends_plain && joins_at(text, w.end).is_some();
+            // (a joined word ends where a plain word does not join the next)
             match open {
                 // (most joined words are one plain word, complete at once)
-                None if !joins => jq.cands.keep(k, sj.may(w.hash) & (w.start >= jfrom)),
+                None if !joins => {
+                    ends.set(w.end);
+                    jq.cands.keep(k, sj.may(w.hash) & (w.start >= jfrom));
+                }
                 None => open = Some(k),
                 Some(first) if !joins => {
+                    ends.set(w.end);
                     // a joined word of more than one plain word is complete: hashed whole
                     if let Some(start) = pq.words.get(first).map(|f| f.start) {
                         let (hash, head) = hash::hash(bytes, start, w.end);

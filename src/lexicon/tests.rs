@@ -144,10 +144,11 @@ fn got(lex: &Lexicon, text: &str, starts: Range<usize>) -> Vec<(usize, usize, u3
 }
 
 /// `scan_pair` of `first` (from `from`) and `second` (whole text) over `text`, checked against
-/// each lexicon's own scan; the number of matches of each.
+/// each lexicon's own scan (and the word ends it finds against the ends of the text's joined
+/// words); the number of matches of each.
 fn checked_pair(first: &Lexicon, from: usize, second: &Lexicon, text: &str) -> (usize, usize) {
     let (mut a, mut b) = (Vec::new(), Vec::new());
-    scan_pair(
+    let ends = scan_pair_ends(
         first,
         from,
         second,
@@ -157,6 +158,13 @@ fn checked_pair(first: &Lexicon, from: usize, second: &Lexicon, text: &str) -> (
     );
     assert_eq!(a, got(first, text, from..text.len()), "{text:?} {from}");
     assert_eq!(b, got(second, text, 0..text.len()), "{text:?}");
+    let mut want = WordEnds::for_text(text.len());
+    for w in Words::new(text, 0, Scheme::Joined) {
+        want.set(w.end);
+    }
+    // (lexicons that are not a joined and a plain one are scanned each on its own)
+    let pair = first.scheme == Scheme::Joined && second.scheme == Scheme::Plain;
+    assert_eq!(ends, pair.then_some(want), "{text:?}");
     (a.len(), b.len())
 }
 

@@ -166,9 +166,16 @@ impl Hit {
 pub struct Ahead {
     starts: Range<usize>,
     hits: Option<Vec<Hit>>,
+    /// The ends of the text's words, read in the same walk (for the classifier's tokenizer).
+    ends: Option<crate::lexicon::WordEnds>,
 }
 
 impl Ahead {
+    /// The ends of the words of the text, when the walk read them (taken once).
+    pub fn take_ends(&mut self) -> Option<crate::lexicon::WordEnds> {
+        self.ends.take()
+    }
+
     /// Whether hits are held (not handed over yet), for tests.
     #[cfg(test)]
     pub(crate) fn holds(&self) -> bool {
@@ -415,15 +422,17 @@ impl Engine {
         let starts = from..text.len();
         // (about one hit per 11 bytes of news copy: room for them from the start)
         let mut hits = Vec::with_capacity(text.len().saturating_sub(from) / 8);
-        if self.words.is_empty() {
+        let ends = if self.words.is_empty() {
             other.scan(text, 0..text.len(), emit_other);
+            None
         } else {
             let sink = sink(from, &mut hits);
-            crate::lexicon::scan_pair(self.lexicon(), from, other, text, sink, emit_other);
-        }
+            crate::lexicon::scan_pair_ends(self.lexicon(), from, other, text, sink, emit_other)
+        };
         Ahead {
             starts,
             hits: Some(hits),
+            ends,
         }
     }
 

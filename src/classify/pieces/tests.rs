@@ -137,8 +137,8 @@ fn join_prefers_the_highest_label_and_an_own_one() {
     assert_eq!(join(std::slice::from_ref(&plain)), plain);
 }
 
-/// A document whose long sentence is classified in pieces takes the lexicon hits found ahead
-/// (the pieces' first window is the sentence's), with the labels it has without.
+/// A document whose long sentence is classified in pieces takes the lexicon hits and word ends
+/// found ahead (the pieces' first window is the sentence's), with the labels it has without.
 #[test]
 fn pieces_take_what_was_found_ahead() {
     let filler = "and Mr. Ortega’s U.S.-based co-host would run late, ".repeat(12);
@@ -156,6 +156,7 @@ fn pieces_take_what_was_found_ahead() {
     assert!(ahead.holds());
     let with = classify_ahead(&d, &seg, &rules, 120, &mut ahead);
     assert_eq!(with, without);
-    // (handed over, not scanned again)
+    // (handed over, not scanned again; the word ends too)
     assert!(!ahead.holds());
+    assert!(ahead.take_ends().is_none());
 }

@@ -189,20 +189,97 @@ fn words_and_marks() {
     assert!(!is_boundary(t, t.find("’s").unwrap()));
 }
 
-/// Tokens of `text[span]` by both tokenizers.
-fn both(text: &str, span: Span) -> (Vec<Token>, Vec<Token>) {
+/// The ends of the joined words of `text`, as the lexicon walk finds them.
+fn walk_ends(text: &str) -> Option<WordEnds> {
+    use crate::lexicon::{Lexicon, Scheme};
+    thread_local! {
+        static PAIR: (Lexicon, Lexicon) = (
+            Lexicon::new(&["said", "U.S", "it’s"], Scheme::Joined),
+            Lexicon::new(&["said", "U", "it"], Scheme::Plain),
+        );
+    }
+    PAIR.with(|(j, p)| crate::lexicon::scan_pair_ends(j, 0, p, text, |_, _, _| {}, |_, _, _| {}))
+}
+
+/// Tokens of `text[span]` by both tokenizers; the tokenizer gives the same with the ends
+/// `ends` of the text's words shared ([`share_word_ends`]).
+fn both_with(text: &str, span: Span, ends: Option<&WordEnds>) -> (Vec<Token>, Vec<Token>) {
     let (mut new, mut old) = (Vec::new(), Vec::new());
     // (appended to what the vector holds; the count is of the words appended)
-    new.push(Token {
+    let first = Token {
         span: Span::new(0, 0),
         tok: Tok::Word,
         flags: 0,
-    });
+    };
+    new.push(first);
     let words = tokenize(text, span, &mut new);
     new.remove(0);
     reference_tokenize(text, span, &mut old);
     assert_eq!(words, old.iter().filter(|t| t.tok == Tok::Word).count());
+    if let Some(ends) = ends {
+        let mut shared = vec![first];
+        let n = {
+            let _s = share_word_ends(text, Some(ends.clone()));
+            tokenize(text, span, &mut shared)
+        };
+        shared.remove(0);
+        assert_eq!((n, &shared), (words, &new), "shared ends {text:?} {span:?}");
+    }
     (new, old)
+}
+
+/// [`both_with`], the text's ends found by the walk.
+fn both(text: &str, span: Span) -> (Vec<Token>, Vec<Token>) {
+    both_with(text, span, walk_ends(text).as_ref())
+}
+
+/// Ends shared for one text are not read for another, nor once dropped; and a text of
+/// another length takes none.
+#[test]
+fn shared_ends_are_for_their_text_alone() {
+    let text = "He said it’s U.S. policy, Mr.Smith-Jones's 47% share.";
+    let other = String::from(text);
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    tokenize(text, Span::new(0, text.len()), &mut a);
+    // ends where every byte ends a word: wrong for this text
+    let mut wrong = WordEnds::for_text(text.len());
+    for i in 0..=text.len() {
+        wrong.set(i);
+    }
+    {
+        let _s = share_word_ends(&other, Some(wrong.clone()));
+        tokenize(text, Span::new(0, text.len()), &mut b);
+        assert_eq!(a, b);
+        b.clear();
+        // (read for the text they are shared for: words of one byte)
+        tokenize(&other, Span::new(0, other.len()), &mut b);
+        assert_ne!(a, b);
+    }
+    b.clear();
+    tokenize(&other, Span::new(0, other.len()), &mut b);
+    assert_eq!(a, b);
+    let _s = share_word_ends(text, Some(WordEnds::for_text(text.len() + 1)));
+    b.clear();
+    tokenize(text, Span::new(0, text.len()), &mut b);
+    assert_eq!(a, b);
+}
+
+/// A sentence that cuts a word of the text (at its start or its end) has the tokens of its
+/// own bytes with the ends shared too.
+#[test]
+fn shared_ends_across_a_cut_word() {
+    let text = "x U.S.-based it’s-fine end.Next co\u{2011}host";
+    let ends = walk_ends(text);
+    assert!(ends.is_some());
+    let cuts: Vec<usize> = (0..=text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .collect();
+    for &i in &cuts {
+        for &j in cuts.iter().filter(|&&j| j > i) {
+            let (new, old) = both_with(text, Span::new(i, j), ends.as_ref());
+            assert_eq!(new, old);
+        }
+    }
 }
 
 #[test]
@@ -352,9 +429,10 @@ fn every_span_matches(text: &str) -> usize {
         .filter(|&i| text.is_char_boundary(i))
         .collect();
     let mut total = 0;
+    let ends = walk_ends(text);
     for &a in &cuts {
         for &z in cuts.iter().filter(|&&z| z >= a) {
-            let (new, old) = both(text, Span::new(a, z));
+            let (new, old) = both_with(text, Span::new(a, z), ends.as_ref());
             assert_eq!(new, old, "{text:?} {a}..{z}");
             total += new.len();
         }
