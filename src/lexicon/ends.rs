@@ -3,21 +3,24 @@
 //! (issue 6: the tokenizer read every word of every sentence again, byte by byte, to find the
 //! same ends). An eighth of a byte for each byte of text.
 
-/// The ends of the joined words of one text: bit `i` is set when a word ends at byte `i`
-/// (exclusive), for `i` up to the text's length.
+/// The ends of the joined words of one text: bit `i % 8` of byte `i / 8` is set when a word
+/// ends at byte `i` (exclusive), for `i` up to the text's length.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WordEnds {
-    bits: Vec<u64>,
+    bits: Vec<u8>,
     /// The length of the text the ends are of.
     len: usize,
 }
+
+/// Bytes of bits read at once by [`WordEnds::next_end`].
+const LOAD: usize = 8;
 
 impl WordEnds {
     /// No ends yet, room for those of a text of `len` bytes.
     pub fn for_text(len: usize) -> WordEnds {
         WordEnds {
-            // (a word past the last bit: `next_end` reads two at a time)
-            bits: vec![0; len / 64 + 2],
+            // (and room for a load of `LOAD` bytes from the last byte of bits)
+            bits: vec![0; len / 8 + LOAD + 1],
             len,
         }
     }
@@ -30,34 +33,36 @@ impl WordEnds {
     /// Records an end at `end`.
     #[inline(always)]
     pub(crate) fn set(&mut self, end: usize) {
-        if let Some(w) = self.bits.get_mut(end >> 6) {
-            *w |= 1 << (end & 63);
+        if let Some(b) = self.bits.get_mut(end >> 3) {
+            *b |= 1 << (end & 7);
         }
     }
 
-    /// The first end after `pos` (the end of the word that starts at `pos`), if one is within
+    /// The first end after `pos` (the end of the word that `pos` is in), if one is within
     /// `limit`.
     #[inline(always)]
     pub fn next_end(&self, pos: usize, limit: usize) -> Option<usize> {
         let k = pos + 1;
-        let mut w = k >> 6;
-        // (the two words of bits from `k` on: a word of fewer than 64 bytes ends within them,
-        // without a loop)
-        let lo = *self.bits.get(w)?;
-        let hi = self.bits.get(w + 1).copied().unwrap_or(0);
-        let both = (u128::from(hi) << 64 | u128::from(lo)) >> (k & 63);
-        let end = if both != 0 {
-            k + both.trailing_zeros() as usize
+        // (the 57 bits or more from `k` on in one load: a word of fewer than 57 bytes ends
+        // within them; issue 6)
+        let at = k >> 3;
+        let v = self
+            .bits
+            .get(at..at + LOAD)
+            .and_then(|c| <[u8; LOAD]>::try_from(c).ok())
+            .map(u64::from_le_bytes)?
+            >> (k & 7);
+        let end = if v != 0 {
+            k + v.trailing_zeros() as usize
         } else {
-            // a longer word: word by word
-            w += 2;
-            loop {
-                let b = *self.bits.get(w)?;
-                if b != 0 {
-                    break (w << 6) + b.trailing_zeros() as usize;
-                }
-                w += 1;
-            }
+            // a longer word: byte by byte
+            let (i, b) = self
+                .bits
+                .iter()
+                .enumerate()
+                .skip(at + LOAD)
+                .find(|(_, b)| **b != 0)?;
+            (i << 3) + b.trailing_zeros() as usize
         };
         (end <= limit).then_some(end)
     }
