@@ -256,7 +256,6 @@ impl SarifReporter {
     /// Writes one result object on one line, keys in the order serde_json's sorted map writes
     /// them, laid out as `serde_json::to_writer` writes the value tree of `tests::result`
     /// (issue 6: building, writing and dropping a tree per result was half of the run).
-    #[allow(clippy::too_many_arguments)]
     fn result(
         &mut self,
         out: &mut dyn Write,
