@@ -59,7 +59,9 @@ pub fn classify_ahead(
         cut(doc.text.as_str(), *s, piece, &mut cut_seg.sentences);
         ends.push(cut_seg.sentences.len());
     }
-    let labels = context::classify_document(doc, &cut_seg, rules);
+    // (the pieces of the first sentence start where it does: the hits found ahead are those
+    // of the pieces' first window too)
+    let labels = context::classify_document_ahead(doc, &cut_seg, rules, ahead);
     drop(cut_seg);
     let mut out = Vec::with_capacity(ends.len());
     let mut from = 0;

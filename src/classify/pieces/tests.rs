@@ -136,3 +136,26 @@ fn join_prefers_the_highest_label_and_an_own_one() {
     assert!(j.inherited);
     assert_eq!(join(std::slice::from_ref(&plain)), plain);
 }
+
+/// A document whose long sentence is classified in pieces takes the lexicon hits found ahead
+/// (the pieces' first window is the sentence's), with the labels it has without.
+#[test]
+fn pieces_take_what_was_found_ahead() {
+    let filler = "and Mr. Ortega’s U.S.-based co-host would run late, ".repeat(12);
+    let text = format!(
+        "Intro line.\n\nThe mayor said the bridge would close {filler}the governor told reporters"
+    );
+    let (d, seg) = doc(&text);
+    let rules = RuleSet::builtin().unwrap();
+    let checks = crate::checks::CheckSet::builtin().unwrap();
+    let from = crate::rules::engine::one_window(&text, seg.sentences.iter().map(|s| s.span));
+    let from = from.unwrap();
+    let without = classify(&d, &seg, &rules, 120);
+    assert!(without.iter().any(|c| c.label == Label::Attributed));
+    let (_, mut ahead) = checks.scan_along(&text, rules.engine(), from);
+    assert!(ahead.holds());
+    let with = classify_ahead(&d, &seg, &rules, 120, &mut ahead);
+    assert_eq!(with, without);
+    // (handed over, not scanned again)
+    assert!(!ahead.holds());
+}
