@@ -4,7 +4,9 @@
 //! into one source when they are the same name (ignoring `the`, titles and possessives), an
 //! acronym of an earlier name (`HRANA`), a surname of an earlier person (`Trump`), a
 //! definite reference back (`the organisation`, `the report`) or a pronoun. The word lists
-//! live in `rules/checks/single-source.toml`.
+//! live in `rules/checks/single-source.toml`. Source spans made only of pronouns of the first
+//! and second person, determiners, quantities and words of time (`you`, `both`, `A total`,
+//! `a few days`) are no source ([`filter`]).
 
 use crate::checks::phrases::{tokens_into, PhraseList, Token};
 // the ledger's maps hash their small keys (names, spans) with FxHash, eight bytes at a time
@@ -19,6 +21,7 @@ use crate::span::{SmallList, Span, SpanList};
 use serde::Serialize;
 use std::collections::HashMap;
 
+mod filter;
 mod keys;
 mod kinds;
 
@@ -443,7 +446,24 @@ impl<'a> Builder<'a> {
             Some(sets) => flags.extend(words.iter().map(|w| sets.of(w))),
             None => flags.resize(words.len(), 0),
         }
-        let id = self.resolve_words(surface, &words, &flags);
+        // `they're`, `he's`: the pronoun, with a verb run on
+        if let ([w], [0], Some(sets)) = (
+            words.as_slice(),
+            flags.as_slice(),
+            self.checks.ledger_words(),
+        ) {
+            if let Some(base) = filter::contracted(w) {
+                if let Some(f) = flags.first_mut() {
+                    *f = sets.of(base);
+                }
+            }
+        }
+        // `you`, `my`, `that`, `both`, `a few`, `A total`, `a month`: no source
+        let id = if filter::not_a_source(&words, is_pronoun(&flags)) {
+            None
+        } else {
+            self.resolve_words(surface, &words, &flags)
+        };
         // a pronoun or a reference back is resolved against what came before; any other
         // mention by its key alone, which gives the same answer every time
         if !is_pronoun(&flags) && !is_reference(&words, &flags) {
@@ -741,6 +761,48 @@ mod tests {
         );
         assert_eq!(ledger.sources[0].sentences, [0, 1, 4]);
         assert_eq!(ledger.sources[1].aliases, ["She"]);
+    }
+
+    /// Pronouns of the first and second person, determiners, quantities and time expressions
+    /// that the classifier takes for the subject of a cue are not sources; the sources beside
+    /// them stay, and so does a surname that is a word of time.
+    #[test]
+    fn closed_words_and_time_are_no_sources() {
+        let text = "A total of 12 people were hurt, officials told reporters, adding that the \
+                    road was closed. A few days later, Mayor Ana Ruiz announced a new budget. \
+                    A month later, Senator Tom Hill said the budget was too small. Do you think the \
+                    bridge will hold? I think the bridge will hold. Thank you for agreeing to \
+                    this interview. Both offered scholarships to the students. Doris Day said \
+                    she would sing at the fair. Day told reporters the fair was a success.";
+        let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
+        let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text.to_string());
+        let ledger = checker.check_document(doc).ledger;
+        let names: Vec<&str> = ledger.sources.iter().map(|s| s.name.as_str()).collect();
+        for no in [
+            "A total",
+            "A few",
+            "A few days",
+            "A month",
+            "you",
+            "I",
+            "Both",
+        ] {
+            assert!(!names.contains(&no), "{no:?} in {names:?}");
+        }
+        for yes in [
+            "officials",
+            "Mayor Ana Ruiz",
+            "Senator Tom Hill",
+            "Doris Day",
+        ] {
+            assert!(names.contains(&yes), "{yes:?} not in {names:?}");
+        }
+        let day = ledger
+            .sources
+            .iter()
+            .find(|s| s.name == "Doris Day")
+            .unwrap();
+        assert!(day.aliases.iter().any(|a| a == "Day"), "{:?}", day.aliases);
     }
 
     /// Spans mostly in order, repeated and out of order, are new exactly when a `HashSet`
