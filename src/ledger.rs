@@ -459,14 +459,16 @@ impl<'a> Builder<'a> {
             }
         }
         // `you`, `my`, `that`, `both`, `a few`, `A total`, `a month`: no source
-        let id = if filter::not_a_source(&words, is_pronoun(&flags)) {
+        let none = filter::not_a_source(&words, is_pronoun(&flags));
+        let id = if none {
             None
         } else {
             self.resolve_words(surface, &words, &flags)
         };
         // a pronoun or a reference back is resolved against what came before; any other
-        // mention by its key alone, which gives the same answer every time
-        if !is_pronoun(&flags) && !is_reference(&words, &flags) {
+        // mention by its key alone, which gives the same answer every time, as does a mention
+        // that is no source (`we`)
+        if none || !is_pronoun(&flags) && !is_reference(&words, &flags) {
             self.known.insert(whole, id);
         }
         self.toks = toks;

@@ -44,16 +44,23 @@ fn class_of(word: &str) -> u8 {
     if word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase()) {
         return 0;
     }
+    // the word lower-cased, `’` read as `'`, a byte at a time (issue 6: decoded a character
+    // at a time it cost a third more)
     let mut buf = [0u8; 16];
-    let mut n = 0;
-    for c in word.chars() {
-        let b = match c {
-            '\u{2019}' | '\u{2018}' => b'\'',
-            c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
-            _ => return 0,
+    let (mut n, mut i) = (0, 0);
+    let b = word.as_bytes();
+    while let Some(&c) = b.get(i) {
+        let c = if c < 0x80 {
+            i += 1;
+            c.to_ascii_lowercase()
+        } else if matches!(b.get(i..i + 3), Some([0xE2, 0x80, 0x98 | 0x99])) {
+            i += 3;
+            b'\''
+        } else {
+            return 0;
         };
         match buf.get_mut(n) {
-            Some(slot) => *slot = b,
+            Some(slot) => *slot = c,
             None => return 0,
         }
         n += 1;
