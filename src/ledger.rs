@@ -506,8 +506,16 @@ impl<'a> Builder<'a> {
                 flags.get(1..).unwrap_or_default(),
                 surface,
             );
+            // else the latest source that is not a person, unless that is `officials` or
+            // `a source`: `the council` after `officials said` is a new source
+            let other = self.last_other.filter(|&id| {
+                self.ledger
+                    .sources
+                    .get(id)
+                    .is_some_and(|s| !matches!(s.kind, SourceKind::Vague | SourceKind::Anonymous))
+            });
             let back = self.last(kind).or(match kind {
-                SourceKind::Organisation | SourceKind::Document => self.last_other,
+                SourceKind::Organisation | SourceKind::Document => other,
                 _ => None,
             });
             if let Some(id) = back {
@@ -805,6 +813,34 @@ mod tests {
             .find(|s| s.name == "Doris Day")
             .unwrap();
         assert!(day.aliases.iter().any(|a| a == "Day"), "{:?}", day.aliases);
+    }
+
+    /// `the council` refers back to the latest organisation, or else to the latest source that
+    /// is not a person, but not to vague or anonymous ones (`officials`, `a source`).
+    #[test]
+    fn references_back_skip_vague_sources() {
+        let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
+        let names = |text: &str| {
+            let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text.to_string());
+            let ledger = checker.check_document(doc).ledger;
+            ledger
+                .sources
+                .iter()
+                .map(|s| (s.name.clone(), s.aliases.clone()))
+                .collect::<Vec<_>>()
+        };
+        let got = names(
+            "Officials said the road was closed. The council said repairs would start in May.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|(_, a)| a.is_empty()), "{got:?}");
+        // an organisation named before is referred back to
+        let got = names(
+            "The Harbour Trust said the road was closed. The organisation said repairs would \
+             start in May.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, ["The organisation"], "{got:?}");
     }
 
     /// Spans mostly in order, repeated and out of order, are new exactly when a `HashSet`
