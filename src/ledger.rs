@@ -4,7 +4,9 @@
 //! into one source when they are the same name (ignoring `the`, titles and possessives), an
 //! acronym of an earlier name (`HRANA`), a surname of an earlier person (`Trump`), a
 //! definite reference back (`the organisation`, `the report`) or a pronoun. The word lists
-//! live in `rules/checks/single-source.toml`.
+//! live in `rules/checks/single-source.toml`. Source spans made only of pronouns of the first
+//! and second person, determiners, quantities and words of time (`you`, `both`, `A total`,
+//! `a few days`) are no source ([`filter`]).
 
 use crate::checks::phrases::{tokens_into, PhraseList, Token};
 // the ledger's maps hash their small keys (names, spans) with FxHash, eight bytes at a time
@@ -19,6 +21,7 @@ use crate::span::{SmallList, Span, SpanList};
 use serde::Serialize;
 use std::collections::HashMap;
 
+mod filter;
 mod keys;
 mod kinds;
 
@@ -443,10 +446,29 @@ impl<'a> Builder<'a> {
             Some(sets) => flags.extend(words.iter().map(|w| sets.of(w))),
             None => flags.resize(words.len(), 0),
         }
-        let id = self.resolve_words(surface, &words, &flags);
+        // `they're`, `he's`: the pronoun, with a verb run on
+        if let ([w], [0], Some(sets)) = (
+            words.as_slice(),
+            flags.as_slice(),
+            self.checks.ledger_words(),
+        ) {
+            if let Some(base) = filter::contracted(w) {
+                if let Some(f) = flags.first_mut() {
+                    *f = sets.of(base);
+                }
+            }
+        }
+        // `you`, `my`, `that`, `both`, `a few`, `A total`, `a month`: no source
+        let none = filter::not_a_source(&words, is_pronoun(&flags));
+        let id = if none {
+            None
+        } else {
+            self.resolve_words(surface, &words, &flags)
+        };
         // a pronoun or a reference back is resolved against what came before; any other
-        // mention by its key alone, which gives the same answer every time
-        if !is_pronoun(&flags) && !is_reference(&words, &flags) {
+        // mention by its key alone, which gives the same answer every time, as does a mention
+        // that is no source (`we`)
+        if none || !is_pronoun(&flags) && !is_reference(&words, &flags) {
             self.known.insert(whole, id);
         }
         self.toks = toks;
@@ -484,8 +506,16 @@ impl<'a> Builder<'a> {
                 flags.get(1..).unwrap_or_default(),
                 surface,
             );
+            // else the latest source that is not a person, unless that is `officials` or
+            // `a source`: `the council` after `officials said` is a new source
+            let other = self.last_other.filter(|&id| {
+                self.ledger
+                    .sources
+                    .get(id)
+                    .is_some_and(|s| !matches!(s.kind, SourceKind::Vague | SourceKind::Anonymous))
+            });
             let back = self.last(kind).or(match kind {
-                SourceKind::Organisation | SourceKind::Document => self.last_other,
+                SourceKind::Organisation | SourceKind::Document => other,
                 _ => None,
             });
             if let Some(id) = back {
@@ -741,6 +771,76 @@ mod tests {
         );
         assert_eq!(ledger.sources[0].sentences, [0, 1, 4]);
         assert_eq!(ledger.sources[1].aliases, ["She"]);
+    }
+
+    /// Pronouns of the first and second person, determiners, quantities and time expressions
+    /// that the classifier takes for the subject of a cue are not sources; the sources beside
+    /// them stay, and so does a surname that is a word of time.
+    #[test]
+    fn closed_words_and_time_are_no_sources() {
+        let text = "A total of 12 people were hurt, officials told reporters, adding that the \
+                    road was closed. A few days later, Mayor Ana Ruiz announced a new budget. \
+                    A month later, Senator Tom Hill said the budget was too small. Do you think the \
+                    bridge will hold? I think the bridge will hold. Thank you for agreeing to \
+                    this interview. Both offered scholarships to the students. Doris Day said \
+                    she would sing at the fair. Day told reporters the fair was a success.";
+        let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
+        let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text.to_string());
+        let ledger = checker.check_document(doc).ledger;
+        let names: Vec<&str> = ledger.sources.iter().map(|s| s.name.as_str()).collect();
+        for no in [
+            "A total",
+            "A few",
+            "A few days",
+            "A month",
+            "you",
+            "I",
+            "Both",
+        ] {
+            assert!(!names.contains(&no), "{no:?} in {names:?}");
+        }
+        for yes in [
+            "officials",
+            "Mayor Ana Ruiz",
+            "Senator Tom Hill",
+            "Doris Day",
+        ] {
+            assert!(names.contains(&yes), "{yes:?} not in {names:?}");
+        }
+        let day = ledger
+            .sources
+            .iter()
+            .find(|s| s.name == "Doris Day")
+            .unwrap();
+        assert!(day.aliases.iter().any(|a| a == "Day"), "{:?}", day.aliases);
+    }
+
+    /// `the council` refers back to the latest organisation, or else to the latest source that
+    /// is not a person, but not to vague or anonymous ones (`officials`, `a source`).
+    #[test]
+    fn references_back_skip_vague_sources() {
+        let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
+        let names = |text: &str| {
+            let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text.to_string());
+            let ledger = checker.check_document(doc).ledger;
+            ledger
+                .sources
+                .iter()
+                .map(|s| (s.name.clone(), s.aliases.clone()))
+                .collect::<Vec<_>>()
+        };
+        let got = names(
+            "Officials said the road was closed. The council said repairs would start in May.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|(_, a)| a.is_empty()), "{got:?}");
+        // an organisation named before is referred back to
+        let got = names(
+            "The Harbour Trust said the road was closed. The organisation said repairs would \
+             start in May.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, ["The organisation"], "{got:?}");
     }
 
     /// Spans mostly in order, repeated and out of order, are new exactly when a `HashSet`

@@ -128,7 +128,7 @@ fn described_source(ctx: &Ctx, part: Span, lists: &Described) -> Option<Span> {
         .is_ascii()
         .then(|| ctx.find(heads, part).map(|m| m.0.start).collect());
     let mut hp = 0;
-    let mut toks = TokenStream::new(text, part);
+    let mut toks = TokenStream::short(text, part);
     let w = |t: &Token| t.text(text);
     let mut next = 0;
     while let Some(t) = toks.get(next) {

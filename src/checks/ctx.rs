@@ -29,12 +29,12 @@ pub struct Ctx<'a> {
     part_spans: Vec<Span>,
     part_at: Vec<u32>,
     /// Per sentence, one bit: whether it and every part of it outside quotations have word
-    /// boundaries at both edges (worked out on first use; see [`Ctx::never_in_sentences`]).
-    exact: std::cell::OnceCell<Box<[u64]>>,
+    /// boundaries at both edges (see [`Ctx::never_in_sentences`]).
+    exact: Box<[u64]>,
     /// Whether every bit of `exact` is set.
-    edges_exact: std::cell::OnceCell<bool>,
-    /// Whether the sentences are in order and do not overlap (worked out on first use).
-    ordered: std::cell::OnceCell<bool>,
+    edges_exact: bool,
+    /// Whether the sentences are in order and do not overlap.
+    ordered: bool,
 }
 
 /// The sentences in which a search of one word list may find something ([`Ctx::sentences_with`]).
@@ -155,9 +155,35 @@ impl<'a> Ctx<'a> {
             .blocks
             .iter()
             .position(|b| b.kind == BlockKind::Paragraph);
-        let mut ctx = Ctx {
+        // the parts outside quotations, whether each sentence and its parts have exact edges,
+        // and whether the sentences are in order, in one pass (issue 6: two more passes over
+        // the sentences and their parts, on the first sentence set of every document)
+        let text = doc.text.as_str();
+        let exact =
+            |s: &Span| s.start <= s.end && exact_edge(text, s.start) && exact_edge(text, s.end);
+        let mut part_spans = Vec::with_capacity(parts_room);
+        let mut part_at = Vec::with_capacity(n + 1);
+        part_at.push(0);
+        let mut bits = vec![0u64; n.div_ceil(64)];
+        let (mut all_exact, mut ordered, mut last_end) = (true, true, 0);
+        for (i, s) in seg.sentences.iter().enumerate() {
+            let from = part_spans.len();
+            outside(s.span, flat(&quote_spans, &quote_at, i), &mut part_spans);
+            part_at.push(index32(part_spans.len()));
+            let edges =
+                exact(&s.span) && part_spans.get(from..).unwrap_or_default().iter().all(exact);
+            if edges {
+                if let Some(w) = bits.get_mut(i / 64) {
+                    *w |= 1 << (i % 64);
+                }
+            }
+            all_exact &= edges;
+            ordered &= s.span.start <= s.span.end && last_end <= s.span.start;
+            last_end = s.span.end;
+        }
+        Ctx {
             doc,
-            text: &doc.text,
+            text,
             seg,
             labels,
             block_sentences,
@@ -165,20 +191,12 @@ impl<'a> Ctx<'a> {
             hits: hits.unwrap_or_else(|| checks.scan(&doc.text)),
             quote_spans,
             quote_at,
-            part_spans: Vec::with_capacity(parts_room),
-            part_at: Vec::with_capacity(n + 1),
-            exact: std::cell::OnceCell::new(),
-            edges_exact: std::cell::OnceCell::new(),
-            ordered: std::cell::OnceCell::new(),
-        };
-        ctx.part_at.push(0);
-        let mut parts = Vec::new();
-        for i in 0..n {
-            ctx.outside(i, &mut parts);
-            ctx.part_spans.append(&mut parts);
-            ctx.part_at.push(index32(ctx.part_spans.len()));
+            part_spans,
+            part_at,
+            exact: bits.into_boxed_slice(),
+            edges_exact: all_exact,
+            ordered,
         }
-        ctx
     }
 
     /// Whole-word matches of `list` inside `within` (see [`PhraseList::find`]).
@@ -209,31 +227,13 @@ impl<'a> Ctx<'a> {
     /// Whether every sentence and part outside quotations begins and ends on character and
     /// word boundaries.
     fn edges_exact(&self) -> bool {
-        *self.edges_exact.get_or_init(|| {
-            let n = self.seg.sentences.len();
-            let bits = self.exact_bits();
-            (0..n).all(|i| bits.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1))
-        })
+        self.edges_exact
     }
 
     /// [`Ctx::exact`]: per sentence, whether it and its parts outside quotations begin and end
     /// on character and word boundaries.
     fn exact_bits(&self) -> &[u64] {
-        self.exact.get_or_init(|| {
-            let text = self.text;
-            let exact =
-                |s: &Span| s.start <= s.end && exact_edge(text, s.start) && exact_edge(text, s.end);
-            let n = self.seg.sentences.len();
-            let mut bits = vec![0u64; n.div_ceil(64)];
-            for (i, s) in self.seg.sentences.iter().enumerate() {
-                if exact(&s.span) && self.outside_quotes(i).iter().all(exact) {
-                    if let Some(w) = bits.get_mut(i / 64) {
-                        *w |= 1 << (i % 64);
-                    }
-                }
-            }
-            bits.into_boxed_slice()
-        })
+        &self.exact
     }
 
     /// The sentences in which a search of `list` (inside a sentence or inside a part of one
@@ -280,14 +280,7 @@ impl<'a> Ctx<'a> {
     /// Whether every sentence ends at or after its start, and starts at or after the end of
     /// the one before it.
     fn ordered(&self) -> bool {
-        *self.ordered.get_or_init(|| {
-            let ss = &self.seg.sentences;
-            ss.iter().all(|s| s.span.start <= s.span.end)
-                && ss.windows(2).all(|w| match w {
-                    [a, b] => a.span.end <= b.span.start,
-                    _ => true,
-                })
-        })
+        self.ordered
     }
 
     pub fn sentence(&self, i: usize) -> Span {
@@ -356,20 +349,19 @@ impl<'a> Ctx<'a> {
     pub fn outside_quotes(&self, i: usize) -> &[Span] {
         flat(&self.part_spans, &self.part_at, i)
     }
+}
 
-    /// Pushes the parts of sentence `i` outside its quotations onto `out`.
-    fn outside(&self, i: usize, out: &mut Vec<Span>) {
-        let s = self.sentence(i);
-        let mut pos = s.start;
-        for q in self.quoted(i) {
-            if q.start > pos {
-                out.push(Span::new(pos, q.start.min(s.end)));
-            }
-            pos = pos.max(q.end);
+/// Pushes the parts of sentence span `s` outside its quotations `quoted` onto `out`.
+fn outside(s: Span, quoted: &[Span], out: &mut Vec<Span>) {
+    let mut pos = s.start;
+    for q in quoted {
+        if q.start > pos {
+            out.push(Span::new(pos, q.start.min(s.end)));
         }
-        if pos < s.end {
-            out.push(Span::new(pos, s.end));
-        }
+        pos = pos.max(q.end);
+    }
+    if pos < s.end {
+        out.push(Span::new(pos, s.end));
     }
 }
 

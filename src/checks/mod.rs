@@ -77,7 +77,7 @@ pub fn run_with_hits(
         check: 0,
         rank: 0,
     };
-    let mut defs: Vec<&CheckDef> = Vec::new();
+    let mut defs: Vec<&CheckDef> = Vec::with_capacity(CHECKS.len());
     for (k, (id, f)) in CHECKS.iter().enumerate() {
         if let Some(def) = checks.enabled(id) {
             out.check = u8::try_from(defs.len()).unwrap_or(u8::MAX);

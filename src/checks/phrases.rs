@@ -13,7 +13,9 @@ use std::sync::OnceLock;
 
 mod tokenize;
 pub(crate) use tokenize::each_token;
-pub use tokenize::{count_up_to, first_tokens, last_tokens, tokens, tokens_into, Token};
+pub use tokenize::{
+    count_up_to, first_tokens, last_token, last_tokens, tokens, tokens_into, Token,
+};
 
 /// A compiled word list: multi-word phrases, matched case-insensitively on whole words.
 /// Straight and curly apostrophes match each other.

@@ -12,6 +12,9 @@ use crate::span::Span;
 /// Bytes tokenized at a time: 1 MiB, far longer than any real sentence.
 pub const CHUNK: usize = 1 << 20;
 
+/// Bytes tokenized at a time by [`TokenStream::short`]: a few words.
+pub const SHORT_CHUNK: usize = 64;
+
 /// The chunk size [`TokenStream::new`] uses: [`CHUNK`] (unit tests set a small one to run the
 /// checks on short texts in many chunks).
 #[cfg(not(test))]
@@ -48,6 +51,12 @@ impl<'t> TokenStream<'t> {
     /// The tokens of `within`, read [`CHUNK`] bytes at a time.
     pub fn new(text: &'t str, within: Span) -> Self {
         Self::with_chunk(text, within, chunk())
+    }
+
+    /// The tokens of `within`, read about [`SHORT_CHUNK`] bytes at a time: for a reader that
+    /// most often stops after a few words (issue 6: the first read tokenized the whole span).
+    pub fn short(text: &'t str, within: Span) -> Self {
+        Self::with_chunk(text, within, chunk().min(SHORT_CHUNK))
     }
 
     /// The tokens of `within`, read about `chunk` bytes at a time (at least one byte; a chunk

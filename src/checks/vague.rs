@@ -97,7 +97,7 @@ fn unnamed_group(ctx: &Ctx, sentence: Span, part: Span, lists: &GroupLists) -> O
 /// listed non-name (`Monday`, `I`). When `whole` (a whole sentence), a lone capitalised first
 /// word does not count (every sentence starts with one); two in a row (`Jane Doe`) do.
 pub(super) fn names_someone(text: &str, span: Span, def: &CheckDef, whole: bool) -> bool {
-    let mut toks = TokenStream::new(text, span);
+    let mut toks = TokenStream::short(text, span);
     let not_names = def.list("not-names");
     let name =
         |t: Option<Token>| t.is_some_and(|t| t.is_capitalised(text) && !not_names.is(t.text(text)));

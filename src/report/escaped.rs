@@ -43,18 +43,41 @@ impl Escaped {
                 }
             }
         }
-        let at = out.len();
-        string(out, text);
-        if self.bytes.len() >= MAX_BYTES {
-            self.slots.iter_mut().for_each(|s| *s = None);
-            self.bytes.clear();
-        }
-        let a = self.bytes.len();
-        self.bytes
-            .extend_from_slice(out.get(at..).unwrap_or_default());
-        if let Some(slot) = self.slots.get_mut(k) {
-            *slot = Some((s.clone(), a, self.bytes.len()));
-        }
+        out.extend_from_slice(self.get(s));
+    }
+
+    /// `s` as a JSON string (exactly [`string`] of it, quotation marks included), escaped now
+    /// or copied from the cache.
+    #[inline]
+    pub(super) fn get(&mut self, s: &Shared) -> &[u8] {
+        let text = s.as_str();
+        // allocations are at least 8-byte aligned: the bits above those pick the slot
+        let k = (text.as_ptr() as usize >> 4) & (SLOTS - 1);
+        let kept = match self.slots.get(k) {
+            Some(Some((kept, a, z)))
+                if kept.as_str().as_ptr() == text.as_ptr() && kept.len() == text.len() =>
+            {
+                Some((*a, *z))
+            }
+            _ => None,
+        };
+        let (a, z) = match kept {
+            Some(range) => range,
+            None => {
+                if self.bytes.len() >= MAX_BYTES {
+                    self.slots.iter_mut().for_each(|s| *s = None);
+                    self.bytes.clear();
+                }
+                let a = self.bytes.len();
+                string(&mut self.bytes, text);
+                let z = self.bytes.len();
+                if let Some(slot) = self.slots.get_mut(k) {
+                    *slot = Some((s.clone(), a, z));
+                }
+                (a, z)
+            }
+        };
+        self.bytes.get(a..z).unwrap_or_default()
     }
 
     /// A string or `null`.

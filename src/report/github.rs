@@ -6,6 +6,8 @@
 //! ```
 //! Columns count characters. Suppressed findings are not annotated.
 
+use super::json::FLUSH_AT;
+use super::pretty::number;
 use super::{label_index, Locator, ReportOptions, Reporter, Summary};
 use crate::check::FileReport;
 use crate::checks::Severity;
@@ -34,13 +36,41 @@ pub fn command(s: Severity) -> &'static str {
     }
 }
 
+/// Appends `s` escaped as workflow-command data ([`escape_data`]), or as a property value
+/// ([`escape_property`]) when `property`, straight into `out`: runs of bytes that need no
+/// escaping copied whole.
+fn escape_into(out: &mut Vec<u8>, s: &str, property: bool) {
+    let bytes = s.as_bytes();
+    let mut plain = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let with: &[u8] = match b {
+            b'%' => b"%25",
+            b'\r' => b"%0D",
+            b'\n' => b"%0A",
+            b':' if property => b"%3A",
+            b',' if property => b"%2C",
+            _ => continue,
+        };
+        out.extend_from_slice(bytes.get(plain..i).unwrap_or_default());
+        out.extend_from_slice(with);
+        plain = i + 1;
+    }
+    out.extend_from_slice(bytes.get(plain..).unwrap_or_default());
+}
+
 pub struct GithubReporter {
     opts: ReportOptions,
+    /// The gathering buffer: annotations go out in pieces of [`FLUSH_AT`] bytes (as in the
+    /// JSON report), kept from one file to the next.
+    buf: Vec<u8>,
 }
 
 impl GithubReporter {
     pub fn new(opts: ReportOptions) -> Self {
-        GithubReporter { opts }
+        GithubReporter {
+            opts,
+            buf: Vec::new(),
+        }
     }
 }
 
@@ -49,35 +79,59 @@ impl Reporter for GithubReporter {
         Ok(())
     }
 
+    /// One workflow command a finding, written straight into the gathering buffer: the
+    /// line `writeln!` wrote of the escaped path, rule and message (issue 6: formatting, four
+    /// escaped copies and the message built per finding, written through `dyn Write`).
     fn file(&mut self, r: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        if r.findings.iter().all(|f| f.suppressed.is_some()) {
+            return Ok(());
+        }
         let loc = Locator::new(&r.doc);
-        let path = escape_property(&self.opts.path_of(&r.doc.path));
+        let mut path = Vec::new();
+        escape_into(&mut path, &self.opts.path_of(&r.doc.path), true);
+        let buf = &mut self.buf;
         for f in r.findings.iter().filter(|f| f.suppressed.is_none()) {
             let l = loc.locate(f.span);
-            let mut message = f.message.to_string();
+            buf.extend_from_slice(b"::");
+            buf.extend_from_slice(command(f.severity).as_bytes());
+            buf.extend_from_slice(b" file=");
+            buf.extend_from_slice(&path);
+            buf.extend_from_slice(b",line=");
+            number(buf, l.start.line);
+            buf.extend_from_slice(b",col=");
+            number(buf, l.start.column);
+            buf.extend_from_slice(b",endLine=");
+            number(buf, l.end.line);
+            buf.extend_from_slice(b",endColumn=");
+            number(buf, l.end.column);
+            buf.extend_from_slice(b",title=");
+            escape_into(buf, &f.rule, true);
+            buf.extend_from_slice(b"::");
+            // the message, its sentence's label and the help, escaped piece by piece (each
+            // byte is escaped on its own, so the pieces escape as their concatenation)
+            escape_into(buf, &f.message, false);
             if let Some(label) = f.sentence.and_then(|i| r.labels.get(i)) {
-                message.push_str(&format!(" [{}]", label.label.as_str()));
+                buf.extend_from_slice(b" [");
+                escape_into(buf, label.label.as_str(), false);
+                buf.push(b']');
             }
             if let Some(h) = &f.help {
-                message.push_str("\nhelp: ");
-                message.push_str(h);
+                buf.extend_from_slice(b"%0Ahelp: ");
+                escape_into(buf, h, false);
             }
-            writeln!(
-                out,
-                "::{} file={path},line={},col={},endLine={},endColumn={},title={}::{}",
-                command(f.severity),
-                l.start.line,
-                l.start.column,
-                l.end.line,
-                l.end.column,
-                escape_property(&f.rule),
-                escape_data(&message)
-            )?;
+            buf.push(b'\n');
+            if buf.len() >= FLUSH_AT {
+                out.write_all(buf)?;
+                buf.clear();
+            }
         }
         Ok(())
     }
 
     fn finish(&mut self, s: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        let rest = out.write_all(&self.buf);
+        self.buf.clear();
+        rest?;
         writeln!(
             out,
             "whosaid: {} file(s), {} sentence(s); {} error(s), {} warning(s), {} notice(s)",
@@ -247,5 +301,106 @@ impl Reporter for WithStepSummary {
         self.main.finish(summary, out)?;
         self.summary.finish(summary, &mut self.sink)?;
         self.sink.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The builtin checker, built once for all tests.
+    fn checker() -> &'static crate::Checker {
+        static CHECKER: std::sync::OnceLock<crate::Checker> = std::sync::OnceLock::new();
+        CHECKER.get_or_init(|| crate::Checker::new(crate::rules::RuleSet::builtin().unwrap()))
+    }
+
+    /// The annotations of `r` as the reporter wrote them before it wrote straight into its
+    /// buffer (the reference).
+    fn annotations(r: &FileReport, opts: &ReportOptions, out: &mut Vec<u8>) {
+        let loc = Locator::new(&r.doc);
+        let path = escape_property(&opts.path_of(&r.doc.path));
+        for f in r.findings.iter().filter(|f| f.suppressed.is_none()) {
+            let l = loc.locate(f.span);
+            let mut message = f.message.to_string();
+            if let Some(label) = f.sentence.and_then(|i| r.labels.get(i)) {
+                message.push_str(&format!(" [{}]", label.label.as_str()));
+            }
+            if let Some(h) = &f.help {
+                message.push_str("\nhelp: ");
+                message.push_str(h);
+            }
+            writeln!(
+                out,
+                "::{} file={path},line={},col={},endLine={},endColumn={},title={}::{}",
+                command(f.severity),
+                l.start.line,
+                l.start.column,
+                l.end.line,
+                l.end.column,
+                escape_property(&f.rule),
+                escape_data(&message)
+            )
+            .unwrap();
+        }
+    }
+
+    /// The streamed annotations equal the formatted ones on the checks' examples, suppressed
+    /// findings (left out), escapes, other scripts, CRLF and an empty file.
+    #[test]
+    fn streamed_annotations_equal_the_formatted_ones() {
+        let mut texts = crate::checks::CheckSet::builtin().unwrap().example_texts();
+        texts.push(
+            "Officials said 3 people died.\r\n\"We will stay,\" a source said.\r\n\
+             A senior official said the \\ tax\tin 北京 rose 40% 😀, the report said. \
+             \n\n<!-- whosaid-disable vague-source -- house style -->\n\nExperts say it is \
+             the worst year ever.\n\n<!-- whosaid-enable vague-source -->\n\nExperts say so.\n"
+                .to_string(),
+        );
+        texts.push(String::new());
+        let reports: Vec<FileReport> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let path = format!("dir/a:b,100%é/t{i}.md");
+                let doc = crate::input::parse(path.into(), crate::Format::Markdown, text.clone());
+                let mut report = checker().check_document(doc);
+                crate::suppress::apply(&report.doc, &mut report.findings);
+                report
+            })
+            .collect();
+        assert!(reports
+            .iter()
+            .any(|r| r.findings.iter().any(|f| f.suppressed.is_some())));
+        let opts = ReportOptions::default();
+        let got = super::super::render_all(&mut GithubReporter::new(opts.clone()), &[], &reports);
+        let mut want = Vec::new();
+        for r in &reports {
+            annotations(r, &opts, &mut want);
+        }
+        let mut tail = Vec::new();
+        GithubReporter::new(opts)
+            .finish(&Summary::of(&reports), &mut tail)
+            .unwrap();
+        want.extend_from_slice(&tail);
+        assert_eq!(got, String::from_utf8(want).unwrap());
+    }
+
+    proptest! {
+        /// Escaping into a buffer is `escape_data` / `escape_property`, on any text.
+        #[test]
+        fn escaping_into_a_buffer_equals_the_escapes(
+            s in "[a%:,\r\n é😀]{0,40}",
+            t in any::<String>(),
+        ) {
+            for s in [&s, &t] {
+                let mut data = b"x".to_vec();
+                escape_into(&mut data, s, false);
+                prop_assert_eq!(data, format!("x{}", escape_data(s)).into_bytes());
+                let mut prop = b"x".to_vec();
+                escape_into(&mut prop, s, true);
+                prop_assert_eq!(prop, format!("x{}", escape_property(s)).into_bytes());
+            }
+        }
     }
 }

@@ -16,6 +16,8 @@ mod states;
 
 use super::lang::{AbbrevKind, Lang};
 use super::lists::{self, Marker};
+use super::Sentence;
+use crate::span::Span;
 use super::text::{char_at, find_table, skip_ws, ws_before, ws_len, Class, LaneTable};
 
 const fn candidates() -> [bool; 256] {
@@ -71,15 +73,19 @@ fn wide_stop_at(b: &[u8], i: usize) -> bool {
 /// Longest word looked at before a stop (longer words are never abbreviations).
 const WORD_MAX: usize = 40;
 
-/// Splits the block text `t` into sentences; pushes trimmed `(start, end)` byte ranges
-/// relative to `t` to `out`, and the layout that belongs to no sentence (dot leaders, separator
-/// rules) to `layout`. `quoted` holds the quotation spans of the block (relative to `t`).
+/// Splits the text `t` of block `block` (which starts at byte `base` of the document) into
+/// sentences; pushes the trimmed sentences to `out`, and the layout that belongs to no sentence
+/// (dot leaders, separator rules) to `layout`, with document offsets. `quoted` holds the
+/// quotation spans of the block (relative to `t`).
+#[allow(clippy::too_many_arguments)]
 pub fn split(
     t: &str,
+    base: usize,
+    block: usize,
     lang: &Lang,
     quoted: &[(usize, usize)],
-    out: &mut Vec<(usize, usize)>,
-    layout: &mut Vec<(usize, usize)>,
+    out: &mut Vec<Sentence>,
+    layout: &mut Vec<Span>,
     scratch: &mut Scratch,
 ) {
     scratch.cuts.clear();
@@ -98,16 +104,21 @@ pub fn split(
     s.run();
     let mut prev = 0;
     let mut skips = s.layout.iter().peekable();
-    for &c in s.cuts.iter().chain(std::iter::once(&t.len())) {
+    // the last piece runs to the end of the block
+    s.cuts.push(t.len());
+    for &c in &s.cuts {
         // layout spans are cut on both sides, so each is exactly one piece
         while skips.next_if(|&&(_, z)| z <= prev).is_some() {}
         if skips.peek() == Some(&&(prev, c)) {
-            layout.push((prev, c));
+            layout.push(Span::new(base + prev, base + c));
         } else {
             let (a, z) = super::text::trim(t, prev, c);
-            let (a, z) = strip_tags(t, a, z, layout);
+            let (a, z) = strip_tags(t, base, a, z, layout);
             if a < z {
-                out.push((a, z));
+                out.push(Sentence {
+                    span: Span::new(base + a, base + z),
+                    block,
+                });
             }
         }
         prev = c;
@@ -123,22 +134,33 @@ pub struct Scratch {
     layout: Vec<(usize, usize)>,
 }
 
-/// Moves markup tags at either edge of the trimmed sentence `a..z` to `layout` (in order) and
-/// returns what is left, trimmed.
+impl Scratch {
+    /// Buffers with room for `cuts` cuts in a block.
+    pub fn with_capacity(cuts: usize) -> Self {
+        Scratch {
+            cuts: Vec::with_capacity(cuts),
+            layout: Vec::new(),
+        }
+    }
+}
+
+/// Moves markup tags at either edge of the trimmed sentence `a..z` to `layout` (in order, with
+/// `base` added) and returns what is left, trimmed.
 fn strip_tags(
     t: &str,
+    base: usize,
     mut a: usize,
     mut z: usize,
-    layout: &mut Vec<(usize, usize)>,
+    layout: &mut Vec<Span>,
 ) -> (usize, usize) {
     let b = t.as_bytes();
     while let Some(e) = markup::tag_at(b, a).filter(|&e| e <= z) {
-        layout.push((a, e));
+        layout.push(Span::new(base + a, base + e));
         (a, z) = super::text::trim(t, e, z);
     }
     let first_tail = layout.len();
     while let Some(s) = markup::tag_before(b, z).filter(|&s| s >= a) {
-        layout.push((s, z));
+        layout.push(Span::new(base + s, base + z));
         (a, z) = super::text::trim(t, a, s);
     }
     if let Some(tail) = layout.get_mut(first_tail..) {

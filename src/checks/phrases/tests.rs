@@ -182,7 +182,7 @@ fn tokens_match_the_reference_on_every_span() {
     assert_eq!(tokens(news, whole).len(), 14);
 }
 
-/// [`first_tokens`] and [`last_tokens`] are the head and the tail of [`tokens`], on random texts
+/// [`first_tokens`], [`last_tokens`] and [`last_token`] are the head and the tail of [`tokens`], on random texts
 /// long and short (the tail read from stretches that double from 32 bytes), for every count.
 #[test]
 fn first_and_last_tokens_are_the_ends_of_the_tokens() {
@@ -227,6 +227,11 @@ fn first_and_last_tokens_are_the_ends_of_the_tokens() {
             for &z in cuts.iter().skip(k).step_by(5) {
                 let within = Span::new(a, z);
                 let all = tokens(&text, within);
+                assert_eq!(
+                    last_token(&text, within),
+                    all.last().copied(),
+                    "{text:?} {a}..{z}"
+                );
                 for n in [0, 1, 2, 4, 5, 9] {
                     let head: Vec<Token> = all.iter().take(n).copied().collect();
                     let tail: Vec<Token> = all[all.len().saturating_sub(n)..].to_vec();
@@ -244,5 +249,6 @@ fn first_and_last_tokens_are_the_ends_of_the_tokens() {
     assert!(checked > 10_000, "{checked}");
     // a span that is no slice of the text has no tokens
     assert!(last_tokens("é a b", Span::new(1, 5), 2).is_empty());
+    assert!(last_token("é a b", Span::new(1, 5)).is_none());
     assert!(first_tokens("é a b", Span::new(1, 5), 2).is_empty());
 }

@@ -124,6 +124,35 @@ pub fn last_tokens(text: &str, within: Span, n: usize) -> Vec<Token> {
     }
 }
 
+/// The last of [`tokens`] of `within` ([`last_tokens`] of one), without a vector: read from
+/// a stretch at its end that starts right after ASCII white space, doubled until it holds a
+/// token or is the whole span.
+pub fn last_token(text: &str, within: Span) -> Option<Token> {
+    let b = within.slice(text).as_bytes();
+    let mut back = 32usize;
+    loop {
+        let from = b.len().saturating_sub(back);
+        let cut = if from == 0 {
+            Some(0)
+        } else {
+            b.get(from..)
+                .and_then(|r| r.iter().position(u8::is_ascii_whitespace))
+                .map(|k| from + k + 1)
+        };
+        if let Some(cut) = cut {
+            let mut last = None;
+            each_token(text, Span::new(within.start + cut, within.end), |t| {
+                last = Some(t);
+                true
+            });
+            if cut == 0 || last.is_some() {
+                return last;
+            }
+        }
+        back = back.saturating_mul(2);
+    }
+}
+
 /// How many tokens `within` holds, counted up to `limit`: `min(limit, tokens(..).len())`,
 /// without reading further than the token that reaches the limit.
 pub fn count_up_to(text: &str, within: Span, limit: usize) -> usize {
