@@ -195,7 +195,7 @@ fn classify_with(
     let mut anchor_block = usize::MAX;
     let quoted = in_quotes(seg);
     // (the tokenizer reads the words' ends the lexicon walk found, when it found them)
-    let shared = super::tokens::share_word_ends(text, ahead.take_ends());
+    let ends = ahead.take_ends();
     for (k, sent) in seg.sentences.iter().enumerate() {
         let sp = sent.span;
         if sp.end > scanned_to && scanned_to < text.len() {
@@ -218,7 +218,7 @@ fn classify_with(
         let ph = phits.get(pi..pj).unwrap_or(&[]);
         // (the hits from the sentence's first on: `evaluate` stops at the sentence's end)
         let sh = hits.get(hi..).unwrap_or(&[]);
-        evaluate(text, sp, (sh, base), ph, rules, &mut s);
+        evaluate(text, sp, (sh, base), ph, rules, ends.as_ref(), &mut s);
         hi += s.hits_used;
         pi = pj;
         let own = decide(&s.evidence, rules);
@@ -303,7 +303,6 @@ fn classify_with(
             anchor_block = sent.block;
         }
     }
-    drop(shared);
     if s.toks.capacity().max(anchor_toks.capacity()) <= KEEP_TOKENS {
         BUFFERS.with(|b| b.replace((s, anchor_toks)));
     }

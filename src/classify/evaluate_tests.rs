@@ -163,7 +163,7 @@ fn flags_and_cues_match_the_reference() {
             let mut hits = Vec::new();
             rules.engine().scan(&text, 0..text.len(), &mut hits);
             let mut s = Scratch::default();
-            evaluate(&text, span, (&hits, 0), &[], &rules, &mut s);
+            evaluate(&text, span, (&hits, 0), &[], &rules, None, &mut s);
             let mut toks = Vec::new();
             tokens::tokenize(&text, span, &mut toks);
             let cues = reference(&text, &mut toks, &hits, &rules);
@@ -193,6 +193,7 @@ fn flags_and_cues_match_the_reference() {
             (&hits, 0),
             &[],
             &rules,
+            None,
             &mut s,
         );
         flagged += s

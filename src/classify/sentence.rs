@@ -6,6 +6,7 @@ use super::frames::{
 };
 use super::tokens::{self, Tok, Token};
 use super::{precedence, Classification, Label};
+use crate::lexicon::WordEnds;
 use crate::rules::engine::{Hit, PatternHit, What};
 use crate::rules::inflect::Form;
 use crate::rules::RuleSet;
@@ -80,13 +81,15 @@ fn span_of(toks: &[Token], r: Range) -> Option<Span> {
 /// `base`, see [`Hit::span`]) from the sentence's first on and pattern hits that lie inside it.
 /// The hits read are those before the first that starts at or after the sentence's end; their
 /// count is left in `s.hits_used` (the caller's next sentence starts there: one walk over the
-/// hits, not a second one to find where the sentence's end).
+/// hits, not a second one to find where the sentence's end). `ends`, when given, are the ends of
+/// all the words of `text` that the lexicon walk found ([`tokens::tokenize_ends`]).
 pub fn evaluate(
     text: &str,
     span: Span,
     (hits, base): (&[Hit], usize),
     phits: &[PatternHit],
     rules: &RuleSet,
+    ends: Option<&WordEnds>,
     s: &mut Scratch,
 ) {
     let engine = rules.engine();
@@ -94,7 +97,7 @@ pub fn evaluate(
     s.cues.clear();
     s.heads.clear();
     s.evidence.clear();
-    s.words = tokens::tokenize(text, span, &mut s.toks);
+    s.words = tokens::tokenize_ends(text, span, ends, &mut s.toks);
     let mut at = 0;
     let meanings = if hits.is_empty() {
         &[]

@@ -5,7 +5,6 @@
 
 use crate::lexicon::{char_at, WordEnds};
 use crate::span::Span;
-use std::cell::Cell;
 
 /// Punctuation that matters to the frames; everything else is `Other`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -423,39 +422,6 @@ impl Ends for &WordEnds {
     }
 }
 
-std::thread_local! {
-    /// The word ends of the document the thread is classifying ([`share_word_ends`]), with the
-    /// address of its text.
-    static ENDS: Cell<Option<(usize, WordEnds)>> = const { Cell::new(None) };
-}
-
-/// While it lives, [`tokenize`] of its text reads the ends of the text's words from the ends
-/// given to [`share_word_ends`] (issue 6: the tokenizer read every word again, byte by byte,
-/// to find the ends the lexicon walk had found); dropped, the thread's ends are as before.
-pub struct SharedEnds<'t> {
-    before: Option<(usize, WordEnds)>,
-    text: std::marker::PhantomData<&'t str>,
-}
-
-/// Shares `ends`, the ends of all the words of `text` (from
-/// [`crate::lexicon::scan_pair_ends`]), with [`tokenize`] of `text` on this thread while the
-/// value returned lives. Tokens are the same with them or without.
-pub fn share_word_ends(text: &str, ends: Option<WordEnds>) -> SharedEnds<'_> {
-    let mine = ends
-        .filter(|e| e.text_len() == text.len())
-        .map(|e| (text.as_ptr() as usize, e));
-    SharedEnds {
-        before: ENDS.replace(mine),
-        text: std::marker::PhantomData,
-    }
-}
-
-impl Drop for SharedEnds<'_> {
-    fn drop(&mut self) {
-        ENDS.set(self.before.take());
-    }
-}
-
 /// Appends the word token of `s` starting at byte `i` with char `c` (of `len` bytes) to `out`;
 /// returns its end.
 #[inline(always)]
@@ -530,19 +496,23 @@ fn extend_word(out: &mut [Token], at: usize, len: usize) -> Option<&mut Token> {
 /// words (counted here, not by another pass over the tokens).
 ///
 /// ASCII bytes are classed by a table; only characters outside ASCII are decoded (issue 6).
-/// The words' ends are those the lexicon walk found when they are shared ([`share_word_ends`]).
 pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) -> usize {
-    match ENDS.take() {
-        Some((at, ends)) => {
-            let n = if at == text.as_ptr() as usize && ends.text_len() == text.len() {
-                tokenize_with(&ends, text, span, out)
-            } else {
-                tokenize_with(Read, text, span, out)
-            };
-            ENDS.set(Some((at, ends)));
-            n
-        }
-        None => tokenize_with(Read, text, span, out),
+    tokenize_with(Read, text, span, out)
+}
+
+/// [`tokenize`], the ends of the words read from `ends` when they are the ends of all the words
+/// of `text` ([`crate::lexicon::scan_pair_ends`]; issue 6: the tokenizer read every word again,
+/// byte by byte, to find the ends the lexicon walk had found). Ends of a text of another length
+/// are not read; the tokens are the same with or without them.
+pub fn tokenize_ends(
+    text: &str,
+    span: Span,
+    ends: Option<&WordEnds>,
+    out: &mut Vec<Token>,
+) -> usize {
+    match ends {
+        Some(e) if e.text_len() == text.len() => tokenize_with(e, text, span, out),
+        _ => tokenize_with(Read, text, span, out),
     }
 }
 

@@ -108,7 +108,8 @@ impl<'a> QuoteScanner<'a> {
             };
             i = at;
             if b.get(i) == Some(&b'\'')
-                && b.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_alphanumeric)
+                && b.get(i.wrapping_sub(1))
+                    .is_some_and(u8::is_ascii_alphanumeric)
                 && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
             {
                 // an apostrophe inside a word (don't, Iran's), as `role` decides first, told

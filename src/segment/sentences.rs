@@ -16,9 +16,9 @@ mod states;
 
 use super::lang::{AbbrevKind, Lang};
 use super::lists::{self, Marker};
+use super::text::{char_at, find_table, skip_ws, ws_before, ws_len, Class, LaneTable};
 use super::Sentence;
 use crate::span::Span;
-use super::text::{char_at, find_table, skip_ws, ws_before, ws_len, Class, LaneTable};
 
 const fn candidates() -> [bool; 256] {
     let mut t = [false; 256];

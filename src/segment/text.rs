@@ -340,7 +340,13 @@ mod tests {
             }
         };
         for c in 0..=255u8 {
-            for (x, y) in [(0xA0, 0x80), (0x80, 0x80), (0x80, 0xAF), (0xBB, 0xBF), (b'a', b' ')] {
+            for (x, y) in [
+                (0xA0, 0x80),
+                (0x80, 0x80),
+                (0x80, 0xAF),
+                (0xBB, 0xBF),
+                (b'a', b' '),
+            ] {
                 let b = [b'x', c, x, y];
                 for i in 0..=b.len() + 1 {
                     assert_eq!(ws_len(&b, i), old_len(&b, i), "{b:?} {i}");

@@ -255,6 +255,7 @@ mod tests {
                 (&hits, 0),
                 &[],
                 &rules,
+                None,
                 &mut s,
             );
             both(text, &rules, &mut s)

@@ -202,7 +202,7 @@ fn walk_ends(text: &str) -> Option<WordEnds> {
 }
 
 /// Tokens of `text[span]` by both tokenizers; the tokenizer gives the same with the ends
-/// `ends` of the text's words shared ([`share_word_ends`]).
+/// `ends` of the text's words given ([`tokenize_ends`]).
 fn both_with(text: &str, span: Span, ends: Option<&WordEnds>) -> (Vec<Token>, Vec<Token>) {
     let (mut new, mut old) = (Vec::new(), Vec::new());
     // (appended to what the vector holds; the count is of the words appended)
@@ -218,10 +218,7 @@ fn both_with(text: &str, span: Span, ends: Option<&WordEnds>) -> (Vec<Token>, Ve
     assert_eq!(words, old.iter().filter(|t| t.tok == Tok::Word).count());
     if let Some(ends) = ends {
         let mut shared = vec![first];
-        let n = {
-            let _s = share_word_ends(text, Some(ends.clone()));
-            tokenize(text, span, &mut shared)
-        };
+        let n = tokenize_ends(text, span, Some(ends), &mut shared);
         shared.remove(0);
         assert_eq!((n, &shared), (words, &new), "shared ends {text:?} {span:?}");
     }
@@ -233,34 +230,29 @@ fn both(text: &str, span: Span) -> (Vec<Token>, Vec<Token>) {
     both_with(text, span, walk_ends(text).as_ref())
 }
 
-/// Ends shared for one text are not read for another, nor once dropped; and a text of
-/// another length takes none.
+/// The ends given are read (here, wrong ones: every byte ends a word, so words of one byte),
+/// unless they are of a text of another length; without them the tokens are the text's own.
 #[test]
-fn shared_ends_are_for_their_text_alone() {
+fn given_ends_are_read_for_a_text_of_their_length_alone() {
     let text = "He said it’s U.S. policy, Mr.Smith-Jones's 47% share.";
-    let other = String::from(text);
+    let span = Span::new(0, text.len());
     let (mut a, mut b) = (Vec::new(), Vec::new());
-    tokenize(text, Span::new(0, text.len()), &mut a);
-    // ends where every byte ends a word: wrong for this text
+    tokenize(text, span, &mut a);
     let mut wrong = WordEnds::for_text(text.len());
     for i in 0..=text.len() {
         wrong.set(i);
     }
-    {
-        let _s = share_word_ends(&other, Some(wrong.clone()));
-        tokenize(text, Span::new(0, text.len()), &mut b);
-        assert_eq!(a, b);
-        b.clear();
-        // (read for the text they are shared for: words of one byte)
-        tokenize(&other, Span::new(0, other.len()), &mut b);
-        assert_ne!(a, b);
-    }
+    tokenize_ends(text, span, Some(&wrong), &mut b);
+    assert_ne!(a, b);
     b.clear();
-    tokenize(&other, Span::new(0, other.len()), &mut b);
+    tokenize_ends(text, span, None, &mut b);
     assert_eq!(a, b);
-    let _s = share_word_ends(text, Some(WordEnds::for_text(text.len() + 1)));
     b.clear();
-    tokenize(text, Span::new(0, text.len()), &mut b);
+    let mut longer = WordEnds::for_text(text.len() + 1);
+    for i in 0..=text.len() + 1 {
+        longer.set(i);
+    }
+    tokenize_ends(text, span, Some(&longer), &mut b);
     assert_eq!(a, b);
 }
 
