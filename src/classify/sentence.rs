@@ -97,7 +97,9 @@ pub fn evaluate(
     s.cues.clear();
     s.heads.clear();
     s.evidence.clear();
-    s.words = tokens::tokenize_ends(text, span, ends, &mut s.toks);
+    // (`s.toks` is empty: the index is among the sentence's tokens)
+    let first_quote;
+    (s.words, first_quote) = tokens::tokenize_ends(text, span, ends, &mut s.toks);
     let mut at = 0;
     let meanings = if hits.is_empty() {
         &[]
@@ -174,8 +176,8 @@ pub fn evaluate(
         }
     }
     let first_word = s.toks.iter().position(|t| t.tok == Tok::Word).unwrap_or(0);
-    // (read by the quotation rules, and by a verb's tag test: no tag before the first mark)
-    let first_quote = quotes::first_quote(&s.toks);
+    // (`first_quote`, noted by the tokenizer, is read by the quotation rules, and by a verb's
+    // tag test: no tag before the first mark)
     // what a verb cue's tests can meet among the other cues: without a source phrase no
     // object holds the feeling, without a phrase nothing hedges (most sentences have neither:
     // the tests and their searches are skipped)

@@ -497,34 +497,44 @@ fn extend_word(out: &mut [Token], at: usize, len: usize) -> Option<&mut Token> {
 ///
 /// ASCII bytes are classed by a table; only characters outside ASCII are decoded (issue 6).
 pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) -> usize {
-    tokenize_with(Read, text, span, out)
+    tokenize_with(Read, text, span, out).0
 }
 
 /// [`tokenize`], the ends of the words read from `ends` when they are the ends of all the words
 /// of `text` ([`crate::lexicon::scan_pair_ends`]; issue 6: the tokenizer read every word again,
 /// byte by byte, to find the ends the lexicon walk had found). Ends of a text of another length
 /// are not read; the tokens are the same with or without them.
+///
+/// Returns how many of the tokens appended are words, and the index in `out` of the first
+/// quotation mark appended (noted as the marks are made: most sentences have none, and a
+/// search for it read all their tokens again, issue 6).
 pub fn tokenize_ends(
     text: &str,
     span: Span,
     ends: Option<&WordEnds>,
     out: &mut Vec<Token>,
-) -> usize {
+) -> (usize, Option<usize>) {
     match ends {
         Some(e) if e.text_len() == text.len() => tokenize_with(e, text, span, out),
         _ => tokenize_with(Read, text, span, out),
     }
 }
 
-/// [`tokenize`], the words' ends found by `ends`.
+/// [`tokenize_ends`], the words' ends found by `ends`.
 #[inline(always)]
-fn tokenize_with<E: Ends>(ends: E, text: &str, span: Span, out: &mut Vec<Token>) -> usize {
+fn tokenize_with<E: Ends>(
+    ends: E,
+    text: &str,
+    span: Span,
+    out: &mut Vec<Token>,
+) -> (usize, Option<usize>) {
     let s = span.slice(text);
     let b = s.as_bytes();
     let base = span.start;
     let mut i = 0;
     let mut single_open = false;
     let mut words = 0;
+    let mut first_quote = None;
     while let Some(&byte) = b.get(i) {
         let (c, len) = match CLASS[usize::from(byte)] {
             WORD => {
@@ -586,6 +596,7 @@ fn tokenize_with<E: Ends>(ends: E, text: &str, span: Span, out: &mut Vec<Token>)
                 if open && matches!(c, '\'' | '‘') {
                     single_open = true;
                 }
+                first_quote.get_or_insert(out.len());
                 Tok::Quote { open }
             }
             '—' | '–' | '―' => Tok::Dash,
@@ -632,7 +643,7 @@ fn tokenize_with<E: Ends>(ends: E, text: &str, span: Span, out: &mut Vec<Token>)
         });
         i = next;
     }
-    words
+    (words, first_quote)
 }
 
 /// The tokens (first, past last) that `span` covers exactly, from the start of one to the end
@@ -663,7 +674,15 @@ pub fn range_from(toks: &[Token], span: Span, at: &mut usize) -> Option<(usize, 
     // (four tokens at a time, counted without a branch on each: the walk is short, and its end
     // was a mispredicted branch about every other hit, issue 6; starts are in order, so the
     // count is of the first ones)
-    while let Some(four) = toks.get(*at..*at + 4) {
+    // (past a group of four that is not all before the hit, the token at `at` is not before it:
+    // the one-by-one walk is only for the last tokens, fewer than four)
+    loop {
+        let Some(four) = toks.get(*at..*at + 4) else {
+            while toks.get(*at).is_some_and(|t| t.span.start < span.start) {
+                *at += 1;
+            }
+            break;
+        };
         let k: usize = four
             .iter()
             .map(|t| usize::from(t.span.start < span.start))
@@ -673,12 +692,15 @@ pub fn range_from(toks: &[Token], span: Span, at: &mut usize) -> Option<(usize, 
             break;
         }
     }
-    while toks.get(*at).is_some_and(|t| t.span.start < span.start) {
-        *at += 1;
-    }
     let a = *at;
-    if toks.get(a)?.span.start != span.start {
+    let first = toks.get(a)?;
+    if first.span.start != span.start {
         return None;
+    }
+    // most hits are one word: the tokens do not overlap, so the next one starts at or after
+    // this one's end
+    if first.span.end == span.end {
+        return Some((a, a + 1));
     }
     let mut b = a + 1;
     while toks.get(b).is_some_and(|t| t.span.start < span.end) {

@@ -40,7 +40,9 @@ pub(super) fn quote_intro(text: &str, rules: &RuleSet, s: &mut Scratch, first: O
     quote_rules(text, rules, s, first);
 }
 
-/// The index of the first quotation mark among `toks`.
+/// The index of the first quotation mark among `toks` (the tokenizer notes it as it makes them,
+/// [`tokens::tokenize_ends`]).
+#[cfg(test)]
 pub(super) fn first_quote(toks: &[Token]) -> Option<usize> {
     toks.iter().position(|t| matches!(t.tok, Tok::Quote { .. }))
 }

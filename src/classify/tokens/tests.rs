@@ -218,7 +218,11 @@ fn both_with(text: &str, span: Span, ends: Option<&WordEnds>) -> (Vec<Token>, Ve
     assert_eq!(words, old.iter().filter(|t| t.tok == Tok::Word).count());
     if let Some(ends) = ends {
         let mut shared = vec![first];
-        let n = tokenize_ends(text, span, Some(ends), &mut shared);
+        let (n, q) = tokenize_ends(text, span, Some(ends), &mut shared);
+        let mark = shared
+            .iter()
+            .position(|t| matches!(t.tok, Tok::Quote { .. }));
+        assert_eq!(q, mark, "first quotation mark {text:?} {span:?}");
         shared.remove(0);
         assert_eq!((n, &shared), (words, &new), "shared ends {text:?} {span:?}");
     }
