@@ -24,6 +24,10 @@ use std::path::Path;
 /// The largest gate written (bytes): a bigger DFA costs more to check when it is read.
 const MAX_BYTES: usize = 96 << 10;
 
+/// The most literals a gate's matches start with that are kept whole (a packed searcher takes
+/// up to 64).
+const WHOLE: usize = 16;
+
 /// `hir` loosened into a gate: Unicode word boundaries dropped, bounded repetitions unbounded.
 fn loosen(hir: &Hir) -> Hir {
     match hir.kind() {
@@ -87,11 +91,22 @@ pub fn write(cut: &Hir, dir: &Path, i: usize) -> [String; 3] {
 /// A gate's DFA, its anchored DFA and the literals every match starts with (if there are few).
 type Written = (Vec<u8>, Option<Vec<u8>>, Vec<Vec<u8>>);
 
-/// The literals every match of `hir` starts with, as a prefilter of `regex_automata` takes
-/// them (chosen as it chooses them for a regex); `None` when there is no such short list.
+/// The literals every match of `hir` starts with: all of them when there are at most
+/// [`WHOLE`], else as a prefilter of `regex_automata` takes them (chosen as it chooses them
+/// for a regex); `None` when there is no such short list.
+///
+/// A regex keeps only the first byte of a short common prefix it deems rare (`I` of `In ` and
+/// `In\t`), but capital I is frequent in news copy: on the bench corpus, 4,654 places where a
+/// gate's anchored DFA ran, against 360 for the whole literals.
 fn prefixes(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     let mut seq = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
-    seq.optimize_for_prefix_by_preference();
+    let mut whole = seq.clone();
+    whole.minimize_by_preference();
+    if whole.len().is_some_and(|n| n <= WHOLE) {
+        seq = whole;
+    } else {
+        seq.optimize_for_prefix_by_preference();
+    }
     let lits = seq.literals()?;
     if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
         return None;
