@@ -38,6 +38,12 @@ fn class(word: &str) -> u8 {
     }
 }
 
+/// `total`, `number`, `lot`, `handful`: a noun of quantity, whose noun phrase is headed by
+/// what follows its `of` (`a number of senators`).
+pub(super) fn is_quantity(word: &str) -> bool {
+    class(word) & QUANTITY != 0
+}
+
 /// [`class`] of `word` as it is.
 fn class_of(word: &str) -> u8 {
     // `US`, `IT`: an acronym, not `us` or `it`
