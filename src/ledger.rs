@@ -385,6 +385,39 @@ fn key_into(words: &[&str], flags: &[u32], out: &mut String) {
     }
 }
 
+/// Where the possessor of a possessive mention starts among its words (`words`, whose lists
+/// are `flags`) when the classifier's span took in a clause before it: the capitalised run
+/// after the last lower-case word that is not a joiner or a title (`Trump's` in `the campaign
+/// criticized Trump's`, `Iran's` in `the spokesperson added regarding Iran's`); 0 when the
+/// mention is no possessive or is one noun phrase (`the Iraqi government's`, `Senator
+/// Kennedy's`).
+fn possessor_start(words: &[&str], flags: &[u32]) -> usize {
+    let possessive = words.last().is_some_and(|w| {
+        w.ends_with("'s")
+            || w.ends_with("\u{2019}s")
+            || w.ends_with('\'')
+            || w.ends_with('\u{2019}')
+    });
+    if !possessive || words.len() < 2 {
+        return 0;
+    }
+    let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    // the capitalised run at the end
+    let run = words.iter().rposition(|w| !cap(w)).map_or(0, |j| j + 1);
+    match (run.checked_sub(1), run < words.len()) {
+        (Some(j), true) => {
+            let joiner = flags.get(j).is_some_and(|f| f & (JOINER | TITLE) != 0);
+            // (a lower-case first word is a modifier of the name: `former Mayor Hill's`)
+            if joiner || j == 0 {
+                0
+            } else {
+                run
+            }
+        }
+        _ => 0,
+    }
+}
+
 /// Where the last run of capitalised words of a name is among its words (`Pat Caddell` in
 /// `pollster Pat Caddell`).
 fn name_core(words: &[&str]) -> std::ops::Range<usize> {
@@ -473,15 +506,30 @@ impl<'a> Builder<'a> {
         }
         // `you`, `my`, `that`, `both`, `a few`, `A total`, `a month`: no source
         let none = filter::not_a_source(&words, is_pronoun(&flags));
+        // `This Wednesday Foreign Minister …`: the name after a phrase of time
+        let cut = if none {
+            0
+        } else {
+            filter::time_prefix(&words).max(possessor_start(&words, &flags))
+        };
+        let end = span.start + whole.trim_end().len();
+        let surface = match toks.get(cut) {
+            Some(t) if cut > 0 => text.get(t.span.start..end).unwrap_or(surface),
+            _ => surface,
+        };
+        let (named, marks) = (
+            words.get(cut..).unwrap_or_default(),
+            flags.get(cut..).unwrap_or_default(),
+        );
         let id = if none {
             None
         } else {
-            self.resolve_words(surface, &words, &flags)
+            self.resolve_words(surface, named, marks)
         };
         // a pronoun or a reference back is resolved against what came before; any other
         // mention by its key alone, which gives the same answer every time, as does a mention
         // that is no source (`we`)
-        if none || !is_pronoun(&flags) && !is_reference(&words, &flags) {
+        if none || !is_pronoun(marks) && !is_reference(named, marks) {
             self.known.insert(whole, id);
         }
         self.toks = toks;
@@ -959,6 +1007,37 @@ mod tests {
         }
         // the sentences stay attributed: labels do not come from the ledger
         assert_eq!(ledger.sources_of(6), &[] as &[usize]);
+    }
+
+    /// A name after a phrase of time, and a possessor after a clause the span took in, are
+    /// the source's name.
+    #[test]
+    fn names_lose_time_and_clauses_before_them() {
+        let text = "This Wednesday Foreign Minister Ana Ruiz stressed the need for a vote, \
+                    saying \"the border must reopen\". On Monday Mayor Tom Hill stressed the \
+                    cost, saying \"we cannot pay\".";
+        let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
+        let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text.to_string());
+        let ledger = checker.check_document(doc).ledger;
+        let names: Vec<&str> = ledger.sources.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Foreign Minister Ana Ruiz", "Mayor Tom Hill"]);
+        let words = |s: &'static str| s.split(' ').collect::<Vec<_>>();
+        let set = crate::checks::CheckSet::builtin().unwrap();
+        let flags = |w: &[&str]| -> Vec<u32> {
+            let sets = set.ledger_words();
+            w.iter().map(|x| sets.map_or(0, |t| t.of(x))).collect()
+        };
+        for (name, at) in [
+            ("the council criticized Ruiz's", 3),
+            ("the Harbour Board's", 0),
+            ("Senator Tom Hill's", 0),
+            ("former Mayor Hill's", 0),
+            ("the Iraqi government's", 0),
+            ("Ruiz said", 0),
+        ] {
+            let w = words(name);
+            assert_eq!(super::possessor_start(&w, &flags(&w)), at, "{name}");
+        }
     }
 
     /// Spans mostly in order, repeated and out of order, are new exactly when a `HashSet`
