@@ -50,6 +50,11 @@ pub(super) fn is_quantity(word: &str) -> bool {
 /// them, followed by a capitalised word of no class. A month counts only after such a word
 /// (`May` may be a name); 0 when the name does not start so.
 pub(super) fn time_prefix(words: &[&str]) -> usize {
+    // a phrase of time and a name of two words at least; the first word no longer than the
+    // longest of time (`yesterday`): most names are ruled out without a look at their words
+    if words.len() < 3 || words.first().is_none_or(|w| w.len() > 9) {
+        return 0;
+    }
     let mut timed = false;
     let mut k = 0;
     for (i, w) in words.iter().enumerate() {
@@ -185,6 +190,7 @@ mod tests {
         let n = |s: &str| super::time_prefix(&s.split(' ').collect::<Vec<_>>());
         assert_eq!(n("This Wednesday Foreign Minister Ana Ruiz"), 2);
         assert_eq!(n("On Monday Mayor Tom Hill"), 2);
+        assert_eq!(n("On Monday Hill"), 0);
         assert_eq!(n("Yesterday the council"), 0);
         assert_eq!(n("Last May Senator Hill"), 2);
         assert_eq!(n("May Smith"), 0);
