@@ -6,7 +6,9 @@
 //! definite reference back (`the organisation`, `the report`) or a pronoun. The word lists
 //! live in `rules/checks/single-source.toml`. Source spans made only of pronouns of the first
 //! and second person, determiners, quantities and words of time (`you`, `both`, `A total`,
-//! `a few days`) are no source ([`filter`]).
+//! `a few days`) are no source ([`filter`]), nor is an indefinite noun phrase whose head is no
+//! person, body or document (`an executive order`, [`head`]); a phrase of time before a name
+//! is not part of it (`This Wednesday Foreign Minister …`).
 
 use crate::checks::phrases::{tokens_into, PhraseList, Token};
 // the ledger's maps hash their small keys (names, spans) with FxHash, eight bytes at a time
