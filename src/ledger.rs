@@ -6,7 +6,9 @@
 //! definite reference back (`the organisation`, `the report`) or a pronoun. The word lists
 //! live in `rules/checks/single-source.toml`. Source spans made only of pronouns of the first
 //! and second person, determiners, quantities and words of time (`you`, `both`, `A total`,
-//! `a few days`) are no source ([`filter`]).
+//! `a few days`) are no source ([`filter`]), nor is an indefinite noun phrase whose head is no
+//! person, body or document (`an executive order`, [`head`]); a phrase of time before a name
+//! is not part of it (`This Wednesday Foreign Minister …`).
 
 use crate::checks::phrases::{tokens_into, PhraseList, Token};
 // the ledger's maps hash their small keys (names, spans) with FxHash, eight bytes at a time
@@ -22,6 +24,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 mod filter;
+mod head;
 mod keys;
 mod kinds;
 
@@ -100,10 +103,16 @@ struct Lists<'a> {
     indefinite: &'a PhraseList,
     outlets: &'a PhraseList,
     organisations: &'a PhraseList,
+    /// Single words of the lists that name a speaker, for the head of an indefinite noun
+    /// phrase: the heads of `anonymous-source`, and the titles and references back of
+    /// `single-source`.
+    heads: &'a PhraseList,
+    titles: &'a PhraseList,
+    references: &'a PhraseList,
 }
 
 impl<'a> Lists<'a> {
-    fn new(def: Option<&'a CheckDef>) -> Self {
+    fn new(def: Option<&'a CheckDef>, anonymous: Option<&'a CheckDef>) -> Self {
         let get = |name: &str| match def {
             Some(d) => d.list(name),
             None => PhraseList::empty(),
@@ -115,6 +124,12 @@ impl<'a> Lists<'a> {
             indefinite: get("indefinite"),
             outlets: get("outlets"),
             organisations: get("organisations"),
+            heads: match anonymous {
+                Some(d) => d.list("heads"),
+                None => PhraseList::empty(),
+            },
+            titles: get("titles"),
+            references: get("references"),
         }
     }
 }
@@ -157,7 +172,7 @@ pub fn build(
     labels: &[Classification],
     checks: &CheckSet,
 ) -> Ledger {
-    let lists = Lists::new(checks.get("single-source"));
+    let lists = Lists::new(checks.get("single-source"), checks.get("anonymous-source"));
     let text = doc.text.as_str();
     // room in the maps for the mentions of a short document at once (issue 6: they grew a
     // few times in every document)
@@ -372,6 +387,39 @@ fn key_into(words: &[&str], flags: &[u32], out: &mut String) {
     }
 }
 
+/// Where the possessor of a possessive mention starts among its words (`words`, whose lists
+/// are `flags`) when the classifier's span took in a clause before it: the capitalised run
+/// after the last lower-case word that is not a joiner or a title (`Trump's` in `the campaign
+/// criticized Trump's`, `Iran's` in `the spokesperson added regarding Iran's`); 0 when the
+/// mention is no possessive or is one noun phrase (`the Iraqi government's`, `Senator
+/// Kennedy's`).
+fn possessor_start(words: &[&str], flags: &[u32]) -> usize {
+    let possessive = words.last().is_some_and(|w| {
+        w.ends_with("'s")
+            || w.ends_with("\u{2019}s")
+            || w.ends_with('\'')
+            || w.ends_with('\u{2019}')
+    });
+    if !possessive || words.len() < 2 {
+        return 0;
+    }
+    let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    // the capitalised run at the end
+    let run = words.iter().rposition(|w| !cap(w)).map_or(0, |j| j + 1);
+    match (run.checked_sub(1), run < words.len()) {
+        (Some(j), true) => {
+            let joiner = flags.get(j).is_some_and(|f| f & (JOINER | TITLE) != 0);
+            // (a lower-case first word is a modifier of the name: `former Mayor Hill's`)
+            if joiner || j == 0 {
+                0
+            } else {
+                run
+            }
+        }
+        _ => 0,
+    }
+}
+
 /// Where the last run of capitalised words of a name is among its words (`Pat Caddell` in
 /// `pollster Pat Caddell`).
 fn name_core(words: &[&str]) -> std::ops::Range<usize> {
@@ -460,15 +508,30 @@ impl<'a> Builder<'a> {
         }
         // `you`, `my`, `that`, `both`, `a few`, `A total`, `a month`: no source
         let none = filter::not_a_source(&words, is_pronoun(&flags));
+        // `This Wednesday Foreign Minister …`: the name after a phrase of time
+        let cut = if none {
+            0
+        } else {
+            filter::time_prefix(&words).max(possessor_start(&words, &flags))
+        };
+        let end = span.start + whole.trim_end().len();
+        let surface = match toks.get(cut) {
+            Some(t) if cut > 0 => text.get(t.span.start..end).unwrap_or(surface),
+            _ => surface,
+        };
+        let (named, marks) = (
+            words.get(cut..).unwrap_or_default(),
+            flags.get(cut..).unwrap_or_default(),
+        );
         let id = if none {
             None
         } else {
-            self.resolve_words(surface, &words, &flags)
+            self.resolve_words(surface, named, marks)
         };
         // a pronoun or a reference back is resolved against what came before; any other
         // mention by its key alone, which gives the same answer every time, as does a mention
         // that is no source (`we`)
-        if none || !is_pronoun(&flags) && !is_reference(&words, &flags) {
+        if none || !is_pronoun(marks) && !is_reference(named, marks) {
             self.known.insert(whole, id);
         }
         self.toks = toks;
@@ -501,11 +564,14 @@ impl<'a> Builder<'a> {
         }
         // `the organisation`, `the report`: a definite reference back
         if is_reference(words, flags) {
-            let kind = self.kind_of(
-                words.get(1..).unwrap_or_default(),
-                flags.get(1..).unwrap_or_default(),
-                surface,
-            );
+            let kind = self
+                .kind_of(
+                    words.get(1..).unwrap_or_default(),
+                    flags.get(1..).unwrap_or_default(),
+                    surface,
+                )
+                // (a reference's one word is never a determiner: every name has a kind)
+                .unwrap_or(SourceKind::Anonymous);
             // else the latest source that is not a person, unless that is `officials` or
             // `a source`: `the council` after `officials said` is a new source
             let other = self.last_other.filter(|&id| {
@@ -554,6 +620,8 @@ impl<'a> Builder<'a> {
         } else {
             self.kind_of(words, flags, &surface.to_lowercase())
         };
+        // `an executive order`, `a species of ray`: an indefinite noun phrase naming no one
+        let kind = kind?;
         // `longtime pollster Pat Caddell` → `Pat Caddell`; `Mike Pence` after `Pence`
         if kind == SourceKind::NamedPerson {
             let core = name_core(words);
@@ -671,12 +739,12 @@ impl<'a> Builder<'a> {
 
     /// The kind of a name made of `words` (whose lists are `flags`), `surface` its text
     /// lower-cased outside ASCII.
-    fn kind_of(&self, words: &[&str], flags: &[u32], surface: &str) -> SourceKind {
+    fn kind_of(&self, words: &[&str], flags: &[u32], surface: &str) -> Option<SourceKind> {
         let l = &self.lists;
         // a name headed by a document word is a document, whatever lists it holds: no walk
         // over it (issue 6)
         if flags.last().is_some_and(|f| f & DOCUMENT != 0) {
-            return SourceKind::Document;
+            return Some(SourceKind::Document);
         }
         // which of the lists occur in the name: one walk over it when the lexicon is built
         let present = match self.kinds {
@@ -719,16 +787,18 @@ impl<'a> Builder<'a> {
             .iter()
             .skip(1)
             .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-        if has(VAGUE) && !has_inner_cap {
+        let indefinite = if first.is_ascii() {
+            flags.first().is_some_and(|f| f & INDEFINITE != 0)
+        } else {
+            l.indefinite.is(first_lower)
+        };
+        Some(if has(VAGUE) && !has_inner_cap {
             SourceKind::Vague
-        } else if has(ANONYMOUS)
-            || if first.is_ascii() {
-                flags.first().is_some_and(|f| f & INDEFINITE != 0)
-            } else {
-                l.indefinite.is(first_lower)
-            }
-        {
+        } else if has(ANONYMOUS) {
             SourceKind::Anonymous
+        } else if indefinite {
+            // `a senior official`, `a report by the agency`; `an executive order` is none
+            return self.indefinite_kind(words, flags);
         } else if has(OUTLETS) {
             SourceKind::Outlet
         } else if has(DOCUMENTS) {
@@ -746,6 +816,59 @@ impl<'a> Builder<'a> {
             SourceKind::NamedPerson
         } else {
             SourceKind::Vague
+        })
+    }
+
+    /// The kind of an indefinite noun phrase made of `words` (whose lists are `flags`) that
+    /// holds no word of the `anonymous` list, by its head noun: a person or a body not named
+    /// is an anonymous source, a document word a document; any other head names no source
+    /// (`None`).
+    fn indefinite_kind(&self, words: &[&str], flags: &[u32]) -> Option<SourceKind> {
+        let Some(k) = head::head(words) else {
+            return Some(SourceKind::Anonymous);
+        };
+        let (Some(w), Some(f)) = (words.get(k).copied(), flags.get(k).copied()) else {
+            return Some(SourceKind::Anonymous);
+        };
+        let l = &self.lists;
+        // `a Republican`, `a Washington Post`: a proper noun, as before
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            Some(SourceKind::Anonymous)
+        } else if f & DOCUMENT != 0 || head::is_item_noun(w) {
+            Some(SourceKind::Document)
+        } else if f & (TITLE | REFERENCE) != 0
+            || head::is_person_noun(w)
+            || [
+                l.heads,
+                l.anonymous,
+                l.vague,
+                l.organisations,
+                l.outlets,
+                l.titles,
+                l.references,
+            ]
+            .iter()
+            .any(|list| {
+                // `groups`, `councils`: a plural of a word of the lists
+                list.is(w)
+                    || w.strip_suffix('s').is_some_and(|one| list.is(one))
+                    || w.strip_suffix("ies")
+                        .is_some_and(|stem| list.is(&format!("{stem}y")))
+            })
+        {
+            // `a spokesperson`, `a firm`, `a local newspaper`
+            Some(SourceKind::Anonymous)
+        } else {
+            // `a developer and spokeswoman for the group`: the head of the next conjunct
+            let next = words.get(k + 1..).filter(|rest| {
+                rest.first()
+                    .is_some_and(|c| c.eq_ignore_ascii_case("and") || c.eq_ignore_ascii_case("or"))
+            });
+            let flags = flags.get(k + 1..).unwrap_or_default();
+            match next {
+                Some(rest) if head::head(rest).is_some() => self.indefinite_kind(rest, flags),
+                _ => None,
+            }
         }
     }
 }
@@ -841,6 +964,82 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, ["The organisation"], "{got:?}");
+    }
+
+    /// An indefinite noun phrase is an anonymous source when its head is a person or a body,
+    /// a document when its head is a document word, and no source when its head is anything
+    /// else (a trial, a stretch of time).
+    #[test]
+    fn indefinite_phrases_by_their_head() {
+        let text = "A senior official said the talks would resume on Monday. A company \
+                    spokesperson said the plant would close in March. A local resident told \
+                    reporters the river rose overnight. A number of nurses at the hospital said \
+                    they had not been paid. A report by the harbour authority found that the \
+                    pier was unsafe. A new video from the campaign claims the mayor raised \
+                    taxes. A trial of two new drugs showed that the fever can be treated. A \
+                    decade of drought has shown that the dam was too small. A large crowd said \
+                    the match should be replayed.";
+        let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
+        let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text.to_string());
+        let ledger = checker.check_document(doc).ledger;
+        let kind = |name: &str| {
+            ledger
+                .sources
+                .iter()
+                .find(|s| s.name == name)
+                .map(|s| s.kind)
+        };
+        for name in [
+            "A senior official",
+            "A company spokesperson",
+            "A local resident",
+            "A number of nurses at the hospital",
+            "A large crowd",
+        ] {
+            assert_eq!(kind(name), Some(super::SourceKind::Anonymous), "{name}");
+        }
+        for name in [
+            "A report by the harbour authority",
+            "A new video from the campaign",
+        ] {
+            assert_eq!(kind(name), Some(super::SourceKind::Document), "{name}");
+        }
+        for name in ["A trial of two new drugs", "A decade of drought"] {
+            assert_eq!(kind(name), None, "{name}");
+        }
+        // the sentences stay attributed: labels do not come from the ledger
+        assert_eq!(ledger.sources_of(6), &[] as &[usize]);
+    }
+
+    /// A name after a phrase of time, and a possessor after a clause the span took in, are
+    /// the source's name.
+    #[test]
+    fn names_lose_time_and_clauses_before_them() {
+        let text = "This Wednesday Foreign Minister Ana Ruiz stressed the need for a vote, \
+                    saying \"the border must reopen\". On Monday Mayor Tom Hill stressed the \
+                    cost, saying \"we cannot pay\".";
+        let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
+        let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text.to_string());
+        let ledger = checker.check_document(doc).ledger;
+        let names: Vec<&str> = ledger.sources.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Foreign Minister Ana Ruiz", "Mayor Tom Hill"]);
+        let words = |s: &'static str| s.split(' ').collect::<Vec<_>>();
+        let set = crate::checks::CheckSet::builtin().unwrap();
+        let flags = |w: &[&str]| -> Vec<u32> {
+            let sets = set.ledger_words();
+            w.iter().map(|x| sets.map_or(0, |t| t.of(x))).collect()
+        };
+        for (name, at) in [
+            ("the council criticized Ruiz's", 3),
+            ("the Harbour Board's", 0),
+            ("Senator Tom Hill's", 0),
+            ("former Mayor Hill's", 0),
+            ("the Iraqi government's", 0),
+            ("Ruiz said", 0),
+        ] {
+            let w = words(name);
+            assert_eq!(super::possessor_start(&w, &flags(&w)), at, "{name}");
+        }
     }
 
     /// Spans mostly in order, repeated and out of order, are new exactly when a `HashSet`

@@ -38,6 +38,47 @@ fn class(word: &str) -> u8 {
     }
 }
 
+/// `total`, `number`, `lot`, `handful`: a noun of quantity, whose noun phrase is headed by
+/// what follows its `of` (`a number of senators`).
+pub(super) fn is_quantity(word: &str) -> bool {
+    class(word) & QUANTITY != 0
+}
+
+/// How many words at the start of a name are a phrase of time the classifier's span took in
+/// before it (`This Wednesday`, `Last year`, `On Monday`, `Yesterday` before `Greek Foreign
+/// Minister …`): words of time, with `this`, `last`, `next`, `on`, `early`, `late` before
+/// them, followed by a capitalised word of no class. A month counts only after such a word
+/// (`May` may be a name); 0 when the name does not start so.
+pub(super) fn time_prefix(words: &[&str]) -> usize {
+    // a phrase of time and a name of two words at least; the first word no longer than the
+    // longest of time (`yesterday`): most names are ruled out without a look at their words
+    if words.len() < 3 || words.first().is_none_or(|w| w.len() > 9) {
+        return 0;
+    }
+    let mut timed = false;
+    let mut k = 0;
+    for (i, w) in words.iter().enumerate() {
+        let c = class(w);
+        if c & TIME != 0 || c & MONTH != 0 && i > 0 {
+            timed = true;
+        } else if !["this", "last", "next", "on", "early", "late"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+        {
+            break;
+        }
+        k = i + 1;
+    }
+    let name = words
+        .get(k)
+        .is_some_and(|w| class(w) == 0 && w.chars().next().is_some_and(char::is_uppercase));
+    if timed && name {
+        k
+    } else {
+        0
+    }
+}
+
 /// [`class`] of `word` as it is.
 fn class_of(word: &str) -> u8 {
     // `US`, `IT`: an acronym, not `us` or `it`
@@ -144,6 +185,23 @@ pub(super) fn contracted(word: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn phrases_of_time_before_a_name() {
+        let n = |s: &str| super::time_prefix(&s.split(' ').collect::<Vec<_>>());
+        assert_eq!(n("This Wednesday Foreign Minister Ana Ruiz"), 2);
+        assert_eq!(n("On Monday Mayor Tom Hill"), 2);
+        assert_eq!(n("On Monday Hill"), 2);
+        // two words: not looked at
+        assert_eq!(n("Monday Hill"), 0);
+        assert_eq!(n("Yesterday the council"), 0);
+        assert_eq!(n("Last May Senator Hill"), 2);
+        assert_eq!(n("May Smith"), 0);
+        assert_eq!(n("Doris Day"), 0);
+        assert_eq!(n("Early opponent Tom Hill"), 0);
+        assert_eq!(n("Later"), 0);
+        assert_eq!(n("This Wednesday"), 0);
+    }
+
     use super::not_a_source;
 
     fn words(s: &str) -> Vec<&str> {
