@@ -62,6 +62,21 @@ impl Rng {
         }
         text
     }
+
+    /// `n` pieces chosen from `pieces`, run together, with a space after every `every`-th
+    /// (the first, then every `every` pieces on).
+    pub(crate) fn pieces(&mut self, pieces: &[&str], n: usize, every: usize) -> String {
+        (0..n)
+            .map(|k| {
+                let p = self.pick(pieces);
+                if k % every == 0 {
+                    format!("{p} ")
+                } else {
+                    p.to_string()
+                }
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

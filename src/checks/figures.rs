@@ -139,16 +139,7 @@ mod tests {
         let mut rng = crate::testrng::Rng::new(0x94d0_49bb_1331_11eb);
         let (mut skipped, mut wide, mut found) = (0, 0, 0);
         for _ in 0..600 {
-            let text: String = (0..60)
-                .map(|k| {
-                    let p = rng.pick(&pieces);
-                    if k % 2 == 0 {
-                        format!("{p} ")
-                    } else {
-                        p.to_string()
-                    }
-                })
-                .collect();
+            let text = rng.pieces(&pieces, 60, 2);
             let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text.clone());
             let seg = crate::segment::segment(&doc);
             let labels = crate::classify::classify(&doc, &seg, &checker.rules);

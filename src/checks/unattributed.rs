@@ -378,16 +378,7 @@ mod tests {
         let (mut yes, mut no) = (0, 0);
         for round in 0..800 {
             let n = 2 + round % 40;
-            let text: String = (0..n)
-                .map(|k| {
-                    let p = rng.pick(&pieces);
-                    if k % 3 == 0 {
-                        format!("{p} ")
-                    } else {
-                        p.to_string()
-                    }
-                })
-                .collect();
+            let text = rng.pieces(&pieces, n, 3);
             let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text.clone());
             let seg = crate::segment::segment(&doc);
             let labels = crate::classify::classify(&doc, &seg, &checker.rules);

@@ -307,13 +307,8 @@ impl Reporter for WithStepSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::samples;
     use proptest::prelude::*;
-
-    /// The builtin checker, built once for all tests.
-    fn checker() -> &'static crate::Checker {
-        static CHECKER: std::sync::OnceLock<crate::Checker> = std::sync::OnceLock::new();
-        CHECKER.get_or_init(|| crate::Checker::new(crate::rules::RuleSet::builtin().unwrap()))
-    }
 
     /// The annotations of `r` as the reporter wrote them before it wrote straight into its
     /// buffer (the reference).
@@ -349,26 +344,10 @@ mod tests {
     /// findings (left out), escapes, other scripts, CRLF and an empty file.
     #[test]
     fn streamed_annotations_equal_the_formatted_ones() {
-        let mut texts = crate::checks::CheckSet::builtin().unwrap().example_texts();
-        texts.push(
-            "Officials said 3 people died.\r\n\"We will stay,\" a source said.\r\n\
-             A senior official said the \\ tax\tin 北京 rose 40% 😀, the report said. \
-             \n\n<!-- whosaid-disable vague-source -- house style -->\n\nExperts say it is \
-             the worst year ever.\n\n<!-- whosaid-enable vague-source -->\n\nExperts say so.\n"
-                .to_string(),
-        );
-        texts.push(String::new());
-        let reports: Vec<FileReport> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, text)| {
-                let path = format!("dir/a:b,100%é/t{i}.md");
-                let doc = crate::input::parse(path.into(), crate::Format::Markdown, text.clone());
-                let mut report = checker().check_document(doc);
-                crate::suppress::apply(&report.doc, &mut report.findings);
-                report
-            })
-            .collect();
+        let texts = samples::texts("Experts say so.\n");
+        let reports = samples::reports(&texts, crate::Format::Markdown, |i| {
+            format!("dir/a:b,100%é/t{i}.md")
+        });
         assert!(reports
             .iter()
             .any(|r| r.findings.iter().any(|f| f.suppressed.is_some())));

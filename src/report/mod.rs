@@ -13,6 +13,8 @@ mod lines;
 mod locator;
 mod pretty;
 pub mod rdjson;
+#[cfg(test)]
+mod samples;
 pub mod sarif;
 pub mod segment;
 mod snippet;

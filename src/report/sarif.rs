@@ -407,6 +407,7 @@ impl Reporter for SarifReporter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::samples;
     use proptest::prelude::*;
 
     /// White space collapsed to single spaces, trimmed.
@@ -487,45 +488,30 @@ mod tests {
         res
     }
 
-    /// The builtin checker, built once for all tests.
-    fn checker() -> &'static crate::Checker {
-        static CHECKER: std::sync::OnceLock<crate::Checker> = std::sync::OnceLock::new();
-        CHECKER.get_or_init(|| crate::Checker::new(crate::rules::RuleSet::builtin().unwrap()))
-    }
-
     /// The reports of `texts` (suppression directives applied; every third finding also
     /// suppressed as a baseline would, every other one of those with a justification).
     fn reports(texts: &[String], format: crate::Format) -> Vec<FileReport> {
+        let mut reports = samples::reports(texts, format, |i| format!("dir/a b,é/t{i}.md"));
         let mut k = 0;
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, text)| {
-                let path = format!("dir/a b,é/t{i}.md");
-                let doc = crate::input::parse(path.into(), format, text.clone());
-                let mut report = checker().check_document(doc);
-                crate::suppress::apply(&report.doc, &mut report.findings);
-                for f in &mut report.findings {
-                    k += 1;
-                    if f.suppressed.is_none() && k % 3 == 0 {
-                        f.suppressed = Some(Box::new(crate::suppress::Suppression {
-                            kind: SuppressionKind::External,
-                            justification: (k % 2 == 0).then(|| "baseline \"2024\"".into()),
-                            directive: None,
-                        }));
-                    }
-                }
-                report
-            })
-            .collect()
+        for f in reports.iter_mut().flat_map(|r| r.findings.iter_mut()) {
+            k += 1;
+            if f.suppressed.is_none() && k % 3 == 0 {
+                f.suppressed = Some(Box::new(crate::suppress::Suppression {
+                    kind: SuppressionKind::External,
+                    justification: (k % 2 == 0).then(|| "baseline \"2024\"".into()),
+                    directive: None,
+                }));
+            }
+        }
+        reports
     }
 
     /// The streamed report of `texts` equals the one written from value trees, with every
     /// rule listed and with some left out of `tool.driver.rules` (no `ruleIndex`).
     fn streams_as_the_value_trees(texts: &[String], format: crate::Format) {
         let reports = reports(texts, format);
-        let mut all = checker().rules.infos();
-        all.extend(checker().checks.infos());
+        let mut all = samples::checker().rules.infos();
+        all.extend(samples::checker().checks.infos());
         all.sort_by(|a, b| a.id.cmp(&b.id));
         let some: Vec<RuleInfo> = all.iter().step_by(2).cloned().collect();
         for rules in [&all, &some] {
@@ -555,17 +541,10 @@ mod tests {
     /// findings (with and without a justification), escapes, other scripts and CRLF.
     #[test]
     fn streamed_results_equal_the_value_trees() {
-        let mut texts = crate::checks::CheckSet::builtin().unwrap().example_texts();
-        texts.push(
-            "Officials said 3 people died.\r\n\"We will stay,\" a source said.\r\n\
-             A senior official said the \\ tax\tin 北京 rose 40% 😀, the report said. \
-             \n\n<!-- whosaid-disable vague-source -- house style -->\n\nExperts say it is \
-             the worst year ever.\n\n<!-- whosaid-enable vague-source -->\n\n\
-             <!-- whosaid-disable-next-line vague-source -->\nExperts say so.\n\n\
-             Experts say it\u{2003}is\u{a0}the  worst\u{85} year \u{3000}ever. Experts say so.\n"
-                .to_string(),
+        let texts = samples::texts(
+            "<!-- whosaid-disable-next-line vague-source -->\nExperts say so.\n\n\
+             Experts say it\u{2003}is\u{a0}the  worst\u{85} year \u{3000}ever. Experts say so.\n",
         );
-        texts.push(String::new());
         streams_as_the_value_trees(&texts, crate::Format::Markdown);
         streams_as_the_value_trees(&texts, crate::Format::Plain);
     }
