@@ -144,42 +144,26 @@ fn has_figure(ctx: &Ctx, i: usize, lists: &FigureLists, nouns_in: &SentenceSet) 
             .and_then(|r| r.iter().position(u8::is_ascii_whitespace))
             .map_or(bytes.len(), |k| d + k);
         let chunk = Span::new(span.start + a, span.start + b);
+        // token `t` of the chunk, after `prev` (none: read before the chunk), is a figure
+        let figure = |t: Token, prev: Option<Token>, next: &mut dyn FnMut() -> Option<Token>| {
+            may_be_figure(text, t)
+                && is_figure(text, t, lists, || prev_of(text, span, chunk, prev), next)
+        };
         let (mut prev, mut cur) = (None, None);
         let mut found = false;
         each_token(text, chunk, |next| {
-            if let Some(t) = cur {
-                if may_be_figure(text, t)
-                    && is_figure(
-                        text,
-                        t,
-                        lists,
-                        || prev_of(text, span, chunk, prev),
-                        || Some(next),
-                    )
-                {
-                    found = true;
-                    return false;
-                }
+            if cur.is_some_and(|t| figure(t, prev, &mut || Some(next))) {
+                found = true;
+                return false;
             }
             prev = cur;
             cur = Some(next);
             true
         });
-        if found {
+        // the chunk's last token, before the first token after the chunk
+        let after = Span::new(chunk.end, span.end);
+        if found || cur.is_some_and(|t| figure(t, prev, &mut || first_token(text, after))) {
             return true;
-        }
-        if let Some(t) = cur {
-            if may_be_figure(text, t)
-                && is_figure(
-                    text,
-                    t,
-                    lists,
-                    || prev_of(text, span, chunk, prev),
-                    || first_token(text, Span::new(chunk.end, span.end)),
-                )
-            {
-                return true;
-            }
         }
         pos = b;
     }

@@ -80,6 +80,27 @@ impl Escaped {
         self.bytes.get(a..z).unwrap_or_default()
     }
 
+    /// `first` and, when there is one, `second` after `sep` (JSON-escaped already), as one
+    /// JSON string; each part escaped on its own and cached (a finding's message and help).
+    #[inline]
+    pub(super) fn write_joined(
+        &mut self,
+        out: &mut Vec<u8>,
+        first: &Shared,
+        sep: &[u8],
+        second: Option<&Shared>,
+    ) {
+        let Some(second) = second else {
+            self.write(out, first);
+            return;
+        };
+        let a = self.get(first);
+        out.extend_from_slice(a.get(..a.len() - 1).unwrap_or_default());
+        out.extend_from_slice(sep);
+        let b = self.get(second);
+        out.extend_from_slice(b.get(1..).unwrap_or_default());
+    }
+
     /// A string or `null`.
     #[inline]
     pub(super) fn write_opt(&mut self, out: &mut Vec<u8>, s: Option<&Shared>) {

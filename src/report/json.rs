@@ -3,7 +3,7 @@
 //! Streamed: the head and the `files` array are written file by file, the summary at the end.
 
 use super::escaped::Escaped;
-use super::json_objects::{write_finding, write_sentence, write_source};
+use super::json_objects::{spill, write_finding, write_sentence, write_source};
 use super::pretty::Obj;
 use super::{label_index, Locator, ReportOptions, Reporter, Summary};
 use crate::check::FileReport;
@@ -159,15 +159,6 @@ fn write_file(
     })?;
     o.end();
     spill(buf, out)
-}
-
-/// Writes `buf` to `out` when it holds [`FLUSH_AT`] bytes or more.
-fn spill(buf: &mut Vec<u8>, out: &mut dyn Write) -> io::Result<()> {
-    if buf.len() >= FLUSH_AT {
-        out.write_all(buf)?;
-        buf.clear();
-    }
-    Ok(())
 }
 
 /// The gathering buffer's size: [`FLUSH_AT`] and room for the object that crosses it.

@@ -127,27 +127,33 @@ pub(super) fn write_sentence(
     buf.extend_from_slice(key!("start"));
     number(buf, l.span.start);
     buf.extend_from_slice(key!("text"));
-    let text = l.span.slice(&doc.source);
-    if text.len() <= FLUSH_AT {
-        long_string(buf, text);
-    } else {
-        // a sentence longer than the buffer (a file of one huge line) goes out in pieces, so
-        // the report never holds its whole escaped text (issue 6: peak memory); the bytes that
-        // need escaping are ASCII, so any cut escapes the same as the whole
-        buf.push(b'"');
-        for piece in text.as_bytes().chunks(FLUSH_AT) {
-            string_content(buf, piece);
-            spill(buf, out)?;
-        }
-        buf.push(b'"');
-    }
+    big_string(buf, out, l.span.slice(&doc.source))?;
     buf.extend_from_slice(CLOSE);
     Ok(())
 }
 
-/// Hands `buf` to `out` once it holds [`FLUSH_AT`] bytes (inside one huge sentence object).
+/// A JSON string of `text`, which may be longer than the gathering buffer (the sentence of a
+/// file of one huge line): written in pieces, `buf` handed to `out` after each, so the report
+/// never holds a whole escaped copy (issue 6: peak memory; the bytes that need escaping are
+/// ASCII, so any cut escapes the same as the whole).
+pub(super) fn big_string(buf: &mut Vec<u8>, out: &mut dyn Write, text: &str) -> io::Result<()> {
+    if text.len() <= FLUSH_AT {
+        long_string(buf, text);
+        return Ok(());
+    }
+    buf.push(b'"');
+    for piece in text.as_bytes().chunks(FLUSH_AT) {
+        string_content(buf, piece);
+        spill(buf, out)?;
+    }
+    buf.push(b'"');
+    Ok(())
+}
+
+/// Hands `buf` to `out` once it holds [`FLUSH_AT`] bytes or more (also inside one huge
+/// sentence object).
 #[inline]
-fn spill(buf: &mut Vec<u8>, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn spill(buf: &mut Vec<u8>, out: &mut dyn Write) -> io::Result<()> {
     if buf.len() >= FLUSH_AT {
         out.write_all(buf)?;
         buf.clear();

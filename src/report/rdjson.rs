@@ -85,17 +85,9 @@ impl Reporter for RdjsonReporter {
             buf.extend_from_slice(b",\"start\":");
             position(buf, start);
             buf.extend_from_slice(b"}},\"message\":");
-            // the message, and the help after it, inside one string: each escaped on its own
-            let message = self.esc.get(&f.message);
-            match &f.help {
-                Some(h) => {
-                    buf.extend_from_slice(message.get(..message.len() - 1).unwrap_or_default());
-                    buf.extend_from_slice(b"\\n\\n");
-                    let help = self.esc.get(h);
-                    buf.extend_from_slice(help.get(1..).unwrap_or_default());
-                }
-                None => buf.extend_from_slice(message),
-            }
+            // the message, and the help after it, inside one string
+            self.esc
+                .write_joined(buf, &f.message, b"\\n\\n", f.help.as_ref());
             buf.extend_from_slice(b",\"severity\":");
             name(buf, severity(f.severity));
             buf.push(b'}');

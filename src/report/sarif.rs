@@ -6,9 +6,10 @@
 //! rule, path and normalised sentence text (so alerts survive lines moving), and `suppressions`
 //! for findings suppressed inline or by a baseline. Streamed: results are written file by file.
 
-use super::escape::{long_string, name, string, string_content};
+use super::escape::{name, string};
 use super::escaped::Escaped;
 use super::json::FLUSH_AT;
+use super::json_objects::{big_string, spill};
 use super::pretty::number;
 use super::{Locator, ReportOptions, Reporter, Summary, SuppressionKind};
 use crate::check::FileReport;
@@ -199,34 +200,6 @@ fn hex16(out: &mut Vec<u8>, h: u64) {
     out.extend_from_slice(&digits);
 }
 
-/// A JSON string of `text`, which may be longer than the gathering buffer (the sentence of a
-/// file of one huge line): written in pieces, `buf` handed to `out` after each, so the report
-/// never holds a whole escaped copy (the bytes that need escaping are ASCII, so any cut
-/// escapes the same as the whole).
-fn big_string(buf: &mut Vec<u8>, out: &mut dyn Write, text: &str) -> io::Result<()> {
-    if text.len() <= FLUSH_AT {
-        long_string(buf, text);
-        return Ok(());
-    }
-    buf.push(b'"');
-    for piece in text.as_bytes().chunks(FLUSH_AT) {
-        string_content(buf, piece);
-        spill(buf, out)?;
-    }
-    buf.push(b'"');
-    Ok(())
-}
-
-/// Writes `buf` to `out` when it holds [`FLUSH_AT`] bytes or more.
-#[inline]
-fn spill(buf: &mut Vec<u8>, out: &mut dyn Write) -> io::Result<()> {
-    if buf.len() >= FLUSH_AT {
-        out.write_all(buf)?;
-        buf.clear();
-    }
-    Ok(())
-}
-
 pub struct SarifReporter {
     opts: ReportOptions,
     /// Rule id → index into `tool.driver.rules`.
@@ -297,17 +270,9 @@ impl SarifReporter {
         buf.extend_from_slice(b",\"startLine\":");
         number(buf, l.start.line);
         buf.extend_from_slice(b"}}}],\"message\":{\"text\":");
-        // the message, and the help after it, inside one string: each escaped on its own
-        let message = self.esc.get(&f.message);
-        match &f.help {
-            Some(h) => {
-                buf.extend_from_slice(message.get(..message.len() - 1).unwrap_or_default());
-                buf.extend_from_slice(b"\\n\\nHelp: ");
-                let help = self.esc.get(h);
-                buf.extend_from_slice(help.get(1..).unwrap_or_default());
-            }
-            None => buf.extend_from_slice(message),
-        }
+        // the message, and the help after it, inside one string
+        self.esc
+            .write_joined(buf, &f.message, b"\\n\\nHelp: ", f.help.as_ref());
         buf.extend_from_slice(b"},\"partialFingerprints\":{\"");
         buf.extend_from_slice(FINGERPRINT_KEY.as_bytes());
         buf.extend_from_slice(b"\":\"");

@@ -93,6 +93,19 @@ pub fn first_tokens(text: &str, within: Span, n: usize) -> Vec<Token> {
     out
 }
 
+/// Where a stretch at the end of `b` of at most `back` bytes starts right after ASCII white
+/// space (which no token contains), or 0 when `back` reaches the start; `None` when those
+/// bytes hold no white space.
+fn stretch_start(b: &[u8], back: usize) -> Option<usize> {
+    let from = b.len().saturating_sub(back);
+    if from == 0 {
+        return Some(0);
+    }
+    b.get(from..)
+        .and_then(|r| r.iter().position(u8::is_ascii_whitespace))
+        .map(|k| from + k + 1)
+}
+
 /// The last `n` of [`tokens`] of `within` (all of them when it holds fewer), read from a
 /// stretch at its end (issue 6: the checks tokenized the whole sentence before a match to read
 /// the word or two before it).
@@ -104,14 +117,7 @@ pub fn last_tokens(text: &str, within: Span, n: usize) -> Vec<Token> {
     let b = within.slice(text).as_bytes();
     let mut back = 32usize;
     loop {
-        let from = b.len().saturating_sub(back);
-        let cut = if from == 0 {
-            Some(0)
-        } else {
-            b.get(from..)
-                .and_then(|r| r.iter().position(u8::is_ascii_whitespace))
-                .map(|k| from + k + 1)
-        };
+        let cut = stretch_start(b, back);
         if let Some(cut) = cut {
             let mut toks = tokens(text, Span::new(within.start + cut, within.end));
             if cut == 0 || toks.len() > n {
@@ -131,14 +137,7 @@ pub fn last_token(text: &str, within: Span) -> Option<Token> {
     let b = within.slice(text).as_bytes();
     let mut back = 32usize;
     loop {
-        let from = b.len().saturating_sub(back);
-        let cut = if from == 0 {
-            Some(0)
-        } else {
-            b.get(from..)
-                .and_then(|r| r.iter().position(u8::is_ascii_whitespace))
-                .map(|k| from + k + 1)
-        };
+        let cut = stretch_start(b, back);
         if let Some(cut) = cut {
             let mut last = None;
             each_token(text, Span::new(within.start + cut, within.end), |t| {
