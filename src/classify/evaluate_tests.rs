@@ -229,3 +229,34 @@ fn the_speak_prefilter_passes_every_form() {
         assert_eq!(may_speak(w.as_bytes()[0], w.len()), yes, "{w}");
     }
 }
+
+/// The acronym test's cheap first test rejects no acronym (`US`, `U.S.`, `ÉU`), wherever the
+/// word lies in the text, and rejects the capitalised words in lower case after their first
+/// letter.
+#[test]
+fn the_acronym_prefilter_rejects_no_acronym() {
+    use super::sentence::{acronym, may_be_acronym};
+    let chars = ['A', 'a', '.', 'É', 'é', 'ß', '1', 'I', 'S', 'Σ', 'σ', '-'];
+    let mut rng = crate::testrng::Rng::new(0x51c3_0a7e_92d4_6b18);
+    let mut seen = [0usize; 2];
+    for _ in 0..20_000 {
+        let len = 1 + rng.below(5);
+        let word: String = (0..len).map(|_| chars[rng.below(chars.len())]).collect();
+        let before = " x ".repeat(rng.below(3));
+        let text = format!("{before}{word} y");
+        let span = Span::new(before.len(), before.len() + word.len());
+        let is = acronym(&word);
+        assert!(!is || may_be_acronym(&text, span), "{word:?}");
+        seen[usize::from(is)] += 1;
+    }
+    assert!(seen[0] > 1000 && seen[1] > 1000, "{seen:?}");
+    for w in ["The", "He", "Mr.", "Ruiz"] {
+        assert!(!may_be_acronym(w, Span::new(0, w.len())), "{w}");
+    }
+    for w in ["US", "U.S.", "WHO", "ÉU"] {
+        assert!(
+            may_be_acronym(w, Span::new(0, w.len())) && acronym(w),
+            "{w}"
+        );
+    }
+}

@@ -59,8 +59,19 @@ impl Scratch {
     }
 }
 
-fn acronym(w: &str) -> bool {
+pub(super) fn acronym(w: &str) -> bool {
     w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+/// Whether `span` of `text` may be an [`acronym`]: two bytes or more, the second no lower-case
+/// ASCII letter (a cheap test first: `The`, `He` are not; issue 6).
+#[inline(always)]
+pub(super) fn may_be_acronym(text: &str, span: Span) -> bool {
+    span.end.saturating_sub(span.start) >= 2
+        && !text
+            .as_bytes()
+            .get(span.start + 1)
+            .is_some_and(u8::is_ascii_lowercase)
 }
 
 /// A capitalised word right after another one is part of a name: `CBS News reports` holds no
@@ -128,7 +139,7 @@ pub fn evaluate(
                 // an acronym is a name, not the function word it spells (`US`, `IT`, `WHO`)
                 // (a word's first character is a capital when it has CAP)
                 let capital = t.tok != Tok::Word || t.has(tokens::CAP);
-                if capital && acronym(t.span.slice(text)) {
+                if capital && may_be_acronym(text, t.span) && acronym(t.span.slice(text)) {
                     continue;
                 }
                 t.flags |= flag;

@@ -368,19 +368,6 @@ const fn probe_test(key: u32, mask: u32, min: usize, forbid: u32, need: u32) -> 
     )
 }
 
-/// [`ENDINGS`] as [`probe`] tests: key, mask and the flag.
-static PROBES: [(u64, u64, u32); 32] = {
-    let mut t = [(1, 0, 0); 32];
-    let mut k = 0;
-    while k < 32 {
-        let e = &ENDINGS[k];
-        let (key, mask) = probe_test(e.key, e.mask, e.min, e.forbid, e.need);
-        t[k] = (key, mask, e.flag);
-        k += 1;
-    }
-    t
-};
-
 /// `’s` ending a word of four bytes or more.
 const CURLY: (u64, u64) = probe_test(
     u32::from_be_bytes([0xE2, 0x80, 0x99, b's']),
@@ -390,11 +377,38 @@ const CURLY: (u64, u64) = probe_test(
     0,
 );
 
+/// [`ENDINGS`] as [`probe`] tests (key, mask and the flag), by the low five bits of a word's
+/// last byte and the high bit of the byte before it (bit 5 of the index): each ending's key
+/// has an ASCII byte there, `’s` ([`CURLY`]) the last byte of `’` (one test per word, not two;
+/// issue 6).
+static PROBES: [(u64, u64, u32); 64] = {
+    let mut t = [(1, 0, 0); 64];
+    let mut k = 0;
+    while k < 32 {
+        let e = &ENDINGS[k];
+        let (key, mask) = probe_test(e.key, e.mask, e.min, e.forbid, e.need);
+        t[k] = (key, mask, e.flag);
+        k += 1;
+    }
+    t[32 + (b's' & 0x1F) as usize] = (CURLY.0, CURLY.1, POSSESSIVE);
+    t
+};
+
+/// The flag of the word ending (`-ly`, `'s`, `’s`, `-ing`, `-ed`) of a word of `n` bytes whose
+/// last four are `tail` (fewer when it is shorter), its first char giving it `flags`; 0 when
+/// none (one masked comparison, without a branch).
+#[inline(always)]
+fn ending_flag(tail: u32, n: usize, flags: u32) -> u32 {
+    let p = probe(tail, n, flags);
+    let (key, mask, flag) = PROBES[((tail & 0x1F) | ((tail >> 10) & 0x20)) as usize];
+    flag & 0u32.wrapping_sub(u32::from(p & mask == key))
+}
+
 /// Where [`tokenize`] finds the end of a word.
 trait Ends: Copy {
-    /// The end of the word of `s` (the text from `base` on, up to the end of the sentence) that
-    /// starts at byte `i` with a char of `len` bytes.
-    fn end(self, s: &str, base: usize, i: usize, len: usize) -> usize;
+    /// The end of the word of `s` (the text up to the end of the sentence) that starts at byte
+    /// `i` with a char of `len` bytes.
+    fn end(self, s: &str, i: usize, len: usize) -> usize;
 }
 
 /// The words' ends read from the text ([`word_end`]).
@@ -403,7 +417,7 @@ struct Read;
 
 impl Ends for Read {
     #[inline(always)]
-    fn end(self, s: &str, _: usize, i: usize, len: usize) -> usize {
+    fn end(self, s: &str, i: usize, len: usize) -> usize {
         word_end(s, i + len)
     }
 }
@@ -414,32 +428,37 @@ impl Ends for &WordEnds {
     /// reads on to the end of that word (it reads forward only), unless the sentence ends
     /// first, so a sentence that starts inside a word of the text has the same tokens.
     #[inline(always)]
-    fn end(self, s: &str, base: usize, i: usize, len: usize) -> usize {
-        match self.next_end(base + i, base + s.len()) {
-            Some(e) => e - base,
+    fn end(self, s: &str, i: usize, len: usize) -> usize {
+        match self.next_end(i, s.len()) {
+            Some(e) => e,
             None => word_end(s, i + len),
         }
     }
 }
 
-/// Appends the word token of `s` starting at byte `i` with char `c` (of `len` bytes) to `out`;
-/// returns its end.
+/// The flags a char outside ASCII gives a word it begins ([`FIRST`] for the others).
+fn wide_first(c: char) -> u32 {
+    if crate::lexicon::is_upper(c) {
+        CAP
+    } else if crate::lexicon::is_uncased(c) {
+        UNCASED
+    } else {
+        0
+    }
+}
+
+/// Appends the word token of `s` (the text up to the end of the sentence) starting at byte `i`
+/// with a char of `len` bytes, which gives it the flags `first`, to `out`; returns its end.
 #[inline(always)]
 fn word<E: Ends>(
     ends: E,
     s: &str,
-    base: usize,
-    (i, c, len): (usize, char, usize),
+    (i, len, first): (usize, usize, u32),
     out: &mut Vec<Token>,
 ) -> usize {
     let b = s.as_bytes();
-    let mut end = ends.end(s, base, i, len);
-    let mut flags = match FIRST.get(c as usize) {
-        Some(&f) => f,
-        None if crate::lexicon::is_upper(c) => CAP,
-        None if crate::lexicon::is_uncased(c) => UNCASED,
-        None => 0,
-    };
+    let mut end = ends.end(s, i, len);
+    let mut flags = first;
     if flags == DIGIT && b.get(end) == Some(&b'%') {
         // `47%`: a share of the people or votes counted, a noun like `percent`
         end += 1;
@@ -447,7 +466,8 @@ fn word<E: Ends>(
     }
     // (the four endings tested on the last four bytes at once, without a branch on the last
     // byte, which cost a mispredicted jump every few words, issue 6; the word is `b[i..end]`,
-    // not empty, and each test of more bytes than `n` is false)
+    // not empty, and each test of more bytes than `n` is false: the bytes before the word,
+    // of the sentence or the text before it, are never compared)
     let n = end - i;
     let tail = match end.checked_sub(4).and_then(|j| b.get(j..end)) {
         Some(&[w, x, y, z]) => u32::from_be_bytes([w, x, y, z]),
@@ -457,11 +477,7 @@ fn word<E: Ends>(
             .iter()
             .fold(0, |t, &c| t << 8 | u32::from(c)),
     };
-    let p = probe(tail, n, flags);
-    let (key, mask, flag) = PROBES[(tail & 0x1F) as usize];
-    let ending = p & mask == key;
-    let curly = p & CURLY.1 == CURLY.0;
-    flags |= (flag & 0u32.wrapping_sub(u32::from(ending))) | (u32::from(curly) * POSSESSIVE);
+    flags |= ending_flag(tail, n, flags);
     // (a capitalised word in `-ly` too, with an adverb's ending that names seldom have and not
     // after another capitalised word: `Sparsely`, `Frankly`, `Finally`, `Nearly`; not `Kelly`,
     // `Schlafly`, `Ganguly`, `Beverly`, `Daily`, `Publishers Weekly`)
@@ -474,7 +490,7 @@ fn word<E: Ends>(
         flags |= ADVERB;
     }
     out.push(Token {
-        span: Span::new(base + i, base + end),
+        span: Span::new(i, end),
         tok: Tok::Word,
         flags,
     });
@@ -521,6 +537,9 @@ pub fn tokenize_ends(
 }
 
 /// [`tokenize_ends`], the words' ends found by `ends`.
+///
+/// (Offsets are of `text`, read up to the sentence's end: no offset of the sentence to add to
+/// each token, issue 6.)
 #[inline(always)]
 fn tokenize_with<E: Ends>(
     ends: E,
@@ -528,18 +547,23 @@ fn tokenize_with<E: Ends>(
     span: Span,
     out: &mut Vec<Token>,
 ) -> (usize, Option<usize>) {
-    let s = span.slice(text);
+    // (the text up to the sentence's end; nothing for a span out of `text`)
+    let (Some(s), Some(_)) = (text.get(..span.end), text.get(span.start..span.end)) else {
+        return (0, None);
+    };
     let b = s.as_bytes();
-    let base = span.start;
-    let mut i = 0;
+    let start = span.start;
+    let mut i = start;
     let mut single_open = false;
-    let mut words = 0;
+    // (the words are the tokens appended that are not marks: counted at the marks, off the
+    // path of the words)
+    let made = out.len();
+    let mut marks = 0;
     let mut first_quote = None;
     while let Some(&byte) = b.get(i) {
         let (c, len) = match CLASS[usize::from(byte)] {
             WORD => {
-                i = word(ends, s, base, (i, char::from(byte), 1), out);
-                words += 1;
+                i = word(ends, s, (i, 1, FIRST[usize::from(byte & 0x7F)]), out);
                 // (the space after a word is passed here, not by another turn of the loop)
                 if b.get(i) == Some(&b' ') {
                     i += 1;
@@ -552,8 +576,7 @@ fn tokenize_with<E: Ends>(
             }
             WIDE => match char_at(s, i) {
                 Some((c, len)) if alnum(c) => {
-                    i = word(ends, s, base, (i, c, len), out);
-                    words += 1;
+                    i = word(ends, s, (i, len, wide_first(c)), out);
                     continue;
                 }
                 Some(cl) => cl,
@@ -564,9 +587,13 @@ fn tokenize_with<E: Ends>(
         let next = i + len;
         // the char before this one in the sentence (read here, at punctuation, not kept at
         // every token)
-        let prev = match i.checked_sub(1).and_then(|k| b.get(k)) {
+        let prev = match i
+            .checked_sub(1)
+            .filter(|&k| k >= start)
+            .and_then(|k| b.get(k))
+        {
             Some(&p) if p < 0x80 => Some(char::from(p)),
-            Some(_) => s.get(..i).and_then(|r| r.chars().next_back()),
+            Some(_) => s.get(start..i).and_then(|r| r.chars().next_back()),
             None => None,
         };
         // `Sanders' team`: an apostrophe right after a word in -s, before a word, with no single
@@ -577,7 +604,7 @@ fn tokenize_with<E: Ends>(
             && b.get(next) == Some(&b' ')
             && char_at(s, next + 1).is_some_and(|(d, _)| d.is_alphabetic())
         {
-            if let Some(last) = extend_word(out, base + i, len) {
+            if let Some(last) = extend_word(out, i, len) {
                 last.flags |= POSSESSIVE;
                 i = next;
                 continue;
@@ -609,10 +636,11 @@ fn tokenize_with<E: Ends>(
                     end += 1;
                 }
                 out.push(Token {
-                    span: Span::new(base + i, base + end),
+                    span: Span::new(i, end),
                     tok: Tok::Dash,
                     flags: 0,
                 });
+                marks += 1;
                 i = end;
                 continue;
             }
@@ -623,7 +651,7 @@ fn tokenize_with<E: Ends>(
             // a period inside the sentence after a word is an abbreviation (`Mr.`, `Gov.`):
             // it stays with its word
             '.' if prev.is_some_and(alnum) && any_alnum_from(s, next) => {
-                if extend_word(out, base + i, 1).is_some() {
+                if extend_word(out, i, 1).is_some() {
                     i = next;
                     continue;
                 }
@@ -637,13 +665,14 @@ fn tokenize_with<E: Ends>(
             _ => Tok::Other,
         };
         out.push(Token {
-            span: Span::new(base + i, base + next),
+            span: Span::new(i, next),
             tok,
             flags: 0,
         });
+        marks += 1;
         i = next;
     }
-    (words, first_quote)
+    (out.len() - made - marks, first_quote)
 }
 
 /// The tokens (first, past last) that `span` covers exactly, from the start of one to the end

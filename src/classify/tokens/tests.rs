@@ -516,6 +516,13 @@ fn probe_is_the_separate_tests() {
                 assert_eq!(flag, e.flag);
                 let want_curly = tail == curly && n >= 4;
                 assert_eq!(p & CURLY.1 == CURLY.0, want_curly, "{tail:#x} {n}");
+                // (and the one lookup of the word's ending)
+                let flag_of = |want: bool, f: u32| if want { f } else { 0 };
+                assert_eq!(
+                    ending_flag(tail, n, flags),
+                    flag_of(want, e.flag) | flag_of(want_curly, POSSESSIVE),
+                    "{tail:#x} {n} {flags:#x}"
+                );
                 found += usize::from(want) + usize::from(want_curly);
             }
         }
