@@ -135,7 +135,12 @@ pub fn evaluate(
             .unwrap_or(super::meanings::CUE);
         let flag = all & !super::meanings::CUE;
         if flag != 0 {
-            for t in s.toks.get_mut(r.0..r.1).unwrap_or(&mut []) {
+            // (token by token: most hits are one word, and a slice of the range cost a score of
+            // instructions to make, issue 6)
+            for k in r.0..r.1 {
+                let Some(t) = s.toks.get_mut(k) else {
+                    break;
+                };
                 // an acronym is a name, not the function word it spells (`US`, `IT`, `WHO`)
                 // (a word's first character is a capital when it has CAP)
                 let capital = t.tok != Tok::Word || t.has(tokens::CAP);
