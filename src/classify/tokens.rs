@@ -148,6 +148,33 @@ const fn byte_classes() -> [u8; 256] {
 }
 static CLASS: [u8; 256] = byte_classes();
 
+/// The token an ASCII mark (a byte of class `OTHER`) makes whatever its neighbours: all of them
+/// but `"`, `'`, `-` and `.` (`None`; and `None` for the bytes of other classes). (The marks
+/// that need no look at their neighbours skip [`tokenize`]'s general path and its jump on the
+/// char, issue 6.)
+const fn marks() -> [Option<Tok>; 128] {
+    let mut t = [None; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if byte_classes()[b] == OTHER {
+            t[b] = match c {
+                b'"' | b'\'' | b'-' | b'.' => None,
+                b',' => Some(Tok::Comma),
+                b':' => Some(Tok::Colon),
+                b';' => Some(Tok::Semicolon),
+                b'(' | b'[' => Some(Tok::OpenParen),
+                b')' | b']' => Some(Tok::CloseParen),
+                b'!' | b'?' => Some(Tok::End),
+                _ => Some(Tok::Other),
+            };
+        }
+        b += 1;
+    }
+    t
+}
+static MARK: [Option<Tok>; 128] = marks();
+
 /// The flags an ASCII byte gives a word it begins: [`CAP`] for a capital, [`DIGIT`] for a digit.
 const fn first_flags() -> [u32; 128] {
     let mut t = [0; 128];
@@ -582,7 +609,19 @@ fn tokenize_with<E: Ends>(
                 Some(cl) => cl,
                 None => break,
             },
-            _ => (char::from(byte), 1),
+            _ => {
+                if let Some(tok) = MARK[usize::from(byte & 0x7F)] {
+                    out.push(Token {
+                        span: Span::new(i, i + 1),
+                        tok,
+                        flags: 0,
+                    });
+                    marks += 1;
+                    i += 1;
+                    continue;
+                }
+                (char::from(byte), 1)
+            }
         };
         let next = i + len;
         // the char before this one in the sentence (read here, at punctuation, not kept at

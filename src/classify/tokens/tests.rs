@@ -529,3 +529,17 @@ fn probe_is_the_separate_tests() {
     }
     assert!(found > 100, "{found}");
 }
+
+/// Every ASCII byte, alone and between words, with and without spaces, makes the reference's
+/// tokens (the marks of [`MARK`] skip the general path).
+#[test]
+fn every_ascii_byte_matches_the_reference() {
+    let mut total = 0;
+    for b in 0..128u8 {
+        let c = char::from(b);
+        for text in [format!("x{c} {c}y{c}"), format!("{c}{c}s{c} 's{c}")] {
+            total += every_span_matches(&text);
+        }
+    }
+    assert!(total > 5000, "{total}");
+}
