@@ -177,7 +177,8 @@ fn precompute(sources: &[String], out: &mut String) {
     out.push_str(
         "/// Every valid pattern of the built-in rule files, sorted: (expression, cut-down\n\
          /// expression, interval starts, representatives, gate, its anchored DFA, literals\n\
-         /// every match of the gate starts with), see `rules::alphabet` and `rules::gate`.\n\
+         /// every match of the gate starts with, the same three of the raw gate), see\n\
+         /// `rules::alphabet` and `rules::gate`.\n\
          #[allow(clippy::type_complexity)]\n\
          pub static PATTERNS: &[crate::rules::pattern::Prepared] = &[\n",
     );
@@ -187,10 +188,13 @@ fn precompute(sources: &[String], out: &mut String) {
         let cut = alphabet::restrict(hir, &class).to_string();
         // the cut-down expression must read back (it is parsed at run time)
         if let Ok(cut_hir) = regex_syntax::Parser::new().parse(&cut) {
-            let [gate, anchored, starts] = gate::write(&cut_hir, Path::new(&out_dir), i);
+            let dir = Path::new(&out_dir);
+            let [gate, anchored, starts] = gate::write(&cut_hir, false, dir, i);
+            let [raw, raw_anchored, raw_starts] = gate::write(hir, true, dir, i);
             let _ = writeln!(
                 out,
-                "    ({source:?}, {cut:?}, &STARTS, &REPS, {gate}, {anchored}, {starts}),"
+                "    ({source:?}, {cut:?}, &STARTS, &REPS, {gate}, {anchored}, {starts}, \
+                 {raw}, {raw_anchored}, {raw_starts}),"
             );
         }
     }

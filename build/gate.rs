@@ -18,7 +18,9 @@ use regex_automata::dfa::dense;
 use regex_automata::nfa::thompson;
 use regex_automata::util::syntax;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use regex_syntax::hir::{Hir, HirKind, Look};
+use regex_syntax::hir::{Class, ClassBytes, ClassBytesRange, ClassUnicode, Hir, HirKind, Look};
+use regex_syntax::utf8::Utf8Sequences;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The largest gate written (bytes): a bigger DFA costs more to check when it is read.
@@ -26,10 +28,112 @@ const MAX_BYTES: usize = 96 << 10;
 
 /// The most literals a gate's matches start with that are kept whole (a packed searcher takes
 /// up to 64).
-const WHOLE: usize = 16;
+const WHOLE: usize = 32;
+
+fn precise(b: u8) -> bool {
+    b == 0xC2 || b == 0xE2
+}
+
+/// The most UTF-8 sequences of a class's non-ASCII characters written exactly.
+const EXACT: usize = 24;
+
+/// The bytes of the characters of `class`, loosened: its ASCII part exactly, and each of its
+/// other characters as its first two bytes, which are told apart, and any continuation bytes
+/// after them (a gate reads the text's own bytes, untranslated). Every character of `class`
+/// matches, and a few more of three or four bytes.
+fn bytes_class(class: &ClassUnicode) -> Hir {
+    let mut alts: Vec<Hir> = Vec::new();
+    let ascii: Vec<ClassBytesRange> = class
+        .ranges()
+        .iter()
+        .filter(|r| r.start().is_ascii())
+        .map(|r| ClassBytesRange::new(r.start() as u8, r.end().min('\x7F') as u8))
+        .collect();
+    if !ascii.is_empty() {
+        alts.push(Hir::class(Class::Bytes(ClassBytes::new(ascii))));
+    }
+    // a few characters (quotation marks, dashes, spaces) exactly
+    let exact: Vec<Hir> = class
+        .ranges()
+        .iter()
+        .filter(|r| !r.end().is_ascii())
+        .flat_map(|r| Utf8Sequences::new(r.start().max('\u{80}'), r.end()))
+        .take(EXACT + 1)
+        .map(|seq| {
+            Hir::concat(
+                seq.as_slice()
+                    .iter()
+                    .map(|b| {
+                        Hir::class(Class::Bytes(ClassBytes::new([ClassBytesRange::new(
+                            b.start, b.end,
+                        )])))
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    if exact.len() <= EXACT {
+        alts.extend(exact);
+        return Hir::alternation(alts);
+    }
+    // (length, first byte) -> second bytes
+    let mut seconds: BTreeMap<(usize, u8), ClassBytes> = BTreeMap::new();
+    for r in class.ranges() {
+        if r.end().is_ascii() {
+            continue;
+        }
+        let start = r.start().max('\u{80}');
+        for seq in Utf8Sequences::new(start, r.end()) {
+            let seq = seq.as_slice();
+            let (Some(lead), Some(second)) = (seq.first(), seq.get(1)) else {
+                continue;
+            };
+            for b in lead.start..=lead.end {
+                let sec = if precise(b) {
+                    ClassBytesRange::new(second.start, second.end)
+                } else {
+                    ClassBytesRange::new(0x80, 0xBF)
+                };
+                seconds
+                    .entry((seq.len(), b))
+                    .or_insert_with(|| ClassBytes::new([]))
+                    .union(&ClassBytes::new([sec]));
+            }
+        }
+    }
+    // first bytes with the same length and second bytes are one class
+    let mut grouped: BTreeMap<(usize, Vec<(u8, u8)>), ClassBytes> = BTreeMap::new();
+    for ((len, lead), second) in seconds {
+        let key: Vec<(u8, u8)> = second
+            .ranges()
+            .iter()
+            .map(|r| (r.start(), r.end()))
+            .collect();
+        grouped
+            .entry((len, key))
+            .or_insert_with(|| ClassBytes::new([]))
+            .push(ClassBytesRange::new(lead, lead));
+    }
+    let cont = || {
+        Hir::class(Class::Bytes(ClassBytes::new([ClassBytesRange::new(
+            0x80, 0xBF,
+        )])))
+    };
+    for ((len, second), leads) in grouped {
+        let mut seq = vec![
+            Hir::class(Class::Bytes(leads)),
+            Hir::class(Class::Bytes(ClassBytes::new(
+                second.into_iter().map(|(a, b)| ClassBytesRange::new(a, b)),
+            ))),
+        ];
+        seq.extend((2..len).map(|_| cont()));
+        alts.push(Hir::concat(seq));
+    }
+    Hir::alternation(alts)
+}
 
 /// `hir` loosened into a gate: Unicode word boundaries dropped, bounded repetitions unbounded.
-fn loosen(hir: &Hir) -> Hir {
+fn loosen(hir: &Hir, raw: bool) -> Hir {
     match hir.kind() {
         HirKind::Look(
             Look::WordUnicode
@@ -39,12 +143,15 @@ fn loosen(hir: &Hir) -> Hir {
             | Look::WordStartHalfUnicode
             | Look::WordEndHalfUnicode,
         ) => Hir::empty(),
-        HirKind::Capture(c) => loosen(&c.sub),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(loosen).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(loosen).collect()),
+        HirKind::Class(Class::Unicode(c)) if raw => bytes_class(c),
+        HirKind::Capture(c) => loosen(&c.sub, raw),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(|h| loosen(h, raw)).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.iter().map(|h| loosen(h, raw)).collect())
+        }
         HirKind::Repetition(r) => {
             let mut r = r.clone();
-            r.sub = Box::new(loosen(&r.sub));
+            r.sub = Box::new(loosen(&r.sub, raw));
             // `{0,8}` of a phrase multiplies the states: `*` is smaller and matches more
             if r.max.is_some_and(|m| m > 1) {
                 r.max = None;
@@ -59,9 +166,9 @@ fn loosen(hir: &Hir) -> Hir {
 /// DFA, unanchored) and, when every match of it starts with one of a few literals, its anchored
 /// DFA to `dir/gate{i}a.dfa`; the Rust expressions of the `Option`s that include them and of
 /// the literals (empty when there are none to tell).
-pub fn write(cut: &Hir, dir: &Path, i: usize) -> [String; 3] {
+pub fn write(cut: &Hir, raw: bool, dir: &Path, i: usize) -> [String; 3] {
     let none = || ["None".to_string(), "None".to_string(), "&[]".to_string()];
-    let Some((bytes, anchored, starts)) = gate(cut) else {
+    let Some((bytes, anchored, starts)) = gate(cut, raw) else {
         return none();
     };
     let include = |name: &str, bytes: &[u8]| {
@@ -71,10 +178,15 @@ pub fn write(cut: &Hir, dir: &Path, i: usize) -> [String; 3] {
              *include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{name}\")) }})"
         ))
     };
-    let Some(plain) = include(&format!("gate{i}.dfa"), &bytes) else {
+    let Some(plain) = include(
+        &format!("gate{i}{}.dfa", if raw { "r" } else { "" }),
+        &bytes,
+    ) else {
         return none();
     };
-    let Some(anchored) = anchored.and_then(|b| include(&format!("gate{i}a.dfa"), &b)) else {
+    let Some(anchored) =
+        anchored.and_then(|b| include(&format!("gate{i}{}a.dfa", if raw { "r" } else { "" }), &b))
+    else {
         return [plain, "None".to_string(), "&[]".to_string()];
     };
     // each literal as a byte string of `\xNN` escapes
@@ -117,8 +229,8 @@ fn prefixes(hir: &Hir) -> Option<Vec<Vec<u8>>> {
 /// The gate of `cut`: its loosened form, shortened from the end (a text that holds a match of
 /// an expression holds one of every prefix of it) until its DFA is at most [`MAX_BYTES`].
 /// With its anchored DFA and the literals every match starts with, if there are few.
-fn gate(cut: &Hir) -> Option<Written> {
-    let mut hir = loosen(cut);
+fn gate(cut: &Hir, raw: bool) -> Option<Written> {
+    let mut hir = loosen(cut, raw);
     loop {
         if let Some(bytes) = dfa(&hir, false).filter(|b| b.len() <= MAX_BYTES) {
             let starts = prefixes(&hir);

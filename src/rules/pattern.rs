@@ -19,12 +19,15 @@ use std::sync::{Arc, OnceLock};
 
 /// A built-in pattern as `build.rs` prepared it: (expression, cut-down expression, interval
 /// starts, representatives, [`super::gate`], its anchored DFA, literals every match of the gate
-/// starts with).
+/// starts with, and the same three of its raw gate, which reads the text untranslated).
 pub(crate) type Prepared = (
     &'static str,
     &'static str,
     &'static [u32],
     &'static [char],
+    Option<&'static Aligned<[u8]>>,
+    Option<&'static Aligned<[u8]>>,
+    &'static [&'static [u8]],
     Option<&'static Aligned<[u8]>>,
     Option<&'static Aligned<[u8]>>,
     &'static [&'static [u8]],
@@ -52,6 +55,8 @@ pub struct Pattern {
     matcher: Arc<OnceLock<Option<Matcher>>>,
     /// The gate of a built-in pattern, read on first use.
     gate: Arc<OnceLock<Option<Gate>>>,
+    /// Its raw gate (run first, on the text untranslated), read on first use.
+    raw: Arc<OnceLock<Option<Gate>>>,
     /// Set for a pattern of the built-in rule files (validated and cut down by `build.rs`).
     prepared: Option<&'static Prepared>,
 }
@@ -76,6 +81,7 @@ impl Pattern {
                 compiled: Arc::new(OnceLock::new()),
                 matcher: Arc::new(OnceLock::new()),
                 gate: Arc::new(OnceLock::new()),
+                raw: Arc::new(OnceLock::new()),
                 prepared: super::builtin::PATTERNS.get(i),
             });
         }
@@ -90,6 +96,7 @@ impl Pattern {
             compiled: Arc::new(OnceLock::new()),
             matcher: Arc::new(OnceLock::new()),
             gate: Arc::new(OnceLock::new()),
+            raw: Arc::new(OnceLock::new()),
             prepared: None,
         })
     }
@@ -134,8 +141,15 @@ impl Pattern {
     /// Every match in `text`, in order, exactly as [`Regex::captures_iter`] of the full expression
     /// finds them; `scratch` is working space (one for every pattern run on the same text).
     pub fn find_all(&self, text: &str, scratch: &mut Scratch, found: impl FnMut(Found)) {
-        if let (Some(g), Some(p)) = (self.gate(), self.prepared) {
-            if gate::absent(g, p, text, scratch) {
+        if let Some(p) = self.prepared {
+            // the raw gate first: most texts are shut out without being translated
+            if self.raw_gate().is_some_and(|g| gate::absent_raw(g, text)) {
+                return;
+            }
+            if self
+                .gate()
+                .is_some_and(|g| gate::absent(g, p, text, scratch))
+            {
                 return;
             }
         }
@@ -152,6 +166,22 @@ impl Pattern {
                 gate::read(p.4?, p.5, p.6)
             })
             .as_ref()
+    }
+
+    /// The raw gate of a built-in pattern (read on the first call).
+    fn raw_gate(&self) -> Option<&Gate> {
+        self.raw
+            .get_or_init(|| {
+                let p = self.prepared?;
+                gate::read(p.7?, p.8, p.9)
+            })
+            .as_ref()
+    }
+
+    /// The raw gate of a built-in pattern (for tests).
+    #[cfg(test)]
+    pub(crate) fn raw_ref(&self) -> Option<&Gate> {
+        self.raw_gate()
     }
 
     /// The gate of a built-in pattern and what `build.rs` prepared (for tests).
@@ -356,6 +386,7 @@ mod tests {
                     r.info.id,
                     p.as_str()
                 );
+                assert!(p.raw_gate().is_some(), "{}: no raw gate", p.as_str());
                 n += 1;
             }
         }
