@@ -297,3 +297,76 @@ fn a_verb_after_and_in_a_relative_clause_takes_its_who() {
         &[],
     );
 }
+
+/// The sources of `text` (whatever its label): none of them is one of `not`, and `source`, when
+/// given, is one of them.
+fn sources_without(text: &str, source: Option<&str>, not: &[&str]) {
+    let (_, sources) = one(text);
+    if let Some(source) = source {
+        assert!(
+            sources.iter().any(|s| s == source),
+            "{text}: sources {sources:?}, expected {source:?}"
+        );
+    }
+    for n in not {
+        assert!(
+            !sources.iter().any(|s| s == n),
+            "{text}: sources {sources:?} name {n:?}"
+        );
+    }
+}
+
+/// A source phrase ends before a verb in -ed after a name or a source noun: a second cue right
+/// after that verb (`announced plans to`) takes the verb's subject, not the subject and the verb.
+#[test]
+fn source_ends_before_a_verb_in_ed() {
+    attributed_to(
+        "On Monday, the harbour company Ferrylink announced plans to close the pier.",
+        "the harbour company Ferrylink",
+        &["the harbour company Ferrylink announced"],
+    );
+    attributed_to(
+        "Hull Fire and Rescue requested support from other crews.",
+        "Hull Fire and Rescue",
+        &["Hull Fire and Rescue requested"],
+    );
+    // the object of the verb names no one: the verb's subject is the source, not the whole run
+    sources_without(
+        "In her tests, Okafor observed four enzymes found only in river mud.",
+        Some("Okafor"),
+        &["Okafor observed four enzymes"],
+    );
+    // the subject of the main clause, read from the sentence's start for a participle
+    sources_without(
+        "The Ruiz campaign criticized Ortega's refusal to debate, accusing him of hiding.",
+        Some("The Ruiz campaign"),
+        &["The Ruiz campaign criticized Ortega's"],
+    );
+    // (a participle after a determiner is still a noun: `the accused`)
+    attributed_to(
+        "The accused told the court he was at home.",
+        "The accused",
+        &[],
+    );
+}
+
+/// The plain word right after a subject pronoun or a modal is a verb, never the first word of a
+/// source phrase.
+#[test]
+fn no_source_opens_with_the_verb_of_a_pronoun_or_a_modal() {
+    sources_without(
+        "How will you work with the council to pass the levy?",
+        None,
+        &["work with the council"],
+    );
+    sources_without(
+        "The new rule might make ferry operators report every delay.",
+        None,
+        &["make ferry operators"],
+    );
+    sources_without(
+        "Ruiz said she wants voters to decide.",
+        Some("Ruiz"),
+        &["wants voters"],
+    );
+}

@@ -5,8 +5,8 @@
 use super::right::right_np;
 use super::{adverb, personal, possessive, word, Range, MAX_APPOSITIVE, MAX_NP};
 use crate::classify::tokens::{
-    Tok, Token, ADVERB, CAP, CAP_ING, CONJ, COPULA, DET, DIGIT, JOINER, NEGATION, NOT_SOURCE, PAST,
-    POSSESSIVE, POSS_DET, PRONOUN, SKIP, SOURCE_NOUN, UNCASED,
+    Tok, Token, ADVERB, CAP, CAP_ING, CONJ, COPULA, DET, DIGIT, JOINER, MODAL, NEGATION,
+    NOT_SOURCE, PAST, POSSESSIVE, POSS_DET, PRONOUN, SKIP, SOURCE_NOUN, UNCASED,
 };
 
 /// The subject of the verb starting at token `i`, if the tokens before it form one.
@@ -324,10 +324,12 @@ pub fn np_left(toks: &[Token], end: usize) -> Option<Range> {
         Some((s, _)) => s,
         None => bare_start(toks, end)?,
     };
+    // (the phrase ends where its own part ends: `Fire and Rescue requested` ends before the verb)
+    let stop = own.map_or(end + 1, |(_, e)| e);
     let conj = start.checked_sub(1).and_then(|i| toks.get(i));
     if conj.is_some_and(|c| c.has(CONJ)) && start >= 2 {
         if let Some((s, _)) = np_left_one(toks, start - 2) {
-            return Some((s, end + 1));
+            return Some((s, stop));
         }
     }
     own
@@ -348,6 +350,16 @@ fn bare_start(toks: &[Token], end: usize) -> Option<usize> {
 
 fn np_left_one(toks: &[Token], end: usize) -> Option<Range> {
     np_left_part(toks, end, true, true)
+}
+
+/// The word at token `end` is a verb in -ed right after a name or a source noun (`Red Hat
+/// announced`, `experts noted`; not `the elected`, `newly elected`): its index.
+fn verb_after_subject(toks: &[Token], end: usize) -> Option<usize> {
+    let (v, p) = (toks.get(end)?, toks.get(end.checked_sub(1)?)?);
+    let subject = word(p)
+        && p.has(CAP | SOURCE_NOUN | UNCASED)
+        && !p.has(DET | NOT_SOURCE | JOINER | POSSESSIVE | PRONOUN | ADVERB);
+    (word(v) && v.has(PAST) && subject && end >= 1).then_some(end)
 }
 
 /// Whether `toks[a..=b]` names someone (a name, a source noun or an owner).
@@ -378,6 +390,11 @@ fn np_left_part(toks: &[Token], end: usize, split: bool, verbs: bool) -> Option<
     }
     if head.has(DIGIT) && !share {
         return None;
+    }
+    // `Red Hat announced plans to …`, `Experts noted …`: a word in -ed right after a name or a
+    // source noun is that phrase's verb, not the head of a phrase; the phrase ends before it
+    if let Some(v) = verb_after_subject(toks, end) {
+        return np_left_part(toks, v - 1, split, verbs);
     }
     let mut start = end;
     // a verb in -ed that ends the phrase on the left
@@ -452,6 +469,20 @@ fn np_left_part(toks: &[Token], end: usize, split: bool, verbs: bool) -> Option<
         }
         start -= 1;
     }
+    // `How will you work with the council to …`, `the rule would allow companies to …`: the
+    // plain word right after a subject pronoun or a modal is a verb, not the first word of a
+    // phrase; the phrase starts after it (`companies`), or there is none (`with the council`)
+    if verb.is_none()
+        && start > 0
+        && start < end
+        && (personal(&toks[start - 1]) || toks[start - 1].has(MODAL))
+        && !toks[start].has(CAP | DET | SOURCE_NOUN | UNCASED | POSSESSIVE | JOINER)
+    {
+        start += 1;
+        if toks[start].has(JOINER | NOT_SOURCE | DET) {
+            return None;
+        }
+    }
     // a lower-case phrase is a source only with a determiner or a source noun (`the agency`,
     // `officials`), not `recent comments` or `public support`
     // (a determiner alone names no one inside the sentence: `the private email`, `the plan`
@@ -464,15 +495,15 @@ fn np_left_part(toks: &[Token], end: usize, split: bool, verbs: bool) -> Option<
         && !head.has(CAP | SOURCE_NOUN)
         && !toks[start..=end].iter().any(|t| t.has(JOINER));
     // `Bob provided new details`, `PolitiFact rated 32% of claims`: the phrase after a verb is its
-    // object; the verb's subject is the source
+    // object; the verb's subject is the source (a source phrase holds no verb: `Falconer
+    // observed eleven proteins found …` is no source of `found`)
     if let Some(v) = verb {
-        // `Bob provided new details`: a verb before words that name no one is read as before
-        // (the whole run is one phrase)
-        if !named {
-            return np_left_part(toks, end, split, false);
-        }
         if let Some(subject) = np_left_part(toks, v - 1, split, verbs) {
             return Some(subject);
+        }
+        // (with no subject before the verb, a phrase that names no one is read as one run)
+        if !named {
+            return np_left_part(toks, end, split, false);
         }
     }
     if !named {

@@ -3,7 +3,8 @@
 
 use super::{adverb, personal, possessive, word, Range, MAX_NP};
 use crate::classify::tokens::{
-    Token, CAP, DET, DIGIT, JOINER, NOT_SOURCE, POSS_DET, PRONOUN, SKIP, SOURCE_NOUN,
+    Token, CAP, DET, DIGIT, JOINER, NOT_SOURCE, PAST, POSSESSIVE, POSS_DET, PRONOUN, SKIP,
+    SOURCE_NOUN, UNCASED,
 };
 
 /// A source phrase starting at token `start` (after an inverted verb or `according to`).
@@ -55,6 +56,12 @@ fn right_np_with(toks: &[Token], start: usize, loose: bool) -> Option<Range> {
                 }
                 _ => break,
             }
+        }
+        // `The Biden campaign criticized …`, `Hull Council approved …`: a word in -ed after a
+        // name or a source noun is its verb; the phrase ends before it
+        let p = &toks[end - 1];
+        if t.has(PAST) && p.has(CAP | SOURCE_NOUN | UNCASED) && !p.has(DET | POSSESSIVE) {
+            break;
         }
         // a capitalised word after a name is part of it (`America First`, `USA Today`)
         let in_name = t.has(CAP) && toks[end - 1].has(CAP) && !t.has(PRONOUN);
