@@ -19,11 +19,11 @@ const TIME: u8 = 1 << 2;
 /// A month name, or a word of time that is also a surname when capitalised (`May`, `June`,
 /// `Day`, `Morning`): of time only beside another word.
 const MONTH: u8 = 1 << 3;
-/// A day of the week (never a name).
-const WEEKDAY: u8 = 1 << 5;
 /// Nouns of quantity (`total`, `number`, `lot`, `handful`): `A total` is a count, not a
 /// speaker.
 const QUANTITY: u8 = 1 << 4;
+/// A day of the week (never a name).
+const WEEKDAY: u8 = 1 << 5;
 
 /// The classes of `word` (bits above; 0: a word of none of them). ASCII case and `’` for `'`
 /// are ignored; a possessive is the class of its word (`Monday's`, `everybody's`).

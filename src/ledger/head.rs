@@ -83,11 +83,7 @@ pub(super) fn ends_phrase(word: &str) -> bool {
 /// Nouns of people and of bodies that the rule files' lists of speakers lack (singular; a
 /// plural in `s` is looked up without it).
 pub(super) fn is_person_noun(word: &str) -> bool {
-    let mut buf = [0u8; 16];
-    let Some(w) = lower(word, &mut buf) else {
-        return false;
-    };
-    let one = |w: &[u8]| {
+    singular_or_plural(word, |w| {
         matches!(
             w,
             b"man"
@@ -217,18 +213,13 @@ pub(super) fn is_person_noun(word: &str) -> bool {
                 | b"site"
                 | b"website"
         )
-    };
-    one(w) || w.strip_suffix(b"s").is_some_and(one)
+    })
 }
 
 /// Published items that speak for their authors, missing from the rule files' list of
 /// documents (`a tweet by the minister`, `a video on the site`).
 pub(super) fn is_item_noun(word: &str) -> bool {
-    let mut buf = [0u8; 16];
-    let Some(w) = lower(word, &mut buf) else {
-        return false;
-    };
-    let one = |w: &[u8]| {
+    singular_or_plural(word, |w| {
         matches!(
             w,
             b"tweet"
@@ -257,8 +248,14 @@ pub(super) fn is_item_noun(word: &str) -> bool {
                 | b"audit"
                 | b"finding"
         )
-    };
-    one(w) || w.strip_suffix(b"s").is_some_and(one)
+    })
+}
+
+/// Whether `word`, as [`lower`] gives it (16 bytes at most), is one of `one`'s words or the
+/// plural of one in `s`.
+fn singular_or_plural(word: &str, one: impl Fn(&[u8]) -> bool) -> bool {
+    let mut buf = [0u8; 16];
+    lower(word, &mut buf).is_some_and(|w| one(w) || w.strip_suffix(b"s").is_some_and(&one))
 }
 
 /// `word` in ASCII lower case in `buf`, a possessive `'s` cut off; `None` when it is not

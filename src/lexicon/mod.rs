@@ -29,7 +29,7 @@ mod words;
 pub use alnum::{char_at, is_alnum, is_uncased, is_upper};
 pub use ends::WordEnds;
 pub use fx::{FxBuild, FxHasher};
-pub use pair::{scan_pair, scan_pair_ends};
+pub use pair::scan_pair_ends;
 pub(crate) use words::split;
 pub use words::{Scheme, Word, Words};
 

@@ -377,20 +377,8 @@ impl Lexicon {
 
 /// What [`Lexicon::scan`] gives for `joined` (a [`Scheme::Joined`] lexicon) on the starts
 /// `from..` of `text` and for `plain` (a [`Scheme::Plain`] one) on all of `text`, from one walk
-/// over the words.
-pub fn scan_pair(
-    joined: &Lexicon,
-    from: usize,
-    plain: &Lexicon,
-    text: &str,
-    emit_joined: impl FnMut(usize, usize, u32),
-    emit_plain: impl FnMut(usize, usize, u32),
-) {
-    scan_pair_ends(joined, from, plain, text, emit_joined, emit_plain);
-}
-
-/// [`scan_pair`], and the ends of the text's [`Scheme::Joined`] words, read in the same walk
-/// (`None` when the lexicons are not a joined and a plain one: then no walk reads both).
+/// over the words, and the ends of the text's joined words, read in the same walk (`None`
+/// when the lexicons are not a joined and a plain one: then no walk reads both).
 pub fn scan_pair_ends(
     joined: &Lexicon,
     from: usize,
@@ -429,7 +417,7 @@ pub fn scan_pair_ends(
     Some(ends)
 }
 
-/// [`scan_pair`] of a joined and a plain lexicon, with their first-word tests `(sp, sj)`; the
+/// [`scan_pair_ends`] of a joined and a plain lexicon, with their first-word tests `(sp, sj)`; the
 /// joined words' ends are set in `ends`.
 #[inline(always)]
 fn walk_pair<P: May, J: May>(

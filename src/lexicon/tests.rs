@@ -143,7 +143,7 @@ fn got(lex: &Lexicon, text: &str, starts: Range<usize>) -> Vec<(usize, usize, u3
     v
 }
 
-/// `scan_pair` of `first` (from `from`) and `second` (whole text) over `text`, checked against
+/// [`scan_pair_ends`] of `first` (from `from`) and `second` (whole text) over `text`, checked against
 /// each lexicon's own scan (and the word ends it finds against the ends of the text's joined
 /// words); the number of matches of each.
 fn checked_pair(first: &Lexicon, from: usize, second: &Lexicon, text: &str) -> (usize, usize) {

@@ -353,13 +353,15 @@ fn np_left_one(toks: &[Token], end: usize) -> Option<Range> {
 }
 
 /// The word at token `end` is a verb in -ed right after a name or a source noun (`Red Hat
-/// announced`, `experts noted`; not `the elected`, `newly elected`): its index.
-fn verb_after_subject(toks: &[Token], end: usize) -> Option<usize> {
-    let (v, p) = (toks.get(end)?, toks.get(end.checked_sub(1)?)?);
+/// announced`, `experts noted`; not `the elected`, `newly elected`).
+fn verb_after_subject(toks: &[Token], end: usize) -> bool {
+    let (Some(v), Some(p)) = (toks.get(end), end.checked_sub(1).and_then(|k| toks.get(k))) else {
+        return false;
+    };
     let subject = word(p)
         && p.has(CAP | SOURCE_NOUN | UNCASED)
         && !p.has(DET | NOT_SOURCE | JOINER | POSSESSIVE | PRONOUN | ADVERB);
-    (word(v) && v.has(PAST) && subject && end >= 1).then_some(end)
+    word(v) && v.has(PAST) && subject
 }
 
 /// Whether `toks[a..=b]` names someone (a name, a source noun or an owner).
@@ -393,8 +395,8 @@ fn np_left_part(toks: &[Token], end: usize, split: bool, verbs: bool) -> Option<
     }
     // `Red Hat announced plans to …`, `Experts noted …`: a word in -ed right after a name or a
     // source noun is that phrase's verb, not the head of a phrase; the phrase ends before it
-    if let Some(v) = verb_after_subject(toks, end) {
-        return np_left_part(toks, v - 1, split, verbs);
+    if verb_after_subject(toks, end) {
+        return np_left_part(toks, end - 1, split, verbs);
     }
     let mut start = end;
     // a verb in -ed that ends the phrase on the left

@@ -64,13 +64,13 @@ fn right_np_with(toks: &[Token], start: usize, loose: bool) -> Option<Range> {
             break;
         }
         // a capitalised word after a name is part of it (`America First`, `USA Today`)
-        let in_name = t.has(CAP) && toks[end - 1].has(CAP) && !t.has(PRONOUN);
+        let in_name = t.has(CAP) && p.has(CAP) && !t.has(PRONOUN);
         if t.has(NOT_SOURCE | PRONOUN) || adverb(t) || (t.has(SKIP) && !in_name) {
             break;
         }
         // after a name, a lower-case word ends the phrase unless it names a source
         // (`Mr. Obama revised …` vs `White House officials`)
-        if !t.has(CAP | SOURCE_NOUN) && toks[end - 1].has(CAP) && !toks[end - 1].has(DET) {
+        if !t.has(CAP | SOURCE_NOUN) && p.has(CAP) && !p.has(DET) {
             break;
         }
         // two lower-case words in a row: the second is no longer part of the phrase unless it
@@ -78,7 +78,7 @@ fn right_np_with(toks: &[Token], start: usize, loose: bool) -> Option<Range> {
         // few words (`conservative talk radio host Rush Limbaugh`)
         if !t.has(CAP | SOURCE_NOUN)
             && end - start >= 2
-            && !toks[end - 1].has(CAP | DET)
+            && !p.has(CAP | DET)
             && !leads_to_name(toks, end)
         {
             break;
