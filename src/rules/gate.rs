@@ -28,6 +28,7 @@ use super::pattern::{Aligned, Prepared};
 use aho_corasick::packed;
 use memchr::memmem;
 use regex_automata::dfa::{dense, Automaton};
+use regex_automata::util::primitives::StateID;
 use regex_automata::{Anchored, Input};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
@@ -57,8 +58,12 @@ pub struct Gate {
     seen: AtomicUsize,
     /// The anchored DFA and a searcher of the literals, built after [`WARM`] bytes (at once
     /// when they are `cheap`).
-    fast: OnceLock<Option<(Dfa, Starts)>>,
+    fast: OnceLock<Option<Fast>>,
 }
+
+/// A gate's anchored DFA, its start state when that does not depend on the byte before (none of
+/// the built-in gates looks behind), and the searcher of its first literals.
+type Fast = (Dfa, Option<StateID>, Starts);
 
 /// Finds the places where one of a gate's first literals may start (every place one does).
 #[derive(Debug)]
@@ -169,7 +174,7 @@ impl Gate {
     /// The anchored DFA and the searcher of first literals, once [`WARM`] bytes were searched
     /// (`len` more now); `None` before, or where it cannot be built (no SIMD, a big-endian
     /// machine).
-    fn fast(&self, len: usize) -> Option<&(Dfa, Starts)> {
+    fn fast(&self, len: usize) -> Option<&Fast> {
         let (anchored, starts) = self.anchored?;
         if !self.cheap
             && self.fast.get().is_none()
@@ -180,7 +185,8 @@ impl Gate {
         self.fast
             .get_or_init(|| {
                 let (dfa, _) = dense::DFA::from_bytes(&anchored.bytes).ok()?;
-                Some((dfa, Starts::new(starts)?))
+                let universal = dfa.universal_start_state(Anchored::Yes);
+                Some((dfa, universal, Starts::new(starts)?))
             })
             .as_ref()
     }
@@ -221,14 +227,14 @@ fn search_absent(gate: &Gate, hay: &[u8]) -> bool {
             )
         })
     };
-    let Some((anchored, searcher)) = gate.fast(hay.len()) else {
+    let Some((anchored, universal, searcher)) = gate.fast(hay.len()) else {
         return plain(0);
     };
     // bytes the anchored runs may step through before the plain search takes over
     let mut budget = hay.len().saturating_mul(4).saturating_add(256);
     let mut at = 0;
     while let Some(start) = searcher.find(hay, at) {
-        match run(anchored, hay, start, &mut budget) {
+        match run(anchored, *universal, hay, start, &mut budget) {
             Run::Dead => at = start + 1,
             Run::Match => return false,
             Run::Long => return plain(start),
@@ -248,10 +254,13 @@ enum Run {
 }
 
 /// Runs `dfa` anchored at `hay[start..]` until it matches or dies, taking each byte stepped
-/// through from `budget`.
-fn run(dfa: &Dfa, hay: &[u8], start: usize, budget: &mut usize) -> Run {
-    let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
-    let Ok(mut sid) = dfa.start_state_forward(&input) else {
+/// through from `budget`; `universal` is its start state wherever it starts, if it has one.
+fn run(dfa: &Dfa, universal: Option<StateID>, hay: &[u8], start: usize, budget: &mut usize) -> Run {
+    let sid = match universal {
+        Some(sid) => Ok(sid),
+        None => dfa.start_state_forward(&Input::new(hay).range(start..).anchored(Anchored::Yes)),
+    };
+    let Ok(mut sid) = sid else {
         return Run::Match;
     };
     for &b in hay.get(start..).unwrap_or_default() {
