@@ -10,9 +10,10 @@
 //! text it does not match holds no match of the pattern.
 //!
 //! When every match of the gate starts with one of a few literals (`,”` or `In ` of the
-//! speech-tag and poll-intro patterns), they are written next to it with an anchored DFA: once
-//! the program has searched enough text, it builds a searcher of them, and the anchored DFA
-//! runs only from the places they occur instead of stepping through every byte.
+//! speech-tag and poll-intro patterns), they are written next to it with an anchored DFA: the
+//! program finds the places they may occur (with `memchr` when they share a prefix or have at
+//! most three bytes at one offset) and runs the anchored DFA only from there instead of
+//! stepping through every byte.
 
 use regex_automata::dfa::dense;
 use regex_automata::nfa::thompson;

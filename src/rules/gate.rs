@@ -171,9 +171,9 @@ pub fn read(
 }
 
 impl Gate {
-    /// The anchored DFA and the searcher of first literals, once [`WARM`] bytes were searched
-    /// (`len` more now); `None` before, or where it cannot be built (no SIMD, a big-endian
-    /// machine).
+    /// The anchored DFA and the searcher of first literals: at once for `cheap` literals, else
+    /// once [`WARM`] bytes were searched (`len` more now); `None` before, or where it cannot
+    /// be built (no SIMD for a packed searcher, a big-endian machine).
     fn fast(&self, len: usize) -> Option<&Fast> {
         let (anchored, starts) = self.anchored?;
         if !self.cheap
