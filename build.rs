@@ -177,13 +177,15 @@ fn precompute(sources: &[String], out: &mut String) {
     out.push_str(
         "/// Every valid pattern of the built-in rule files, sorted: (expression, cut-down\n\
          /// expression, interval starts, representatives, gate, its anchored DFA, literals\n\
-         /// every match of the gate starts with, the same three of the raw gate), see\n\
-         /// `rules::alphabet` and `rules::gate`.\n\
+         /// every match of the gate starts with, the same three of the raw gate, and the\n\
+         /// function that builds the cut-down expression), see `rules::alphabet` and\n\
+         /// `rules::gate`.\n\
          #[allow(clippy::type_complexity)]\n\
          pub static PATTERNS: &[crate::rules::pattern::Prepared] = &[\n",
     );
     let class = alpha.chars();
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
+    let mut builders = String::new();
     for (i, (source, hir)) in valid.iter().enumerate() {
         let cut = alphabet::restrict(hir, &class).to_string();
         // the cut-down expression must read back (it is parsed at run time)
@@ -194,11 +196,18 @@ fn precompute(sources: &[String], out: &mut String) {
             let _ = writeln!(
                 out,
                 "    ({source:?}, {cut:?}, &STARTS, &REPS, {gate}, {anchored}, {starts}, \
-                 {raw}, {raw_anchored}, {raw_starts}),"
+                 {raw}, {raw_anchored}, {raw_starts}, cut_hir_{i}),"
+            );
+            let _ = writeln!(
+                builders,
+                "\n#[rustfmt::skip]\nfn cut_hir_{i}() -> regex_syntax::hir::Hir {{\n    \
+                 use regex_syntax::hir::*;\n    {}\n}}",
+                gate::hir_code(&cut_hir)
             );
         }
     }
     out.push_str("];\n");
+    out.push_str(&builders);
 }
 
 /// Links the `whosaid` binary (not the tests or the library) as a fixed-address executable
