@@ -16,10 +16,11 @@ struct Described<'d> {
 }
 
 impl<'d> Described<'d> {
-    fn new(def: &'d CheckDef) -> Self {
+    /// The lists of `def` beside `heads` (its list `heads`).
+    fn new(def: &'d CheckDef, heads: &'d PhraseList) -> Self {
         Described {
             def,
-            heads: def.list("heads"),
+            heads,
             determiners: def.list("determiners"),
             modifiers: def.list("modifiers"),
         }
@@ -28,16 +29,18 @@ impl<'d> Described<'d> {
 
 pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let (bare_list, characterised_list) = (def.list("bare"), def.list("characterised"));
-    let described = &Described::new(def);
+    let heads = def.list("heads");
     // every finding is a match of `bare` or `characterised` in a part outside quotations, or
     // a described source, which needs a match of `heads` there when that list is all ASCII
     if ctx.never_in_sentences(bare_list)
         && ctx.never_in_sentences(characterised_list)
-        && described.heads.is_ascii()
-        && ctx.never_in_sentences(described.heads)
+        && heads.is_ascii()
+        && ctx.never_in_sentences(heads)
     {
         return;
     }
+    // (the other lists looked up only for a document that may hold a finding)
+    let described = &Described::new(def, heads);
     // the sentences where each of the three may be found (issue 6)
     let (bare_in, characterised_in) = (
         ctx.sentences_with(bare_list),
