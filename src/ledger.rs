@@ -295,6 +295,9 @@ impl Buffers {
     /// of news copy needs is given back (a huge file's would be held for nothing).
     fn kept(mut self) -> Self {
         const MOST: usize = 1 << 12;
+        if self.keys.room() > MOST {
+            self.keys = keys::Keys::default();
+        }
         if self.toks.capacity() > MOST {
             self.toks = Vec::new();
         }
@@ -979,6 +982,40 @@ mod tests {
         );
         assert_eq!(ledger.sources[0].sentences, [0, 1, 4]);
         assert_eq!(ledger.sources[1].aliases, ["She"]);
+    }
+
+    /// The buffers kept on a thread from one document to the next change no ledger: a
+    /// document's ledger is the same after a long document (whose grown buffers are given
+    /// back) and after a short one as on a fresh thread.
+    #[test]
+    fn ledger_after_other_documents_is_the_same() {
+        let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
+        let ledger = |text: String| {
+            let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text);
+            checker.check_document(doc).ledger
+        };
+        let short = "Jane Smith of the Harbour Authority (HA) said the bridge would open. She \
+                     said the HA would pay. Officials said the cost was rising. Smith said \
+                     the report was late."
+            .to_string();
+        let long: String = (0..3000)
+            .map(|k| format!("Person{k} Example{k} said the count was {k}. He said so. "))
+            .collect();
+        let fresh = std::thread::spawn({
+            let short = short.clone();
+            move || {
+                let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
+                let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, short);
+                checker.check_document(doc).ledger
+            }
+        })
+        .join()
+        .unwrap();
+        assert!(fresh.sources.len() >= 2, "{:?}", fresh.sources);
+        let big = ledger(long);
+        assert!(big.sources.len() > 2000, "{}", big.sources.len());
+        assert_eq!(ledger(short.clone()), fresh);
+        assert_eq!(ledger(short.clone()), fresh);
     }
 
     /// A pronoun met again is resolved against what came before it then, not as it was the

@@ -66,6 +66,13 @@ impl Keys {
         self.entries.reserve(n);
     }
 
+    /// About how many keys its buffers have room for (sixteen bytes of text a key, two slots).
+    pub(super) fn room(&self) -> usize {
+        (self.text.capacity() / 16)
+            .max(self.entries.capacity())
+            .max(self.slots.capacity() / 2)
+    }
+
     /// The slot of `key` (hashed `h`): `Ok` its entry's, `Err` the empty one it would take.
     fn find(&self, key: &str, h: u64) -> Result<usize, usize> {
         let mask = self.slots.len().wrapping_sub(1);
