@@ -294,7 +294,7 @@ impl Buffers {
     /// The buffers worth keeping for the next document: any grown past what a long document
     /// of news copy needs is given back (a huge file's would be held for nothing).
     fn kept(mut self) -> Self {
-        const MOST: usize = 1 << 12;
+        const MOST: usize = 1 << 10;
         if self.keys.room() > MOST {
             self.keys = keys::Keys::default();
         }
