@@ -16,10 +16,11 @@ struct Described<'d> {
 }
 
 impl<'d> Described<'d> {
-    fn new(def: &'d CheckDef) -> Self {
+    /// The lists of `def` beside `heads` (its list `heads`).
+    fn new(def: &'d CheckDef, heads: &'d PhraseList) -> Self {
         Described {
             def,
-            heads: def.list("heads"),
+            heads,
             determiners: def.list("determiners"),
             modifiers: def.list("modifiers"),
         }
@@ -28,16 +29,18 @@ impl<'d> Described<'d> {
 
 pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let (bare_list, characterised_list) = (def.list("bare"), def.list("characterised"));
-    let described = &Described::new(def);
+    let heads = def.list("heads");
     // every finding is a match of `bare` or `characterised` in a part outside quotations, or
     // a described source, which needs a match of `heads` there when that list is all ASCII
     if ctx.never_in_sentences(bare_list)
         && ctx.never_in_sentences(characterised_list)
-        && described.heads.is_ascii()
-        && ctx.never_in_sentences(described.heads)
+        && heads.is_ascii()
+        && ctx.never_in_sentences(heads)
     {
         return;
     }
+    // (the other lists looked up only for a document that may hold a finding)
+    let described = &Described::new(def, heads);
     // the sentences where each of the three may be found (issue 6)
     let (bare_in, characterised_in) = (
         ctx.sentences_with(bare_list),
@@ -112,6 +115,12 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
 /// `a senior US official said`, `according to two people …`: a determiner, capitalised words or
 /// listed modifiers, a listed head noun, and a speech cue right around it.
 fn described_source(ctx: &Ctx, part: Span, lists: &Described) -> Option<Span> {
+    described_source_from(ctx, part, lists, true)
+}
+
+/// [`described_source`], its tokens read from [`read_from`] when `skip`, else from the start of
+/// the part.
+fn described_source_from(ctx: &Ctx, part: Span, lists: &Described, skip: bool) -> Option<Span> {
     let text = ctx.text;
     let (def, heads) = (lists.def, lists.heads);
     // no head noun in the part: nothing to describe (a token equal to an ASCII entry is a
@@ -128,7 +137,12 @@ fn described_source(ctx: &Ctx, part: Span, lists: &Described) -> Option<Span> {
         .is_ascii()
         .then(|| ctx.find(heads, part).map(|m| m.0.start).collect());
     let mut hp = 0;
-    let mut toks = TokenStream::short(text, part);
+    // the words long before the first head begin no description: read from a little before it
+    let from = match head_starts.as_deref() {
+        Some([first, ..]) if skip => read_from(text, part, *first),
+        _ => part.start,
+    };
+    let mut toks = TokenStream::short(text, Span::new(from, part.end));
     let w = |t: &Token| t.text(text);
     let mut next = 0;
     while let Some(t) = toks.get(next) {
@@ -225,6 +239,37 @@ fn described_source(ctx: &Ctx, part: Span, lists: &Described) -> Option<Span> {
     None
 }
 
+/// Where [`described_source`] starts reading the tokens of `part` whose first head noun starts
+/// at byte `head`: right after the ASCII white space before the seventh stretch back from
+/// `head` (between white space) that holds an ASCII letter or digit, else at the start of the
+/// part. Each such stretch holds a token of its own that starts before `head`, so a word
+/// before that point has more than five words between it and every head, and is passed over
+/// by the reader as it was; no token holds white space, so the tokens read from there are
+/// those of the whole part (issue 6: the words of a long part were all tokenized to find a
+/// head near its end).
+fn read_from(text: &str, part: Span, head: usize) -> usize {
+    // (a head this near the start leaves too few words before it to be worth the search)
+    let near = head.saturating_sub(part.start) < 64;
+    let Some(before) = text.as_bytes().get(part.start..head).filter(|_| !near) else {
+        return part.start;
+    };
+    let (mut stretches, mut word) = (0, false);
+    for (i, &c) in before.iter().enumerate().rev() {
+        if c.is_ascii_whitespace() {
+            if word {
+                stretches += 1;
+                if stretches == 7 {
+                    return part.start + i + 1;
+                }
+            }
+            word = false;
+        } else if c.is_ascii_alphanumeric() {
+            word = true;
+        }
+    }
+    part.start
+}
+
 /// The bare phrase at `m` is definite (`the source said`) and a described anonymous source
 /// stands before it in sentence `i` or in the previous sentence of its paragraph.
 fn refers_back(ctx: &Ctx, i: usize, m: Span, lists: &Described) -> bool {
@@ -262,4 +307,53 @@ fn qualified(ctx: &Ctx, sentence: Span, m: Span, def: &CheckDef) -> bool {
         t.span.start < m.end + 40 && def.list("qualifiers-after").is(t.text(text))
     });
     prev_named || qualifier_after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testrng::Rng;
+
+    /// Described sources found with the tokens read from a little before the first head are
+    /// those found reading every token of the part, on generated sentences of the check's
+    /// words (determiners, modifiers, heads, cues), names, commas and odd characters.
+    #[test]
+    fn reading_from_before_the_first_head_finds_the_same() {
+        let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
+        let def = checker.checks.get("anonymous-source").unwrap();
+        let described = Described::new(def, def.list("heads"));
+        let mut words: Vec<String> = Vec::new();
+        for list in ["determiners", "modifiers", "heads", "speech", "cues-before"] {
+            words.extend(def.list(list).entries.iter().take(8).cloned());
+        }
+        for w in [
+            "Smith", "John", "said", "the", "a", ",", "x", "é", "北京", "on-line", "2,500",
+        ] {
+            words.push(w.to_string());
+        }
+        let mut rng = Rng::new(0x6a09_e667_f3bc_c908);
+        let (mut found, mut skipped) = (0, 0);
+        for _ in 0..1500 {
+            let text = rng.text(&words, crate::testrng::ODD_GAPS, 80);
+            let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text.clone());
+            let seg = crate::segment::segment(&doc);
+            let labels = crate::classify::classify(&doc, &seg, &checker.rules);
+            let ctx = Ctx::new(&doc, &seg, &labels, &checker.checks);
+            for i in 0..seg.sentences.len() {
+                for part in [ctx.sentence(i)].iter().chain(ctx.outside_quotes(i)) {
+                    let all = described_source_from(&ctx, *part, &described, false);
+                    assert_eq!(
+                        described_source_from(&ctx, *part, &described, true),
+                        all,
+                        "{text:?} {part:?}"
+                    );
+                    found += usize::from(all.is_some());
+                    let first = ctx.find(described.heads, *part).next().map(|m| m.0.start);
+                    skipped +=
+                        usize::from(first.is_some_and(|h| read_from(&text, *part, h) > part.start));
+                }
+            }
+        }
+        assert!(found > 100 && skipped > 100, "{found} {skipped}");
+    }
 }

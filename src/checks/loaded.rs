@@ -1,7 +1,9 @@
 //! `loaded-verb`: `claimed`, `admitted`, `insisted` … as the attribution verb (suggest `said`).
 //! Never inside a direct quotation; `claim` as a noun or in set phrases is left alone.
 
-use super::phrases::{after, before, first_tokens, is_boundary, last_tokens, tokens, Token};
+use super::phrases::{
+    after, before, first_tokens, is_boundary, last_tokens, tokens, PhraseList, Token,
+};
 use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 use crate::span::Span;
@@ -12,6 +14,10 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
     let search = !ctx.never_in_sentences(verbs);
     // the sentences where the list may be found (issue 6)
     let verbs_in = ctx.sentences_with(verbs);
+    // made for the first candidate, few documents have one (issue 6: the lists were looked up
+    // by name for every candidate, several times each)
+    let lists = std::cell::OnceCell::new();
+    let lists = || lists.get_or_init(|| Lists::new(def));
     for i in 0..ctx.seg.sentences.len() {
         let sentence = ctx.sentence(i);
         // made for the sentences that hold a candidate, few of them (issue 6)
@@ -25,7 +31,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
                 .find(|s| verbs.is(s.slice(ctx.text)) && !ctx.in_quote(i, *s))
         });
         let found = cue
-            .filter(|s| is_attribution(ctx, around(), sentence, *s, def))
+            .filter(|s| is_attribution(ctx, around(), sentence, *s, lists()))
             .or_else(|| {
                 if !search || !verbs_in.may(i) {
                     return None;
@@ -33,7 +39,7 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
                 ctx.outside_quotes(i).iter().copied().find_map(|p| {
                     ctx.find(verbs, p)
                         .map(|m| m.0)
-                        .find(|m| is_attribution(ctx, around(), sentence, *m, def))
+                        .find(|m| is_attribution(ctx, around(), sentence, *m, lists()))
                 })
             });
         let Some(span) = found else { continue };
@@ -41,6 +47,33 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
         let message =
             format!("loaded attribution verb `{verb}` judges the statement; prefer `said`");
         out.push(false, span, Some(i), message);
+    }
+}
+
+/// The lists [`is_attribution`] reads, looked up once per document.
+struct Lists<'d> {
+    allowed_after: &'d PhraseList,
+    noun_before: &'d PhraseList,
+    passive_before: &'d PhraseList,
+    finite_markers: &'d PhraseList,
+    subject_words: &'d PhraseList,
+    noun_forms: &'d PhraseList,
+    clause_starts: &'d PhraseList,
+    mandative: &'d PhraseList,
+}
+
+impl<'d> Lists<'d> {
+    fn new(def: &'d CheckDef) -> Self {
+        Lists {
+            allowed_after: def.list("allowed-after"),
+            noun_before: def.list("noun-before"),
+            passive_before: def.list("passive-before"),
+            finite_markers: def.list("finite-markers"),
+            subject_words: def.list("subject-words"),
+            noun_forms: def.list("noun-forms"),
+            clause_starts: def.list("clause-starts"),
+            mandative: def.list("mandative"),
+        }
     }
 }
 
@@ -109,12 +142,11 @@ fn first_word_after(text: &str, sentence: Span, m: Span) -> Option<Token> {
 /// each verb was quadratic on one long sentence of loaded verbs). A few bytes more than the
 /// longest entry, up to the next word boundary, keep the character after any match in the
 /// window, so whether a match ends a word is told as on the whole sentence.
-fn allowed_after(ctx: &Ctx, sentence: Span, m: Span, def: &CheckDef) -> bool {
+fn allowed_after(ctx: &Ctx, sentence: Span, m: Span, list: &PhraseList) -> bool {
     let text = ctx.text;
     let Some(first) = first_word_after(text, sentence, m) else {
         return false;
     };
-    let list = def.list("allowed-after");
     let within = Span::new(
         first.span.start,
         window_end(text, first.span.start, list.longest(), sentence.end),
@@ -138,9 +170,9 @@ fn window_end(text: &str, start: usize, longest: usize, end: usize) -> usize {
 
 /// The verb at `m` introduces or closes a statement: a subject before it (a name, a pronoun,
 /// a source the classifier found) and a clause, `that`, or the end of the sentence after it.
-fn is_attribution(ctx: &Ctx, around: &Around, sentence: Span, m: Span, def: &CheckDef) -> bool {
+fn is_attribution(ctx: &Ctx, around: &Around, sentence: Span, m: Span, lists: &Lists) -> bool {
     let text = ctx.text;
-    if allowed_after(ctx, sentence, m, def) {
+    if allowed_after(ctx, sentence, m, lists.allowed_after) {
         return false;
     }
     // (the words read around the verb: at most four before it, whether more than one is there,
@@ -152,7 +184,7 @@ fn is_attribution(ctx: &Ctx, around: &Around, sentence: Span, m: Span, def: &Che
     // `Trump's claim`, `the claims`, `his tax claims`: a noun
     if p.is_some_and(|t| {
         let w = t.text(text);
-        w.ends_with("'s") || w.ends_with("\u{2019}s") || def.list("noun-before").is(w)
+        w.ends_with("'s") || w.ends_with("\u{2019}s") || lists.noun_before.is(w)
     }) {
         return false;
     }
@@ -162,11 +194,11 @@ fn is_attribution(ctx: &Ctx, around: &Around, sentence: Span, m: Span, def: &Che
     let source_adjacent = around.source_adjacent(m);
     // `his recent claim that …`, `Podliska's most explosive claim is …`: a determiner or a
     // possessive, then only lower-case modifiers, before the word — a noun, not a verb
-    if !source_adjacent && noun_phrase_head(text, &prev, m, def) {
+    if !source_adjacent && noun_phrase_head(text, &prev, m, lists) {
         return false;
     }
     // `they aren't admitted until …`, `was denied`: a passive, no one attributing anything
-    if p.is_some_and(|t| def.list("passive-before").is(t.text(text)))
+    if p.is_some_and(|t| lists.passive_before.is(t.text(text)))
         && gap_is_space(text, p.map_or(m.start, |t| t.span.end), m.start)
     {
         return false;
@@ -174,7 +206,7 @@ fn is_attribution(ctx: &Ctx, around: &Around, sentence: Span, m: Span, def: &Che
     let next_word = next.first().map(|t| t.text(text));
     // `the refugees admitted are women`: a participle right before a finite verb is no
     // attribution
-    if next_word.is_some_and(|w| def.list("finite-markers").is(w))
+    if next_word.is_some_and(|w| lists.finite_markers.is(w))
         && gap_is_space(text, m.end, next.first().map_or(m.end, |t| t.span.start))
     {
         return false;
@@ -184,28 +216,27 @@ fn is_attribution(ctx: &Ctx, around: &Around, sentence: Span, m: Span, def: &Che
         || p.is_some_and(|t| {
             let w = t.text(text);
             let possessive = w.ends_with("'s") || w.ends_with("\u{2019}s");
-            (def.list("subject-words").is(w) || (t.is_capitalised(text) && prev.len() > 1))
-                && !possessive
+            (lists.subject_words.is(w) || (t.is_capitalised(text) && prev.len() > 1)) && !possessive
         })
         || (prev.len() == 1 && p.is_some_and(|t| t.is_capitalised(text)));
     let gap_after = text
         .get(m.end..next.first().map_or(sentence.end, |t| t.span.start))
         .unwrap_or("");
-    let noun_form = def.list("noun-forms").is(m.slice(text));
+    let noun_form = lists.noun_forms.is(m.slice(text));
     // a clause after the verb: `claimed (on Tuesday) that …`, `claimed he …`, `claimed Clinton …`
     let clause = next.first().is_some_and(|t| {
-        def.list("clause-starts").is(t.text(text)) || (!noun_form && t.is_capitalised(text))
+        lists.clause_starts.is(t.text(text)) || (!noun_form && t.is_capitalised(text))
     }) || next
         .iter()
         .take(4)
         .any(|t| t.text(text).eq_ignore_ascii_case("that"))
-        || finite_soon(text, m.end, &next, def);
+        || finite_soon(text, m.end, &next, lists.finite_markers);
     // `claims` and the like are nouns as often as verbs: only with a clause after them
     if noun_form && !clause {
         return false;
     }
     // `insisted that the minister resign`: a demand (subjunctive), not a statement
-    if def.list("mandative").is(m.slice(text)) {
+    if lists.mandative.is(m.slice(text)) {
         if let Some(k) = next
             .iter()
             .take(4)
@@ -213,7 +244,7 @@ fn is_attribution(ctx: &Ctx, around: &Around, sentence: Span, m: Span, def: &Che
         {
             let finite = tokens(text, next_span).iter().skip(k + 1).any(|t| {
                 let w = t.text(text);
-                def.list("finite-markers").is(w) || w.ends_with("ed") || w.ends_with("n't")
+                lists.finite_markers.is(w) || w.ends_with("ed") || w.ends_with("n't")
             });
             if !finite {
                 return false;
@@ -238,7 +269,7 @@ fn is_attribution(ctx: &Ctx, around: &Around, sentence: Span, m: Span, def: &Che
     let inverted = gap_before.contains([',', '"', '\u{201d}'])
         && next
             .first()
-            .is_some_and(|t| t.is_capitalised(text) || def.list("subject-words").is(t.text(text)));
+            .is_some_and(|t| t.is_capitalised(text) || lists.subject_words.is(t.text(text)));
     (subject && (clause || closes)) || inverted
 }
 
@@ -247,7 +278,7 @@ fn is_attribution(ctx: &Ctx, around: &Around, sentence: Span, m: Span, def: &Che
 /// by-now-familiar`, `Podliska's most explosive`): the candidate heads a noun phrase. A word the
 /// check knows as a subject (`the company claims`) or punctuation (`the minority leader,
 /// insisted`) ends the walk with no.
-fn noun_phrase_head(text: &str, prev: &[Token], m: Span, def: &CheckDef) -> bool {
+fn noun_phrase_head(text: &str, prev: &[Token], m: Span, lists: &Lists) -> bool {
     let mut next_start = m.start;
     for (k, t) in prev.iter().rev().take(4).enumerate() {
         if !gap_is_space(text, t.span.end, next_start) {
@@ -256,13 +287,13 @@ fn noun_phrase_head(text: &str, prev: &[Token], m: Span, def: &CheckDef) -> bool
         next_start = t.span.start;
         let w = t.text(text);
         let possessive = w.ends_with("'s") || w.ends_with("\u{2019}s");
-        if possessive || (k > 0 && def.list("noun-before").is(w)) {
+        if possessive || (k > 0 && lists.noun_before.is(w)) {
             return k > 0 || possessive;
         }
         let modifier = !t.is_capitalised(text)
-            && !def.list("subject-words").is(w)
-            && !def.list("clause-starts").is(w)
-            && !def.list("finite-markers").is(w);
+            && !lists.subject_words.is(w)
+            && !lists.clause_starts.is(w)
+            && !lists.finite_markers.is(w);
         if !modifier {
             return false;
         }
@@ -278,14 +309,14 @@ fn gap_is_space(text: &str, a: usize, b: usize) -> bool {
 /// `insisted the spending was reckless`: a finite verb (`was`, `had`, `would` …) within the next
 /// four words, with no punctuation in between, makes what follows a clause, not an object
 /// (`claimed the money, …`).
-fn finite_soon(text: &str, from: usize, next: &[Token], def: &CheckDef) -> bool {
+fn finite_soon(text: &str, from: usize, next: &[Token], finite_markers: &PhraseList) -> bool {
     let mut last = from;
     for t in next.iter().take(4) {
         let gap = text.get(last..t.span.start).unwrap_or("");
         if gap.contains([',', ';', ':', '"', '\u{201c}', '\u{201d}', '(', ')']) {
             return false;
         }
-        if def.list("finite-markers").is(t.text(text)) {
+        if finite_markers.is(t.text(text)) {
             return true;
         }
         last = t.span.end;

@@ -45,6 +45,34 @@ impl Keys {
         }
     }
 
+    /// Empties the keys and makes room for about `n` keys as [`Keys::with_capacity`] does,
+    /// keeping the buffers (issue 6: three allocations per document); buffers grown past
+    /// what a short document needs are given back.
+    pub(super) fn reset(&mut self, n: usize) {
+        let slots = if n == 0 {
+            0
+        } else {
+            (2 * n).next_power_of_two()
+        };
+        if self.slots.capacity() > 4 * slots.max(64) {
+            *self = Keys::with_capacity(n);
+            return;
+        }
+        self.text.clear();
+        self.entries.clear();
+        self.slots.clear();
+        self.slots.resize(slots, 0);
+        self.text.reserve(16 * n);
+        self.entries.reserve(n);
+    }
+
+    /// About how many keys its buffers have room for (sixteen bytes of text a key, two slots).
+    pub(super) fn room(&self) -> usize {
+        (self.text.capacity() / 16)
+            .max(self.entries.capacity())
+            .max(self.slots.capacity() / 2)
+    }
+
     /// The slot of `key` (hashed `h`): `Ok` its entry's, `Err` the empty one it would take.
     fn find(&self, key: &str, h: u64) -> Result<usize, usize> {
         let mask = self.slots.len().wrapping_sub(1);
@@ -165,8 +193,19 @@ mod tests {
             "x y z",
         ];
         let mut rng = crate::testrng::Rng::new(0x51_7c_c1_b7);
-        for reserve in [0, 1, 5, 64] {
-            let mut keys = Keys::with_capacity(reserve);
+        // a table emptied by `reset` after use behaves as a new one
+        let mut used = Keys::with_capacity(3);
+        for k in 0..500 {
+            used.insert(&k.to_string(), k);
+        }
+        for reserve in [0, 1, 5, 64, 2, 0] {
+            let mut keys = if reserve == 2 || used.entries.is_empty() {
+                Keys::with_capacity(reserve)
+            } else {
+                let mut keys = std::mem::take(&mut used);
+                keys.reset(reserve);
+                keys
+            };
             let mut want: HashMap<String, usize> = HashMap::new();
             for step in 0..3000 {
                 let mut key = rng.pick(&words).to_string();
@@ -191,6 +230,7 @@ mod tests {
             for (k, v) in &want {
                 assert_eq!(keys.get(k), Some(*v));
             }
+            used = keys;
         }
     }
 }

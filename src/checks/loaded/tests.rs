@@ -76,7 +76,7 @@ fn allowed_after_answers_as_the_search_to_the_sentence_end() {
                         let s = Span::new(sentence.start, end);
                         let plain = allowed_after_plain(&ctx, s, m, def);
                         assert_eq!(
-                            allowed_after(&ctx, s, m, def),
+                            allowed_after(&ctx, s, m, def.list("allowed-after")),
                             plain,
                             "{text:?} {m:?} {s:?}"
                         );
