@@ -9,6 +9,7 @@ use super::phrases::{PhraseList, WordSets};
 use super::{Severity, Shared};
 use crate::error::{Error, Result};
 use crate::rules::engine::{Ahead, Engine};
+use crate::rules::file::{opt_variant, strings, variant, StaticCheck};
 use crate::rules::{Example, RuleInfo};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -415,17 +416,53 @@ impl CheckSet {
     }
 }
 
-/// A built-in check from the tree `build.rs` compiled from its TOML `text` (no parsing at
-/// start-up); from the text itself when the tree does not read back or the file is invalid, so
-/// that the error is the one [`parse_check`] gives.
+/// A built-in check from the file as `build.rs` read it from its TOML `text` (no parsing at
+/// start-up); from the text itself when it does not read back or the file is invalid, so that
+/// the error is the one [`parse_check`] gives.
 fn parse_builtin(id: &str, text: &str, path: &Path) -> Result<CheckDef> {
-    let tree = crate::rules::builtin_check_tree(id);
-    if let Some(file) = tree.and_then(|t| crate::rules::value::read::<CheckFile>(t).ok()) {
+    if let Some(file) = crate::rules::builtin_check(id).and_then(from_static) {
         if let Ok(def) = validate(id, text, path, None, file) {
             return Ok(def);
         }
     }
     parse_check(id, text, path, None)
+}
+
+/// The [`CheckFile`] serde would read from the text of a built-in file; `None` when an enum
+/// value is not one.
+fn from_static(s: &'static StaticCheck) -> Option<CheckFile> {
+    let named = |lists: &[(&str, &[&str])]| -> BTreeMap<String, Vec<String>> {
+        lists
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), strings(v)))
+            .collect()
+    };
+    let mut test = Vec::with_capacity(s.tests.len());
+    for &(text, severity, span) in s.tests {
+        test.push(TestCase {
+            text: text.to_string(),
+            severity: opt_variant(severity).ok()?,
+            span: span.map(str::to_string),
+        });
+    }
+    Some(CheckFile {
+        id: s.id.map(str::to_string),
+        summary: s.summary.to_string(),
+        description: s.description.to_string(),
+        severity: variant(s.severity)?,
+        raised_severity: opt_variant(s.raised_severity).ok()?,
+        enabled: s.enabled,
+        help: s.help.to_string(),
+        lists: named(s.lists),
+        numbers: s
+            .numbers
+            .iter()
+            .map(|(k, x)| ((*k).to_string(), *x))
+            .collect(),
+        synonyms: named(s.synonyms),
+        allows: strings(s.allows),
+        test,
+    })
 }
 
 /// Parses and validates one check file.

@@ -1,8 +1,7 @@
 //! Parsing and validating one rule file into a [`Rule`]; every error names file, line, column, key.
 
-use super::file::{Kind, PatternText, RuleFile};
+use super::file::{Kind, PatternText, RuleFile, Static};
 use super::pattern::{Invalid, Pattern};
-use super::value::{self, Value};
 use super::{Example, Rule, RuleInfo};
 use crate::classify::Label;
 use crate::error::{Error, Result};
@@ -78,16 +77,16 @@ pub fn parse(display: &Path, path: Option<PathBuf>, stem: &str, text: &str) -> R
     validate(display, path, stem, text, file)
 }
 
-/// A built-in rule from the tree `build.rs` compiled from its TOML `text` (no parsing). When the
-/// tree does not read back or the rule is invalid, the text is parsed instead, so the error is
+/// A built-in rule from the file as `build.rs` read it from its TOML `text` (no parsing). When
+/// it does not read back or the rule is invalid, the text is parsed instead, so the error is
 /// the one [`parse`] gives, with its line and column.
 pub fn parse_builtin(
     display: &Path,
     stem: &str,
     text: &str,
-    tree: Option<&'static Value>,
+    read: Option<&'static Static>,
 ) -> Result<Rule> {
-    if let Some(file) = tree.and_then(|t| value::read::<RuleFile<String>>(t).ok()) {
+    if let Some(file) = read.and_then(Static::read) {
         if let Ok(rule) = validate(display, None, stem, text, file) {
             return Ok(rule);
         }
@@ -218,7 +217,7 @@ fn validate<P: PatternText>(
         kind,
         Kind::Phrase | Kind::Verb | Kind::SourcePhrase | Kind::PossessorNoun
     );
-    let bad_gap = |w: &&String| {
+    let bad_gap = |w: &&std::borrow::Cow<'static, str>| {
         // a byte search first: nearly no entry holds a `.` (every start-up checks them all)
         if !w.as_bytes().contains(&b'.') {
             return false;
@@ -262,25 +261,31 @@ fn validate<P: PatternText>(
         Kind::Quote => Some(file.implies.unwrap_or(Label::Attributed)),
         _ => file.implies,
     };
-    let mut examples: Vec<Example> = file
-        .allows
-        .iter()
-        .map(|t| Example {
-            text: t.clone(),
-            expect: None,
-            fires: false,
-        })
-        .collect();
-    examples.extend(file.tests.iter().map(|t| Example {
-        text: t.text.clone(),
-        expect: Some(t.expect.as_str().to_string()),
-        fires: true,
+    // moved, not copied: the file is not needed after this
+    let mut examples: Vec<Example> = Vec::with_capacity(file.allows.len() + file.tests.len());
+    examples.extend(file.allows.into_iter().map(|text| Example {
+        text,
+        expect: None,
+        fires: false,
     }));
-    let sources = file.tests.iter().map(|t| t.source.clone()).collect();
+    let mut sources = Vec::with_capacity(file.tests.len());
+    for t in file.tests {
+        examples.push(Example {
+            text: t.text,
+            expect: Some(t.expect.as_str().to_string()),
+            fires: true,
+        });
+        sources.push(t.source);
+    }
+    let summary = if file.summary.trim().len() == file.summary.len() {
+        file.summary
+    } else {
+        file.summary.trim().to_string()
+    };
     Ok(Rule {
         info: RuleInfo {
             id,
-            summary: file.summary.trim().to_string(),
+            summary,
             description: file.description,
             kind: k.to_string(),
             implies,
@@ -304,14 +309,14 @@ fn validate<P: PatternText>(
 mod tests {
     use super::*;
 
-    /// A built-in rule read from its compiled tree equals the one parsed from its TOML text.
+    /// A built-in rule read from its build-time form equals the one parsed from its TOML text.
     #[test]
     fn compiled_trees_give_the_parsed_rules() {
-        for (stem, text, tree) in super::super::builtin::BUILTIN {
-            assert!(tree.is_some(), "{stem}");
+        for (stem, text, read) in super::super::builtin::BUILTIN {
+            assert!(read.is_some(), "{stem}");
             let display = PathBuf::from(format!("rules/{stem}.toml"));
             let parsed = parse(&display, None, stem, text).unwrap();
-            let compiled = parse_builtin(&display, stem, text, *tree).unwrap();
+            let compiled = parse_builtin(&display, stem, text, *read).unwrap();
             assert_eq!(format!("{parsed:?}"), format!("{compiled:?}"), "{stem}");
         }
         // without a tree (or with one that does not read back) the text is parsed

@@ -29,6 +29,7 @@ pub use selfcheck::ExampleFailure;
 
 use crate::checks::Severity;
 use crate::error::{Error, Result};
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 mod builtin {
@@ -43,7 +44,8 @@ pub const DEFAULT_CARRY_OVER: usize = 1;
 pub struct Rule {
     pub info: RuleInfo,
     pub kind: Kind,
-    pub words: Vec<String>,
+    /// Borrowed from the binary for built-in rules (no copy at start-up).
+    pub words: Vec<Cow<'static, str>>,
     pub patterns: Vec<Pattern>,
     pub role: Option<Role>,
     pub structure: Option<Structure>,
@@ -201,20 +203,20 @@ impl RuleSet {
 fn builtin_rules() -> Result<Vec<Rule>> {
     builtin::BUILTIN
         .iter()
-        .map(|(stem, text, tree)| {
+        .map(|(stem, text, read)| {
             let display = PathBuf::from(format!("rules/{stem}.toml"));
-            load::parse_builtin(&display, stem, text, *tree)
+            load::parse_builtin(&display, stem, text, *read)
         })
         .collect()
 }
 
-/// The tree `build.rs` compiled from the built-in check file `rules/checks/<id>.toml`, if it
-/// parsed.
-pub(crate) fn builtin_check_tree(id: &str) -> Option<&'static value::Value> {
+/// The built-in check file `rules/checks/<id>.toml` as `build.rs` read it, if it fits the
+/// schema.
+pub(crate) fn builtin_check(id: &str) -> Option<&'static file::StaticCheck> {
     builtin::CHECKS
         .iter()
         .find(|(stem, _)| *stem == id)
-        .and_then(|(_, tree)| *tree)
+        .and_then(|(_, read)| *read)
 }
 
 /// The tree `build.rs` compiled from `rules/lang/en.toml`, if it parsed.
