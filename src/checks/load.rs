@@ -390,21 +390,21 @@ impl CheckSet {
                     .tests
                     .iter()
                     .map(|t| Example {
-                        text: t.text.clone(),
+                        text: t.text.clone().into(),
                         expect: None,
                         fires: true,
                     })
                     .collect();
                 examples.extend(d.allows.iter().map(|a| Example {
-                    text: a.clone(),
+                    text: a.clone().into(),
                     expect: None,
                     fires: false,
                 }));
                 RuleInfo {
                     id: d.id.clone(),
-                    summary: d.summary.clone(),
-                    description: d.description.clone(),
-                    kind: "check".to_string(),
+                    summary: d.summary.clone().into(),
+                    description: d.description.clone().into(),
+                    kind: "check".into(),
                     implies: None,
                     severity: Some(d.severity),
                     enabled: d.enabled,

@@ -14,8 +14,8 @@ use std::borrow::Cow;
 pub struct RuleFile<P = toml::Spanned<String>> {
     /// Optional; must equal the file stem when present.
     pub id: Option<String>,
-    pub summary: String,
-    pub description: String,
+    pub summary: Cow<'static, str>,
+    pub description: Cow<'static, str>,
     pub kind: Kind,
     /// The label the rule gives a sentence it fires on.
     pub implies: Option<Label>,
@@ -38,7 +38,7 @@ pub struct RuleFile<P = toml::Spanned<String>> {
     pub at_start: bool,
     /// Texts that must not get this rule's label from this rule.
     #[serde(default)]
-    pub allows: Vec<String>,
+    pub allows: Vec<Cow<'static, str>>,
     /// Texts with the label they must get.
     #[serde(default, rename = "test")]
     pub tests: Vec<TestCase>,
@@ -138,15 +138,15 @@ impl Static {
         let mut tests = Vec::with_capacity(self.tests.len());
         for &(text, expect, source) in self.tests {
             tests.push(TestCase {
-                text: text.to_string(),
+                text: Cow::Borrowed(text),
                 expect: variant(expect)?,
                 source: source.map(str::to_string),
             });
         }
         Some(RuleFile {
             id: self.id.map(str::to_string),
-            summary: self.summary.to_string(),
-            description: self.description.to_string(),
+            summary: Cow::Borrowed(self.summary),
+            description: Cow::Borrowed(self.description),
             kind: variant(self.kind)?,
             implies: opt_variant(self.implies).ok()?,
             severity: opt_variant(self.severity).ok()?,
@@ -156,7 +156,7 @@ impl Static {
             structure: opt_variant(self.structure).ok()?,
             window: self.window,
             at_start: self.at_start,
-            allows: strings(self.allows),
+            allows: self.allows.iter().map(|a| Cow::Borrowed(*a)).collect(),
             tests,
         })
     }
@@ -166,7 +166,7 @@ impl Static {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct TestCase {
-    pub text: String,
+    pub text: Cow<'static, str>,
     pub expect: Label,
     /// When given, one of the sentence's sources must be exactly this text.
     pub source: Option<String>,

@@ -6,6 +6,7 @@ use super::{Example, Rule, RuleInfo};
 use crate::classify::Label;
 use crate::error::{Error, Result};
 use crate::span::LineIndex;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 fn err(path: &Path, message: String) -> Error {
@@ -217,7 +218,7 @@ fn validate<P: PatternText>(
         kind,
         Kind::Phrase | Kind::Verb | Kind::SourcePhrase | Kind::PossessorNoun
     );
-    let bad_gap = |w: &&std::borrow::Cow<'static, str>| {
+    let bad_gap = |w: &&Cow<'static, str>| {
         // a byte search first: nearly no entry holds a `.` (every start-up checks them all)
         if !w.as_bytes().contains(&b'.') {
             return false;
@@ -272,22 +273,22 @@ fn validate<P: PatternText>(
     for t in file.tests {
         examples.push(Example {
             text: t.text,
-            expect: Some(t.expect.as_str().to_string()),
+            expect: Some(Cow::Borrowed(t.expect.as_str())),
             fires: true,
         });
         sources.push(t.source);
     }
-    let summary = if file.summary.trim().len() == file.summary.len() {
-        file.summary
-    } else {
-        file.summary.trim().to_string()
+    let summary = match file.summary {
+        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+        Cow::Owned(s) if s.trim().len() == s.len() => Cow::Owned(s),
+        Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
     };
     Ok(Rule {
         info: RuleInfo {
             id,
             summary,
             description: file.description,
-            kind: k.to_string(),
+            kind: Cow::Borrowed(k),
             implies,
             severity: file.severity,
             enabled: true,
