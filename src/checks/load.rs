@@ -10,6 +10,7 @@ use super::{Severity, Shared};
 use crate::error::{Error, Result};
 use crate::rules::engine::{Ahead, Engine};
 use crate::rules::file::{opt_variant, strings, variant, StaticCheck};
+use crate::rules::is_blank;
 use crate::rules::{Example, RuleInfo};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -178,7 +179,7 @@ impl CheckSet {
     pub fn builtin() -> Result<CheckSet> {
         let mut defs = Vec::with_capacity(BUILTIN.len());
         for (id, text) in BUILTIN {
-            let path = PathBuf::from(format!("rules/checks/{id}.toml"));
+            let path = PathBuf::from(["rules/checks/", id, ".toml"].concat());
             defs.push(parse_builtin(id, text, &path)?);
         }
         let mut set = CheckSet {
@@ -198,16 +199,14 @@ impl CheckSet {
         let mut next = 0;
         for d in &mut self.defs {
             let searched = searched_lists(&d.id);
-            let mut names: Vec<&String> = d.lists.keys().collect();
-            names.sort();
-            let order: Vec<String> = names.into_iter().cloned().collect();
-            for name in order {
-                if let Some(list) = d.lists.get_mut(&name) {
-                    list.slot = searched.contains(&name.as_str()).then(|| {
-                        next += 1;
-                        next - 1
-                    });
-                }
+            // in order of name (no copy of the names)
+            let mut lists: Vec<(&String, &mut PhraseList)> = d.lists.iter_mut().collect();
+            lists.sort_by(|a, b| a.0.cmp(b.0));
+            for (name, list) in lists {
+                list.slot = searched.contains(&name.as_str()).then(|| {
+                    next += 1;
+                    next - 1
+                });
             }
         }
         self.combined = OnceLock::new();
@@ -504,7 +503,7 @@ fn validate(
                 known.join(", ")
             )));
         }
-        if let Some(bad) = words.iter().find(|w| w.trim().is_empty()) {
+        if let Some(bad) = words.iter().find(|w| is_blank(w)) {
             return Err(err(format!(
                 "{}: key `lists.{name}`: empty entry {bad:?}",
                 key_position(text, name)
@@ -518,7 +517,7 @@ fn validate(
         .synonyms
         .iter()
         .flat_map(|(canon, variants)| std::iter::once(canon).chain(variants))
-        .filter(|w| !w.trim().is_empty())
+        .filter(|w| !is_blank(w))
         .cloned()
         .collect();
     if !quantity_words.is_empty() {

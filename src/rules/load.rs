@@ -50,6 +50,16 @@ fn key_location(text: &str, key: &str) -> String {
     format!("key `{key}`")
 }
 
+/// True for an empty or all-whitespace entry: `w.trim().is_empty()`, without trimming an entry
+/// that opens with a visible ASCII character (nearly every one: every start-up checks them all).
+pub(crate) fn is_blank(w: &str) -> bool {
+    match w.as_bytes().first() {
+        None => true,
+        Some(b) if b.is_ascii_graphic() => false,
+        Some(_) => w.trim().is_empty(),
+    }
+}
+
 /// True for kebab-case ids: `bare-claim`, `said-verbs2`.
 pub fn is_kebab(id: &str) -> bool {
     !id.is_empty()
@@ -207,7 +217,7 @@ fn validate<P: PatternText>(
         "at-start",
         &format!("key `at-start` is only used by kind `phrase`, not `{k}`"),
     )?;
-    if let Some(w) = file.words.iter().find(|w| w.trim().is_empty()) {
+    if let Some(w) = file.words.iter().find(|w| is_blank(w)) {
         return Err(err(
             display,
             format!("{}: empty entry {w:?}", key_location(text, "words")),
@@ -309,6 +319,26 @@ fn validate<P: PatternText>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `is_blank` is `trim().is_empty()`.
+    #[test]
+    fn blank_entries() {
+        for w in [
+            "",
+            " ",
+            "\t\n",
+            "\u{a0}",
+            "\u{3000} ",
+            "a",
+            " a",
+            "\u{a0}b",
+            "é",
+            "-",
+            "\u{2019}s",
+        ] {
+            assert_eq!(is_blank(w), w.trim().is_empty(), "{w:?}");
+        }
+    }
 
     /// A built-in rule read from its build-time form equals the one parsed from its TOML text.
     #[test]

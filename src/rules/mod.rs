@@ -23,6 +23,7 @@ mod wordindex;
 pub use engine::Engine;
 pub use file::{Kind, Role, Structure};
 pub use info::{Example, RuleInfo};
+pub(crate) use load::is_blank;
 pub use pattern::Pattern;
 pub use render::{render_explain, render_rule_list};
 pub use selfcheck::ExampleFailure;
@@ -201,13 +202,12 @@ impl RuleSet {
 }
 
 fn builtin_rules() -> Result<Vec<Rule>> {
-    builtin::BUILTIN
-        .iter()
-        .map(|(stem, text, read)| {
-            let display = PathBuf::from(format!("rules/{stem}.toml"));
-            load::parse_builtin(&display, stem, text, *read)
-        })
-        .collect()
+    let mut rules = Vec::with_capacity(builtin::BUILTIN.len());
+    for (stem, text, read) in builtin::BUILTIN {
+        let display = PathBuf::from(["rules/", stem, ".toml"].concat());
+        rules.push(load::parse_builtin(&display, stem, text, *read)?);
+    }
+    Ok(rules)
 }
 
 /// The built-in check file `rules/checks/<id>.toml` as `build.rs` read it, if it fits the
