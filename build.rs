@@ -163,6 +163,24 @@ fn str_list(v: Option<&toml::Value>) -> Result<String, ()> {
     Ok(out)
 }
 
+/// `&[Cow::Borrowed("…"), …]` for an array of strings (`&[]` when absent).
+fn cow_list(v: Option<&toml::Value>) -> Result<String, ()> {
+    let Some(v) = v else {
+        return Ok("&[]".to_string());
+    };
+    let items = v.as_array().ok_or(())?;
+    let mut out = String::from("&[");
+    for i in items {
+        let _ = write!(
+            out,
+            "std::borrow::Cow::Borrowed({}),",
+            lit(i.as_str().ok_or(())?)
+        );
+    }
+    out.push(']');
+    Ok(out)
+}
+
 /// A bool key with a default.
 fn bool_or(t: &toml::Table, key: &str, default: bool) -> Result<bool, ()> {
     match t.get(key) {
@@ -229,7 +247,7 @@ fn rule_static(text: &str) -> Option<String> {
         req_str(&t, "kind").ok()?,
         opt_str(&t, "implies").ok()?,
         opt_str(&t, "severity").ok()?,
-        str_list(t.get("words")).ok()?,
+        cow_list(t.get("words")).ok()?,
         str_list(t.get("patterns")).ok()?,
         opt_str(&t, "role").ok()?,
         opt_str(&t, "structure").ok()?,

@@ -334,7 +334,7 @@ impl Engine {
                         _ => What::Link,
                     };
                     if prebuilt.is_none() {
-                        for w in &r.words {
+                        for w in r.words.iter() {
                             add_word(&mut index, w, rule, Some(what));
                         }
                     }
@@ -342,7 +342,7 @@ impl Engine {
                 }
                 Kind::Verb => {
                     if prebuilt.is_none() {
-                        for w in &r.words {
+                        for w in r.words.iter() {
                             add_word(&mut index, w, rule, None);
                         }
                     }

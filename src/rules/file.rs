@@ -23,7 +23,7 @@ pub struct RuleFile<P = toml::Spanned<String>> {
     /// Words and phrases (kinds `phrase`, `verb`, `source-phrase`, `possessor-noun`, `lexicon`,
     /// `carry-over`).
     #[serde(default)]
-    pub words: Vec<Cow<'static, str>>,
+    pub words: Cow<'static, [Cow<'static, str>]>,
     /// Regular expressions (kind `pattern`); named groups `source` and `cue` are used.
     #[serde(default = "Vec::new")]
     pub patterns: Vec<P>,
@@ -81,7 +81,7 @@ pub struct Static {
     pub kind: &'static str,
     pub implies: Option<&'static str>,
     pub severity: Option<&'static str>,
-    pub words: &'static [&'static str],
+    pub words: &'static [Cow<'static, str>],
     pub patterns: &'static [&'static str],
     pub role: Option<&'static str>,
     pub structure: Option<&'static str>,
@@ -150,7 +150,7 @@ impl Static {
             kind: variant(self.kind)?,
             implies: opt_variant(self.implies).ok()?,
             severity: opt_variant(self.severity).ok()?,
-            words: self.words.iter().map(|w| Cow::Borrowed(*w)).collect(),
+            words: Cow::Borrowed(self.words),
             patterns: strings(self.patterns),
             role: opt_variant(self.role).ok()?,
             structure: opt_variant(self.structure).ok()?,
@@ -279,7 +279,7 @@ mod tests {
         kind: "verb",
         implies: Some("attributed"),
         severity: None,
-        words: &["say|said"],
+        words: &[Cow::Borrowed("say|said")],
         patterns: &[],
         role: None,
         structure: None,

@@ -46,7 +46,7 @@ pub struct Rule {
     pub info: RuleInfo,
     pub kind: Kind,
     /// Borrowed from the binary for built-in rules (no copy at start-up).
-    pub words: Vec<Cow<'static, str>>,
+    pub words: Cow<'static, [Cow<'static, str>]>,
     pub patterns: Vec<Pattern>,
     pub role: Option<Role>,
     pub structure: Option<Structure>,
