@@ -1,12 +1,14 @@
 //! Embeds every built-in classifier rule (`rules/*.toml`, top level only) and editorial check
 //! (`rules/checks/*.toml`) into the binary, so a new rule is one new file with no registry edit.
 //!
-//! Start-up should not parse TOML or compile Unicode classes (issue 6), so each file is also
-//! parsed here into a static tree (`rules::value::Value`) that serde reads the rule from, and
-//! every pattern of the rule files gets its cut-down alphabet and expression
-//! (`rules::alphabet`) computed here. A file that does not parse is embedded as text only: the
-//! program then parses it at run time and reports the error with line and column, as for a
-//! user's file.
+//! Start-up should not parse TOML or compile Unicode classes (issue 6), so each rule and check
+//! file is also read here into typed statics (`rules::file::Static`, `rules::file::StaticCheck`:
+//! its strings in the binary's read-only data, built-in rules borrow them without copying), the
+//! segmenter's `rules/lang/en.toml` into a static tree (`rules::value::Value`) that serde reads,
+//! and every pattern of the rule files gets its cut-down alphabet and expression
+//! (`rules::alphabet`) computed here. A file that does not parse or fit its schema is embedded as
+//! text only: the program then parses it at run time and reports the error with line and column,
+//! as for a user's file.
 
 #[allow(dead_code)]
 #[path = "src/rules/alphabet.rs"]

@@ -1,4 +1,4 @@
-//! Tests of reading the check definitions: built-in checks from their compiled trees.
+//! Tests of reading the check definitions: built-in checks from their build-time form.
 
 use super::*;
 
