@@ -1,12 +1,14 @@
 //! Embeds every built-in classifier rule (`rules/*.toml`, top level only) and editorial check
 //! (`rules/checks/*.toml`) into the binary, so a new rule is one new file with no registry edit.
 //!
-//! Start-up should not parse TOML or compile Unicode classes (issue 6), so each file is also
-//! parsed here into a static tree (`rules::value::Value`) that serde reads the rule from, and
-//! every pattern of the rule files gets its cut-down alphabet and expression
-//! (`rules::alphabet`) computed here. A file that does not parse is embedded as text only: the
-//! program then parses it at run time and reports the error with line and column, as for a
-//! user's file.
+//! Start-up should not parse TOML or compile Unicode classes (issue 6), so each rule and check
+//! file is also read here into typed statics (`rules::file::Static`, `rules::file::StaticCheck`:
+//! its strings in the binary's read-only data, built-in rules borrow them without copying), the
+//! segmenter's `rules/lang/en.toml` into a static tree (`rules::value::Value`) that serde reads,
+//! and every pattern of the rule files gets its cut-down alphabet and expression
+//! (`rules::alphabet`) computed here. A file that does not parse or fit its schema is embedded as
+//! text only: the program then parses it at run time and reports the error with line and column,
+//! as for a user's file.
 
 #[allow(dead_code)]
 #[path = "src/rules/alphabet.rs"]
@@ -120,6 +122,223 @@ fn tree(text: &str) -> String {
     out
 }
 
+/// The table's keys that are not in `known`: a file with one is parsed at run time (serde
+/// names the unknown key with its line and column).
+fn only_keys(t: &toml::Table, known: &[&str]) -> bool {
+    t.keys().all(|k| known.contains(&k.as_str()))
+}
+
+/// A string as a Rust literal.
+fn lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+/// `Some("…")` / `None` for an optional string key; `Err` when it holds something else.
+fn opt_str(t: &toml::Table, key: &str) -> Result<String, ()> {
+    match t.get(key) {
+        None => Ok("None".to_string()),
+        Some(toml::Value::String(s)) => Ok(format!("Some({})", lit(s))),
+        Some(_) => Err(()),
+    }
+}
+
+/// A required string key.
+fn req_str(t: &toml::Table, key: &str) -> Result<String, ()> {
+    match t.get(key) {
+        Some(toml::Value::String(s)) => Ok(lit(s)),
+        _ => Err(()),
+    }
+}
+
+/// `&["…", …]` for an array of strings (`&[]` when absent).
+fn str_list(v: Option<&toml::Value>) -> Result<String, ()> {
+    let Some(v) = v else {
+        return Ok("&[]".to_string());
+    };
+    let items = v.as_array().ok_or(())?;
+    let mut out = String::from("&[");
+    for i in items {
+        out.push_str(&lit(i.as_str().ok_or(())?));
+        out.push(',');
+    }
+    out.push(']');
+    Ok(out)
+}
+
+/// `&[Cow::Borrowed("…"), …]` for an array of strings (`&[]` when absent).
+fn cow_list(v: Option<&toml::Value>) -> Result<String, ()> {
+    let Some(v) = v else {
+        return Ok("&[]".to_string());
+    };
+    let items = v.as_array().ok_or(())?;
+    let mut out = String::from("&[");
+    for i in items {
+        let _ = write!(
+            out,
+            "std::borrow::Cow::Borrowed({}),",
+            lit(i.as_str().ok_or(())?)
+        );
+    }
+    out.push(']');
+    Ok(out)
+}
+
+/// A bool key with a default.
+fn bool_or(t: &toml::Table, key: &str, default: bool) -> Result<bool, ()> {
+    match t.get(key) {
+        None => Ok(default),
+        Some(toml::Value::Boolean(b)) => Ok(*b),
+        Some(_) => Err(()),
+    }
+}
+
+/// A rule file (`rules::file::RuleFile`) as a `rules::file::Static` expression, with the
+/// checks serde makes while reading it (known keys, value types); enum values stay strings,
+/// read with serde at run time. `None` for a file that does not fit: the program parses its
+/// text instead and reports the error as for a user's file.
+fn rule_static(text: &str) -> Option<String> {
+    let t = text.parse::<toml::Table>().ok()?;
+    let known = [
+        "id",
+        "summary",
+        "description",
+        "kind",
+        "implies",
+        "severity",
+        "words",
+        "patterns",
+        "role",
+        "structure",
+        "window",
+        "at-start",
+        "allows",
+        "test",
+    ];
+    if !only_keys(&t, &known) {
+        return None;
+    }
+    let window = match t.get("window") {
+        None => "None".to_string(),
+        Some(toml::Value::Integer(i)) if *i >= 0 => format!("Some({i})"),
+        Some(_) => return None,
+    };
+    let mut tests = String::from("&[");
+    if let Some(v) = t.get("test") {
+        for case in v.as_array()? {
+            let c = case.as_table()?;
+            if !only_keys(c, &["text", "expect", "source"]) {
+                return None;
+            }
+            let _ = write!(
+                tests,
+                "({}, {}, {}),",
+                req_str(c, "text").ok()?,
+                req_str(c, "expect").ok()?,
+                opt_str(c, "source").ok()?
+            );
+        }
+    }
+    tests.push(']');
+    Some(format!(
+        "crate::rules::file::Static {{ id: {}, summary: {}, description: {}, kind: {}, \
+         implies: {}, severity: {}, words: {}, patterns: {}, role: {}, structure: {}, \
+         window: {window}, at_start: {}, allows: {}, tests: {tests} }}",
+        opt_str(&t, "id").ok()?,
+        req_str(&t, "summary").ok()?,
+        req_str(&t, "description").ok()?,
+        req_str(&t, "kind").ok()?,
+        opt_str(&t, "implies").ok()?,
+        opt_str(&t, "severity").ok()?,
+        cow_list(t.get("words")).ok()?,
+        str_list(t.get("patterns")).ok()?,
+        opt_str(&t, "role").ok()?,
+        opt_str(&t, "structure").ok()?,
+        bool_or(&t, "at-start", false).ok()?,
+        str_list(t.get("allows")).ok()?,
+    ))
+}
+
+/// `&[("name", &["…", …]), …]` for a table of string arrays (`&[]` when absent).
+fn named_lists(v: Option<&toml::Value>) -> Result<String, ()> {
+    let Some(v) = v else {
+        return Ok("&[]".to_string());
+    };
+    let mut out = String::from("&[");
+    for (k, words) in v.as_table().ok_or(())? {
+        let _ = write!(out, "({}, {}),", lit(k), str_list(Some(words))?);
+    }
+    out.push(']');
+    Ok(out)
+}
+
+/// A check file (`checks::load::CheckFile`) as a `checks::load::StaticCheck` expression, as
+/// [`rule_static`] does for rule files.
+fn check_static(text: &str) -> Option<String> {
+    let t = text.parse::<toml::Table>().ok()?;
+    let known = [
+        "id",
+        "summary",
+        "description",
+        "severity",
+        "raised_severity",
+        "enabled",
+        "help",
+        "lists",
+        "numbers",
+        "synonyms",
+        "allows",
+        "test",
+    ];
+    if !only_keys(&t, &known) {
+        return None;
+    }
+    let mut numbers = String::from("&[");
+    if let Some(v) = t.get("numbers") {
+        for (k, n) in v.as_table()? {
+            // serde reads an integer into an `f64` too
+            let x = match n {
+                toml::Value::Float(x) if x.is_finite() => *x,
+                toml::Value::Integer(i) => *i as f64,
+                _ => return None,
+            };
+            let _ = write!(numbers, "({}, {x:?}),", lit(k));
+        }
+    }
+    numbers.push(']');
+    let mut tests = String::from("&[");
+    if let Some(v) = t.get("test") {
+        for case in v.as_array()? {
+            let c = case.as_table()?;
+            if !only_keys(c, &["text", "severity", "span"]) {
+                return None;
+            }
+            let _ = write!(
+                tests,
+                "({}, {}, {}),",
+                req_str(c, "text").ok()?,
+                opt_str(c, "severity").ok()?,
+                opt_str(c, "span").ok()?
+            );
+        }
+    }
+    tests.push(']');
+    Some(format!(
+        "crate::rules::file::StaticCheck {{ id: {}, summary: {}, description: {}, \
+         severity: {}, raised_severity: {}, enabled: {}, help: {}, lists: {}, \
+         numbers: {numbers}, synonyms: {}, allows: {}, tests: {tests} }}",
+        opt_str(&t, "id").ok()?,
+        req_str(&t, "summary").ok()?,
+        req_str(&t, "description").ok()?,
+        req_str(&t, "severity").ok()?,
+        opt_str(&t, "raised_severity").ok()?,
+        bool_or(&t, "enabled", true).ok()?,
+        req_str(&t, "help").ok()?,
+        named_lists(t.get("lists")).ok()?,
+        named_lists(t.get("synonyms")).ok()?,
+        str_list(t.get("allows")).ok()?,
+    ))
+}
+
 /// The strings of `key = [...]` in a rule file that parses, if `want` says so.
 fn strings(text: &str, key: &str, want: impl Fn(&toml::Table) -> bool) -> Vec<String> {
     let Ok(value) = text.parse::<toml::Table>() else {
@@ -136,6 +355,14 @@ fn strings(text: &str, key: &str, want: impl Fn(&toml::Table) -> bool) -> Vec<St
 
 /// The forms of every verb entry, sorted by entry, as Rust items (see `rules::inflect`).
 fn inflect(entries: &mut Vec<String>, out: &mut String) {
+    // an entry with a gap (`deliver a .. message`) is looked up without it and by its head
+    // (`rules::engine`): those forms too, so that start-up computes none
+    let gapped: Vec<String> = entries
+        .iter()
+        .filter_map(|e| verb_forms::split_gap(e))
+        .flat_map(|(head, tail)| [format!("{head} {tail}"), head.to_string()])
+        .collect();
+    entries.extend(gapped);
     entries.sort();
     entries.dedup();
     out.push_str(
@@ -250,8 +477,8 @@ fn main() {
     }
     let mut out = String::from("use crate::rules::value::Value;\n\n");
     out.push_str(
-        "/// (file stem, contents, parsed tree) of every built-in rule file.\n\
-         pub static BUILTIN: &[(&str, &str, Option<&Value>)] = &[\n",
+        "/// (file stem, contents, the file as read at build time) of every built-in rule file.\n\
+         pub static BUILTIN: &[(&str, &str, Option<&crate::rules::file::Static>)] = &[\n",
     );
     let mut pats: Vec<String> = Vec::new();
     let mut verbs: Vec<String> = Vec::new();
@@ -264,22 +491,24 @@ fn main() {
         verbs.extend(strings(&text, "words", |t| {
             t.get("kind").and_then(|k| k.as_str()) == Some("verb")
         }));
+        let read = rule_static(&text).map_or_else(|| "None".to_string(), |r| format!("Some(&{r})"));
         let _ = writeln!(
             out,
-            "    ({stem:?}, include_str!({:?}), {}),",
+            "    ({stem:?}, include_str!({:?}), {read}),",
             f.display().to_string(),
-            tree(&text)
         );
     }
     out.push_str("];\n\n");
     out.push_str(
-        "/// (file stem, parsed tree) of every built-in check file.\n\
-         pub static CHECKS: &[(&str, Option<&Value>)] = &[\n",
+        "/// (file stem, the file as read at build time) of every built-in check file.\n\
+         pub static CHECKS: &[(&str, Option<&crate::rules::file::StaticCheck>)] = &[\n",
     );
     for f in toml_files(&root.join("checks")) {
         let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         let text = std::fs::read_to_string(&f).unwrap_or_default();
-        let _ = writeln!(out, "    ({stem:?}, {}),", tree(&text));
+        let read =
+            check_static(&text).map_or_else(|| "None".to_string(), |r| format!("Some(&{r})"));
+        let _ = writeln!(out, "    ({stem:?}, {read}),");
     }
     out.push_str("];\n\n");
     // the segmenter's language data, read by `segment::lang::en`

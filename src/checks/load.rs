@@ -9,6 +9,8 @@ use super::phrases::{PhraseList, WordSets};
 use super::{Severity, Shared};
 use crate::error::{Error, Result};
 use crate::rules::engine::{Ahead, Engine};
+use crate::rules::file::{opt_variant, strings, variant, StaticCheck};
+use crate::rules::is_blank;
 use crate::rules::{Example, RuleInfo};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -177,7 +179,7 @@ impl CheckSet {
     pub fn builtin() -> Result<CheckSet> {
         let mut defs = Vec::with_capacity(BUILTIN.len());
         for (id, text) in BUILTIN {
-            let path = PathBuf::from(format!("rules/checks/{id}.toml"));
+            let path = PathBuf::from(["rules/checks/", id, ".toml"].concat());
             defs.push(parse_builtin(id, text, &path)?);
         }
         let mut set = CheckSet {
@@ -197,16 +199,14 @@ impl CheckSet {
         let mut next = 0;
         for d in &mut self.defs {
             let searched = searched_lists(&d.id);
-            let mut names: Vec<&String> = d.lists.keys().collect();
-            names.sort();
-            let order: Vec<String> = names.into_iter().cloned().collect();
-            for name in order {
-                if let Some(list) = d.lists.get_mut(&name) {
-                    list.slot = searched.contains(&name.as_str()).then(|| {
-                        next += 1;
-                        next - 1
-                    });
-                }
+            // in order of name (no copy of the names)
+            let mut lists: Vec<(&String, &mut PhraseList)> = d.lists.iter_mut().collect();
+            lists.sort_by(|a, b| a.0.cmp(b.0));
+            for (name, list) in lists {
+                list.slot = searched.contains(&name.as_str()).then(|| {
+                    next += 1;
+                    next - 1
+                });
             }
         }
         self.combined = OnceLock::new();
@@ -389,21 +389,21 @@ impl CheckSet {
                     .tests
                     .iter()
                     .map(|t| Example {
-                        text: t.text.clone(),
+                        text: t.text.clone().into(),
                         expect: None,
                         fires: true,
                     })
                     .collect();
                 examples.extend(d.allows.iter().map(|a| Example {
-                    text: a.clone(),
+                    text: a.clone().into(),
                     expect: None,
                     fires: false,
                 }));
                 RuleInfo {
                     id: d.id.clone(),
-                    summary: d.summary.clone(),
-                    description: d.description.clone(),
-                    kind: "check".to_string(),
+                    summary: d.summary.clone().into(),
+                    description: d.description.clone().into(),
+                    kind: "check".into(),
                     implies: None,
                     severity: Some(d.severity),
                     enabled: d.enabled,
@@ -415,17 +415,53 @@ impl CheckSet {
     }
 }
 
-/// A built-in check from the tree `build.rs` compiled from its TOML `text` (no parsing at
-/// start-up); from the text itself when the tree does not read back or the file is invalid, so
-/// that the error is the one [`parse_check`] gives.
+/// A built-in check from the file as `build.rs` read it from its TOML `text` (no parsing at
+/// start-up); from the text itself when it does not read back or the file is invalid, so that
+/// the error is the one [`parse_check`] gives.
 fn parse_builtin(id: &str, text: &str, path: &Path) -> Result<CheckDef> {
-    let tree = crate::rules::builtin_check_tree(id);
-    if let Some(file) = tree.and_then(|t| crate::rules::value::read::<CheckFile>(t).ok()) {
+    if let Some(file) = crate::rules::builtin_check(id).and_then(from_static) {
         if let Ok(def) = validate(id, text, path, None, file) {
             return Ok(def);
         }
     }
     parse_check(id, text, path, None)
+}
+
+/// The [`CheckFile`] serde would read from the text of a built-in file; `None` when an enum
+/// value is not one.
+fn from_static(s: &'static StaticCheck) -> Option<CheckFile> {
+    let named = |lists: &[(&str, &[&str])]| -> BTreeMap<String, Vec<String>> {
+        lists
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), strings(v)))
+            .collect()
+    };
+    let mut test = Vec::with_capacity(s.tests.len());
+    for &(text, severity, span) in s.tests {
+        test.push(TestCase {
+            text: text.to_string(),
+            severity: opt_variant(severity).ok()?,
+            span: span.map(str::to_string),
+        });
+    }
+    Some(CheckFile {
+        id: s.id.map(str::to_string),
+        summary: s.summary.to_string(),
+        description: s.description.to_string(),
+        severity: variant(s.severity)?,
+        raised_severity: opt_variant(s.raised_severity).ok()?,
+        enabled: s.enabled,
+        help: s.help.to_string(),
+        lists: named(s.lists),
+        numbers: s
+            .numbers
+            .iter()
+            .map(|(k, x)| ((*k).to_string(), *x))
+            .collect(),
+        synonyms: named(s.synonyms),
+        allows: strings(s.allows),
+        test,
+    })
 }
 
 /// Parses and validates one check file.
@@ -467,7 +503,7 @@ fn validate(
                 known.join(", ")
             )));
         }
-        if let Some(bad) = words.iter().find(|w| w.trim().is_empty()) {
+        if let Some(bad) = words.iter().find(|w| is_blank(w)) {
             return Err(err(format!(
                 "{}: key `lists.{name}`: empty entry {bad:?}",
                 key_position(text, name)
@@ -481,7 +517,7 @@ fn validate(
         .synonyms
         .iter()
         .flat_map(|(canon, variants)| std::iter::once(canon).chain(variants))
-        .filter(|w| !w.trim().is_empty())
+        .filter(|w| !is_blank(w))
         .cloned()
         .collect();
     if !quantity_words.is_empty() {

@@ -265,7 +265,7 @@ impl Reporter for HtmlReporter {
     fn begin(&mut self, rules: &[RuleInfo], out: &mut dyn Write) -> io::Result<()> {
         self.rule_summary = rules
             .iter()
-            .map(|r| (r.id.clone(), r.summary.clone()))
+            .map(|r| (r.id.clone(), r.summary.to_string()))
             .collect();
         self.rows.clear();
         write!(

@@ -99,7 +99,7 @@ fn add_word<B: std::hash::BuildHasher + Default>(
 
 /// The forms of the entries with a gap among `words` of rule `rule` (`what`: the meaning of a
 /// phrase; `None` for a verb, whose head is inflected).
-fn gaps_of(words: &[String], rule: u16, what: Option<What>, out: &mut Vec<Gap>) {
+fn gaps_of(words: &[Cow<'static, str>], rule: u16, what: Option<What>, out: &mut Vec<Gap>) {
     for (head, tail) in words.iter().filter_map(|w| super::verb_forms::split_gap(w)) {
         let tail = tail.to_lowercase();
         let heads = match what {
@@ -334,7 +334,7 @@ impl Engine {
                         _ => What::Link,
                     };
                     if prebuilt.is_none() {
-                        for w in &r.words {
+                        for w in r.words.iter() {
                             add_word(&mut index, w, rule, Some(what));
                         }
                     }
@@ -342,7 +342,7 @@ impl Engine {
                 }
                 Kind::Verb => {
                     if prebuilt.is_none() {
-                        for w in &r.words {
+                        for w in r.words.iter() {
                             add_word(&mut index, w, rule, None);
                         }
                     }

@@ -3,6 +3,7 @@
 use crate::checks::Severity;
 use crate::classify::Label;
 use serde::Deserialize;
+use std::borrow::Cow;
 
 /// One rule file. Unknown keys are errors (with toml's line, column and the valid keys).
 ///
@@ -13,8 +14,8 @@ use serde::Deserialize;
 pub struct RuleFile<P = toml::Spanned<String>> {
     /// Optional; must equal the file stem when present.
     pub id: Option<String>,
-    pub summary: String,
-    pub description: String,
+    pub summary: Cow<'static, str>,
+    pub description: Cow<'static, str>,
     pub kind: Kind,
     /// The label the rule gives a sentence it fires on.
     pub implies: Option<Label>,
@@ -22,7 +23,7 @@ pub struct RuleFile<P = toml::Spanned<String>> {
     /// Words and phrases (kinds `phrase`, `verb`, `source-phrase`, `possessor-noun`, `lexicon`,
     /// `carry-over`).
     #[serde(default)]
-    pub words: Vec<String>,
+    pub words: Cow<'static, [Cow<'static, str>]>,
     /// Regular expressions (kind `pattern`); named groups `source` and `cue` are used.
     #[serde(default = "Vec::new")]
     pub patterns: Vec<P>,
@@ -37,7 +38,7 @@ pub struct RuleFile<P = toml::Spanned<String>> {
     pub at_start: bool,
     /// Texts that must not get this rule's label from this rule.
     #[serde(default)]
-    pub allows: Vec<String>,
+    pub allows: Vec<Cow<'static, str>>,
     /// Texts with the label they must get.
     #[serde(default, rename = "test")]
     pub tests: Vec<TestCase>,
@@ -69,11 +70,103 @@ impl PatternText for String {
     }
 }
 
+/// A built-in rule file as `build.rs` read it (keys and value types checked as serde checks
+/// them), in the binary's read-only data: start-up makes its [`RuleFile`] without serde's
+/// generic machinery. Enum values are kept as written and read by serde here.
+#[derive(Debug)]
+pub struct Static {
+    pub id: Option<&'static str>,
+    pub summary: &'static str,
+    pub description: &'static str,
+    pub kind: &'static str,
+    pub implies: Option<&'static str>,
+    pub severity: Option<&'static str>,
+    pub words: &'static [Cow<'static, str>],
+    pub patterns: &'static [&'static str],
+    pub role: Option<&'static str>,
+    pub structure: Option<&'static str>,
+    pub window: Option<usize>,
+    pub at_start: bool,
+    pub allows: &'static [&'static str],
+    /// `(text, expect, source)` of each `[[test]]`.
+    pub tests: &'static [(&'static str, &'static str, Option<&'static str>)],
+}
+
+/// A built-in editorial check file (`rules/checks/<id>.toml`, read by `checks::load`) as
+/// `build.rs` read it, like [`Static`] for rule files.
+#[derive(Debug)]
+pub struct StaticCheck {
+    pub id: Option<&'static str>,
+    pub summary: &'static str,
+    pub description: &'static str,
+    pub severity: &'static str,
+    pub raised_severity: Option<&'static str>,
+    pub enabled: bool,
+    pub help: &'static str,
+    /// `[lists]`, sorted by name.
+    pub lists: &'static [(&'static str, &'static [&'static str])],
+    /// `[numbers]`, sorted by name.
+    pub numbers: &'static [(&'static str, f64)],
+    /// `[synonyms]`, sorted by name.
+    pub synonyms: &'static [(&'static str, &'static [&'static str])],
+    pub allows: &'static [&'static str],
+    /// `(text, severity, span)` of each `[[test]]`.
+    pub tests: &'static [(&'static str, Option<&'static str>, Option<&'static str>)],
+}
+
+/// A unit enum variant from its name as written in a file (as serde reads it from TOML).
+pub(crate) fn variant<T: Deserialize<'static>>(name: &'static str) -> Option<T> {
+    let de = serde::de::value::BorrowedStrDeserializer::<super::value::Error>::new(name);
+    T::deserialize(de).ok()
+}
+
+/// [`variant`] of an optional key: `Err` when the name is not a variant.
+pub(crate) fn opt_variant<T: Deserialize<'static>>(
+    name: Option<&'static str>,
+) -> Result<Option<T>, ()> {
+    name.map(|n| variant(n).ok_or(())).transpose()
+}
+
+pub(crate) fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| (*s).to_string()).collect()
+}
+
+impl Static {
+    /// The file as serde would read it from its text; `None` when an enum value is not one
+    /// (the text is parsed instead, for the error).
+    pub fn read(&self) -> Option<RuleFile<String>> {
+        let mut tests = Vec::with_capacity(self.tests.len());
+        for &(text, expect, source) in self.tests {
+            tests.push(TestCase {
+                text: Cow::Borrowed(text),
+                expect: variant(expect)?,
+                source: source.map(str::to_string),
+            });
+        }
+        Some(RuleFile {
+            id: self.id.map(str::to_string),
+            summary: Cow::Borrowed(self.summary),
+            description: Cow::Borrowed(self.description),
+            kind: variant(self.kind)?,
+            implies: opt_variant(self.implies).ok()?,
+            severity: opt_variant(self.severity).ok()?,
+            words: Cow::Borrowed(self.words),
+            patterns: strings(self.patterns),
+            role: opt_variant(self.role).ok()?,
+            structure: opt_variant(self.structure).ok()?,
+            window: self.window,
+            at_start: self.at_start,
+            allows: self.allows.iter().map(|a| Cow::Borrowed(*a)).collect(),
+            tests,
+        })
+    }
+}
+
 /// One `[[test]]` entry.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct TestCase {
-    pub text: String,
+    pub text: Cow<'static, str>,
     pub expect: Label,
     /// When given, one of the sentence's sources must be exactly this text.
     pub source: Option<String>,
@@ -173,4 +266,54 @@ pub enum Structure {
     Question,
     /// Sentences of very few words.
     Fragment,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static SAMPLE: Static = Static {
+        id: None,
+        summary: "s",
+        description: "d",
+        kind: "verb",
+        implies: Some("attributed"),
+        severity: None,
+        words: &[Cow::Borrowed("say|said")],
+        patterns: &[],
+        role: None,
+        structure: None,
+        window: None,
+        at_start: false,
+        allows: &["a"],
+        tests: &[("t", "attributed", Some("x"))],
+    };
+
+    /// The build-time form reads as serde reads the same text.
+    #[test]
+    fn static_files_read_like_toml() {
+        let text = "summary = 's'\ndescription = 'd'\nkind = 'verb'\nimplies = 'attributed'\n\
+                    words = ['say|said']\nallows = ['a']\n[[test]]\ntext = 't'\n\
+                    expect = 'attributed'\nsource = 'x'\n";
+        let want: RuleFile<String> = toml::from_str(text).unwrap();
+        let got = SAMPLE.read().unwrap();
+        assert_eq!(format!("{got:?}"), format!("{want:?}"));
+    }
+
+    /// A value that is not a variant gives no file (the text is then parsed, for the error).
+    #[test]
+    fn unknown_variants_give_none() {
+        let bad_kind = Static {
+            kind: "verbs",
+            ..SAMPLE
+        };
+        assert!(bad_kind.read().is_none());
+        let bad_label = Static {
+            tests: &[("t", "attributd", None)],
+            ..SAMPLE
+        };
+        assert!(bad_label.read().is_none());
+        assert!(variant::<Severity>("warning").is_some());
+        assert!(variant::<Severity>("warn").is_none());
+    }
 }

@@ -4,14 +4,16 @@
 use crate::checks::Severity;
 use crate::classify::Label;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::path::PathBuf;
 
-/// One example kept inside a rule file.
+/// One example kept inside a rule file. Texts of built-in rules are borrowed from the binary,
+/// so that loading and copying the metadata (every run hands it to the reporter) copies no text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Example {
-    pub text: String,
+    pub text: Cow<'static, str>,
     /// For classifier rules: the label the text must get. For checks: `None` ("must fire").
-    pub expect: Option<String>,
+    pub expect: Option<Cow<'static, str>>,
     /// `false` for `allows` examples (must not fire).
     pub fires: bool,
 }
@@ -22,11 +24,11 @@ pub struct RuleInfo {
     /// Kebab-case id, equal to the rule file's stem.
     pub id: String,
     /// One line.
-    pub summary: String,
+    pub summary: Cow<'static, str>,
     /// Markdown with "## What it flags" and "## Why it matters".
-    pub description: String,
+    pub description: Cow<'static, str>,
     /// Rule kind as written in the file (`phrase`, `pattern`, `frame`, `check` …).
-    pub kind: String,
+    pub kind: Cow<'static, str>,
     /// The label the rule implies, for classifier rules.
     pub implies: Option<Label>,
     /// Severity of the findings it produces; `None` for rules that only label.

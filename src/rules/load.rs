@@ -1,12 +1,12 @@
 //! Parsing and validating one rule file into a [`Rule`]; every error names file, line, column, key.
 
-use super::file::{Kind, PatternText, RuleFile};
+use super::file::{Kind, PatternText, RuleFile, Static};
 use super::pattern::{Invalid, Pattern};
-use super::value::{self, Value};
 use super::{Example, Rule, RuleInfo};
 use crate::classify::Label;
 use crate::error::{Error, Result};
 use crate::span::LineIndex;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 fn err(path: &Path, message: String) -> Error {
@@ -50,6 +50,16 @@ fn key_location(text: &str, key: &str) -> String {
     format!("key `{key}`")
 }
 
+/// True for an empty or all-whitespace entry: `w.trim().is_empty()`, without trimming an entry
+/// that opens with a visible ASCII character (nearly every one: every start-up checks them all).
+pub(crate) fn is_blank(w: &str) -> bool {
+    match w.as_bytes().first() {
+        None => true,
+        Some(b) if b.is_ascii_graphic() => false,
+        Some(_) => w.trim().is_empty(),
+    }
+}
+
 /// True for kebab-case ids: `bare-claim`, `said-verbs2`.
 pub fn is_kebab(id: &str) -> bool {
     !id.is_empty()
@@ -78,16 +88,16 @@ pub fn parse(display: &Path, path: Option<PathBuf>, stem: &str, text: &str) -> R
     validate(display, path, stem, text, file)
 }
 
-/// A built-in rule from the tree `build.rs` compiled from its TOML `text` (no parsing). When the
-/// tree does not read back or the rule is invalid, the text is parsed instead, so the error is
+/// A built-in rule from the file as `build.rs` read it from its TOML `text` (no parsing). When
+/// it does not read back or the rule is invalid, the text is parsed instead, so the error is
 /// the one [`parse`] gives, with its line and column.
 pub fn parse_builtin(
     display: &Path,
     stem: &str,
     text: &str,
-    tree: Option<&'static Value>,
+    read: Option<&'static Static>,
 ) -> Result<Rule> {
-    if let Some(file) = tree.and_then(|t| value::read::<RuleFile<String>>(t).ok()) {
+    if let Some(file) = read.and_then(Static::read) {
         if let Ok(rule) = validate(display, None, stem, text, file) {
             return Ok(rule);
         }
@@ -207,7 +217,7 @@ fn validate<P: PatternText>(
         "at-start",
         &format!("key `at-start` is only used by kind `phrase`, not `{k}`"),
     )?;
-    if let Some(w) = file.words.iter().find(|w| w.trim().is_empty()) {
+    if let Some(w) = file.words.iter().find(|w| is_blank(w)) {
         return Err(err(
             display,
             format!("{}: empty entry {w:?}", key_location(text, "words")),
@@ -218,7 +228,7 @@ fn validate<P: PatternText>(
         kind,
         Kind::Phrase | Kind::Verb | Kind::SourcePhrase | Kind::PossessorNoun
     );
-    let bad_gap = |w: &&String| {
+    let bad_gap = |w: &&Cow<'static, str>| {
         // a byte search first: nearly no entry holds a `.` (every start-up checks them all)
         if !w.as_bytes().contains(&b'.') {
             return false;
@@ -262,27 +272,33 @@ fn validate<P: PatternText>(
         Kind::Quote => Some(file.implies.unwrap_or(Label::Attributed)),
         _ => file.implies,
     };
-    let mut examples: Vec<Example> = file
-        .allows
-        .iter()
-        .map(|t| Example {
-            text: t.clone(),
-            expect: None,
-            fires: false,
-        })
-        .collect();
-    examples.extend(file.tests.iter().map(|t| Example {
-        text: t.text.clone(),
-        expect: Some(t.expect.as_str().to_string()),
-        fires: true,
+    // moved, not copied: the file is not needed after this
+    let mut examples: Vec<Example> = Vec::with_capacity(file.allows.len() + file.tests.len());
+    examples.extend(file.allows.into_iter().map(|text| Example {
+        text,
+        expect: None,
+        fires: false,
     }));
-    let sources = file.tests.iter().map(|t| t.source.clone()).collect();
+    let mut sources = Vec::with_capacity(file.tests.len());
+    for t in file.tests {
+        examples.push(Example {
+            text: t.text,
+            expect: Some(Cow::Borrowed(t.expect.as_str())),
+            fires: true,
+        });
+        sources.push(t.source);
+    }
+    let summary = match file.summary {
+        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+        Cow::Owned(s) if s.trim().len() == s.len() => Cow::Owned(s),
+        Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+    };
     Ok(Rule {
         info: RuleInfo {
             id,
-            summary: file.summary.trim().to_string(),
+            summary,
             description: file.description,
-            kind: k.to_string(),
+            kind: Cow::Borrowed(k),
             implies,
             severity: file.severity,
             enabled: true,
@@ -304,14 +320,34 @@ fn validate<P: PatternText>(
 mod tests {
     use super::*;
 
-    /// A built-in rule read from its compiled tree equals the one parsed from its TOML text.
+    /// `is_blank` is `trim().is_empty()`.
+    #[test]
+    fn blank_entries() {
+        for w in [
+            "",
+            " ",
+            "\t\n",
+            "\u{a0}",
+            "\u{3000} ",
+            "a",
+            " a",
+            "\u{a0}b",
+            "é",
+            "-",
+            "\u{2019}s",
+        ] {
+            assert_eq!(is_blank(w), w.trim().is_empty(), "{w:?}");
+        }
+    }
+
+    /// A built-in rule read from its build-time form equals the one parsed from its TOML text.
     #[test]
     fn compiled_trees_give_the_parsed_rules() {
-        for (stem, text, tree) in super::super::builtin::BUILTIN {
-            assert!(tree.is_some(), "{stem}");
+        for (stem, text, read) in super::super::builtin::BUILTIN {
+            assert!(read.is_some(), "{stem}");
             let display = PathBuf::from(format!("rules/{stem}.toml"));
             let parsed = parse(&display, None, stem, text).unwrap();
-            let compiled = parse_builtin(&display, stem, text, *tree).unwrap();
+            let compiled = parse_builtin(&display, stem, text, *read).unwrap();
             assert_eq!(format!("{parsed:?}"), format!("{compiled:?}"), "{stem}");
         }
         // without a tree (or with one that does not read back) the text is parsed

@@ -23,12 +23,14 @@ mod wordindex;
 pub use engine::Engine;
 pub use file::{Kind, Role, Structure};
 pub use info::{Example, RuleInfo};
+pub(crate) use load::is_blank;
 pub use pattern::Pattern;
 pub use render::{render_explain, render_rule_list};
 pub use selfcheck::ExampleFailure;
 
 use crate::checks::Severity;
 use crate::error::{Error, Result};
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 mod builtin {
@@ -43,7 +45,8 @@ pub const DEFAULT_CARRY_OVER: usize = 1;
 pub struct Rule {
     pub info: RuleInfo,
     pub kind: Kind,
-    pub words: Vec<String>,
+    /// Borrowed from the binary for built-in rules (no copy at start-up).
+    pub words: Cow<'static, [Cow<'static, str>]>,
     pub patterns: Vec<Pattern>,
     pub role: Option<Role>,
     pub structure: Option<Structure>,
@@ -199,22 +202,21 @@ impl RuleSet {
 }
 
 fn builtin_rules() -> Result<Vec<Rule>> {
-    builtin::BUILTIN
-        .iter()
-        .map(|(stem, text, tree)| {
-            let display = PathBuf::from(format!("rules/{stem}.toml"));
-            load::parse_builtin(&display, stem, text, *tree)
-        })
-        .collect()
+    let mut rules = Vec::with_capacity(builtin::BUILTIN.len());
+    for (stem, text, read) in builtin::BUILTIN {
+        let display = PathBuf::from(["rules/", stem, ".toml"].concat());
+        rules.push(load::parse_builtin(&display, stem, text, *read)?);
+    }
+    Ok(rules)
 }
 
-/// The tree `build.rs` compiled from the built-in check file `rules/checks/<id>.toml`, if it
-/// parsed.
-pub(crate) fn builtin_check_tree(id: &str) -> Option<&'static value::Value> {
+/// The built-in check file `rules/checks/<id>.toml` as `build.rs` read it, if it fits the
+/// schema.
+pub(crate) fn builtin_check(id: &str) -> Option<&'static file::StaticCheck> {
     builtin::CHECKS
         .iter()
         .find(|(stem, _)| *stem == id)
-        .and_then(|(_, tree)| *tree)
+        .and_then(|(_, read)| *read)
 }
 
 /// The tree `build.rs` compiled from `rules/lang/en.toml`, if it parsed.

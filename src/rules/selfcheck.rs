@@ -42,7 +42,7 @@ pub(super) fn run(rules: &RuleSet) -> Vec<ExampleFailure> {
             let fail = |message: String| ExampleFailure {
                 rule: r.info.id.clone(),
                 path: r.info.path.clone(),
-                text: ex.text.clone(),
+                text: ex.text.to_string(),
                 message,
             };
             match &ex.expect {

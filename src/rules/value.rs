@@ -1,4 +1,5 @@
-//! Built-in rule and check files, parsed at compile time: `build.rs` turns each TOML file into a
+//! Built-in TOML files parsed at compile time (the segmenter's `rules/lang/en.toml`; rule and
+//! check files are typed statics, `rules::file::Static`): `build.rs` turns the file into a
 //! static [`Value`] tree, and serde reads the same structs from it as from the TOML text, without
 //! parsing anything at start-up.
 //!

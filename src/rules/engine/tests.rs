@@ -26,7 +26,7 @@ fn prebuilt_tables_are_the_built_ones() {
     assert!(rules.engine().prebuilt.is_some());
     let mut changed: Vec<Rule> = rules.rules().to_vec();
     if let Some(r) = changed.iter_mut().find(|r| !r.words.is_empty()) {
-        r.words[0].push('x');
+        r.words.to_mut()[0].to_mut().push('x');
     }
     assert!(Engine::build(&changed).prebuilt.is_none());
     changed.pop();
