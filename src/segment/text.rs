@@ -21,8 +21,19 @@ pub fn ws_len(b: &[u8], i: usize) -> usize {
 }
 
 /// Whether the character ending just before byte `i` is white space (or `i` is 0).
-#[inline]
+#[inline(always)]
 pub fn ws_before(b: &[u8], i: usize) -> bool {
+    // an ASCII byte before `i` at the caller, without a call (issue 6: a call per stop and per
+    // quotation mark); the rest (the start, a non-ASCII character) out of line
+    match i.checked_sub(1).and_then(|k| b.get(k)) {
+        Some(&c) if c < 0x80 => is_ascii_space(c),
+        _ => ws_before_wide(b, i),
+    }
+}
+
+/// [`ws_before`] at the start of `b`, past its end or after a non-ASCII byte.
+#[inline(never)]
+fn ws_before_wide(b: &[u8], i: usize) -> bool {
     if i == 0 {
         return true;
     }
