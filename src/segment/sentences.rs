@@ -482,6 +482,84 @@ impl Splitter<'_> {
 mod tests {
     use super::*;
 
+    /// The splitter that skips `)` until an enumeration begins cuts and excludes exactly what
+    /// the scan over every candidate (the loop it replaced) does, on random text crowded with
+    /// list markers, parentheses, stops and layout.
+    #[test]
+    fn parentheses_skipped_before_a_list_change_nothing() {
+        fn splitter<'a>(t: &'a str, lang: &'a Lang) -> Splitter<'a> {
+            Splitter {
+                t,
+                b: t.as_bytes(),
+                lang,
+                quoted: &[],
+                cuts: Vec::new(),
+                layout: Vec::new(),
+                sent_start: 0,
+                list: None,
+                tok: (0, 0, false),
+            }
+        }
+        // list items (each ends with a space, so the next may open with its marker), and
+        // parentheses, stops and layout between them
+        let pieces = [
+            "a) x ",
+            "b) y ",
+            "c) z ",
+            "1) one ",
+            "2) two ",
+            "3) three ",
+            "(1) x ",
+            "(2) y ",
+            "i) x ",
+            "ii) y ",
+            "1. one ",
+            "2. two ",
+            "- ",
+            "* ",
+            "\u{2022} ",
+            ")",
+            ".)",
+            ") ",
+            " ",
+            "\n",
+            "Item ",
+            "the",
+            "U.S. ",
+            "No. ",
+            ". ",
+            "? ",
+            "!",
+            "…",
+            "=====",
+            ": ",
+            "(see",
+        ];
+        let lang = crate::segment::lang::en();
+        let mut rng = crate::testrng::Rng::new(0x0a11_7ab1);
+        let fixed = [
+            "a) first item b) second item",
+            "1) one 2) two 3) three",
+            "(1) x (2) y",
+        ];
+        let random = (0..5_000).map(|_| (0..rng.below(30)).map(|_| rng.pick(&pieces)).collect());
+        for t in fixed.map(String::from).into_iter().chain(random) {
+            let t: String = t;
+            let mut new = splitter(&t, lang);
+            new.run();
+            // the loop before: every candidate, `)` too, whether a list has begun or not
+            let mut old = splitter(&t, lang);
+            old.sentence_start(0);
+            old.dateline();
+            let mut i = 0;
+            while let Some(at) = (i < t.len()).then(|| find_table(old.b, i, &CAND)).flatten() {
+                i = old.candidate(at).max(at + 1);
+            }
+            assert_eq!((new.cuts, new.layout), (old.cuts, old.layout), "{t:?}");
+            assert_eq!(new.list, old.list, "{t:?}");
+        }
+    }
+
     /// The byte test finds exactly the characters the splitter takes for stops, among all
     /// characters whose lead byte is a candidate.
     #[test]
