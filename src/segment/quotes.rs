@@ -167,6 +167,10 @@ impl<'a> QuoteScanner<'a> {
     /// Settles the quotations left open by the previous block; returns whether the outermost
     /// one continues into this block (which reopens with `reopen`).
     fn resolve_pending(&mut self, reopen: Option<QuoteMark>, seg: &mut Segmentation) -> bool {
+        // most paragraphs leave nothing open: no drain to set up (issue 6)
+        if self.pending.is_empty() {
+            return false;
+        }
         let mut carried = false;
         for (d, o) in self.pending.drain(..).enumerate() {
             if o.weak {

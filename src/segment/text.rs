@@ -21,8 +21,19 @@ pub fn ws_len(b: &[u8], i: usize) -> usize {
 }
 
 /// Whether the character ending just before byte `i` is white space (or `i` is 0).
-#[inline]
+#[inline(always)]
 pub fn ws_before(b: &[u8], i: usize) -> bool {
+    // an ASCII byte before `i` at the caller, without a call (issue 6: a call per stop and per
+    // quotation mark); the rest (the start, a non-ASCII character) out of line
+    match i.checked_sub(1).and_then(|k| b.get(k)) {
+        Some(&c) if c < 0x80 => is_ascii_space(c),
+        _ => ws_before_wide(b, i),
+    }
+}
+
+/// [`ws_before`] at the start of `b`, past its end or after a non-ASCII byte.
+#[inline(never)]
+fn ws_before_wide(b: &[u8], i: usize) -> bool {
     if i == 0 {
         return true;
     }
@@ -197,6 +208,16 @@ impl LaneTable {
     fn has(&self, c: u8) -> bool {
         self.lanes[0][usize::from(c)] != 0
     }
+
+    /// Bit `k` set when byte `k` of `chunk` (eight bytes) is in the table: the entries, already
+    /// shifted to their lanes, or-ed without a branch (two instructions a byte).
+    #[inline(always)]
+    pub fn mask(&self, chunk: &[u8; 8]) -> u8 {
+        chunk
+            .iter()
+            .zip(self.lanes.iter())
+            .fold(0u8, |m, (&c, lane)| m | lane[usize::from(c)])
+    }
 }
 
 /// The first `i >= from` with `b[i]` in `table`. Eight bytes at a time: their entries, already
@@ -209,11 +230,8 @@ impl LaneTable {
 #[inline(always)]
 pub fn find_table(b: &[u8], from: usize, table: &LaneTable) -> Option<usize> {
     let mut i = from;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let m = chunk
-            .iter()
-            .zip(table.lanes.iter())
-            .fold(0u8, |m, (&c, lane)| m | lane[usize::from(c)]);
+    while let Some(chunk) = b.get(i..i + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
+        let m = table.mask(chunk);
         if m != 0 {
             return Some(i + m.trailing_zeros() as usize);
         }
