@@ -14,40 +14,23 @@ pub struct Lines {
 }
 
 impl Lines {
-    /// One pass over `text`: line breaks found with `memchr`, each line tested for bytes outside
-    /// ASCII as a whole.
+    /// Two passes over `text`: line breaks found with one `memchr2` iterator, then bytes outside
+    /// ASCII found a block at a time, each marking its line and skipping the rest of it (issue 6:
+    /// a search and an ASCII test per line cost more than the two scans; most lines of English
+    /// copy are all ASCII).
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         // room for the lines of an article at once (issue 6: it grew five times a file)
         let mut starts = Vec::with_capacity((bytes.len() / 64).clamp(1, 256));
         starts.push(0);
-        let mut ascii = Vec::new();
-        // a text all ASCII (most articles in English) needs no test per line; the test of a
-        // text that is not stops at its first byte outside ASCII
-        let all_ascii = text.is_ascii();
-        let mut mark = |k: usize, line: &[u8]| {
-            if k.is_multiple_of(64) {
-                ascii.push(0);
+        for p in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // `\r\n` is one line ending: the line starts after its `\n`
+            if bytes.get(p) == Some(&b'\r') && bytes.get(p + 1) == Some(&b'\n') {
+                continue;
             }
-            if all_ascii || line.is_ascii() {
-                if let Some(w) = ascii.last_mut() {
-                    *w |= 1 << (k % 64);
-                }
-            }
-        };
-        let mut i = 0;
-        while let Some(off) = memchr::memchr2(b'\n', b'\r', bytes.get(i..).unwrap_or_default()) {
-            let p = i + off;
-            let next = if bytes.get(p) == Some(&b'\r') && bytes.get(p + 1) == Some(&b'\n') {
-                p + 2
-            } else {
-                p + 1
-            };
-            mark(starts.len() - 1, bytes.get(i..next).unwrap_or_default());
-            starts.push(next);
-            i = next;
+            starts.push(p + 1);
         }
-        mark(starts.len() - 1, bytes.get(i..).unwrap_or_default());
+        let ascii = ascii_lines(bytes, &starts);
         Lines { starts, ascii }
     }
 
@@ -90,6 +73,58 @@ impl Lines {
     }
 }
 
+/// One bit a line (bit `k % 64` of word `k / 64` for 0-based line `k`, no bits past the last
+/// line): set when the line's bytes, from its start to the next line's, are all ASCII.
+fn ascii_lines(bytes: &[u8], starts: &[usize]) -> Vec<u64> {
+    let n = starts.len();
+    let mut ascii = vec![u64::MAX; n.div_ceil(64)];
+    if let Some(last) = ascii.last_mut() {
+        if !n.is_multiple_of(64) {
+            *last = (1 << (n % 64)) - 1;
+        }
+    }
+    // `k`: the line holding `from` (lines only grow, so a walk forward finds it)
+    let (mut from, mut k) = (0, 0);
+    while let Some(at) = next_wide(bytes, from) {
+        while starts.get(k + 1).is_some_and(|&s| s <= at) {
+            k += 1;
+        }
+        if let Some(w) = ascii.get_mut(k / 64) {
+            *w &= !(1 << (k % 64));
+        }
+        // the rest of the line is not looked at: the next line's start (past the text for the
+        // last line)
+        match starts.get(k + 1) {
+            Some(&s) => from = s,
+            None => break,
+        }
+    }
+    ascii
+}
+
+/// Offset of the first byte at or after `from` outside ASCII: blocks of 32 bytes tested as four
+/// words or-ed together, the byte found in the word that has one; the bytes after the last
+/// whole block one by one.
+fn next_wide(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let rest = bytes.get(from..)?;
+    let (blocks, tail) = rest.as_chunks::<32>();
+    for (i, block) in blocks.iter().enumerate() {
+        let (words, _) = block.as_chunks::<8>();
+        let high = words.iter().fold(0, |acc, w| acc | u64::from_le_bytes(*w)) & HIGH;
+        if high != 0 {
+            for (j, w) in words.iter().enumerate() {
+                let m = u64::from_le_bytes(*w) & HIGH;
+                if m != 0 {
+                    return Some(from + i * 32 + j * 8 + (m.trailing_zeros() / 8) as usize);
+                }
+            }
+        }
+    }
+    let j = tail.iter().position(|&b| b >= 0x80)?;
+    Some(from + blocks.len() * 32 + j)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,6 +154,56 @@ mod tests {
             prop_assert!(!lines.is_ascii(lines.line_count() + 64));
             for at in 0..=text.len() {
                 prop_assert_eq!(lines.find(at) + 1, ix.line_col(&text, at).line);
+            }
+        }
+    }
+
+    /// The lines as found before (issue 6): a `memchr2` search and an ASCII test per line.
+    fn lines_one_by_one(text: &str) -> (Vec<usize>, Vec<bool>) {
+        let bytes = text.as_bytes();
+        let (mut starts, mut ascii) = (vec![0], Vec::new());
+        let mut i = 0;
+        while let Some(off) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+            let p = i + off;
+            let next = if bytes.get(p) == Some(&b'\r') && bytes.get(p + 1) == Some(&b'\n') {
+                p + 2
+            } else {
+                p + 1
+            };
+            ascii.push(bytes[i..next].is_ascii());
+            starts.push(next);
+            i = next;
+        }
+        ascii.push(bytes[i..].is_ascii());
+        (starts, ascii)
+    }
+
+    /// Long lines (many blocks of 32 bytes) with bytes outside ASCII anywhere, and any string.
+    fn long_piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            (0usize..100).prop_map(|n| "x".repeat(n)),
+            Just("é".to_string()),
+            Just("😀".to_string()),
+            Just("\n".to_string()),
+            Just("\r".to_string()),
+            Just("\r\n".to_string()),
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        /// The two scans give the starts and ASCII flags the search per line gave.
+        #[test]
+        fn lines_are_found_as_one_by_one(pieces in prop::collection::vec(long_piece(), 0..80)) {
+            let text: String = pieces.concat();
+            let lines = Lines::new(&text);
+            let (starts, ascii) = lines_one_by_one(&text);
+            prop_assert_eq!(&lines.starts, &starts);
+            for (k, &a) in ascii.iter().enumerate() {
+                prop_assert_eq!(lines.is_ascii(k), a, "line {}", k);
+            }
+            for k in ascii.len()..ascii.len() + 130 {
+                prop_assert!(!lines.is_ascii(k));
             }
         }
     }
