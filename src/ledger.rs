@@ -201,8 +201,6 @@ pub fn build(
     let mut b = Builder {
         text,
         lists,
-        kinds: checks.ledger_kinds(),
-        firsts: checks.ledger_firsts(),
         checks,
         ledger: Ledger::default(),
         keys: bufs.keys,
@@ -517,10 +515,6 @@ enum Known {
 struct Builder<'a> {
     text: &'a str,
     lists: Lists<'a>,
-    /// The lists `crate::checks::LEDGER_KINDS` in one lexicon, when built.
-    kinds: Option<&'a Presence>,
-    /// The first words of their entries ([`CheckSet::ledger_firsts`]).
-    firsts: Option<&'a PhraseList>,
     ledger: Ledger,
     /// Normalised name, acronym or surname → source index.
     keys: keys::Keys,
@@ -836,9 +830,13 @@ impl<'a> Builder<'a> {
             return Some(SourceKind::Document);
         }
         // which of the lists occur in the name: one walk over it when the lexicon is built
-        let present = match self.kinds {
+        // the lists `crate::checks::LEDGER_KINDS` in one lexicon, and the first words of
+        // their entries ([`CheckSet::ledger_firsts`]): built at the first name, not for a
+        // document without one (issue 6, start-up)
+        let kinds: Option<&Presence> = self.checks.ledger_kinds();
+        let present = match kinds {
             // most names hold no first word of any entry: no walk over them
-            Some(_) if !kinds::may_hold(self.firsts, surface) => 0,
+            Some(_) if !kinds::may_hold(self.checks.ledger_firsts(), surface) => 0,
             Some(k) => k.present(surface),
             None => {
                 let l = &self.lists;

@@ -116,8 +116,8 @@ pub struct CheckDef {
     pub raised_severity: Severity,
     pub enabled: bool,
     pub help: String,
+    /// The word lists; each keeps its entries as written ([`CheckDef::raw`]).
     pub lists: HashMap<String, PhraseList, BuildHasherDefault<NameHasher>>,
-    pub raw_lists: BTreeMap<String, Vec<String>>,
     pub numbers: BTreeMap<String, f64>,
     pub synonyms: BTreeMap<String, Vec<String>>,
     pub allows: Vec<String>,
@@ -137,9 +137,14 @@ impl CheckDef {
     pub fn list(&self, name: &str) -> &PhraseList {
         self.lists.get(name).unwrap_or_else(|| PhraseList::empty())
     }
-    /// The raw entries of a word list.
+    /// The raw entries of a word list of the file, as written (empty when the file does not
+    /// define it). Each compiled list keeps them: the raw lists are not held twice (issue 6,
+    /// start-up); the list of the `[synonyms]` words is none of the file's lists.
     pub fn raw(&self, name: &str) -> &[String] {
-        self.raw_lists.get(name).map_or(&[], Vec::as_slice)
+        if name == QUANTITY_WORDS {
+            return &[];
+        }
+        self.lists.get(name).map_or(&[], |l| l.entries.as_slice())
     }
 
     /// The rule id and help every finding of this check shares.
@@ -237,7 +242,7 @@ impl CheckSet {
                         firsts.push(first.to_string());
                     }
                 }
-                Some(Arc::new(PhraseList::new(&firsts)))
+                Some(Arc::new(PhraseList::from_vec(firsts)))
             })
             .as_deref()
     }
@@ -495,21 +500,21 @@ fn validate(
     }
     let known = known_lists(id);
     let mut lists = HashMap::default();
-    for (name, words) in &file.lists {
+    for (name, words) in file.lists {
         if !known.contains(&name.as_str()) {
             return Err(err(format!(
                 "{}: key `lists.{name}`: unknown word list for `{id}` (expected one of: {})",
-                key_position(text, name),
+                key_position(text, &name),
                 known.join(", ")
             )));
         }
         if let Some(bad) = words.iter().find(|w| is_blank(w)) {
             return Err(err(format!(
                 "{}: key `lists.{name}`: empty entry {bad:?}",
-                key_position(text, name)
+                key_position(text, &name)
             )));
         }
-        lists.insert(name.clone(), PhraseList::new(words));
+        lists.insert(name, PhraseList::from_vec(words));
     }
     // every word of the `[synonyms]` table, searched with the other lists: a sentence without
     // one names no quantity (figure-conflict skips it)
@@ -521,7 +526,10 @@ fn validate(
         .cloned()
         .collect();
     if !quantity_words.is_empty() {
-        lists.insert(QUANTITY_WORDS.to_string(), PhraseList::new(&quantity_words));
+        lists.insert(
+            QUANTITY_WORDS.to_string(),
+            PhraseList::from_vec(quantity_words),
+        );
     }
     for t in &file.test {
         if t.text.trim().is_empty() {
@@ -538,7 +546,6 @@ fn validate(
         enabled: file.enabled,
         help: file.help,
         lists,
-        raw_lists: file.lists,
         numbers: file.numbers,
         ascii_synonyms: file
             .synonyms

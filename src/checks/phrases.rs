@@ -24,8 +24,11 @@ pub struct PhraseList {
     /// Built on first search: many lists are consulted only in rare contexts, and building
     /// every automaton up front dominated start-up (issue 6).
     ac: OnceLock<Option<AhoCorasick>>,
-    /// The automaton's patterns.
-    pats: Vec<String>,
+    /// The automaton's patterns, one after another (one allocation for the list, not one
+    /// per pattern: issue 6, start-up).
+    pats: String,
+    /// Where each pattern of `pats` ends (the next one starts there).
+    ends: Vec<u32>,
     /// Index of the entry each automaton pattern came from.
     entry: Vec<usize>,
     pub entries: Vec<String>,
@@ -139,31 +142,54 @@ fn length_bit(n: usize) -> u64 {
 
 impl PhraseList {
     pub fn new(words: &[String]) -> PhraseList {
-        let mut pats = Vec::with_capacity(words.len());
+        PhraseList::from_vec(words.to_vec())
+    }
+
+    /// [`PhraseList::new`] of words the list keeps as its entries (no copy of them).
+    pub fn from_vec(words: Vec<String>) -> PhraseList {
+        let mut pats = String::with_capacity(words.iter().map(String::len).sum());
+        let mut ends = Vec::with_capacity(words.len());
         let mut entry = Vec::with_capacity(words.len());
+        let mut longest = 0;
+        let mut end = |pats: &String, ends: &mut Vec<u32>, start: usize| {
+            longest = longest.max(pats.len() - start);
+            ends.push(u32::try_from(pats.len()).unwrap_or(u32::MAX));
+        };
         for (i, w) in words.iter().enumerate() {
             let w = w.trim();
+            let start = pats.len();
             // the same result; the ASCII one without the Unicode case tables
-            let w = if w.is_ascii() {
-                w.to_ascii_lowercase()
+            if w.is_ascii() {
+                pats.push_str(w);
+                if let Some(p) = pats.get_mut(start..) {
+                    p.make_ascii_lowercase();
+                }
             } else {
-                w.to_lowercase()
-            };
-            if w.contains('\'') {
-                pats.push(w.replace('\'', "\u{2019}"));
-                entry.push(i);
+                pats.push_str(&w.to_lowercase());
             }
-            pats.push(w);
+            if pats.get(start..).is_some_and(|p| p.contains('\'')) {
+                // the curly-apostrophe variant first, then the entry as written
+                let lower = pats.split_off(start);
+                pats.push_str(&lower.replace('\'', "\u{2019}"));
+                end(&pats, &mut ends, start);
+                entry.push(i);
+                let start = pats.len();
+                pats.push_str(&lower);
+                end(&pats, &mut ends, start);
+            } else {
+                end(&pats, &mut ends, start);
+            }
             entry.push(i);
         }
         PhraseList {
             ac: OnceLock::new(),
-            longest: pats.iter().map(String::len).max().unwrap_or(0),
+            longest,
             pats,
+            ends,
             entry,
-            entries: words.to_vec(),
-            is_tables: OnceLock::new(),
             ascii: words.iter().all(|e| e.is_ascii()),
+            entries: words,
+            is_tables: OnceLock::new(),
             slot: None,
         }
     }
@@ -171,10 +197,18 @@ impl PhraseList {
     /// The automaton patterns (entries lower-cased, plus curly-apostrophe variants) and the
     /// entry each came from.
     pub(crate) fn patterns(&self) -> impl Iterator<Item = (&str, usize)> {
-        self.pats
-            .iter()
-            .map(String::as_str)
-            .zip(self.entry.iter().copied())
+        self.pattern_strs().zip(self.entry.iter().copied())
+    }
+
+    /// The automaton patterns, in order.
+    fn pattern_strs(&self) -> impl Iterator<Item = &str> {
+        let mut start = 0;
+        self.ends.iter().map(move |&e| {
+            let e = e as usize;
+            let p = self.pats.get(start..e).unwrap_or("");
+            start = e;
+            p
+        })
     }
 
     fn automaton(&self) -> Option<&AhoCorasick> {
@@ -184,7 +218,7 @@ impl PhraseList {
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
                     .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .build(&self.pats)
+                    .build(self.pattern_strs())
                     .ok()
             })
             .as_ref()

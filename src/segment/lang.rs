@@ -120,7 +120,16 @@ pub struct Lang {
 
 fn set(v: Vec<String>) -> Words {
     v.into_iter()
-        .map(|s| s.to_lowercase().into_bytes().into_boxed_slice())
+        .map(|mut s| {
+            // an ASCII word lower-cased in place (the same result as `to_lowercase`, without a
+            // copy: issue 6, start-up)
+            if s.is_ascii() {
+                s.make_ascii_lowercase();
+            } else {
+                s = s.to_lowercase();
+            }
+            s.into_bytes().into_boxed_slice()
+        })
         .collect()
 }
 
@@ -358,6 +367,18 @@ pub fn en() -> &'static Lang {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    /// A set holds each word as `to_lowercase` gives it, ASCII or not.
+    #[test]
+    fn set_lower_cases_as_to_lowercase() {
+        let words = ["Mr", "U.S", "já", "İ", "ÉTÉ", "x"];
+        let got = set(words.iter().map(|w| w.to_string()).collect());
+        let want: Words = words
+            .iter()
+            .map(|w| w.to_lowercase().into_bytes().into_boxed_slice())
+            .collect();
+        assert_eq!(got, want);
+    }
 
     #[test]
     fn builtin_language_data_parses() {

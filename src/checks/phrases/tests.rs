@@ -252,3 +252,65 @@ fn first_and_last_tokens_are_the_ends_of_the_tokens() {
     assert!(last_token("é a b", Span::new(1, 5)).is_none());
     assert!(first_tokens("é a b", Span::new(1, 5), 2).is_empty());
 }
+
+/// The automaton patterns as first built, one string each: every entry trimmed and
+/// lower-cased, its curly-apostrophe variant first when it has a straight apostrophe.
+fn reference_patterns(words: &[String]) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let w = w.trim().to_lowercase();
+        if w.contains('\'') {
+            out.push((w.replace('\'', "\u{2019}"), i));
+        }
+        out.push((w, i));
+    }
+    out
+}
+
+/// The patterns kept in one buffer are the ones built one string each, with the same
+/// longest length, and the entries are kept as written: on entries in any case, padded,
+/// with apostrophes of both kinds, outside ASCII (`İ` lower-cases to three bytes), and on
+/// every list of the built-in checks.
+#[test]
+fn patterns_in_one_buffer_are_the_ones_built_apart() {
+    let odd: Vec<String> = [
+        "  Some Officials ",
+        "O'Neill's office",
+        "insiders’ view",
+        "İstanbul police",
+        "STRASSE",
+        "'",
+        "x",
+    ]
+    .iter()
+    .map(|w| w.to_string())
+    .collect();
+    let set = crate::checks::CheckSet::builtin().unwrap();
+    let mut lists = vec![odd.clone(), Vec::new()];
+    for d in set.defs() {
+        for l in d.lists.values() {
+            lists.push(l.entries.clone());
+        }
+    }
+    for words in lists {
+        let list = PhraseList::from_vec(words.clone());
+        let got: Vec<(String, usize)> = list.patterns().map(|(p, i)| (p.to_string(), i)).collect();
+        let want = reference_patterns(&words);
+        assert_eq!(got, want);
+        let longest = want.iter().map(|(p, _)| p.len()).max().unwrap_or(0);
+        assert_eq!(list.longest(), longest, "{words:?}");
+        assert_eq!(list.entries, words);
+        assert_eq!(PhraseList::new(&words).patterns().count(), want.len());
+    }
+    // and the automaton built from the buffer finds what the patterns say
+    let list = PhraseList::from_vec(odd);
+    let text = "The İstanbul Police and o’neill’s office said so.";
+    let found: Vec<usize> = list
+        .find(text, Span::new(0, text.len()))
+        .iter()
+        .map(|m| m.1)
+        .collect();
+    // (the curly form of the entry `O'Neill's office`; `İ` is no ASCII case of `i̇`, and the
+    // lone apostrophe entry matches the two apostrophes)
+    assert_eq!(found, vec![1, 5, 5]);
+}
