@@ -402,12 +402,7 @@ fn precompute(sources: &[String], out: &mut String) {
         reps.len()
     );
     out.push_str(
-        "/// Every valid pattern of the built-in rule files, sorted: (expression, cut-down\n\
-         /// expression, interval starts, representatives, gate, its anchored DFA, literals\n\
-         /// every match of the gate starts with, the same three of the raw gate, and the\n\
-         /// function that builds the cut-down expression), see `rules::alphabet` and\n\
-         /// `rules::gate`.\n\
-         #[allow(clippy::type_complexity)]\n\
+        "/// Every valid pattern of the built-in rule files, sorted (`rules::pattern::Prepared`).\n\
          pub static PATTERNS: &[crate::rules::pattern::Prepared] = &[\n",
     );
     let class = alpha.chars();
@@ -422,8 +417,12 @@ fn precompute(sources: &[String], out: &mut String) {
             let [raw, raw_anchored, raw_starts] = gate::write(hir, true, dir, i);
             let _ = writeln!(
                 out,
-                "    ({source:?}, {cut:?}, &STARTS, &REPS, {gate}, {anchored}, {starts}, \
-                 {raw}, {raw_anchored}, {raw_starts}, cut_hir_{i}),"
+                "    crate::rules::pattern::Prepared {{ source: {source:?}, cut: {cut:?}, \
+                 starts: &STARTS, reps: &REPS, \
+                 gate: crate::rules::pattern::GateTables {{ dfa: {gate}, anchored: {anchored}, \
+                 literals: {starts} }}, \
+                 raw: crate::rules::pattern::GateTables {{ dfa: {raw}, anchored: {raw_anchored}, \
+                 literals: {raw_starts} }}, cut_hir: cut_hir_{i} }},"
             );
             let _ = writeln!(
                 builders,

@@ -961,6 +961,13 @@ impl<'a> Builder<'a> {
 
 #[cfg(test)]
 mod tests {
+    /// The ledger of the plain text `text`, checked with the built-in rules.
+    fn ledger_of(text: String) -> super::Ledger {
+        let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
+        let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text);
+        checker.check_document(doc).ledger
+    }
+
     /// Names are resolved once per text, pronouns every time: the same `She` is a different
     /// person after another person is named.
     #[test]
@@ -968,9 +975,7 @@ mod tests {
         let text = "Jane Smith said the bridge would open in May. She said the cost was rising. \
                     Tom Brown said the bridge would open in June. She said the delay was his \
                     fault. Jane Smith said the vote was close.";
-        let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
-        let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text.to_string());
-        let ledger = checker.check_document(doc).ledger;
+        let ledger = ledger_of(text.to_string());
         let names: Vec<&str> = ledger.sources.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Jane Smith", "Tom Brown"]);
         let of = |i: usize| ledger.sources_of(i).to_vec();
@@ -987,11 +992,6 @@ mod tests {
     /// back) and after a short one as on a fresh thread.
     #[test]
     fn ledger_after_other_documents_is_the_same() {
-        let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
-        let ledger = |text: String| {
-            let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text);
-            checker.check_document(doc).ledger
-        };
         let short = "Jane Smith of the Harbour Authority (HA) said the bridge would open. She \
                      said the HA would pay. Officials said the cost was rising. Smith said \
                      the report was late."
@@ -1001,19 +1001,15 @@ mod tests {
             .collect();
         let fresh = std::thread::spawn({
             let short = short.clone();
-            move || {
-                let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
-                let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, short);
-                checker.check_document(doc).ledger
-            }
+            move || ledger_of(short)
         })
         .join()
         .unwrap();
         assert!(fresh.sources.len() >= 2, "{:?}", fresh.sources);
-        let big = ledger(long);
+        let big = ledger_of(long);
         assert!(big.sources.len() > 2000, "{}", big.sources.len());
-        assert_eq!(ledger(short.clone()), fresh);
-        assert_eq!(ledger(short.clone()), fresh);
+        assert_eq!(ledger_of(short.clone()), fresh);
+        assert_eq!(ledger_of(short.clone()), fresh);
     }
 
     /// A pronoun met again is resolved against what came before it then, not as it was the
@@ -1024,9 +1020,7 @@ mod tests {
         let text = "He said the bridge would open in May. Tom Brown said the bridge would open \
                     in June. He said the delay was costly. Sam Lee said the vote was close. He \
                     said the vote was late.";
-        let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
-        let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text.to_string());
-        let ledger = checker.check_document(doc).ledger;
+        let ledger = ledger_of(text.to_string());
         let names: Vec<&str> = ledger.sources.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Tom Brown", "Sam Lee"]);
         let of = |i: usize| ledger.sources_of(i).to_vec();
@@ -1049,9 +1043,7 @@ mod tests {
                     bridge will hold? I think the bridge will hold. Thank you for agreeing to \
                     this interview. Both offered scholarships to the students. Doris Day said \
                     she would sing at the fair. Day told reporters the fair was a success.";
-        let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
-        let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text.to_string());
-        let ledger = checker.check_document(doc).ledger;
+        let ledger = ledger_of(text.to_string());
         let names: Vec<&str> = ledger.sources.iter().map(|s| s.name.as_str()).collect();
         for no in [
             "A total",
@@ -1121,9 +1113,7 @@ mod tests {
                     taxes. A trial of two new drugs showed that the fever can be treated. A \
                     decade of drought has shown that the dam was too small. A large crowd said \
                     the match should be replayed.";
-        let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
-        let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text.to_string());
-        let ledger = checker.check_document(doc).ledger;
+        let ledger = ledger_of(text.to_string());
         let kind = |name: &str| {
             ledger
                 .sources
@@ -1160,9 +1150,7 @@ mod tests {
         let text = "This Wednesday Foreign Minister Ana Ruiz stressed the need for a vote, \
                     saying \"the border must reopen\". On Monday Mayor Tom Hill stressed the \
                     cost, saying \"we cannot pay\".";
-        let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
-        let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text.to_string());
-        let ledger = checker.check_document(doc).ledger;
+        let ledger = ledger_of(text.to_string());
         let names: Vec<&str> = ledger.sources.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Foreign Minister Ana Ruiz", "Mayor Tom Hill"]);
         let words = |s: &'static str| s.split(' ').collect::<Vec<_>>();

@@ -203,9 +203,8 @@ impl Gate {
 /// True when `gate`, the gate of the built-in pattern `p`, shows that `text` holds no match of
 /// it; `scratch` keeps the translated text for the pattern's matcher.
 pub fn absent(gate: &Gate, p: &Prepared, text: &str, scratch: &mut Scratch) -> bool {
-    let &(_, _, starts, reps, ..) = p;
     let hay = scratch
-        .translated(&Alphabet::from_parts(starts, reps), text)
+        .translated(&Alphabet::from_parts(p.starts, p.reps), text)
         .as_bytes();
     search_absent(gate, hay)
 }

@@ -18,23 +18,41 @@ use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::Hir;
 use std::sync::{Arc, OnceLock};
 
-/// A built-in pattern as `build.rs` prepared it: (expression, cut-down expression, interval
-/// starts, representatives, [`super::gate`], its anchored DFA, literals every match of the gate
-/// starts with, the same three of its raw gate, which reads the text untranslated, and the
-/// function that builds the cut-down expression without parsing it).
-pub(crate) type Prepared = (
-    &'static str,
-    &'static str,
-    &'static [u32],
-    &'static [char],
-    Option<&'static Aligned<[u8]>>,
-    Option<&'static Aligned<[u8]>>,
-    &'static [&'static [u8]],
-    Option<&'static Aligned<[u8]>>,
-    Option<&'static Aligned<[u8]>>,
-    &'static [&'static [u8]],
-    fn() -> Hir,
-);
+/// A built-in pattern as `build.rs` prepared it (see [`super::alphabet`] and [`super::gate`]).
+#[derive(Debug)]
+pub(crate) struct Prepared {
+    /// The expression as written.
+    pub source: &'static str,
+    /// Its cut-down expression (over the alphabet below) as text: the run builds it with
+    /// `cut_hir`; a test checks the two agree.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub cut: &'static str,
+    /// The alphabet's interval starts and representatives.
+    pub starts: &'static [u32],
+    pub reps: &'static [char],
+    /// The gate of the cut-down expression, read over the translated text.
+    pub gate: GateTables,
+    /// The raw gate of the full expression, read over the text's own bytes.
+    pub raw: GateTables,
+    /// Builds the cut-down expression without parsing it.
+    pub cut_hir: fn() -> Hir,
+}
+
+/// The tables of one gate as `build.rs` wrote them: the DFA (none when it was too big), its
+/// anchored DFA, and the literals every match of the gate starts with.
+#[derive(Debug)]
+pub(crate) struct GateTables {
+    pub dfa: Option<&'static Aligned<[u8]>>,
+    pub anchored: Option<&'static Aligned<[u8]>>,
+    pub literals: &'static [&'static [u8]],
+}
+
+impl GateTables {
+    /// The gate, read in place.
+    fn read(&self) -> Option<Gate> {
+        gate::read(self.dfa?, self.anchored, self.literals)
+    }
+}
 
 /// Bytes aligned as a DFA's tables need them to be read in place (see [`super::gate`]).
 #[repr(C)]
@@ -76,7 +94,7 @@ impl Pattern {
     /// Parses `source` (the same syntax and settings as [`Regex::new`]) and checks its group
     /// names; nothing is compiled.
     pub fn parse(source: &str) -> Result<Pattern, Invalid> {
-        let found = super::builtin::PATTERNS.binary_search_by(|p| p.0.cmp(source));
+        let found = super::builtin::PATTERNS.binary_search_by(|p| p.source.cmp(source));
         if let Ok(i) = found {
             // build.rs parsed it and checked its groups
             return Ok(Pattern {
@@ -130,8 +148,8 @@ impl Pattern {
             .get_or_init(|| match self.prepared {
                 Some(p) => {
                     // built, not parsed: build.rs wrote the constructor calls that make it
-                    let hir = (p.10)();
-                    let alphabet = Alphabet::from_parts(p.2, p.3);
+                    let hir = (p.cut_hir)();
+                    let alphabet = Alphabet::from_parts(p.starts, p.reps);
                     Matcher::build(&hir, alphabet, REGEX_SIZE_LIMIT, REGEX_DFA_LIMIT)
                 }
                 None => {
@@ -165,21 +183,13 @@ impl Pattern {
     /// The gate of a built-in pattern (read on the first call).
     fn gate(&self) -> Option<&Gate> {
         self.gate
-            .get_or_init(|| {
-                let p = self.prepared?;
-                gate::read(p.4?, p.5, p.6)
-            })
+            .get_or_init(|| self.prepared?.gate.read())
             .as_ref()
     }
 
     /// The raw gate of a built-in pattern (read on the first call).
     fn raw_gate(&self) -> Option<&Gate> {
-        self.raw
-            .get_or_init(|| {
-                let p = self.prepared?;
-                gate::read(p.7?, p.8, p.9)
-            })
-            .as_ref()
+        self.raw.get_or_init(|| self.prepared?.raw.read()).as_ref()
     }
 
     /// The raw gate of a built-in pattern (for tests).
@@ -383,8 +393,8 @@ mod tests {
     fn built_expressions_are_the_parsed_ones() {
         let mut n = 0;
         for p in super::super::builtin::PATTERNS {
-            let parsed = regex_syntax::Parser::new().parse(p.1).unwrap();
-            assert!((p.10)() == parsed, "{}", p.0);
+            let parsed = regex_syntax::Parser::new().parse(p.cut).unwrap();
+            assert!((p.cut_hir)() == parsed, "{}", p.source);
             n += 1;
         }
         assert!(n >= 5, "{n} built-in patterns");
