@@ -85,7 +85,7 @@ fn ascii_lines(bytes: &[u8], starts: &[usize]) -> Vec<u64> {
     }
     // `k`: the line holding `from` (lines only grow, so a walk forward finds it)
     let (mut from, mut k) = (0, 0);
-    while let Some(at) = next_wide(bytes, from) {
+    while let Some(at) = crate::rules::alphabet::next_non_ascii(bytes, from) {
         while starts.get(k + 1).is_some_and(|&s| s <= at) {
             k += 1;
         }
@@ -100,29 +100,6 @@ fn ascii_lines(bytes: &[u8], starts: &[usize]) -> Vec<u64> {
         }
     }
     ascii
-}
-
-/// Offset of the first byte at or after `from` outside ASCII: blocks of 32 bytes tested as four
-/// words or-ed together, the byte found in the word that has one; the bytes after the last
-/// whole block one by one.
-fn next_wide(bytes: &[u8], from: usize) -> Option<usize> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let rest = bytes.get(from..)?;
-    let (blocks, tail) = rest.as_chunks::<32>();
-    for (i, block) in blocks.iter().enumerate() {
-        let (words, _) = block.as_chunks::<8>();
-        let high = words.iter().fold(0, |acc, w| acc | u64::from_le_bytes(*w)) & HIGH;
-        if high != 0 {
-            for (j, w) in words.iter().enumerate() {
-                let m = u64::from_le_bytes(*w) & HIGH;
-                if m != 0 {
-                    return Some(from + i * 32 + j * 8 + (m.trailing_zeros() / 8) as usize);
-                }
-            }
-        }
-    }
-    let j = tail.iter().position(|&b| b >= 0x80)?;
-    Some(from + blocks.len() * 32 + j)
 }
 
 #[cfg(test)]

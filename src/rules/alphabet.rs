@@ -192,7 +192,7 @@ impl Alphabet {
 }
 
 /// The position of the first byte at or after `from` that is not ASCII (sixteen bytes at a time).
-fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+pub(crate) fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let rest = bytes.get(from..)?;
     let mut chunks = rest.chunks_exact(16);

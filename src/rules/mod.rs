@@ -5,7 +5,7 @@
 //! a user rule with a built-in id replaces it. All words and patterns compile once, into an
 //! [`engine::Engine`], whenever the set of enabled rules changes.
 
-mod alphabet;
+pub(crate) mod alphabet;
 pub mod engine;
 pub mod file;
 mod gate;
