@@ -133,13 +133,13 @@ fn described_source_from(ctx: &Ctx, part: Span, lists: &Described, skip: bool) -
     // reach starts at one: see above): a word with none in the five after it begins no
     // description, and none after the last one does (issue 6: a lookup of every word of the
     // part among the determiners)
-    let head_starts: Option<Vec<usize>> = heads
+    // (read as the tokens go, not gathered first: issue 6, an allocation per part)
+    let mut head_starts = heads
         .is_ascii()
-        .then(|| ctx.find(heads, part).map(|m| m.0.start).collect());
-    let mut hp = 0;
+        .then(|| ctx.find(heads, part).map(|m| m.0.start).peekable());
     // the words long before the first head begin no description: read from a little before it
-    let from = match head_starts.as_deref() {
-        Some([first, ..]) if skip => read_from(text, part, *first),
+    let from = match head_starts.as_mut().and_then(|hs| hs.peek().copied()) {
+        Some(first) if skip => read_from(text, part, first),
         _ => part.start,
     };
     let mut toks = TokenStream::short(text, Span::new(from, part.end));
@@ -150,11 +150,9 @@ fn described_source_from(ctx: &Ctx, part: Span, lists: &Described, skip: bool) -
         next += 1;
         // looks back one token at most
         toks.forget(k.saturating_sub(1));
-        if let Some(hs) = &head_starts {
-            while hs.get(hp).is_some_and(|&s| s < t.span.end) {
-                hp += 1;
-            }
-            let Some(&head_start) = hs.get(hp) else { break };
+        if let Some(hs) = head_starts.as_mut() {
+            while hs.next_if(|&s| s < t.span.end).is_some() {}
+            let Some(&head_start) = hs.peek() else { break };
             if toks.get(k + 5).is_some_and(|x| x.span.start < head_start) {
                 continue;
             }

@@ -40,15 +40,17 @@ pub struct Ctx<'a> {
 /// The sentences in which a search of one word list may find something ([`Ctx::sentences_with`]).
 pub struct SentenceSet {
     /// Bit `i` clear: no search of the list inside sentence `i` or inside a part of it outside
-    /// quotations finds anything.
+    /// quotations finds anything. A sentence past the words held may hold a match: a set that
+    /// could tell nothing holds no words (issue 6: `may` is asked about most sentences by
+    /// most checks; a separate flag for that case was one more test each time).
     bits: Bits,
-    /// Every sentence may hold a match (nothing could be told at once).
-    all: bool,
 }
 
 /// Words of sentence bits: in place for a document of at most [`INLINE_WORDS`] × 64
 /// sentences (issue 6: the checks asked for about a dozen sets a document, each an
-/// allocation), else on the heap.
+/// allocation), else on the heap. In place, the words past the `n` in use have every bit set,
+/// as a sentence past the words held is read ([`SentenceSet::may`]), so that a look reads the
+/// fixed array without its length.
 enum Bits {
     Inline([u64; INLINE_WORDS], usize),
     Heap(Box<[u64]>),
@@ -61,16 +63,13 @@ impl Bits {
     /// `n` words, all zero.
     fn zeros(n: usize) -> Bits {
         if n <= INLINE_WORDS {
-            Bits::Inline([0; INLINE_WORDS], n)
+            let mut w = [u64::MAX; INLINE_WORDS];
+            for x in w.iter_mut().take(n) {
+                *x = 0;
+            }
+            Bits::Inline(w, n)
         } else {
             Bits::Heap(vec![0; n].into_boxed_slice())
-        }
-    }
-
-    fn words(&self) -> &[u64] {
-        match self {
-            Bits::Inline(w, n) => w.get(..*n).unwrap_or_default(),
-            Bits::Heap(w) => w,
         }
     }
 
@@ -87,12 +86,11 @@ impl SentenceSet {
     /// outside quotations ([`Ctx::outside_quotes`]), can find anything.
     #[inline]
     pub fn may(&self, i: usize) -> bool {
-        self.all
-            || self
-                .bits
-                .words()
-                .get(i / 64)
-                .is_none_or(|w| w >> (i % 64) & 1 == 1)
+        let w = match &self.bits {
+            Bits::Inline(w, _) => w.get(i / 64),
+            Bits::Heap(w) => w.get(i / 64),
+        };
+        w.is_none_or(|w| w >> (i % 64) & 1 == 1)
     }
 }
 
@@ -116,31 +114,50 @@ impl<'a> Ctx<'a> {
         hits: Option<Hits>,
     ) -> Ctx<'a> {
         let n = seg.sentences.len();
+        let text = doc.text.as_str();
         // about one sentence per quotation (issue 6: these grew a few times per document)
         let mut quote_spans = Vec::with_capacity(seg.quotes.len().min(n.saturating_mul(4)));
         let mut quote_at = Vec::with_capacity(n + 1);
         quote_at.push(0);
-        // quotes and sentences are both in document order: sweep with a start pointer
+        let mut block_sentences = vec![0..0; doc.blocks.len()];
+        let lead_block = doc
+            .blocks
+            .iter()
+            .position(|b| b.kind == BlockKind::Paragraph);
+        // at most one part more than quotations per sentence
+        let mut part_spans = Vec::with_capacity(n.saturating_add(quote_spans.capacity()));
+        let mut part_at = Vec::with_capacity(n + 1);
+        part_at.push(0);
+        let mut bits = vec![0u64; n.div_ceil(64)];
+        let (mut all_exact, mut ordered, mut last_end) = (true, true, 0);
+        let exact =
+            |s: &Span| s.start <= s.end && exact_edge(text, s.start) && exact_edge(text, s.end);
+        // everything per sentence in one pass (issue 6: three passes over the sentences):
+        // the quotations overlapping it, its block, the parts outside quotations, whether it
+        // and its parts have exact edges, and whether the sentences are in order
+        let quotes = seg.quotes.as_slice();
         let mut first = 0;
-        for s in &seg.sentences {
-            while first < seg.quotes.len() && seg.quotes[first].span.end <= s.span.start {
+        for (i, s) in seg.sentences.iter().enumerate() {
+            // quotes and sentences are both in document order: sweep with a start pointer
+            while quotes
+                .get(first)
+                .is_some_and(|q| q.span.end <= s.span.start)
+            {
                 first += 1;
             }
-            let mut j = first;
-            while j < seg.quotes.len() && seg.quotes[j].span.start < s.span.end {
-                let q = &seg.quotes[j];
+            let from_quote = quote_spans.len();
+            for (k, q) in quotes.get(first..).unwrap_or_default().iter().enumerate() {
+                if q.span.start >= s.span.end {
+                    break;
+                }
                 if q.span.overlaps(s.span) {
                     quote_spans.push(q.span);
                 }
-                j += 1;
-                if j - first > 64 {
+                if k + 1 > 64 {
                     break;
                 }
             }
             quote_at.push(index32(quote_spans.len()));
-        }
-        let mut block_sentences = vec![0..0; doc.blocks.len()];
-        for (i, s) in seg.sentences.iter().enumerate() {
             if let Some(r) = block_sentences.get_mut(s.block) {
                 if r.start == r.end {
                     *r = i..i + 1;
@@ -148,30 +165,20 @@ impl<'a> Ctx<'a> {
                     r.end = i + 1;
                 }
             }
-        }
-        // at most one part more than quotations per sentence
-        let parts_room = n.saturating_add(quote_spans.len());
-        let lead_block = doc
-            .blocks
-            .iter()
-            .position(|b| b.kind == BlockKind::Paragraph);
-        // the parts outside quotations, whether each sentence and its parts have exact edges,
-        // and whether the sentences are in order, in one pass (issue 6: two more passes over
-        // the sentences and their parts, on the first sentence set of every document)
-        let text = doc.text.as_str();
-        let exact =
-            |s: &Span| s.start <= s.end && exact_edge(text, s.start) && exact_edge(text, s.end);
-        let mut part_spans = Vec::with_capacity(parts_room);
-        let mut part_at = Vec::with_capacity(n + 1);
-        part_at.push(0);
-        let mut bits = vec![0u64; n.div_ceil(64)];
-        let (mut all_exact, mut ordered, mut last_end) = (true, true, 0);
-        for (i, s) in seg.sentences.iter().enumerate() {
             let from = part_spans.len();
-            outside(s.span, flat(&quote_spans, &quote_at, i), &mut part_spans);
+            outside(
+                s.span,
+                quote_spans.get(from_quote..).unwrap_or_default(),
+                &mut part_spans,
+            );
             part_at.push(index32(part_spans.len()));
-            let edges =
-                exact(&s.span) && part_spans.get(from..).unwrap_or_default().iter().all(exact);
+            // (a part that is the whole sentence, as in most, is not tested twice)
+            let edges = exact(&s.span)
+                && part_spans
+                    .get(from..)
+                    .unwrap_or_default()
+                    .iter()
+                    .all(|p| *p == s.span || exact(p));
             if edges {
                 if let Some(w) = bits.get_mut(i / 64) {
                     *w |= 1 << (i % 64);
@@ -246,7 +253,6 @@ impl<'a> Ctx<'a> {
         let ss = &self.seg.sentences;
         let every = SentenceSet {
             bits: Bits::Heap(Box::default()),
-            all: true,
         };
         // only indexed lists, offsets within 32 bits (the index holds no others) and sentences
         // in order
@@ -274,7 +280,25 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        SentenceSet { bits, all: false }
+        SentenceSet { bits }
+    }
+
+    /// Whether a search inside sentence `i` would find a match at `span` when its text is an
+    /// entry of a list ([`PhraseList::is`]): `span` lies in the sentence and both its edges
+    /// are character and word boundaries. Then a sentence left out of the list's
+    /// [`Ctx::sentences_with`] holds no such span, and the list need not be asked.
+    #[inline]
+    pub fn searchable(&self, i: usize, span: Span) -> bool {
+        self.searchable_in(self.sentence(i), span)
+    }
+
+    /// [`Ctx::searchable`] of sentence span `sentence`.
+    #[inline]
+    pub fn searchable_in(&self, sentence: Span, span: Span) -> bool {
+        sentence.contains(span)
+            && span.start <= span.end
+            && exact_edge(self.text, span.start)
+            && exact_edge(self.text, span.end)
     }
 
     /// Whether every sentence ends at or after its start, and starts at or after the end of
@@ -368,7 +392,7 @@ fn outside(s: Span, quoted: &[Span], out: &mut Vec<Span>) {
 /// Whether byte `i` of `text` is a character boundary and a word boundary ([`is_boundary`]),
 /// read from the two bytes around it when both are ASCII (issue 6: decoding them for every
 /// sentence edge was 2 M instructions of the corpus).
-#[inline]
+#[inline(always)]
 fn exact_edge(text: &str, i: usize) -> bool {
     let b = text.as_bytes();
     match (i.checked_sub(1).and_then(|k| b.get(k)), b.get(i)) {

@@ -23,17 +23,21 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
         // made for the sentences that hold a candidate, few of them (issue 6)
         let around = std::cell::OnceCell::new();
         let around = || around.get_or_init(|| Around::new(ctx, i));
-        // the classifier's cue, when it marked one of the verbs
+        // the classifier's cue, when it marked one of the verbs (a cue a search of the
+        // sentence would find is none in a sentence without a match: issue 6, most sentences
+        // have cues and few a loaded verb)
+        let may = verbs_in.may(i);
         let cue = ctx.label(i).and_then(|c| {
-            c.cues
-                .iter()
-                .copied()
-                .find(|s| verbs.is(s.slice(ctx.text)) && !ctx.in_quote(i, *s))
+            c.cues.iter().copied().find(|s| {
+                (may || !ctx.searchable_in(sentence, *s))
+                    && verbs.is(s.slice(ctx.text))
+                    && !ctx.in_quote(i, *s)
+            })
         });
         let found = cue
             .filter(|s| is_attribution(ctx, around(), sentence, *s, lists()))
             .or_else(|| {
-                if !search || !verbs_in.may(i) {
+                if !search || !may {
                     return None;
                 }
                 ctx.outside_quotes(i).iter().copied().find_map(|p| {

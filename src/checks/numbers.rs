@@ -1,7 +1,7 @@
 //! Figures in a sentence, normalised: `2,003`, `nine`, `16,700`, `2.5 million`, `25 per cent`,
 //! with `more than` / `at least` / `about` turned into an interval, and the quantity they count.
 
-use super::phrases::{after, Token};
+use super::phrases::{after, ascii_lower, load_short, HIGH};
 use super::stream::TokenStream;
 use super::{CheckDef, Ctx};
 use crate::lexicon::FxBuild;
@@ -38,10 +38,11 @@ pub fn figures(ctx: &Ctx, i: usize, def: &CheckDef) -> Vec<Figure> {
         let start_tok = k;
         // [`interval`] looks back four tokens
         toks.forget(k.saturating_sub(4));
-        let (mut value, next) = match number(text, &tok) {
+        let w = tok.text(text);
+        let (mut value, next) = match number(w) {
             Some(v) => (v, k + 1),
             // a word that cannot begin a number word starts no run
-            None if !words.may_start_run(tok.text(text)) || !words.may_be_word(tok.text(text)) => {
+            None if !words.may_start_run(w) || !words.may_be_word(w) => {
                 k += 1;
                 continue;
             }
@@ -55,7 +56,7 @@ pub fn figures(ctx: &Ctx, i: usize, def: &CheckDef) -> Vec<Figure> {
         };
         // the run's last token (`next - 1 >= k`)
         let mut end = toks.get(next - 1).map_or(tok.span.end, |t| t.span.end);
-        let mut percent = tok.text(text).ends_with('%');
+        let mut percent = w.ends_with('%');
         k = next;
         // `2.5 million`, `nine hundred`
         if let Some(t) = toks.get(k) {
@@ -99,10 +100,9 @@ pub fn figures(ctx: &Ctx, i: usize, def: &CheckDef) -> Vec<Figure> {
     out
 }
 
-/// The value of a number token (digits with separators, or a number word); years are not.
-fn number(text: &str, t: &Token) -> Option<f64> {
-    let w = t.text(text);
-    if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+/// The value of a number token's text `w` (digits with separators); years are not.
+fn number(w: &str) -> Option<f64> {
+    if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         let digits = w.trim_end_matches('%');
         if !digits
             .chars()
@@ -165,23 +165,22 @@ impl NumberWords {
 
     /// False only when `w` lower-cased is neither `and` nor a word of the table, nor a run of
     /// them joined by `-`: a word of at most seven ASCII bytes without `-` whose bit is clear.
+    ///
+    /// The word is read as one number and lower-cased in all lanes at once, laid out as
+    /// [`pack_short`] lays out its lower case (issue 6: two byte copies a word, each a call).
     #[inline]
     fn may_be_word(&self, w: &str) -> bool {
         let b = w.as_bytes();
-        if b.len() > 7 || !b.is_ascii() || b.contains(&b'-') {
-            return true;
-        }
-        let mut lower = [0u8; 7];
-        let Some(dst) = lower.get_mut(..b.len()) else {
+        let Some(v) = load_short(b) else {
             return true;
         };
-        dst.copy_from_slice(b);
-        dst.make_ascii_lowercase();
-        pack_short(dst).map(short_bit).is_none_or(|bit| {
-            self.short
-                .get(bit / 64)
-                .is_some_and(|x| x >> (bit % 64) & 1 == 1)
-        })
+        if v & HIGH != 0 || b.contains(&b'-') {
+            return true;
+        }
+        let bit = short_bit(ascii_lower(v) | (b.len() as u64) << 56);
+        self.short
+            .get(bit / 64)
+            .is_some_and(|x| x >> (bit % 64) & 1 == 1)
     }
 
     /// The value of `w` exactly as written (the table's words are matched as they are).
@@ -402,6 +401,62 @@ mod tests {
             }
         }
         assert!(out > 10_000 && kept > 100, "{out} {kept}");
+    }
+
+    /// The one-number test of [`NumberWords::may_be_word`] answers as the byte-by-byte form
+    /// it replaced (a copy of the word lower-cased, then [`pack_short`]), on the table's words
+    /// in every case and on generated words with capitals, `-`, bytes outside ASCII and every
+    /// length around seven.
+    #[test]
+    fn one_number_word_test_answers_as_the_bytewise_one() {
+        let set = crate::checks::CheckSet::builtin().unwrap();
+        let def = set.get("figure-conflict").unwrap();
+        let words = def.number_words();
+        let bytewise = |w: &str| {
+            let b = w.as_bytes();
+            if b.len() > 7 || !b.is_ascii() || b.contains(&b'-') {
+                return true;
+            }
+            let mut lower = b.to_vec();
+            lower.make_ascii_lowercase();
+            pack_short(&lower).map(short_bit).is_none_or(|bit| {
+                words
+                    .short
+                    .get(bit / 64)
+                    .is_some_and(|x| x >> (bit % 64) & 1 == 1)
+            })
+        };
+        let mut cands: Vec<String> = def
+            .numbers
+            .keys()
+            .flat_map(|k| {
+                [
+                    k.clone(),
+                    k.to_uppercase(),
+                    format!("{k}s"),
+                    k.chars().skip(1).collect(),
+                ]
+            })
+            .collect();
+        let mut rng = crate::testrng::Rng::new(0x2545_f491_4f6c_dd1d);
+        let pieces = [
+            "a", "N", "d", "T", "e", "-", "é", "9", "%", "'", "w", "O", "\u{0}",
+        ];
+        for _ in 0..20_000 {
+            let n = rng.below(10);
+            cands.push((0..n).map(|_| pieces[rng.below(pieces.len())]).collect());
+        }
+        let (mut yes, mut no) = (0, 0);
+        for w in &cands {
+            let got = words.may_be_word(w);
+            assert_eq!(got, bytewise(w), "{w:?}");
+            if got {
+                yes += 1;
+            } else {
+                no += 1;
+            }
+        }
+        assert!(yes > 1000 && no > 1000, "{yes} {no}");
     }
 
     /// [`lowered`] is `str::to_lowercase`, and the table answers as a B-tree lookup of it.

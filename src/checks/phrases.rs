@@ -402,11 +402,8 @@ impl WordSets {
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
+pub(super) const HIGH: u64 = 0x8080_8080_8080_8080;
 
-/// The bytes of a word of at most seven bytes in the low lanes of a number (zero above them),
-/// read in at most two overlapping pieces; `None` for a longer word.
-#[inline(always)]
 /// Whether `word` holds a curly apostrophe, and the length of its [`folded`] form: `’` is
 /// three bytes, `'` one, so the folded word is two bytes shorter per `’`.
 fn folded_len(word: &str) -> (bool, usize) {
@@ -440,7 +437,10 @@ fn folded<'a>(
     }
 }
 
-fn load_short(b: &[u8]) -> Option<u64> {
+/// The bytes of a word of at most seven bytes in the low lanes of a number (zero above them),
+/// read in at most two overlapping pieces; `None` for a longer word.
+#[inline(always)]
+pub(super) fn load_short(b: &[u8]) -> Option<u64> {
     let n = b.len();
     let two = |a: u64, z: u64, k: usize| a | z << (8 * (n - k));
     Some(match n {
@@ -462,7 +462,7 @@ fn load_short(b: &[u8]) -> Option<u64> {
 
 /// `v` (ASCII in every lane) with `A`..`Z` lower-cased in every lane.
 #[inline(always)]
-fn ascii_lower(v: u64) -> u64 {
+pub(super) fn ascii_lower(v: u64) -> u64 {
     // a lane is at least `A` when adding 0x3f sets its high bit, above `Z` when adding 0x25
     // does (no lane carries into the next: every lane is below 0x80)
     let upper = v.wrapping_add(ONES * 0x3f) & !v.wrapping_add(ONES * 0x25) & HIGH;
