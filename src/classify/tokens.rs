@@ -572,6 +572,23 @@ fn tokenize_with<E: Ends>(
     ends: E,
     text: &str,
     span: Span,
+    toks: &mut Vec<Token>,
+) -> (usize, Option<usize>) {
+    // (a vector of this frame's own, not one behind a reference: its length and capacity are
+    // this frame's, not read again through the reference after each push; 0.8 M instructions
+    // of the corpus, issue 6)
+    let mut v = std::mem::take(toks);
+    let r = tokenize_into(ends, text, span, &mut v);
+    *toks = v;
+    r
+}
+
+/// [`tokenize_with`] appending to `out`.
+#[inline(always)]
+fn tokenize_into<E: Ends>(
+    ends: E,
+    text: &str,
+    span: Span,
     out: &mut Vec<Token>,
 ) -> (usize, Option<usize>) {
     // (the text up to the sentence's end; nothing for a span out of `text`)
