@@ -132,8 +132,10 @@ fn mark(
 /// The hits read end before the first that starts at or after `end` (the sentence's end);
 /// returns how many they are.
 ///
-/// (issue 6: a function of its own, not inlined in [`evaluate`], whose other work held the
-/// registers: a quarter of this walk's instructions went to saving and restoring them.)
+/// (issue 6: a hit out of order is told by the last hit's start, not by reading the token
+/// before the walk's place again, and a one-token hit is marked without the search's tail and
+/// its loop over the range: about 88 -> 70 instructions a hit on the corpus. The cues' entries
+/// are read afterwards, for the cue hits alone.)
 #[inline(never)]
 fn mark_hits(
     text: &str,
