@@ -74,86 +74,90 @@ fn reference(
     cues
 }
 
+/// News words for random sentences: acronyms that spell function words, names before hedges,
+/// verbs, phrases, pronouns, marks.
+const WORDS: [&str; 72] = [
+    "the",
+    "The",
+    "US",
+    "U.S.",
+    "IT",
+    "WHO",
+    "it",
+    "who",
+    "said",
+    "says",
+    "Said",
+    "told",
+    "CBS",
+    "News",
+    "news",
+    "reports",
+    "reportedly",
+    "according",
+    "to",
+    "according to",
+    "officials",
+    "spokesman",
+    "he",
+    "He",
+    "she",
+    "they",
+    "I",
+    "we",
+    "by",
+    "is",
+    "was",
+    "not",
+    "and",
+    "but",
+    "his",
+    "their",
+    "a",
+    "an",
+    "each",
+    "of",
+    "for",
+    "claimed",
+    "alleged",
+    "allegedly",
+    "Trump's",
+    "claim",
+    "organisation",
+    "report",
+    "Update",
+    "Ruiz",
+    "WASHINGTON",
+    "on",
+    "Tuesday",
+    "also",
+    ",",
+    ".",
+    "“",
+    "”",
+    "\"",
+    ":",
+    "—",
+    "e\u{301}",
+    "北京",
+    "Ωμέγα",
+    "it’s",
+    "didn't",
+    "is said to",
+    "said to",
+    "CBS News reports",
+    "Fox News Reports",
+    "media reports",
+    "News reports",
+];
+
 /// On random sentences of news words (acronyms that spell function words, names before
 /// hedges, verbs, phrases, pronouns), every token's flags and every cue are the reference's.
 #[test]
 fn flags_and_cues_match_the_reference() {
     use proptest::prelude::*;
     let rules = RuleSet::builtin().unwrap();
-    let words = [
-        "the",
-        "The",
-        "US",
-        "U.S.",
-        "IT",
-        "WHO",
-        "it",
-        "who",
-        "said",
-        "says",
-        "Said",
-        "told",
-        "CBS",
-        "News",
-        "news",
-        "reports",
-        "reportedly",
-        "according",
-        "to",
-        "according to",
-        "officials",
-        "spokesman",
-        "he",
-        "He",
-        "she",
-        "they",
-        "I",
-        "we",
-        "by",
-        "is",
-        "was",
-        "not",
-        "and",
-        "but",
-        "his",
-        "their",
-        "a",
-        "an",
-        "each",
-        "of",
-        "for",
-        "claimed",
-        "alleged",
-        "allegedly",
-        "Trump's",
-        "claim",
-        "organisation",
-        "report",
-        "Update",
-        "Ruiz",
-        "WASHINGTON",
-        "on",
-        "Tuesday",
-        "also",
-        ",",
-        ".",
-        "“",
-        "”",
-        "\"",
-        ":",
-        "—",
-        "e\u{301}",
-        "北京",
-        "Ωμέγα",
-        "it’s",
-        "didn't",
-        "is said to",
-        "said to",
-        "CBS News reports",
-        "Fox News Reports",
-        "media reports",
-        "News reports",
-    ];
+    let words = WORDS;
     let mut runner = proptest::test_runner::TestRunner::deterministic();
     let (mut flagged, mut cued) = (0usize, 0usize);
     runner
@@ -204,6 +208,81 @@ fn flags_and_cues_match_the_reference() {
         cued += s.cues().len();
     }
     assert!(flagged > 4 && cued > 1, "{flagged} {cued}");
+}
+
+/// Hits out of order, twice over, or from another text (not at the tokens' starts, over
+/// several tokens): `evaluate` marks the tokens and finds the cues a search of each hit's
+/// tokens does, and reads the hits up to the first at or after the sentence's end.
+#[test]
+fn hits_in_any_order_mark_as_the_search_does() {
+    use proptest::prelude::*;
+    let rules = RuleSet::builtin().unwrap();
+    let text_of = |idx: &[usize]| idx.iter().map(|&i| WORDS[i]).collect::<Vec<_>>().join(" ");
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let (moved, marked) = (std::cell::Cell::new(0usize), std::cell::Cell::new(0usize));
+    let words = || proptest::collection::vec(0..WORDS.len(), 0..20);
+    let ops = proptest::collection::vec(0..5u8, 0..60);
+    runner
+        .run(&(words(), words(), ops), |(a, b, ops)| {
+            let (text, other) = (text_of(&a), text_of(&b));
+            let (mut own, mut far) = (Vec::new(), Vec::new());
+            rules.engine().scan(&text, 0..text.len(), &mut own);
+            rules.engine().scan(&other, 0..other.len(), &mut far);
+            // (the text's hits in order, with the other text's, repeated and swapped)
+            let (mut i, mut j) = (0, 0);
+            let mut hits: Vec<Hit> = Vec::new();
+            for op in ops {
+                match op {
+                    0 | 1 => {
+                        if let Some(&h) = own.get(i) {
+                            hits.push(h);
+                            i += 1;
+                        }
+                    }
+                    2 => {
+                        if let Some(&h) = far.get(j) {
+                            hits.push(h);
+                            j += 1;
+                        }
+                    }
+                    3 => {
+                        if let Some(&h) = hits.last() {
+                            hits.push(h);
+                        }
+                    }
+                    _ => {
+                        let n = hits.len();
+                        if n >= 2 {
+                            hits.swap(n - 1, n - 2);
+                            moved.set(moved.get() + 1);
+                        }
+                    }
+                }
+            }
+            hits.extend(own.get(i..).unwrap_or_default());
+            let span = Span::new(0, text.len());
+            let mut s = Scratch::default();
+            evaluate(&text, span, (&hits, 0), &[], &rules, None, &mut s);
+            let read = hits
+                .iter()
+                .position(|h| h.span(0).start >= span.end)
+                .unwrap_or(hits.len());
+            prop_assert_eq!(s.hits_used, read);
+            let mut toks = Vec::new();
+            tokens::tokenize(&text, span, &mut toks);
+            let cues = reference(&text, &mut toks, &hits[..read], &rules);
+            prop_assert_eq!(&s.toks, &toks);
+            marked.set(marked.get() + toks.iter().filter(|t| t.flags & !tokens::CAP != 0).count());
+            let got = s.cues();
+            prop_assert_eq!(got.len(), cues.len());
+            for (g, want) in got.iter().zip(&cues) {
+                prop_assert_eq!((g.0, g.2), (want.0, want.2));
+            }
+            Ok(())
+        })
+        .unwrap();
+    let (moved, marked) = (moved.get(), marked.get());
+    assert!(moved > 100 && marked > 500, "{moved} {marked}");
 }
 
 /// `bare_speaking`'s cheap first test lets every form of `speak` through, in any case (it is

@@ -385,6 +385,28 @@ fn capitalised_adverbs_in_ly() {
     }
 }
 
+/// [`range`] found by walking on from `at` ([`walk_to`]) as the classifier does for spans in
+/// order of start, searched for a span before the token at `at`.
+fn range_from(toks: &[Token], span: Span, at: &mut usize) -> Option<(usize, usize)> {
+    if toks
+        .get(..*at)
+        .and_then(<[Token]>::last)
+        .is_some_and(|t| t.span.start >= span.start)
+    {
+        return range(toks, span);
+    }
+    walk_to(toks, span.start, at);
+    let a = *at;
+    if span.end <= span.start || toks.get(a)?.span.start != span.start {
+        return None;
+    }
+    let mut b = a + 1;
+    while toks.get(b).is_some_and(|t| t.span.start < span.end) {
+        b += 1;
+    }
+    (toks.get(b - 1)?.span.end == span.end).then_some((a, b))
+}
+
 /// Walking on over spans in order of start finds what a search of each finds, also for spans
 /// that fit no tokens, and for spans out of order.
 #[test]
