@@ -159,6 +159,27 @@ fn short_has_special(bytes: &[u8]) -> Option<bool> {
     Some(m != 0)
 }
 
+/// Whether `bytes`, at most 32 of them, hold a byte that must be escaped (tested as
+/// overlapping words); `None` for longer ones.
+#[inline(always)]
+pub(crate) fn short_special(bytes: &[u8]) -> Option<bool> {
+    let word = |w: Option<&[u8; 8]>| w.map_or(0, |w| specials(u64::from_le_bytes(*w)));
+    let m = if bytes.len() > 32 {
+        return None;
+    } else if let (Some(lo), Some(hi)) = (bytes.first_chunk::<16>(), bytes.last_chunk::<16>()) {
+        word(lo.first_chunk())
+            | word(lo.last_chunk())
+            | word(hi.first_chunk())
+            | word(hi.last_chunk())
+    } else if let Some(m) = short_has_special(bytes) {
+        return Some(m);
+    } else {
+        // zero to three bytes
+        bytes.iter().fold(0, |m, &b| m | u64::from(special(b)))
+    };
+    Some(m != 0)
+}
+
 /// [`string`] of a text usually longer than sixteen bytes (a sentence's): straight to the
 /// search of [`string_slow`], without [`string`]'s test for short strings (issue 6: at one
 /// shared call site, sentence texts alternating with short cues and names made that test's
@@ -202,6 +223,140 @@ pub(crate) fn string_content(out: &mut Vec<u8>, bytes: &[u8]) {
         }
     }
     out.extend_from_slice(bytes.get(plain..).unwrap_or_default());
+}
+
+/// The escape of byte `b` (one that [`special`] holds) at the front of six bytes, and its
+/// length: `\"`, `\\`, `\b \t \n \f \r`, else `\u00xx`.
+#[inline(always)]
+fn escape_seq(b: u8) -> ([u8; 6], usize) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    match b {
+        b'"' => (*b"\\\"    ", 2),
+        b'\\' => (*b"\\\\    ", 2),
+        0x08 => (*b"\\b    ", 2),
+        b'\t' => (*b"\\t    ", 2),
+        b'\n' => (*b"\\n    ", 2),
+        0x0c => (*b"\\f    ", 2),
+        b'\r' => (*b"\\r    ", 2),
+        _ => (
+            [
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4) & 15],
+                HEX[usize::from(b & 15)],
+            ],
+            6,
+        ),
+    }
+}
+
+/// The first byte of `block` that must be escaped.
+#[inline(always)]
+fn first_special(block: &[u8; 32]) -> Option<usize> {
+    let (words, _) = block.as_chunks::<8>();
+    words.iter().enumerate().find_map(|(k, w)| {
+        let m = specials(u64::from_le_bytes(*w));
+        (m != 0).then(|| k * 8 + at_bit(m))
+    })
+}
+
+/// Room an [`escape_into`] step may write past its position: a block copied whole (32 bytes)
+/// and an escape starting in its last byte (6).
+pub(crate) const STEP_ROOM: usize = 38;
+
+/// The inside of [`string`] of `src` (as [`string_content`] writes it) at the front of `dst`,
+/// as much of it as fits: returns the bytes of `src` done and the bytes written. It stops when
+/// `src` is done or fewer than [`STEP_ROOM`] bytes of `dst` are left (so it does nothing in
+/// a `dst` shorter than that).
+///
+/// Each step copies a block of 32 bytes (or a word of 8, or the last 1 to 7 bytes in one word)
+/// whole, then tests it: clean, the position moves past it; else it moves to the first byte to
+/// escape and writes its escape over the copy (issue 6: no search that returns per escape and
+/// no `memcpy` call per clean run; most sentences hold quotation marks).
+#[inline(never)]
+pub(crate) fn escape_into(dst: &mut [u8], src: &[u8]) -> (usize, usize) {
+    // `raw`: how many bytes before `o` are a plain copy of the bytes before `i`
+    let (mut i, mut o, mut raw) = (0, 0, 0);
+    while o + STEP_ROOM <= dst.len() {
+        let Some(rest) = src.get(i..) else { break };
+        let k = rest.len();
+        let (copied, jump) = if let Some(block) = rest.first_chunk::<32>() {
+            let Some(d) = dst.get_mut(o..o + 32) else {
+                break;
+            };
+            d.copy_from_slice(block);
+            if !any_special(block) {
+                i += 32;
+                o += 32;
+                raw += 32;
+                continue;
+            }
+            (32, first_special(block))
+        } else if k == 0 {
+            break;
+        } else if let Some(last) = src.last_chunk::<32>().filter(|_| raw + k >= 32) {
+            // the last 1..31 bytes as the block that ends the text, copied over the plain
+            // copy of the bytes before them (issue 6: up to four word steps per sentence)
+            let back = 32 - k;
+            let Some(d) = dst.get_mut(o - back..o - back + 32) else {
+                break;
+            };
+            d.copy_from_slice(last);
+            if !any_special(last) {
+                return (src.len(), o + k);
+            }
+            // the first `back` bytes were found clean before
+            match first_special(last) {
+                Some(j) if j >= back => (k, Some(j - back)),
+                _ => (k, None),
+            }
+        } else if let Some(word) = rest.first_chunk::<8>() {
+            let Some(d) = dst.get_mut(o..o + 8) else {
+                break;
+            };
+            d.copy_from_slice(word);
+            let m = specials(u64::from_le_bytes(*word));
+            (8, (m != 0).then(|| at_bit(m)))
+        } else {
+            // the last 1..7 bytes in the low lanes of a word: the word ending the text
+            // shifted, or the bytes one by one in a text shorter than a word
+            let v = match src.last_chunk::<8>() {
+                Some(last) => u64::from_le_bytes(*last) >> (8 * (8 - k)),
+                None => {
+                    let mut w = [0u8; 8];
+                    w.iter_mut().zip(rest).for_each(|(a, b)| *a = *b);
+                    u64::from_le_bytes(w)
+                }
+            };
+            let Some(d) = dst.get_mut(o..o + 8) else {
+                break;
+            };
+            d.copy_from_slice(&v.to_le_bytes());
+            // the lanes past the text hold zeros, which would test as control bytes
+            let m = specials(v) & (u64::MAX >> (8 * (8 - k)));
+            (k, (m != 0).then(|| at_bit(m)))
+        };
+        // the same bytes' tests agree, so a piece that is not clean has a byte to escape;
+        // were there none, the copy would stand as clean
+        let Some(j) = jump else {
+            i += copied;
+            o += copied;
+            raw += copied;
+            continue;
+        };
+        let Some(&b) = src.get(i + j) else { break };
+        let (seq, n) = escape_seq(b);
+        let Some(e) = dst.get_mut(o + j..o + j + 6) else {
+            break;
+        };
+        e.copy_from_slice(&seq);
+        i += j + 1;
+        o += j + n;
+        raw = 0;
+    }
+    (i.min(src.len()), o)
 }
 
 /// Writes `s`, a name the program defines (a label, severity, kind or format), as a JSON
@@ -317,6 +472,32 @@ mod tests {
         ) {
             let s = format!("{}{s}", "x".repeat(pre));
             prop_assert_eq!(escaped(&s), serde_json::to_string(&s).unwrap());
+        }
+
+        /// The in-place escape, in as many pieces as a buffer of any size needs, writes the
+        /// bytes `string_content` writes: specials anywhere, after clean runs of every length.
+        #[test]
+        fn in_place_escape_writes_what_string_content_writes(
+            s in prop_oneof![
+                "[ab\"\\\\\u{0}-\u{1f}\u{7f}é😀]{0,140}",
+                "[a-z \"]{0,120}",
+                any::<String>(),
+            ],
+            pre in 0usize..70,
+            room in prop_oneof![Just(1usize << 12), 38usize..120],
+        ) {
+            let s = format!("{}{s}", "x".repeat(pre));
+            let mut want = Vec::new();
+            string_content(&mut want, s.as_bytes());
+            let (mut got, mut rest) = (Vec::new(), s.as_bytes());
+            let mut dst = vec![0u8; room];
+            while !rest.is_empty() {
+                let (done, wrote) = escape_into(&mut dst, rest);
+                prop_assert!(done > 0);
+                got.extend_from_slice(&dst[..wrote]);
+                rest = &rest[done..];
+            }
+            prop_assert_eq!(String::from_utf8_lossy(&got), String::from_utf8_lossy(&want));
         }
 
         /// Arbitrary strings (any scalar value) too.

@@ -3,8 +3,8 @@
 //! Streamed: the head and the `files` array are written file by file, the summary at the end.
 
 use super::escaped::Escaped;
-use super::json_objects::{spill, write_finding, write_sentence, write_source};
-use super::pretty::Obj;
+use super::json_objects::{write_finding, write_sentence, write_source};
+use super::sink::{Put, Sink};
 use super::{label_index, Locator, ReportOptions, Reporter, Summary};
 use crate::check::FileReport;
 use crate::classify::Label;
@@ -83,86 +83,66 @@ fn ledger_value(src: &crate::ledger::Source, loc: &Locator) -> Value {
 
 /// Bytes of JSON gathered before they are handed to the output (256 KiB: writing the corpus
 /// report in pieces of 64 KiB cost the kernel about 15 % more than in pieces of 256 KiB, and
-/// pieces of 1 MiB no less, issue 6).
+/// pieces of 1 MiB no less, issue 6): SARIF's pieces, and the JSON report's buffer ([`BUF`]),
+/// handed over when a piece does not fit in what is left of it.
 pub(super) const FLUSH_AT: usize = 1 << 18;
 
 /// `[` objects `]`, the value of a field of a file object (objects at eight spaces), one
-/// object at a time; `buf` goes to `out` whenever it holds [`FLUSH_AT`] bytes, so a file with a
-/// million sentences never becomes one JSON text in memory.
-fn objects<T>(
-    buf: &mut Vec<u8>,
-    out: &mut dyn Write,
-    items: impl Iterator<Item = T>,
-    mut item: impl FnMut(&mut Vec<u8>, &mut dyn Write, T) -> io::Result<()>,
-) -> io::Result<()> {
-    // constant copies, inlined (see `json_objects::list`)
+/// object at a time.
+#[inline(always)]
+fn objects<T>(w: &mut Sink, items: impl Iterator<Item = T>, mut item: impl FnMut(&mut Sink, T)) {
     let mut any = false;
     for x in items {
-        if any {
-            buf.extend_from_slice(b",\n        ");
-        } else {
-            buf.extend_from_slice(b"[\n        ");
-        }
+        w.put(if any { b",\n        " } else { b"[\n        " });
         any = true;
-        item(buf, out, x)?;
-        if buf.len() >= FLUSH_AT {
-            out.write_all(buf)?;
-            buf.clear();
-        }
+        item(w, x);
     }
     if any {
-        buf.extend_from_slice(b"\n      ]");
+        w.put(b"\n      ]");
     } else {
-        buf.extend_from_slice(b"[]");
+        w.put(b"[]");
     }
-    Ok(())
 }
 
 /// Streams one file object (at four spaces, its objects at eight); keys in the order
 /// serde_json's sorted map writes them (the layout of [`file_value_with`] pretty-printed).
-/// The object is appended to `buf`, which goes to `out` whenever it holds [`FLUSH_AT`] bytes:
-/// what is left of it is the caller's to write.
-fn write_file(
-    out: &mut dyn Write,
-    buf: &mut Vec<u8>,
-    esc: &mut Escaped,
-    report: &FileReport,
-    opts: &ReportOptions,
-) -> io::Result<()> {
-    const INDENT: usize = 4;
+fn write_file(w: &mut Sink, esc: &mut Escaped, report: &FileReport, opts: &ReportOptions) {
     let loc = Locator::new(&report.doc);
     let doc = &report.doc;
-    let mut o = Obj::begin(buf, INDENT);
-    let findings = report.findings.iter();
-    objects(o.key("findings"), out, findings, |buf, _, f| {
-        write_finding(buf, esc, f, &loc.locate(f.span));
-        Ok(())
-    })?;
-    o.str("format", doc.format.as_str());
-    o.str("path", &opts.path_of(&doc.path));
+    w.put(b"{\n      \"findings\": ");
+    // each object through the fast cursor, or through the sink when larger than the buffer
+    objects(w, report.findings.iter(), |w, f| {
+        let l = loc.locate(f.span);
+        if !w.fast(|o| write_finding(o, esc, f, &l)) {
+            write_finding(w, esc, f, &l);
+        }
+    });
+    w.put(b",\n      \"format\": ");
+    w.str(doc.format.as_str());
+    w.put(b",\n      \"path\": ");
+    w.str(&opts.path_of(&doc.path));
+    w.put(b",\n      \"sentences\": ");
     let sentences = report.segmentation.sentences.iter().zip(&report.labels);
-    objects(
-        o.key("sentences"),
-        out,
-        sentences.enumerate(),
-        |buf, out, (i, (s, c))| write_sentence(buf, out, esc, i, &loc.locate(s.span), c, doc),
-    )?;
+    objects(w, sentences.enumerate(), |w, (i, (s, c))| {
+        let l = loc.locate(s.span);
+        if !w.fast(|o| write_sentence(o, esc, i, &l, c, doc)) {
+            write_sentence(w, esc, i, &l, c, doc);
+        }
+    });
     // the source ledger (issue contract: a `sources` array per file)
-    let sources = report.ledger.sources.iter();
-    objects(o.key("sources"), out, sources, |buf, _, src| {
-        write_source(
-            buf,
-            src,
-            src.mentions.first().map(|m| loc.locate(*m)).as_ref(),
-        );
-        Ok(())
-    })?;
-    o.end();
-    spill(buf, out)
+    w.put(b",\n      \"sources\": ");
+    objects(w, report.ledger.sources.iter(), |w, src| {
+        let l = src.mentions.first().map(|m| loc.locate(*m));
+        if !w.fast(|o| write_source(o, src, l.as_ref())) {
+            write_source(w, src, l.as_ref());
+        }
+    });
+    w.put(b"\n    }");
 }
 
-/// The gathering buffer's size: [`FLUSH_AT`] and room for the object that crosses it.
-const BUF: usize = FLUSH_AT + FLUSH_AT / 4;
+/// The JSON report's buffer: [`FLUSH_AT`] bytes (issue 6: 320 KiB, the room the appends kept
+/// for a piece past 256 KiB, touched about 30 more pages on the corpus for no gain).
+const BUF: usize = FLUSH_AT;
 
 /// The `summary` object of the contract, plus finding counts.
 pub fn summary_json(s: &Summary) -> Value {
@@ -194,11 +174,13 @@ pub fn render(reports: &[FileReport]) -> String {
 pub struct JsonReporter {
     opts: ReportOptions,
     files: usize,
-    /// The gathering buffer, kept from one file to the next (issue 6: allocating it per file
-    /// cost more than writing a short article). It holds the ends of files not written yet:
-    /// the report goes out in pieces of [`FLUSH_AT`] bytes, not one or more per file (issue 6:
-    /// three writes per file, two of a few bytes, were 1,225 system calls for the corpus).
+    /// The gathering buffer ([`BUF`] bytes once the first file comes), kept from one file to
+    /// the next (issue 6: allocating it per file cost more than writing a short article). Its
+    /// first `held` bytes are the ends of files not written yet: the report goes out in pieces
+    /// of nearly [`BUF`] bytes, not one or more per file (issue 6: three writes per file, two of
+    /// a few bytes, were 1,225 system calls for the corpus).
     buf: Vec<u8>,
+    held: usize,
     /// Shared strings escaped once, kept from one file to the next.
     esc: Escaped,
 }
@@ -209,6 +191,7 @@ impl JsonReporter {
             opts,
             files: 0,
             buf: Vec::new(),
+            held: 0,
             esc: Escaped::default(),
         }
     }
@@ -236,28 +219,26 @@ impl Reporter for JsonReporter {
     }
 
     fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        if self.buf.capacity() < BUF {
-            self.buf.reserve(BUF);
+        if self.buf.len() < BUF {
+            // zeroed pages from the allocator, touched only as the report fills them
+            self.buf = vec![0; BUF];
         }
-        self.buf.extend_from_slice(if self.files == 0 {
+        let mut w = Sink::new(&mut self.buf, self.held, out);
+        w.put(if self.files == 0 {
             b"\n    "
         } else {
             b",\n    "
         });
         self.files += 1;
-        let written = write_file(out, &mut self.buf, &mut self.esc, report, &self.opts);
-        // a buffer grown by one huge object is not kept for the next file
-        if written.is_ok() && self.buf.capacity() > 2 * BUF {
-            let rest = out.write_all(&self.buf);
-            self.buf = Vec::new();
-            return rest;
-        }
-        written
+        write_file(&mut w, &mut self.esc, report, &self.opts);
+        let held = w.finish();
+        self.held = *held.as_ref().unwrap_or(&0);
+        held.map(|_| ())
     }
 
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-        let rest = out.write_all(&self.buf);
-        self.buf.clear();
+        let rest = out.write_all(self.buf.get(..self.held).unwrap_or_default());
+        self.held = 0;
         rest?;
         if self.files > 0 {
             out.write_all(b"\n  ")?;
@@ -286,16 +267,19 @@ mod tests {
         let opts = ReportOptions::default();
         let mut want = Vec::new();
         write_indented(&mut want, &file_value_with(&report, &opts), 4).unwrap();
-        // twice with one cache of escaped strings: first filled, then read
+        // twice with one cache of escaped strings: first filled, then read; in the report's
+        // buffer and in small ones that are handed to the output many times
         let mut esc = Escaped::default();
-        for _ in 0..2 {
-            let (mut got, mut buf) = (Vec::new(), Vec::new());
-            write_file(&mut got, &mut buf, &mut esc, &report, &opts).unwrap();
-            got.extend_from_slice(&buf);
+        for cap in [BUF, BUF, 40, 64, 333, 4096] {
+            let (mut got, mut buf) = (Vec::new(), vec![0; cap]);
+            let mut w = Sink::new(&mut buf, 0, &mut got);
+            write_file(&mut w, &mut esc, &report, &opts);
+            let held = w.finish().unwrap();
+            got.extend_from_slice(&buf[..held]);
             assert_eq!(
                 String::from_utf8(got).unwrap(),
                 String::from_utf8(want.clone()).unwrap(),
-                "{text:?}"
+                "{text:?} in {cap}"
             );
         }
     }

@@ -1,12 +1,12 @@
 //! The objects of a file in the JSON report: findings, sentences and sources (at eight
-//! spaces, their fields at ten), each written as a run of constant keys and values straight
-//! into the output buffer, in the order serde_json's sorted map writes the keys (tested
+//! spaces, their fields at ten), each written as a run of constant keys and values into the
+//! report's buffer ([`Sink`]), in the order serde_json's sorted map writes the keys (tested
 //! against the value tree of `json::file_value_with`).
 
-use super::escape::{long_string, name, string, string_content};
+use super::escape::{long_string, string_content};
 use super::escaped::Escaped;
 use super::json::FLUSH_AT;
-use super::pretty::{number, Obj};
+use super::sink::Put;
 use super::Location;
 use std::io::{self, Write};
 
@@ -31,78 +31,55 @@ const CLOSE: &[u8] = b"\n        }";
 
 /// `[ … ]` of strings, the value of a field of such an object (items at twelve spaces).
 #[inline]
-fn strs<'s>(buf: &mut Vec<u8>, items: impl IntoIterator<Item = &'s str>) {
-    list(buf, items, string);
+fn strs<'s>(w: &mut impl Put, items: impl IntoIterator<Item = &'s str>) {
+    list(w, items, |w, s| w.str(s));
 }
 
 /// `[ … ]` of anything, the value of a field of such an object: `[]` when empty.
 #[inline]
-fn list<T>(
-    buf: &mut Vec<u8>,
-    items: impl IntoIterator<Item = T>,
-    mut item: impl FnMut(&mut Vec<u8>, T),
-) {
-    // each piece a copy of constant length, inlined (issue 6: a slice chosen at run time was
-    // a call to `memcpy` per list)
+fn list<T, W: Put>(w: &mut W, items: impl IntoIterator<Item = T>, mut item: impl FnMut(&mut W, T)) {
     let mut any = false;
     for x in items {
-        if any {
-            buf.extend_from_slice(b",\n            ");
+        w.put(if any {
+            b",\n            "
         } else {
-            buf.extend_from_slice(b"[\n            ");
-        }
+            b"[\n            "
+        });
         any = true;
-        item(buf, x);
+        item(w, x);
     }
     if any {
-        buf.extend_from_slice(b"\n          ]");
+        w.put(b"\n          ]");
     } else {
-        buf.extend_from_slice(b"[]");
-    }
-}
-
-/// A number or `null`.
-#[inline]
-fn opt_number(buf: &mut Vec<u8>, v: Option<usize>) {
-    match v {
-        Some(v) => number(buf, v),
-        None => buf.extend_from_slice(b"null"),
+        w.put(b"[]");
     }
 }
 
 /// The `end`, `end_column` and `end_line` fields that sentences and findings share.
 #[inline(always)]
-fn end_fields(buf: &mut Vec<u8>, l: &Location) {
-    buf.extend_from_slice(key!("end"));
-    number(buf, l.span.end);
-    buf.extend_from_slice(key!("end_column"));
-    number(buf, l.end.column);
-    buf.extend_from_slice(key!("end_line"));
-    number(buf, l.end.line);
+fn end_fields(w: &mut impl Put, l: &Location) {
+    w.key_num(key!("end"), l.span.end);
+    w.key_num(key!("end_column"), l.end.column);
+    w.key_num(key!("end_line"), l.end.line);
 }
 
 /// One sentence object (the fields of `json::sentence_values`).
-#[inline]
+#[inline(never)]
 pub(super) fn write_sentence(
-    buf: &mut Vec<u8>,
-    out: &mut dyn Write,
+    w: &mut impl Put,
     esc: &mut Escaped,
     i: usize,
     l: &Location,
     c: &crate::classify::Classification,
     doc: &crate::document::Document,
-) -> io::Result<()> {
-    buf.extend_from_slice(first!("column"));
-    number(buf, l.start.column);
-    buf.extend_from_slice(key!("cues"));
-    strs(buf, c.cues.iter().map(|sp| doc.slice(*sp)));
-    spill(buf, out)?;
-    end_fields(buf, l);
-    buf.extend_from_slice(key!("index"));
-    number(buf, i);
-    // `inherited` and the `label` key in one copy (three appends cost 0.85 M instructions on
-    // the corpus)
-    buf.extend_from_slice(if c.inherited {
+) {
+    w.key_num(first!("column"), l.start.column);
+    w.put(key!("cues"));
+    strs(w, c.cues.iter().map(|sp| doc.slice(*sp)));
+    end_fields(w, l);
+    w.key_num(key!("index"), i);
+    // `inherited` and the `label` key in one copy
+    w.put(if c.inherited {
         concat!(
             ",\n          \"inherited\": true",
             ",\n          \"label\": "
@@ -115,21 +92,22 @@ pub(super) fn write_sentence(
         )
         .as_bytes()
     });
-    name(buf, c.label.as_str());
-    buf.extend_from_slice(key!("line"));
-    number(buf, l.start.line);
-    buf.extend_from_slice(key!("rule"));
+    w.name(c.label.as_str());
+    w.key_num(key!("line"), l.start.line);
+    w.put(key!("rule"));
     // the deciding rule's id: one string for many sentences, escaped once
-    esc.write_opt(buf, c.rule.as_ref());
-    buf.extend_from_slice(key!("sources"));
-    strs(buf, c.sources.iter().map(|sp| doc.slice(*sp)));
-    spill(buf, out)?;
-    buf.extend_from_slice(key!("start"));
-    number(buf, l.span.start);
-    buf.extend_from_slice(key!("text"));
-    big_string(buf, out, l.span.slice(&doc.source))?;
-    buf.extend_from_slice(CLOSE);
-    Ok(())
+    match c.rule.as_ref() {
+        Some(r) => w.raw(esc.get(r)),
+        None => w.put(b"null"),
+    }
+    w.put(key!("sources"));
+    strs(w, c.sources.iter().map(|sp| doc.slice(*sp)));
+    w.key_num(key!("start"), l.span.start);
+    w.put(key!("text"));
+    // sentence texts go straight to the block search (issue 6: most are longer than the
+    // short strings' fixed copies, and the test for those mispredicted)
+    w.string_long(l.span.slice(&doc.source).as_bytes());
+    w.put(CLOSE);
 }
 
 /// A JSON string of `text`, which may be longer than the gathering buffer (the sentence of a
@@ -163,62 +141,66 @@ pub(super) fn spill(buf: &mut Vec<u8>, out: &mut dyn Write) -> io::Result<()> {
 
 /// One finding object (the fields of `json::finding_value`).
 /// Its rule id, help and repeated messages are shared strings, escaped once ([`Escaped`]).
-#[inline]
+#[inline(never)]
 pub(super) fn write_finding(
-    buf: &mut Vec<u8>,
+    w: &mut impl Put,
     esc: &mut Escaped,
     f: &crate::checks::Finding,
     l: &Location,
 ) {
-    buf.extend_from_slice(first!("column"));
-    number(buf, l.start.column);
-    end_fields(buf, l);
-    buf.extend_from_slice(key!("help"));
-    esc.write_opt(buf, f.help.as_ref());
-    buf.extend_from_slice(key!("line"));
-    number(buf, l.start.line);
-    buf.extend_from_slice(key!("message"));
-    esc.write(buf, &f.message);
-    buf.extend_from_slice(key!("rule"));
-    esc.write(buf, &f.rule);
-    buf.extend_from_slice(key!("sentence"));
-    opt_number(buf, f.sentence);
-    buf.extend_from_slice(key!("severity"));
-    name(buf, f.severity.as_str());
-    buf.extend_from_slice(key!("start"));
-    number(buf, l.span.start);
-    buf.extend_from_slice(key!("suppressed"));
+    w.key_num(first!("column"), l.start.column);
+    end_fields(w, l);
+    w.put(key!("help"));
+    match f.help.as_ref() {
+        Some(h) => w.raw(esc.get(h)),
+        None => w.put(b"null"),
+    }
+    w.key_num(key!("line"), l.start.line);
+    w.put(key!("message"));
+    w.raw(esc.get(&f.message));
+    w.put(key!("rule"));
+    w.raw(esc.get(&f.rule));
+    w.put(key!("sentence"));
+    w.opt_num(f.sentence);
+    w.put(key!("severity"));
+    w.name(f.severity.as_str());
+    w.key_num(key!("start"), l.span.start);
+    w.put(key!("suppressed"));
     match &f.suppressed {
         Some(s) => {
-            let mut so = Obj::begin(buf, 10);
-            so.opt_str("justification", s.justification.as_deref());
-            so.str("kind", s.kind.as_str());
-            so.end();
+            w.put(b"{\n            \"justification\": ");
+            match s.justification.as_deref() {
+                Some(j) => w.str(j),
+                None => w.put(b"null"),
+            }
+            w.put(b",\n            \"kind\": ");
+            w.str(s.kind.as_str());
+            w.put(b"\n          }");
         }
-        None => buf.extend_from_slice(b"null"),
+        None => w.put(b"null"),
     }
-    buf.extend_from_slice(CLOSE);
+    w.put(CLOSE);
 }
 
 /// One source object of the ledger, `first` the place of its first mention.
+#[inline(never)]
 pub(super) fn write_source(
-    buf: &mut Vec<u8>,
+    w: &mut impl Put,
     src: &crate::ledger::Source,
     first: Option<&Location>,
 ) {
-    buf.extend_from_slice(first!("aliases"));
-    strs(buf, src.aliases.iter().map(String::as_str));
-    buf.extend_from_slice(key!("claims"));
-    number(buf, src.claims);
-    buf.extend_from_slice(key!("column"));
-    opt_number(buf, first.map(|l| l.start.column));
-    buf.extend_from_slice(key!("kind"));
-    name(buf, src.kind.as_str());
-    buf.extend_from_slice(key!("line"));
-    opt_number(buf, first.map(|l| l.start.line));
-    buf.extend_from_slice(key!("name"));
-    string(buf, &src.name);
-    buf.extend_from_slice(key!("sentences"));
-    list(buf, src.sentences.iter().copied(), number);
-    buf.extend_from_slice(CLOSE);
+    w.put(first!("aliases"));
+    strs(w, src.aliases.iter().map(String::as_str));
+    w.key_num(key!("claims"), src.claims);
+    w.put(key!("column"));
+    w.opt_num(first.map(|l| l.start.column));
+    w.put(key!("kind"));
+    w.name(src.kind.as_str());
+    w.put(key!("line"));
+    w.opt_num(first.map(|l| l.start.line));
+    w.put(key!("name"));
+    w.str(&src.name);
+    w.put(key!("sentences"));
+    list(w, src.sentences.iter().copied(), |w, n| w.num(n));
+    w.put(CLOSE);
 }

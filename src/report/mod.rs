@@ -17,6 +17,7 @@ pub mod rdjson;
 mod samples;
 pub mod sarif;
 pub mod segment;
+mod sink;
 mod snippet;
 pub mod terminal;
 

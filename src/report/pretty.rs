@@ -7,9 +7,6 @@
 
 const SPACES: &[u8; 32] = b"                                ";
 
-/// A separator and line break followed by indentation: `,\n` and 64 spaces.
-const LEAD: &[u8; 66] = b",\n                                                                ";
-
 /// Writes `n` spaces.
 pub(crate) fn pad(out: &mut Vec<u8>, mut n: usize) {
     while n > 0 {
@@ -18,8 +15,6 @@ pub(crate) fn pad(out: &mut Vec<u8>, mut n: usize) {
         n -= k;
     }
 }
-
-pub(crate) use super::escape::string;
 
 /// The two digits of each number below 100.
 static PAIRS: [[u8; 2]; 100] = {
@@ -92,6 +87,15 @@ fn eight_digits(n: u32) -> ([u8; 8], usize) {
 fn long_number(out: &mut Vec<u8>, n: usize) {
     // the digits at the front of a buffer of fixed size, copied whole (a copy of known size,
     // not a call) and cut back to their count
+    let (digits, len) = long_digits(n);
+    let at = out.len();
+    out.extend_from_slice(&digits);
+    out.truncate(at + len);
+}
+
+/// The decimal digits of any `n` at the front of twenty bytes, and their count.
+#[inline(never)]
+fn long_digits(n: usize) -> ([u8; 20], usize) {
     let mut len = 1;
     let mut power = 10usize;
     while len < 20 && n >= power {
@@ -115,102 +119,37 @@ fn long_number(out: &mut Vec<u8>, n: usize) {
     } else if let Some(d) = digits.first_mut() {
         *d = b'0' + rest as u8;
     }
-    let at = out.len();
-    out.extend_from_slice(&digits);
-    out.truncate(at + len);
+    (digits, len)
 }
 
-/// An object being written. Its opening brace goes out with its first key (or with the
-/// closing one, `{}`).
-pub(crate) struct Obj<'w> {
-    out: &'w mut Vec<u8>,
-    /// Indentation of the line the object starts on.
-    indent: usize,
-    any: bool,
-}
-
-impl<'w> Obj<'w> {
-    /// Starts an object (the caller has written the indentation before it).
-    pub fn begin(out: &'w mut Vec<u8>, indent: usize) -> Obj<'w> {
-        Obj {
-            out,
-            indent,
-            any: false,
+/// [`number`] written at the front of `d` (room for any number): returns the count of
+/// digits. The bytes after them may be overwritten (issue 6: stores of fixed size into the
+/// JSON report's buffer, [`super::sink::Sink`], instead of appends to a `Vec`).
+#[inline(always)]
+pub(crate) fn digits_into(d: &mut [u8; 20], n: usize) -> usize {
+    // below 10,000 (lines, columns, most offsets): four digits from two pairs, the leading
+    // zeros shifted out by the digit count, with no branch on the count (issue 6: the
+    // number of digits of columns and offsets changes from one to the next, and a branch on
+    // it mispredicted)
+    if n < 10_000 {
+        if let (Some(h), Some(l)) = (PAIRS.get(n / 100), PAIRS.get(n % 100)) {
+            let v = u32::from(u16::from_le_bytes(*h)) | u32::from(u16::from_le_bytes(*l)) << 16;
+            // the bits of the leading `0` digits (the last digit always kept)
+            let zeros = ((v ^ 0x3030_3030) | 0x0100_0000).trailing_zeros() & !7;
+            d[..4].copy_from_slice(&(v >> zeros).to_le_bytes());
+            return 4 - (zeros / 8) as usize;
         }
     }
-
-    /// Writes the separator (or the opening brace), the line break, the indentation and
-    /// `"key": `, and returns the output for the value.
-    /// `key` is one of the report's field names: plain ASCII, written without escaping.
-    #[inline(always)]
-    pub fn key(&mut self, key: &str) -> &mut Vec<u8> {
-        // `,\n` (or `{\n` for the first key), the indentation and `"key": ` laid out in a
-        // buffer of spaces and written with one copy of fixed size, cut back to its length
-        // (issue 6: four short copies of varying length, each a call, per key)
-        const CAP: usize = 48;
-        let first = !self.any;
-        self.any = true;
-        let lead = 2 + self.indent + 2;
-        let mut buf = [b' '; CAP];
-        if let Some([a, b]) = buf.first_chunk_mut::<2>() {
-            (*a, *b) = (if first { b'{' } else { b',' }, b'\n');
-        }
-        let fits = match buf.get_mut(lead..lead.saturating_add(key.len() + 4)) {
-            Some(k) => {
-                let (q, rest) = k.split_at_mut(1);
-                q.copy_from_slice(b"\"");
-                let (name, tail) = rest.split_at_mut(key.len());
-                name.copy_from_slice(key.as_bytes());
-                tail.copy_from_slice(b"\": ");
-                true
-            }
-            _ => false,
-        };
-        if fits {
-            let at = self.out.len();
-            self.out.extend_from_slice(&buf);
-            self.out.truncate(at + lead + key.len() + 4);
-            return self.out;
-        }
-        let n = self.indent + 2;
-        self.out.push(if first { b'{' } else { b',' });
-        match LEAD.get(1..2 + n) {
-            Some(lead) => self.out.extend_from_slice(lead),
-            None => {
-                self.out.push(b'\n');
-                pad(self.out, n);
-            }
-        }
-        self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(b"\": ");
-        self.out
-    }
-
-    #[inline(always)]
-    pub fn str(&mut self, key: &str, v: &str) {
-        let out = self.key(key);
-        string(out, v);
-    }
-
-    #[inline(always)]
-    pub fn opt_str(&mut self, key: &str, v: Option<&str>) {
-        match v {
-            Some(v) => self.str(key, v),
-            None => self.key(key).extend_from_slice(b"null"),
+    if let Ok(m) = u32::try_from(n) {
+        if m < 100_000_000 {
+            let (digits, len) = eight_digits(m);
+            d[..8].copy_from_slice(&digits);
+            return len;
         }
     }
-
-    /// Writes the closing brace.
-    pub fn end(self) {
-        if self.any {
-            self.out.push(b'\n');
-            pad(self.out, self.indent);
-            self.out.push(b'}');
-        } else {
-            self.out.extend_from_slice(b"{}");
-        }
-    }
+    let (digits, len) = long_digits(n);
+    *d = digits;
+    len
 }
 
 #[cfg(test)]
@@ -293,49 +232,5 @@ mod tests {
             number(&mut out, n);
             assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
         }
-    }
-
-    /// Keys at every depth, the shallow ones from the lead constants and the deep ones padded.
-    #[test]
-    fn keys_at_any_depth_lay_out_as_to_string_pretty() {
-        let mut v = serde_json::json!({"a": 1, "b": "x"});
-        for _ in 0..40 {
-            v = serde_json::json!({"a": 1, "b": v});
-        }
-        fn write(out: &mut Vec<u8>, indent: usize, v: &serde_json::Value) {
-            let mut o = Obj::begin(out, indent);
-            number(o.key("a"), 1);
-            match v.get("b") {
-                Some(serde_json::Value::String(s)) => o.str("b", s),
-                Some(inner) => write(o.key("b"), indent + 2, inner),
-                None => {}
-            }
-            o.end();
-        }
-        let mut out = Vec::new();
-        write(&mut out, 0, &v);
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            serde_json::to_string_pretty(&v).unwrap()
-        );
-    }
-
-    #[test]
-    fn objects_lay_out_as_to_string_pretty() {
-        let mut out = Vec::new();
-        let mut o = Obj::begin(&mut out, 0);
-        o.str("a", "x\"y");
-        o.opt_str("b", None);
-        o.opt_str("c", Some("z"));
-        number(o.key("d"), 1234567890);
-        o.end();
-        let mut e = Vec::new();
-        Obj::begin(&mut e, 6).end();
-        assert_eq!(e, b"{}");
-        let v = serde_json::json!({"a": "x\"y", "b": null, "c": "z", "d": 1234567890});
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            serde_json::to_string_pretty(&v).unwrap()
-        );
     }
 }
