@@ -32,8 +32,21 @@ impl WordEnds {
 
     /// Records an end at `end`.
     #[inline(always)]
+    #[cfg(test)]
     pub(crate) fn set(&mut self, end: usize) {
-        if let Some(b) = self.bits.get_mut(end >> 3) {
+        WordEnds::set_in(&mut self.bits, end);
+    }
+
+    /// The bits, for [`WordEnds::set_in`] (in a loop, a slice in registers; issue 6).
+    #[inline(always)]
+    pub(crate) fn bits_mut(&mut self) -> &mut [u8] {
+        &mut self.bits
+    }
+
+    /// Records an end at `end` in `bits` (those of [`WordEnds::bits_mut`]).
+    #[inline(always)]
+    pub(crate) fn set_in(bits: &mut [u8], end: usize) {
+        if let Some(b) = bits.get_mut(end >> 3) {
             *b |= 1 << (end & 7);
         }
     }

@@ -9,8 +9,8 @@
 //! more than one plain word kept aside (issue 6: not a second copy of every word).
 
 use super::trie::{Edge, Fixed, Starts};
-use super::words::joins_at;
-use super::{hash, Feed, Lexicon, Scheme, Word, WordEnds, Words};
+use super::words::{joins_after, plain_quick, plain_slow};
+use super::{hash, Feed, Lexicon, Scheme, Word, WordEnds};
 
 /// A first-word test ([`Starts`], or [`Fixed`] when both lexicons' tables have its size).
 trait May: Copy {
@@ -42,8 +42,7 @@ std::thread_local! {
 
 /// Positions of the words that may start an entry (their hash passes the lexicon's first-word
 /// test), in order; those before `fed` are fed. A position is written for every word and kept
-/// when it passes ([`Cands::keep`]; issue 6: the test is true for a word in four to two in
-/// three, and as a branch it was mispredicted for one word in three).
+/// when it passes ([`keep_at`]).
 struct Cands {
     /// `buf[..len]` are the candidates; the rest is room for a round.
     buf: Vec<usize>,
@@ -65,20 +64,12 @@ impl Cands {
         self.fed = 0;
     }
 
-    /// Makes room for a round of words: [`Cands::keep`] writes at most one position a word.
+    /// Makes room for a round of words: a round keeps at most one position a word
+    /// ([`keep_at`] in the room).
     #[inline]
     fn room(&mut self) {
         if self.buf.len() < self.len + ROUND {
             self.buf.resize(self.len + ROUND, 0);
-        }
-    }
-
-    /// Adds `pos` when `keep` (no branch on `keep`; after [`Cands::room`] for the round).
-    #[inline(always)]
-    fn keep(&mut self, pos: usize, keep: bool) {
-        if let Some(c) = self.buf.get_mut(self.len) {
-            *c = pos;
-            self.len += usize::from(keep);
         }
     }
 
@@ -111,15 +102,27 @@ impl Cands {
 /// A scheme's words read so far, how many of them the scan has passed, and which of them may
 /// start an entry (issue 6: the feed visits those alone, not every word).
 struct Queue {
+    /// `words[..len]` are the words read; the rest is room for a round (written in place, not
+    /// pushed: issue 6).
     words: Vec<Word>,
+    len: usize,
     next: usize,
     cands: Cands,
 }
 
+/// A word in the room of a [`Queue`].
+const NO_WORD: Word = Word {
+    start: 0,
+    end: 0,
+    hash: 0,
+    head: 0,
+};
+
 impl Queue {
     fn new() -> Queue {
         Queue {
-            words: Vec::with_capacity(ROUND + 16),
+            words: vec![NO_WORD; 2 * ROUND],
+            len: 0,
             next: 0,
             cands: Cands::new(),
         }
@@ -127,14 +130,30 @@ impl Queue {
 
     /// Empties the queue (its buffers are kept).
     fn clear(&mut self) {
-        self.words.clear();
+        self.len = 0;
         self.cands.clear();
         self.next = 0;
     }
 
+    /// Makes room for a round of words.
+    #[inline]
+    fn room(&mut self) {
+        if self.words.len() < self.len + ROUND {
+            self.words.resize(self.len + ROUND, NO_WORD);
+        }
+    }
+
+    /// The words read.
+    #[inline(always)]
+    fn read(&self) -> &[Word] {
+        self.words.get(..self.len).unwrap_or_default()
+    }
+
     /// Drops the first `drop` words (at most those passed) and the candidates fed.
     fn compact(&mut self, drop: usize) {
-        self.words.drain(..drop.min(self.words.len()));
+        let drop = drop.min(self.len);
+        self.words.copy_within(drop..self.len, 0);
+        self.len -= drop;
         self.cands.compact(drop);
         self.next = self.next.saturating_sub(drop);
     }
@@ -231,18 +250,23 @@ impl At {
 /// The joined word at position `i` of the plain words `words` and the position after it
 /// (positions only grow from one call to the next with `at`).
 #[inline(always)]
-fn joined_at(words: &[Word], merged: &[Merge], at: &mut At, i: usize) -> Option<(Word, usize)> {
-    // (most positions come before the next merge)
+fn joined_at<'w>(
+    words: &'w [Word],
+    merged: &'w [Merge],
+    at: &mut At,
+    i: usize,
+) -> Option<(&'w Word, usize)> {
+    // (most positions come before the next merge; a reference, not a copy: issue 6)
     if i < at.first {
-        return words.get(i).map(|w| (*w, i + 1));
+        return words.get(i).map(|w| (w, i + 1));
     }
     while merged.get(at.m).is_some_and(|x| x.last < i) {
         at.m += 1;
     }
     at.first = merged.get(at.m).map_or(usize::MAX, |x| x.first);
     match merged.get(at.m) {
-        Some(x) if x.first == i => Some((x.word, x.last + 1)),
-        _ => words.get(i).map(|w| (*w, i + 1)),
+        Some(x) if x.first == i => Some((&x.word, x.last + 1)),
+        _ => words.get(i).map(|w| (w, i + 1)),
     }
 }
 
@@ -289,7 +313,7 @@ impl Lexicon {
         feed: &mut Feed<'_>,
         emit: &mut impl FnMut(usize, usize, u32),
     ) {
-        let words = q.words.get(..avail).unwrap_or_default();
+        let words = q.words.get(..avail.min(q.len)).unwrap_or_default();
         while let Some(c) = q.cands.next_before(limit) {
             let Some(rest) = words.get(c..) else { break };
             let Some(w) = rest.first() else { break };
@@ -317,15 +341,15 @@ impl Lexicon {
     }
 
     /// [`Lexicon::feed_words`] of the joined words over the plain words `words` (those of
-    /// complete joined words): feeds the candidates of `j` before `limit` (a position in
-    /// `words`) and passes the words up to it.
+    /// complete joined words): feeds the candidates of `j` that start at or after `from` (a
+    /// byte offset) before `limit` (a position in `words`) and passes the words up to it.
     #[inline(always)]
     fn feed_joined(
         &self,
         text: &str,
         words: &[Word],
         j: &mut Joins,
-        limit: usize,
+        (from, limit): (usize, usize),
         feed: &mut Feed<'_>,
         emit: &mut impl FnMut(usize, usize, u32),
     ) {
@@ -335,15 +359,18 @@ impl Lexicon {
             let Some((w, after)) = joined_at(words, merged, &mut m, c) else {
                 break;
             };
+            if w.start < from {
+                continue;
+            }
             feed.odd_before(w.start, emit);
-            let Some(mut edge) = self.trie.child(0, text, w.start, &w) else {
+            let Some(mut edge) = self.trie.child(0, text, w.start, w) else {
                 continue;
             };
             // (as in `feed_words`: most matches need no walk)
             let mut mw = m;
             let on = edge.children()
                 && joined_at(words, merged, &mut mw, after)
-                    .is_some_and(|(w2, _)| self.trie.child(edge.node, text, w.end, &w2).is_some());
+                    .is_some_and(|(w2, _)| self.trie.child(edge.node, text, w.end, w2).is_some());
             if !on {
                 if edge.ends() {
                     feed.emit_one(w.start, w.end, edge, emit);
@@ -362,7 +389,7 @@ impl Lexicon {
                 let Some((w2, a2)) = joined_at(words, merged, &mut mw, i) else {
                     break;
                 };
-                let Some(child) = self.trie.child(edge.node, text, end, &w2) else {
+                let Some(child) = self.trie.child(edge.node, text, end, w2) else {
                     break;
                 };
                 edge = child;
@@ -417,6 +444,134 @@ pub fn scan_pair_ends(
     Some(ends)
 }
 
+/// Writes `pos` at `room[*kept]` and counts it when `keep`: no branch on `keep` (issue 6: the
+/// first-word test is true for a word in four to two in three, and as a branch it was
+/// mispredicted for one word in three). A round keeps at most one position per word it reads,
+/// so `*kept` stays below [`ROUND`].
+#[inline(always)]
+fn keep_at(room: &mut [usize; ROUND], kept: &mut usize, pos: usize, keep: bool) {
+    room[*kept % ROUND] = pos;
+    *kept += usize::from(keep);
+}
+
+/// The first [`ROUND`] items of `s`, as an array (`None` when it is shorter).
+#[inline(always)]
+fn fixed<T>(s: &mut [T]) -> Option<&mut [T; ROUND]> {
+    s.get_mut(..ROUND)
+        .and_then(|s| <&mut [T; ROUND]>::try_from(s).ok())
+}
+
+/// The read of the pair walk: where it is in the text, the two lexicons' first-word tests
+/// (plain, joined), and the position of the first plain
+/// word of the last joined word when it goes on into the next plain word.
+struct Reader<'t, P, J> {
+    /// Where the next plain word is read from (not inside a word).
+    pos: usize,
+    text: &'t str,
+    firsts: (P, J),
+    open: Option<usize>,
+}
+
+impl<P: May, J: May> Reader<'_, P, J> {
+    /// Reads up to [`ROUND`] plain words into `pq`, keeps the joined words they complete in `jq`
+    /// and sets their ends in `ends`; true when the text has no more words. (A function of its
+    /// own, its state in locals: the read kept it on the stack inside the walk; issue 6.)
+    #[inline(never)]
+    fn round(&mut self, pq: &mut Queue, jq: &mut Joins, ends: &mut WordEnds) -> bool {
+        pq.room();
+        pq.cands.room();
+        jq.cands.room();
+        let (text, (sp, sj)) = (self.text, self.firsts);
+        let bytes = text.as_bytes();
+        let mut pos = self.pos;
+        // (`usize::MAX`: none)
+        let mut open = self.open.unwrap_or(usize::MAX);
+        let (n0, p0, j0) = (pq.len, pq.cands.len, jq.cands.len);
+        // the round's room, of a fixed size (after `room`, none is missing): no bounds checks
+        let at = n0.min(pq.words.len());
+        let (old, new) = pq.words.split_at_mut(at);
+        let Some(wb) = fixed(new) else { return true };
+        let Some(pb) = fixed(pq.cands.buf.get_mut(p0..).unwrap_or_default()) else {
+            return true;
+        };
+        let Some(jb) = fixed(jq.cands.buf.get_mut(j0..).unwrap_or_default()) else {
+            return true;
+        };
+        let merged = &mut jq.merged;
+        let eb = ends.bits_mut();
+        // first the words alone, then what they start and end: two loops of few values each
+        // (one loop of all of it kept them on the stack; issue 6)
+        let mut k = 0;
+        let mut done = false;
+        while k < ROUND {
+            let w = match plain_quick(bytes, &mut pos) {
+                Some(w) => w,
+                None => match plain_slow(text, pos) {
+                    Some((w, after)) => {
+                        pos = after;
+                        w
+                    }
+                    None => {
+                        done = true;
+                        break;
+                    }
+                },
+            };
+            if let Some(slot) = wb.get_mut(k) {
+                *slot = w;
+            }
+            k += 1;
+        }
+        // (candidates kept of the round: at most one per word read)
+        let (mut pi, mut ji) = (0, 0);
+        for (i, w) in wb.iter().enumerate().take(k) {
+            let n = n0 + i;
+            keep_at(pb, &mut pi, n, sp.may(w.hash));
+            let joins = joins_after(text, w.end);
+            // (a joined word ends where a plain word does not join the next)
+            if open == usize::MAX {
+                // (most joined words are one plain word, complete at once)
+                if joins {
+                    open = n;
+                } else {
+                    WordEnds::set_in(eb, w.end);
+                    keep_at(jb, &mut ji, n, sj.may(w.hash));
+                }
+            } else if !joins {
+                WordEnds::set_in(eb, w.end);
+                // a joined word of more than one plain word is complete: hashed whole
+                let first = match open.checked_sub(n0) {
+                    Some(k) => wb.get(k),
+                    None => old.get(open),
+                };
+                if let Some(start) = first.map(|f| f.start) {
+                    let (hash, head) = hash::hash(bytes, start, w.end);
+                    let word = Word {
+                        start,
+                        end: w.end,
+                        hash,
+                        head,
+                    };
+                    merged.push(Merge {
+                        first: open,
+                        last: n,
+                        word,
+                    });
+                    keep_at(jb, &mut ji, open, sj.may(hash));
+                }
+                open = usize::MAX;
+            }
+        }
+        let i = k;
+        self.pos = pos;
+        self.open = (open != usize::MAX).then_some(open);
+        pq.len = n0 + i;
+        pq.cands.len = p0 + pi;
+        jq.cands.len = j0 + ji;
+        done
+    }
+}
+
 /// [`scan_pair_ends`] of a joined and a plain lexicon, with their first-word tests `(sp, sj)`; the
 /// joined words' ends are set in `ends`.
 #[inline(always)]
@@ -432,71 +587,27 @@ fn walk_pair<P: May, J: May>(
     ),
     ends: &mut WordEnds,
 ) {
-    let bytes = text.as_bytes();
     let from = from.min(text.len());
     let mut fj = (from < text.len()).then(|| Feed::new(joined, text, from, text.len()));
     let mut fp = Feed::new(plain, text, 0, text.len());
     // a walk from a word reads at most `depth` words
     let (dj, dp) = (joined.trie.depth.max(1), plain.trie.depth.max(1));
-    let mut words = Words::new(text, 0, Scheme::Plain);
     let (mut pq, mut jq) = QUEUES
         .take()
         .unwrap_or_else(|| (Queue::new(), Joins::new()));
     pq.clear();
     jq.clear();
-    // (no joined word starts at or after `from`: none is a candidate)
-    let jfrom = if fj.is_some() { from } else { usize::MAX };
-    // the position of the first plain word of the last joined word when it goes on into the
-    // next plain word
-    let mut open: Option<usize> = None;
+    let mut r = Reader {
+        pos: 0,
+        text,
+        firsts: (sp, sj),
+        open: None,
+    };
     loop {
-        let mut done = false;
-        pq.cands.room();
-        jq.cands.room();
-        // (a round reads `ROUND` words: a joined word may be longer than the queue)
-        for _ in 0..ROUND {
-            let Some(w) = words.next() else {
-                done = true;
-                break;
-            };
-            let k = pq.words.len();
-            pq.cands.keep(k, sp.may(w.hash));
-            pq.words.push(w);
-            let joins = !words.ends_plain && joins_at(text, w.end).is_some();
-            // (a joined word ends where a plain word does not join the next)
-            match open {
-                // (most joined words are one plain word, complete at once)
-                None if !joins => {
-                    ends.set(w.end);
-                    jq.cands.keep(k, sj.may(w.hash) & (w.start >= jfrom));
-                }
-                None => open = Some(k),
-                Some(first) if !joins => {
-                    ends.set(w.end);
-                    // a joined word of more than one plain word is complete: hashed whole
-                    if let Some(start) = pq.words.get(first).map(|f| f.start) {
-                        let (hash, head) = hash::hash(bytes, start, w.end);
-                        let word = Word {
-                            start,
-                            end: w.end,
-                            hash,
-                            head,
-                        };
-                        jq.merged.push(Merge {
-                            first,
-                            last: k,
-                            word,
-                        });
-                        jq.cands.keep(first, sj.may(hash) & (start >= jfrom));
-                    }
-                    open = None;
-                }
-                Some(_) => {}
-            }
-        }
+        let done = r.round(&mut pq, &mut jq, ends);
         // the plain words of complete joined words, and how far each may be fed
-        let pn = pq.words.len();
-        let jn = open.unwrap_or(pn);
+        let pn = pq.len;
+        let jn = r.open.unwrap_or(pn);
         let plim = if done {
             pn
         } else {
@@ -505,19 +616,21 @@ fn walk_pair<P: May, J: May>(
         let jlim = if done { jn } else { jq.back(jn, dj - 1) };
         plain.feed_words(text, &mut pq, (plim, pn), &mut fp, &mut emit_plain);
         if let Some(f) = fj.as_mut() {
-            let complete = pq.words.get(..jn).unwrap_or_default();
-            joined.feed_joined(text, complete, &mut jq, jlim, f, &mut emit_joined);
+            let complete = pq.read().get(..jn).unwrap_or_default();
+            joined.feed_joined(text, complete, &mut jq, (from, jlim), f, &mut emit_joined);
         } else {
+            // (no joined word is searched)
             jq.next = jlim;
+            jq.cands.clear();
         }
         if done {
             break;
         }
         // drop the words both have passed
-        let drop = pq.next.min(jq.next).min(pq.words.len());
+        let drop = pq.next.min(jq.next).min(pq.len);
         pq.compact(drop);
         jq.compact(drop);
-        open = open.map(|f| f.saturating_sub(drop));
+        r.open = r.open.map(|f| f.saturating_sub(drop));
     }
     QUEUES.set(Some((pq, jq)));
     fp.finish(&mut emit_plain);
@@ -544,16 +657,20 @@ mod tests {
             let mut words = 0;
             for _ in 0..1 + rng.below(12) {
                 c.room();
-                // up to a round of words, each kept with a chance of 0 to 100 %
+                // up to a round of words, each kept with a chance of 0 to 100 %, in the room
+                // as `Reader::round` keeps them
                 let chance = rng.below(101);
+                let mut kept = 0;
+                let room = fixed(&mut c.buf[c.len..]).unwrap();
                 for _ in 0..rng.below(ROUND + 1) {
                     let keep = rng.below(100) < chance;
-                    c.keep(words, keep);
+                    keep_at(room, &mut kept, words, keep);
                     if keep {
                         want.push(words);
                     }
                     words += 1;
                 }
+                c.len += kept;
                 let limit = rng.below(words + 2);
                 loop {
                     let w = want.get(cn).copied().filter(|&p| p < limit);

@@ -643,3 +643,53 @@ fn first_words_with_the_hash_of_an_entry() {
     }
     assert!(same > 300 && other > 300, "{same} {other}");
 }
+
+/// The pair walk's reader of plain words (the quick path of ASCII words, [`words::plain_quick`],
+/// and where it stops, [`words::plain_slow`]) reads the words the iterator reads, and its joiner
+/// test ([`words::joins_after`]) is [`words::joins_at`], at every position of random texts of
+/// the awkward pieces and ASCII words of every length up to twenty letters.
+#[test]
+fn quick_plain_reader_is_the_iterator() {
+    let mut rng = Rng::new(0x2545_f491_4f6c_dd1d);
+    let (mut quick, mut slow) = (0, 0);
+    for round in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..1 + round % 40 {
+            if rng.below(3) == 0 {
+                let letters = b"abcXYZ0189";
+                for _ in 0..1 + rng.below(20) {
+                    text.push(char::from(letters[rng.below(letters.len())]));
+                }
+            } else {
+                text.push_str(PIECES[rng.below(PIECES.len())]);
+            }
+        }
+        let bytes = text.as_bytes();
+        let mut got = Vec::new();
+        let mut pos = 0;
+        loop {
+            if let Some(w) = words::plain_quick(bytes, &mut pos) {
+                quick += 1;
+                got.push(w);
+                continue;
+            }
+            let Some((w, after)) = words::plain_slow(&text, pos) else {
+                break;
+            };
+            slow += 1;
+            got.push(w);
+            pos = after;
+        }
+        let want: Vec<Word> = Words::new(&text, 0, Scheme::Plain).collect();
+        assert_eq!(got, want, "{text:?}");
+        for i in 0..=text.len() + 1 {
+            assert_eq!(
+                words::joins_after(&text, i),
+                words::joins_at(&text, i).is_some(),
+                "{text:?} {i}"
+            );
+        }
+    }
+    // (both paths taken, many times)
+    assert!(quick > 5_000 && slow > 5_000, "{quick} {slow}");
+}

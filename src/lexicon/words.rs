@@ -117,6 +117,24 @@ pub(crate) fn joins_at(text: &str, i: usize) -> Option<usize> {
     alnum_at(text, i + len).then_some(len)
 }
 
+/// Whether a [`Scheme::Joined`] word that reaches `i` of `text` goes on past it
+/// ([`joins_at`]): what most words end at, an ASCII byte other than a joiner, is tested here;
+/// the rest out of line (issue 6: the pair walk's loop calls nothing on its quick path).
+#[inline(always)]
+pub(crate) fn joins_after(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 && TAB[usize::from(b)] != J => false,
+        Some(_) => joins_slow(text, i),
+        None => false,
+    }
+}
+
+/// [`joins_at`], not inlined.
+#[inline(never)]
+fn joins_slow(text: &str, i: usize) -> bool {
+    joins_at(text, i).is_some()
+}
+
 impl Scheme {
     /// Whether the word that reaches `i` (exclusive) goes on past it: `i` is not a word end.
     #[inline]
@@ -146,10 +164,6 @@ pub struct Words<'t> {
     text: &'t str,
     pos: usize,
     joined: bool,
-    /// The byte after the last word read is in ASCII and neither a letter, a digit nor a
-    /// joiner: no joined word goes on past it (false: not known; issue 6, the pair walk's
-    /// test for a joiner is then left out).
-    pub(crate) ends_plain: bool,
 }
 
 impl<'t> Words<'t> {
@@ -159,7 +173,6 @@ impl<'t> Words<'t> {
             text,
             pos: from,
             joined: scheme == Scheme::Joined,
-            ends_plain: false,
         }
     }
 }
@@ -191,47 +204,99 @@ impl Iterator for Words<'_> {
                 _ => pos += 1,
             }
         };
-        // most words are ASCII letters and digits followed by a space or a punctuation mark
-        // that joins nothing: read them, and hash them, from one or two eight-byte loads
-        if let Some(c) = bytes.get(start..).and_then(|r| r.first_chunk::<8>()) {
-            let v = u64::from_le_bytes(*c);
-            let n = run(v);
-            if n < 8 {
-                if n > 0 && self.ends_at(v, n, start) {
-                    let head = (v | CASE) & keep(n);
-                    // the ASCII byte after the word is no letter or digit: the next word
-                    // starts after it (a byte outside ASCII is read by the next call)
-                    self.pos = start + n + usize::from(v >> (8 * n) & 0x80 == 0);
-                    self.ends_plain = TAB[((v >> (8 * n)) & 0xff) as usize] == O;
-                    return Some(Word {
-                        start,
-                        end: start + n,
-                        hash: finish(mix(n, head)),
-                        head,
-                    });
-                }
-            } else if let Some(c) = bytes.get(start + 8..).and_then(|r| r.first_chunk::<8>()) {
-                let v2 = u64::from_le_bytes(*c);
-                let n2 = run(v2);
-                if n2 < 8 && self.ends_at(v2, n2, start + 8) {
-                    let head = v | CASE;
-                    let mut h = mix(8 + n2, head);
-                    if n2 > 0 {
-                        h = (h.rotate_left(23) ^ ((v2 | CASE) & keep(n2))).wrapping_mul(K);
-                    }
-                    self.pos = start + 8 + n2;
-                    self.ends_plain = TAB[((v2 >> (8 * n2)) & 0xff) as usize] == O;
-                    return Some(Word {
-                        start,
-                        end: start + 8 + n2,
-                        hash: finish(h),
-                        head,
-                    });
-                }
-            }
+        if let Some((w, pos)) = quick_word(bytes, start, self.joined, Some(text)) {
+            self.pos = pos;
+            return Some(w);
         }
-        Some(self.rest(start, pos))
+        let (w, pos) = rest(text, self.joined, start, pos);
+        self.pos = pos;
+        Some(w)
     }
+}
+
+/// The word at `start` of `bytes`, when one or two eight-byte loads read it: most words are
+/// ASCII letters and digits followed by a space or a punctuation mark that joins nothing (read
+/// and hashed from the loads), with the position where the next word may start. `None` when the
+/// loads do not read it, and when `wide` (the text, for a character outside ASCII after the
+/// word) is `None` and the byte after the word is outside ASCII. `joined`: the words of
+/// [`Scheme::Joined`].
+#[inline(always)]
+fn quick_word(
+    bytes: &[u8],
+    start: usize,
+    joined: bool,
+    wide: Option<&str>,
+) -> Option<(Word, usize)> {
+    let c = bytes.get(start..).and_then(|r| r.first_chunk::<8>())?;
+    let v = u64::from_le_bytes(*c);
+    let n = run(v);
+    if n < 8 {
+        if n > 0 && ends_at(v, n, start, joined, wide) {
+            let head = (v | CASE) & keep(n);
+            // the ASCII byte after the word is no letter or digit: the next word starts after
+            // it (a byte outside ASCII is read by the next call)
+            let pos = start + n + usize::from(v >> (8 * n) & 0x80 == 0);
+            let w = Word {
+                start,
+                end: start + n,
+                hash: finish(mix(n, head)),
+                head,
+            };
+            return Some((w, pos));
+        }
+    } else if let Some(c) = bytes.get(start + 8..).and_then(|r| r.first_chunk::<8>()) {
+        let v2 = u64::from_le_bytes(*c);
+        let n2 = run(v2);
+        if n2 < 8 && ends_at(v2, n2, start + 8, joined, wide) {
+            let head = v | CASE;
+            let mut h = mix(8 + n2, head);
+            if n2 > 0 {
+                h = (h.rotate_left(23) ^ ((v2 | CASE) & keep(n2))).wrapping_mul(K);
+            }
+            let w = Word {
+                start,
+                end: start + 8 + n2,
+                hash: finish(h),
+                head,
+            };
+            return Some((w, start + 8 + n2));
+        }
+    }
+    None
+}
+
+/// The next [`Scheme::Plain`] word of `bytes` from `*pos` (a position not inside a word), when
+/// it is ASCII, [`quick_word`] reads it and ASCII bytes alone are before it; `*pos` is then the
+/// position after it. Else `None`, and the words from `*pos` are still those of
+/// [`plain_slow`] (issue 6: a loop of this path alone calls nothing and keeps its values in
+/// registers).
+#[inline(always)]
+pub(crate) fn plain_quick(bytes: &[u8], pos: &mut usize) -> Option<Word> {
+    let mut p = *pos;
+    loop {
+        let &b = bytes.get(p)?;
+        match TAB[usize::from(b)] {
+            A => break,
+            H => {
+                *pos = p;
+                return None;
+            }
+            _ => p += 1,
+        }
+    }
+    *pos = p;
+    let (w, after) = quick_word(bytes, p, false, None)?;
+    *pos = after;
+    Some(w)
+}
+
+/// The next [`Scheme::Plain`] word of `text` from `pos` (a position not inside a word) and the
+/// position after it ([`Words::next`], not inlined: the slow path of [`plain_quick`]).
+#[inline(never)]
+pub(crate) fn plain_slow(text: &str, pos: usize) -> Option<(Word, usize)> {
+    let mut words = Words::at(text, pos, Scheme::Plain);
+    let w = words.next()?;
+    Some((w, words.pos))
 }
 
 /// How many bytes of `v` from the lowest are ASCII letters or digits.
@@ -246,84 +311,82 @@ fn keep(n: usize) -> u64 {
     (1u64 << (8 * n)) - 1
 }
 
-impl Words<'_> {
-    /// Whether the byte `n` of `v` (`n < 8`, the first that is not an ASCII letter or digit),
-    /// at `at + n` in the text, ends the word: it is no joiner, a joiner that joins nothing
-    /// (`word.` before a space), any joiner when none joins, a character outside ASCII that is
-    /// neither a letter nor a joining one.
-    #[inline(always)]
-    fn ends_at(&self, v: u64, n: usize, at: usize) -> bool {
-        let class = |k: usize| TAB[((v >> (8 * k)) & 0xff) as usize];
-        match class(n) {
-            O => true,
-            J => !self.joined || (n + 1 < 8 && matches!(class(n + 1), O | J)),
-            _ => self.ends_before_wide(at + n),
-        }
+/// Whether the byte `n` of `v` (`n < 8`, the first that is not an ASCII letter or digit), at
+/// `at + n` in the text, ends the word: it is no joiner, a joiner that joins nothing (`word.`
+/// before a space), any joiner when none joins (`joined` false), a character outside ASCII that
+/// is neither a letter nor a joining one (read in `wide`, the text; without it, false).
+#[inline(always)]
+fn ends_at(v: u64, n: usize, at: usize, joined: bool, wide: Option<&str>) -> bool {
+    let class = |k: usize| TAB[((v >> (8 * k)) & 0xff) as usize];
+    match class(n) {
+        O => true,
+        J => !joined || (n + 1 < 8 && matches!(class(n + 1), O | J)),
+        _ => wide.is_some_and(|text| ends_before_wide(text, joined, at + n)),
     }
+}
 
-    /// Whether the character outside ASCII at `i` ends the word before it.
-    #[inline(never)]
-    fn ends_before_wide(&self, i: usize) -> bool {
-        match class_at(self.text, i) {
-            Some((Class::Other, _)) => true,
-            Some((Class::Joiner, len)) => !self.joined || !alnum_at(self.text, i + len),
-            _ => false,
-        }
+/// Whether the character outside ASCII at `i` of `text` ends the word before it (`joined`: under
+/// [`Scheme::Joined`]). (Free functions, not methods: a [`Words`] read in a loop stays in
+/// registers when its address is never taken; issue 6.)
+#[inline(never)]
+fn ends_before_wide(text: &str, joined: bool, i: usize) -> bool {
+    match class_at(text, i) {
+        Some((Class::Other, _)) => true,
+        Some((Class::Joiner, len)) => !joined || !alnum_at(text, i + len),
+        _ => false,
     }
+}
 
-    /// The word that starts at `start` and goes on at least to `pos`, when the quick path of
-    /// [`Words::next`] could not take it.
-    #[inline(never)]
-    fn rest(&mut self, start: usize, mut pos: usize) -> Word {
-        let text = self.text;
-        let bytes = text.as_bytes();
-        // to its end: a character at a time, and eight bytes at a time after an ASCII letter or
-        // digit while they are ASCII letters and digits (issue 6: not after a character outside
-        // ASCII, in a word of Devanagari or Cyrillic letters the next one is outside ASCII too)
-        let mut ascii = true;
-        loop {
-            if ascii {
-                while let Some(c) = bytes.get(pos..).and_then(|r| r.first_chunk::<8>()) {
-                    let m = alnum_bytes(u64::from_le_bytes(*c));
-                    if m == HIGH {
-                        pos += 8;
-                    } else {
-                        pos += ((!m & HIGH).trailing_zeros() / 8) as usize;
-                        break;
-                    }
+/// The word of `text` that starts at `start` and goes on at least to `pos`, when the quick path
+/// of [`Words::next`] could not take it, and the position after it.
+#[inline(never)]
+fn rest(text: &str, joined: bool, start: usize, mut pos: usize) -> (Word, usize) {
+    let bytes = text.as_bytes();
+    // to its end: a character at a time, and eight bytes at a time after an ASCII letter or
+    // digit while they are ASCII letters and digits (issue 6: not after a character outside
+    // ASCII, in a word of Devanagari or Cyrillic letters the next one is outside ASCII too)
+    let mut ascii = true;
+    loop {
+        if ascii {
+            while let Some(c) = bytes.get(pos..).and_then(|r| r.first_chunk::<8>()) {
+                let m = alnum_bytes(u64::from_le_bytes(*c));
+                if m == HIGH {
+                    pos += 8;
+                } else {
+                    pos += ((!m & HIGH).trailing_zeros() / 8) as usize;
+                    break;
                 }
             }
-            let Some(&b) = bytes.get(pos) else { break };
-            ascii = b < 0x80;
-            match TAB[usize::from(b)] {
-                A => pos += 1,
-                O => break,
-                J => {
-                    if self.joined && alnum_at(text, pos + 1) {
-                        pos += 1;
-                    } else {
-                        break;
-                    }
-                }
-                _ => match class_at(text, pos) {
-                    Some((Class::Alnum, len)) => pos += len,
-                    Some((Class::Joiner, len)) if self.joined && alnum_at(text, pos + len) => {
-                        pos += len
-                    }
-                    _ => break,
-                },
-            }
         }
-        self.pos = pos;
-        self.ends_plain = false;
-        let (hash, head) = hash(bytes, start, pos);
+        let Some(&b) = bytes.get(pos) else { break };
+        ascii = b < 0x80;
+        match TAB[usize::from(b)] {
+            A => pos += 1,
+            O => break,
+            J => {
+                if joined && alnum_at(text, pos + 1) {
+                    pos += 1;
+                } else {
+                    break;
+                }
+            }
+            _ => match class_at(text, pos) {
+                Some((Class::Alnum, len)) => pos += len,
+                Some((Class::Joiner, len)) if joined && alnum_at(text, pos + len) => pos += len,
+                _ => break,
+            },
+        }
+    }
+    let (hash, head) = hash(bytes, start, pos);
+    (
         Word {
             start,
             end: pos,
             hash,
             head,
-        }
-    }
+        },
+        pos,
+    )
 }
 
 /// Whether `s` begins and ends with a letter or digit (the entries [`super::Lexicon`] finds
