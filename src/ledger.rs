@@ -28,6 +28,8 @@ mod head;
 mod keys;
 mod kinds;
 
+pub(crate) use kinds::WordTable;
+
 /// What kind of source a ledger entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -141,6 +143,8 @@ const JOINER: u32 = 1 << 3;
 const TITLE: u32 = 1 << 4;
 const DOCUMENT: u32 = 1 << 5;
 const INDEFINITE: u32 = 1 << 6;
+/// The bits of the word lists in [`WordTable::of`] (the kind lists' are above them).
+const WORD_BITS: u32 = (1 << kinds::KINDS) - 1;
 
 /// Index of a kind in [`Builder::last_kind`].
 fn kind_index(kind: SourceKind) -> usize {
@@ -190,6 +194,8 @@ pub fn build(
     bufs.toks.reserve(16);
     bufs.flags.clear();
     bufs.flags.reserve(16);
+    bufs.kbits.clear();
+    bufs.kbits.reserve(16);
     // room for a long name's key at once (issue 6: the two grew from empty in every document,
     // a quarter of a million instructions on the corpus)
     bufs.scratch.clear();
@@ -210,6 +216,7 @@ pub fn build(
         toks: bufs.toks,
         words: Vec::with_capacity(16),
         flags: bufs.flags,
+        kbits: bufs.kbits,
         caps: Vec::new(),
         scratch: bufs.scratch,
         key: bufs.key,
@@ -268,6 +275,7 @@ pub fn build(
             keys: b.keys,
             toks: b.toks,
             flags: b.flags,
+            kbits: b.kbits,
             scratch: b.scratch,
             key: b.key,
             seen,
@@ -283,6 +291,7 @@ struct Buffers {
     keys: keys::Keys,
     toks: Vec<Token>,
     flags: Vec<u32>,
+    kbits: Vec<u32>,
     scratch: String,
     key: String,
     seen: SeenSpans,
@@ -301,6 +310,9 @@ impl Buffers {
         }
         if self.flags.capacity() > MOST {
             self.flags = Vec::new();
+        }
+        if self.kbits.capacity() > MOST {
+            self.kbits = Vec::new();
         }
         if self.scratch.capacity() > MOST {
             self.scratch = String::new();
@@ -392,6 +404,32 @@ impl QuoteCursor {
             .any(|q| {
                 q.open.end <= span.start && span.end <= q.close.map_or(q.span.end, |c| c.start)
             })
+    }
+}
+
+/// Whether `b` is the first or last byte of a character that is no white space (an ASCII one:
+/// any other byte may belong to one).
+fn solid(b: Option<&u8>) -> bool {
+    b.is_some_and(|&b| b.is_ascii() && !char::from(b).is_whitespace())
+}
+
+/// `s.trim()`; a mention that neither starts nor ends with white space (most) without a look
+/// at its characters (issue 6).
+fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    if solid(b.first()) && solid(b.last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
+/// `s.trim_end()`, as [`trim`].
+fn trim_end(s: &str) -> &str {
+    if solid(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim_end()
     }
 }
 
@@ -531,6 +569,9 @@ struct Builder<'a> {
     toks: Vec<Token>,
     words: Vec<&'a str>,
     flags: Vec<u32>,
+    /// The kind lists each word has as a whole entry ([`WordTable::of`] shifted by
+    /// [`kinds::KINDS`]; buffer).
+    kbits: Vec<u32>,
     /// The capitalised words of a new name, and a key looked up but not kept (buffers).
     caps: Vec<&'a str>,
     scratch: String,
@@ -544,10 +585,10 @@ impl<'a> Builder<'a> {
         let whole = span.slice(self.text);
         match self.known.get(whole) {
             Some(&Known::Source(id)) => return id,
-            Some(&Known::Pronoun(f)) => return self.resolve_pronoun(whole.trim(), f),
+            Some(&Known::Pronoun(f)) => return self.resolve_pronoun(trim(whole), f),
             None => {}
         }
-        let surface = whole.trim();
+        let surface = trim(whole);
         if surface.is_empty() {
             return None;
         }
@@ -555,6 +596,7 @@ impl<'a> Builder<'a> {
         let mut toks = std::mem::take(&mut self.toks);
         let mut words = std::mem::take(&mut self.words);
         let mut flags = std::mem::take(&mut self.flags);
+        let mut kbits = std::mem::take(&mut self.kbits);
         toks.clear();
         tokens_into(self.text, span, &mut toks);
         words.clear();
@@ -562,10 +604,20 @@ impl<'a> Builder<'a> {
         words.extend(toks.iter().map(|t| t.text(text)));
         // each word's lists in one lookup (issue 6: up to seven list lookups a word)
         flags.clear();
+        kbits.clear();
         // the table is built on the first mention of the run (not for a file without one)
         match self.checks.ledger_words() {
-            Some(sets) => flags.extend(words.iter().map(|w| sets.of(w))),
-            None => flags.resize(words.len(), 0),
+            Some(table) => {
+                for w in &words {
+                    let all = table.of(w);
+                    flags.push(all & WORD_BITS);
+                    kbits.push(all >> kinds::KINDS);
+                }
+            }
+            None => {
+                flags.resize(words.len(), 0);
+                kbits.resize(words.len(), 0);
+            }
         }
         // `they're`, `he's`: the pronoun, with a verb run on
         if let ([w], [0], Some(sets)) = (
@@ -575,7 +627,7 @@ impl<'a> Builder<'a> {
         ) {
             if let Some(base) = filter::contracted(w) {
                 if let Some(f) = flags.first_mut() {
-                    *f = sets.of(base);
+                    *f = sets.of(base) & WORD_BITS;
                 }
             }
         }
@@ -587,19 +639,20 @@ impl<'a> Builder<'a> {
         } else {
             filter::time_prefix(&words).max(possessor_start(&words, &flags))
         };
-        let end = span.start + whole.trim_end().len();
+        let end = span.start + trim_end(whole).len();
         let surface = match toks.get(cut) {
             Some(t) if cut > 0 => text.get(t.span.start..end).unwrap_or(surface),
             _ => surface,
         };
-        let (named, marks) = (
+        let (named, marks, kinds) = (
             words.get(cut..).unwrap_or_default(),
             flags.get(cut..).unwrap_or_default(),
+            kbits.get(cut..).unwrap_or_default(),
         );
         let id = if none {
             None
         } else {
-            self.resolve_words(surface, named, marks)
+            self.resolve_words(surface, named, marks, kinds)
         };
         // a pronoun or a reference back is resolved against what came before; any other
         // mention by its key alone, which gives the same answer every time, as does a mention
@@ -616,15 +669,18 @@ impl<'a> Builder<'a> {
         self.toks = toks;
         self.words = words;
         self.flags = flags;
+        self.kbits = kbits;
         id
     }
 
-    /// [`Builder::resolve`] of a mention `surface` made of `words`, whose lists are `flags`.
+    /// [`Builder::resolve`] of a mention `surface` made of `words`, whose lists are `flags`
+    /// and kind lists `kinds`.
     fn resolve_words(
         &mut self,
         surface: &'a str,
         words: &[&'a str],
         flags: &[u32],
+        kinds: &[u32],
     ) -> Option<usize> {
         // pronouns refer to the latest fitting source
         if let [f] = flags {
@@ -639,6 +695,7 @@ impl<'a> Builder<'a> {
                     words.get(1..).unwrap_or_default(),
                     flags.get(1..).unwrap_or_default(),
                     surface,
+                    (words, kinds),
                 )
                 // (a reference's one word is never a determiner: every name has a kind)
                 .unwrap_or(SourceKind::Anonymous);
@@ -663,7 +720,7 @@ impl<'a> Builder<'a> {
         let mut key = std::mem::take(&mut self.key);
         key.clear();
         key_into(words, flags, &mut key);
-        let id = self.resolve_key(surface, words, flags, &key);
+        let id = self.resolve_key(surface, words, flags, kinds, &key);
         self.key = key;
         id
     }
@@ -688,6 +745,7 @@ impl<'a> Builder<'a> {
         surface: &'a str,
         words: &[&'a str],
         flags: &[u32],
+        kinds: &[u32],
         key: &str,
     ) -> Option<usize> {
         if key.is_empty() {
@@ -699,9 +757,9 @@ impl<'a> Builder<'a> {
         }
         // in ASCII the lists ignore case already: no lower-cased copy
         let kind = if surface.is_ascii() {
-            self.kind_of(words, flags, surface)
+            self.kind_of(words, flags, surface, (words, kinds))
         } else {
-            self.kind_of(words, flags, &surface.to_lowercase())
+            self.kind_of(words, flags, &surface.to_lowercase(), (words, kinds))
         };
         // `an executive order`, `a species of ray`: an indefinite noun phrase naming no one
         let kind = kind?;
@@ -786,7 +844,12 @@ impl<'a> Builder<'a> {
         }
         self.caps = caps;
         // `Human Rights Activists News Agency (HRANA)`: the acronym in parentheses
-        if let Some((_, rest)) = surface.split_once('(') {
+        // (a byte search: issue 6, a `char` search was a tenth of a new name)
+        if let Some(rest) = surface
+            .bytes()
+            .position(|b| b == b'(')
+            .and_then(|k| surface.get(k + 1..))
+        {
             let mut scratch = std::mem::take(&mut self.scratch);
             scratch.clear();
             scratch.push_str(rest.trim_end_matches(')').trim());
@@ -821,23 +884,37 @@ impl<'a> Builder<'a> {
     }
 
     /// The kind of a name made of `words` (whose lists are `flags`), `surface` its text
-    /// lower-cased outside ASCII.
-    fn kind_of(&self, words: &[&str], flags: &[u32], surface: &str) -> Option<SourceKind> {
+    /// lower-cased outside ASCII, `tokens` the words of `surface` and their kind lists (the
+    /// words, or `the` and the words).
+    fn kind_of(
+        &self,
+        words: &[&str],
+        flags: &[u32],
+        surface: &str,
+        tokens: (&[&str], &[u32]),
+    ) -> Option<SourceKind> {
         let l = &self.lists;
         // a name headed by a document word is a document, whatever lists it holds: no walk
         // over it (issue 6)
         if flags.last().is_some_and(|f| f & DOCUMENT != 0) {
             return Some(SourceKind::Document);
         }
-        // which of the lists occur in the name: one walk over it when the lexicon is built
-        // the lists `crate::checks::LEDGER_KINDS` in one lexicon, and the first words of
-        // their entries ([`CheckSet::ledger_firsts`]): built at the first name, not for a
-        // document without one (issue 6, start-up)
+        // which of the lists `crate::checks::LEDGER_KINDS` occur in the name: read from its
+        // words' bits, else one walk over it when the lexicon of those lists is built (at the
+        // first name, not for a document without one: issue 6, start-up)
         let kinds: Option<&Presence> = self.checks.ledger_kinds();
         let present = match kinds {
-            // most names hold no first word of any entry: no walk over them
-            Some(_) if !kinds::may_hold(self.checks.ledger_firsts(), surface) => 0,
-            Some(k) => k.present(surface),
+            // most names are read from their words alone: no walk over them (issue 6: the
+            // walk, or a lookup of each run of the name, was most of the kind's cost)
+            Some(k) => match kinds::read(self.checks.ledger_words(), surface, tokens.0, tokens.1) {
+                Some(bits) => {
+                    // every name of the tests is read both ways
+                    #[cfg(test)]
+                    assert_eq!(bits, k.present(surface), "{surface:?}");
+                    bits
+                }
+                None => k.present(surface),
+            },
             None => {
                 let l = &self.lists;
                 let whole = Span::new(0, surface.len());
@@ -1157,7 +1234,9 @@ mod tests {
         let set = crate::checks::CheckSet::builtin().unwrap();
         let flags = |w: &[&str]| -> Vec<u32> {
             let sets = set.ledger_words();
-            w.iter().map(|x| sets.map_or(0, |t| t.of(x))).collect()
+            w.iter()
+                .map(|x| sets.map_or(0, |t| t.of(x) & super::WORD_BITS))
+                .collect()
         };
         for (name, at) in [
             ("the council criticized Ruiz's", 3),
@@ -1198,6 +1277,26 @@ mod tests {
                 assert_eq!(seen.insert(span), want.insert(span), "{span:?}");
             }
         }
+    }
+
+    /// The quick trims are `str`'s, on mentions with white space of every kind at either end.
+    #[test]
+    fn quick_trims_are_the_full_ones() {
+        let pieces = [
+            " ", "\t", "\u{b}", "\u{a0}", "\u{2003}", "\n", "a", "Z", "é", "\"", "’", ".", "",
+        ];
+        let mut rng = crate::testrng::Rng::new(0x7e1_3ee);
+        let mut cut = 0;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..rng.below(5) {
+                s.push_str(rng.pick(&pieces));
+            }
+            assert_eq!(super::trim(&s), s.trim(), "{s:?}");
+            assert_eq!(super::trim_end(&s), s.trim_end(), "{s:?}");
+            cut += usize::from(s.trim().len() < s.len());
+        }
+        assert!(cut > 2000, "{cut}");
     }
 
     #[test]

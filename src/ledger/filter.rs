@@ -168,6 +168,20 @@ pub(super) fn not_a_source(words: &[&str], pronoun: bool) -> bool {
 /// The pronoun of `he's`, `she’s`, `they're`, `they've`, `they'll`, `they'd` (a word of the
 /// third person with a verb run on): its first part, to be read as that pronoun.
 pub(super) fn contracted(word: &str) -> Option<&str> {
+    // four bytes at least from `h`, `s` or `t`, with `'` or a byte of `’` (most words are
+    // ruled out without two searches: issue 6)
+    let first = word.as_bytes().first().map_or(0, |b| b | 0x20);
+    if word.len() < 4
+        || !matches!(first, b'h' | b's' | b't')
+        || !word.bytes().any(|b| b == b'\'' || b == 0xE2)
+    {
+        return None;
+    }
+    contracted_read(word)
+}
+
+/// [`contracted`] without its quick test.
+fn contracted_read(word: &str) -> Option<&str> {
     let (base, _) = word
         .split_once('\'')
         .or_else(|| word.split_once('\u{2019}'))?;
@@ -304,5 +318,37 @@ mod tests {
         ] {
             assert_eq!(contracted(w), None, "{w}");
         }
+    }
+
+    /// The quick test rules out no contraction: on words made of pronouns, apostrophes (one
+    /// or several, straight or curly), verb endings and other pieces, in any case, `contracted`
+    /// is what the full reading gives.
+    #[test]
+    fn quick_test_of_contractions_is_the_full_reading() {
+        let pieces = [
+            "he", "she", "they", "it", "He", "SHE", "They", "h", "t", "s", "'", "\u{2019}", "'",
+            "\u{2019}", "s", "re", "ve", "ll", "d", "x", "é", "Smith", "",
+        ];
+        let mut rng = crate::testrng::Rng::new(0xc0_47_2a_c7);
+        let mut some = 0;
+        for _ in 0..20_000 {
+            let mut w = String::new();
+            // half of them shaped as a contraction: a piece, apostrophes, a piece
+            if rng.below(2) == 0 {
+                w.push_str(rng.pick(&pieces));
+                for _ in 0..rng.below(3) + 1 {
+                    w.push_str(rng.pick(&["'", "\u{2019}"]));
+                }
+                w.push_str(rng.pick(&pieces));
+            } else {
+                for _ in 0..rng.below(5) + 1 {
+                    w.push_str(rng.pick(&pieces));
+                }
+            }
+            let full = super::contracted_read(&w);
+            assert_eq!(super::contracted(&w), full, "{w:?}");
+            some += usize::from(full.is_some());
+        }
+        assert!(some > 200, "{some}");
     }
 }
