@@ -196,12 +196,16 @@ pub fn build(
     bufs.flags.reserve(16);
     bufs.kbits.clear();
     bufs.kbits.reserve(16);
+    bufs.classes.clear();
+    bufs.classes.reserve(16);
     // room for a long name's key at once (issue 6: the two grew from empty in every document,
     // a quarter of a million instructions on the corpus)
     bufs.scratch.clear();
     bufs.scratch.reserve(KEY_ROOM);
     bufs.key.clear();
     bufs.key.reserve(KEY_ROOM);
+    bufs.part.clear();
+    bufs.part.reserve(KEY_ROOM);
     // every source span of the sentences at most once
     bufs.seen.reset(spans);
     let mut b = Builder {
@@ -217,9 +221,11 @@ pub fn build(
         words: Vec::with_capacity(16),
         flags: bufs.flags,
         kbits: bufs.kbits,
+        classes: bufs.classes,
         caps: Vec::new(),
         scratch: bufs.scratch,
         key: bufs.key,
+        part: bufs.part,
     };
     let mut seen = bufs.seen;
     b.ledger.sources.reserve(room);
@@ -276,8 +282,10 @@ pub fn build(
             toks: b.toks,
             flags: b.flags,
             kbits: b.kbits,
+            classes: b.classes,
             scratch: b.scratch,
             key: b.key,
+            part: b.part,
             seen,
         }
         .kept(),
@@ -292,8 +300,10 @@ struct Buffers {
     toks: Vec<Token>,
     flags: Vec<u32>,
     kbits: Vec<u32>,
+    classes: Vec<u8>,
     scratch: String,
-    key: String,
+    key: Vec<u8>,
+    part: Vec<u8>,
     seen: SeenSpans,
 }
 
@@ -314,11 +324,17 @@ impl Buffers {
         if self.kbits.capacity() > MOST {
             self.kbits = Vec::new();
         }
+        if self.classes.capacity() > MOST {
+            self.classes = Vec::new();
+        }
         if self.scratch.capacity() > MOST {
             self.scratch = String::new();
         }
         if self.key.capacity() > MOST {
-            self.key = String::new();
+            self.key = Vec::new();
+        }
+        if self.part.capacity() > MOST {
+            self.part = Vec::new();
         }
         if self.seen.sorted.capacity() > MOST || self.seen.other.capacity() > MOST {
             self.seen = SeenSpans::default();
@@ -456,8 +472,9 @@ fn is_reference(words: &[&str], flags: &[u32]) -> bool {
 }
 
 /// The lowercase name made of `words` (whose lists are `flags`) without determiners, titles,
-/// possessives and parentheticals, pushed onto `out`.
-fn key_into(words: &[&str], flags: &[u32], out: &mut String) {
+/// possessives and parentheticals, pushed onto `out` (its bytes: issue 6, a word of ASCII is
+/// lower-cased eight bytes at a time).
+fn key_into(words: &[&str], flags: &[u32], out: &mut Vec<u8>) {
     let mut pushed = false;
     for (k, (w, f)) in words.iter().zip(flags).enumerate() {
         let title = f & TITLE != 0;
@@ -475,19 +492,42 @@ fn key_into(words: &[&str], flags: &[u32], out: &mut String) {
             w = rest;
         }
         if pushed {
-            out.push(' ');
+            out.push(b' ');
         }
         pushed = true;
-        if w.is_ascii() {
-            let from = out.len();
-            out.push_str(w);
-            if let Some(added) = out.get_mut(from..) {
-                added.make_ascii_lowercase();
-            }
-        } else {
-            out.push_str(&w.to_lowercase());
-        }
+        push_lower(w, out);
     }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `w` lower-cased as `str::to_lowercase` has it, pushed onto `out`.
+fn push_lower(w: &str, out: &mut Vec<u8>) {
+    let b = w.as_bytes();
+    let mut lanes = [0u8; 8];
+    if let Some(dst) = lanes.get_mut(..b.len()) {
+        dst.copy_from_slice(b);
+        let v = u64::from_le_bytes(lanes);
+        if v & HIGH == 0 {
+            // a lane is at least `A` when adding 0x3f sets its high bit, above `Z` when
+            // adding 0x25 does (no lane carries into the next: every lane is below 0x80)
+            let upper = v.wrapping_add(ONES * 0x3f) & !v.wrapping_add(ONES * 0x25) & HIGH;
+            // all eight lanes at once (a copy of a known size, no call), then the word's
+            let len = out.len() + b.len();
+            out.extend_from_slice(&(v | upper >> 2).to_le_bytes());
+            out.truncate(len);
+            return;
+        }
+    } else if b.is_ascii() {
+        let from = out.len();
+        out.extend_from_slice(b);
+        if let Some(added) = out.get_mut(from..) {
+            added.make_ascii_lowercase();
+        }
+        return;
+    }
+    out.extend_from_slice(w.to_lowercase().as_bytes());
 }
 
 /// Where the possessor of a possessive mention starts among its words (`words`, whose lists
@@ -572,11 +612,15 @@ struct Builder<'a> {
     /// The kind lists each word has as a whole entry ([`WordTable::of`] shifted by
     /// [`kinds::KINDS`]; buffer).
     kbits: Vec<u32>,
+    /// The classes of [`filter`] the table gives each word (buffer).
+    classes: Vec<u8>,
     /// The capitalised words of a new name, and a key looked up but not kept (buffers).
     caps: Vec<&'a str>,
     scratch: String,
     /// The key of the mention being resolved (buffer).
-    key: String,
+    key: Vec<u8>,
+    /// The key of part of a name (buffer).
+    part: Vec<u8>,
 }
 
 impl<'a> Builder<'a> {
@@ -597,6 +641,7 @@ impl<'a> Builder<'a> {
         let mut words = std::mem::take(&mut self.words);
         let mut flags = std::mem::take(&mut self.flags);
         let mut kbits = std::mem::take(&mut self.kbits);
+        let mut classes = std::mem::take(&mut self.classes);
         toks.clear();
         tokens_into(self.text, span, &mut toks);
         words.clear();
@@ -605,13 +650,16 @@ impl<'a> Builder<'a> {
         // each word's lists in one lookup (issue 6: up to seven list lookups a word)
         flags.clear();
         kbits.clear();
+        classes.clear();
         // the table is built on the first mention of the run (not for a file without one)
-        match self.checks.ledger_words() {
+        let table = self.checks.ledger_words();
+        match table {
             Some(table) => {
                 for w in &words {
                     let all = table.of(w);
                     flags.push(all & WORD_BITS);
-                    kbits.push(all >> kinds::KINDS);
+                    kbits.push(kinds::kind_bits(all));
+                    classes.push(kinds::class_bits(all));
                 }
             }
             None => {
@@ -619,6 +667,8 @@ impl<'a> Builder<'a> {
                 kbits.resize(words.len(), 0);
             }
         }
+        // the words' classes of [`filter`] (`None`: read there)
+        let raw = table.map(|_| classes.as_slice());
         // `they're`, `he's`: the pronoun, with a verb run on
         if let ([w], [0], Some(sets)) = (
             words.as_slice(),
@@ -632,12 +682,12 @@ impl<'a> Builder<'a> {
             }
         }
         // `you`, `my`, `that`, `both`, `a few`, `A total`, `a month`: no source
-        let none = filter::not_a_source(&words, is_pronoun(&flags));
+        let none = filter::not_a_source(&words, raw, is_pronoun(&flags));
         // `This Wednesday Foreign Minister …`: the name after a phrase of time
         let cut = if none {
             0
         } else {
-            filter::time_prefix(&words).max(possessor_start(&words, &flags))
+            filter::time_prefix(&words, raw).max(possessor_start(&words, &flags))
         };
         let end = span.start + trim_end(whole).len();
         let surface = match toks.get(cut) {
@@ -670,6 +720,7 @@ impl<'a> Builder<'a> {
         self.words = words;
         self.flags = flags;
         self.kbits = kbits;
+        self.classes = classes;
         id
     }
 
@@ -746,7 +797,7 @@ impl<'a> Builder<'a> {
         words: &[&'a str],
         flags: &[u32],
         kinds: &[u32],
-        key: &str,
+        key: &[u8],
     ) -> Option<usize> {
         if key.is_empty() {
             return None;
@@ -768,25 +819,25 @@ impl<'a> Builder<'a> {
             let core = name_core(words);
             let last = core.end.saturating_sub(1).max(core.start)..core.end;
             // the whole core's key, else its last word's: looked up in one buffer
-            let mut scratch = std::mem::take(&mut self.scratch);
+            let mut part = std::mem::take(&mut self.part);
             let mut found = None;
-            for part in [core, last] {
+            for range in [core, last] {
                 // the whole name's key was looked up already
-                if part == (0..words.len()) {
+                if range == (0..words.len()) {
                     continue;
                 }
-                scratch.clear();
+                part.clear();
                 key_into(
-                    words.get(part.clone()).unwrap_or_default(),
-                    flags.get(part).unwrap_or_default(),
-                    &mut scratch,
+                    words.get(range.clone()).unwrap_or_default(),
+                    flags.get(range).unwrap_or_default(),
+                    &mut part,
                 );
-                if let Some(id) = self.keys.get(&scratch).filter(|_| !scratch.is_empty()) {
+                if let Some(id) = self.keys.get(&part).filter(|_| !part.is_empty()) {
                     found = Some(id);
                     break;
                 }
             }
-            self.scratch = scratch;
+            self.part = part;
             let found = found.filter(|id| {
                 self.ledger
                     .sources
@@ -831,13 +882,13 @@ impl<'a> Builder<'a> {
             scratch.clear();
             scratch.extend(caps.iter().filter_map(|w| w.chars().next()));
             lowercase(&mut scratch);
-            self.keys.or_insert(&scratch, id);
+            self.keys.or_insert(scratch.as_bytes(), id);
             if kind == SourceKind::NamedPerson {
                 if let Some(last) = caps.last() {
                     scratch.clear();
                     scratch.push_str(last);
                     lowercase(&mut scratch);
-                    self.keys.or_insert(&scratch, id);
+                    self.keys.or_insert(scratch.as_bytes(), id);
                 }
             }
             self.scratch = scratch;
@@ -855,7 +906,7 @@ impl<'a> Builder<'a> {
             scratch.push_str(rest.trim_end_matches(')').trim());
             lowercase(&mut scratch);
             if !scratch.is_empty() {
-                self.keys.or_insert(&scratch, id);
+                self.keys.or_insert(scratch.as_bytes(), id);
             }
             self.scratch = scratch;
         }
@@ -1297,6 +1348,72 @@ mod tests {
             cut += usize::from(s.trim().len() < s.len());
         }
         assert!(cut > 2000, "{cut}");
+    }
+
+    /// The key of a name is what lower-casing its words as strings gives (ASCII of every
+    /// length, other scripts, possessives, titles and `the`).
+    #[test]
+    fn keys_are_the_words_lower_cased() {
+        fn simple(words: &[&str], flags: &[u32]) -> String {
+            let mut out = String::new();
+            let mut pushed = false;
+            for (k, (w, f)) in words.iter().zip(flags).enumerate() {
+                let title = f & super::TITLE != 0;
+                if k == 0 && (w.eq_ignore_ascii_case("the") || title) || title && !pushed {
+                    continue;
+                }
+                let mut w: &str = w;
+                while let Some(rest) = w.strip_suffix("'s") {
+                    w = rest;
+                }
+                while let Some(rest) = w.strip_suffix("\u{2019}s") {
+                    w = rest;
+                }
+                if pushed {
+                    out.push(' ');
+                }
+                pushed = true;
+                out.push_str(&w.to_lowercase());
+            }
+            out
+        }
+        let words = [
+            "The",
+            "the",
+            "Jane",
+            "SMITH",
+            "O'Brien",
+            "Smith's",
+            "Jones\u{2019}s",
+            "AZaz@[`{",
+            "Organisation",
+            "ORGANISATIONS",
+            "Ünal",
+            "ΑΣ",
+            "İstanbul",
+            "x",
+            "",
+            "s's",
+            "12ab",
+            "ABCDEFGH",
+            "ABCDEFGHI",
+            "Dr.",
+        ];
+        let mut rng = crate::testrng::Rng::new(0x6e_75_1c);
+        let mut upper = 0;
+        for _ in 0..10_000 {
+            let n = rng.below(5);
+            let w: Vec<&str> = (0..n).map(|_| rng.pick(&words)).collect();
+            let f: Vec<u32> = (0..n)
+                .map(|_| if rng.below(4) == 0 { super::TITLE } else { 0 })
+                .collect();
+            let mut got = Vec::new();
+            super::key_into(&w, &f, &mut got);
+            let want = simple(&w, &f);
+            assert_eq!(String::from_utf8(got).unwrap(), want, "{w:?} {f:?}");
+            upper += usize::from(w.iter().any(|x| x.bytes().any(|b| b.is_ascii_uppercase())));
+        }
+        assert!(upper > 5000, "{upper}");
     }
 
     #[test]

@@ -9,6 +9,13 @@ use crate::checks::phrases::{PhraseList, WordSets};
 /// `k` (below: the word lists).
 pub(crate) const KINDS: u32 = 8;
 
+/// At most this many kind lists (bits `KINDS` to `CLASSES - 1`).
+const MOST_KINDS: usize = 16;
+
+/// Where the bits of the word classes of [`super::filter`] start in [`WordTable::of`] (six
+/// bits).
+const CLASSES: u32 = 24;
+
 /// The bit of [`WordTable::of`] (above the kind lists') of the first run of a pattern of the
 /// kind lists that is more than one run of ASCII letters and digits (`associated press`,
 /// `u.s.`, `not authorized`): a name holding it needs the walk. After the shift by [`KINDS`],
@@ -17,6 +24,19 @@ const MORE_BIT: u32 = 1 << 31;
 
 /// [`MORE_BIT`] among the kind bits.
 pub(super) const MORE: u32 = MORE_BIT >> KINDS;
+
+/// The kind bits of a word whose bits in [`WordTable::of`] are `all` (kind list `k`: bit `k`;
+/// [`MORE`]).
+#[inline]
+pub(super) fn kind_bits(all: u32) -> u32 {
+    (all >> KINDS) & ((1 << MOST_KINDS) - 1 | MORE)
+}
+
+/// The classes of [`super::filter`] the table gives a word whose bits are `all`.
+#[inline]
+pub(super) fn class_bits(all: u32) -> u8 {
+    ((all >> CLASSES) & 0x3f) as u8
+}
 
 /// The words of the ledger's lists in one table.
 #[derive(Debug)]
@@ -29,14 +49,15 @@ pub(crate) struct WordTable {
 
 impl WordTable {
     /// The table of the word lists `words` (at most [`KINDS`]; bit `k` for list `k`, what
-    /// [`PhraseList::is`] tells of it) and the kind lists `kinds` (at most 23; bit `KINDS + k`
+    /// [`PhraseList::is`] tells of it), the kind lists `kinds` (at most 16; bit `KINDS + k`
     /// for the first run of ASCII letters and digits of each automaton pattern of list `k`
-    /// that is that whole pattern, [`MORE_BIT`] for the first run of any longer pattern).
+    /// that is that whole pattern, [`MORE_BIT`] for the first run of any longer pattern) and
+    /// the word classes of [`super::filter`] (bit `CLASSES + c` for class bit `c`).
     pub(crate) fn new(words: &[&PhraseList], kinds: &[&PhraseList]) -> WordTable {
         let shift = KINDS as usize;
         let (words, kinds) = (
             words.get(..shift).unwrap_or(words),
-            kinds.get(..31 - shift).unwrap_or(kinds),
+            kinds.get(..MOST_KINDS).unwrap_or(kinds),
         );
         // one list of single-run patterns per kind list, then the first runs of the others
         let mut runs: Vec<Vec<String>> = vec![Vec::new(); kinds.len()];
@@ -61,10 +82,21 @@ impl WordTable {
             Vec::new()
         };
         let more = PhraseList::from_vec(if readable { more } else { Vec::new() });
+        let classes: Vec<PhraseList> = (0..6)
+            .map(|c| {
+                let of_class = super::filter::CLASS_WORDS
+                    .iter()
+                    .filter(|(_, k)| k >> c & 1 == 1)
+                    .map(|(w, _)| w.to_string());
+                PhraseList::from_vec(of_class.collect())
+            })
+            .collect();
         let none = PhraseList::default();
         let mut all: Vec<&PhraseList> = words.to_vec();
         all.resize(shift, &none);
         all.extend(runs.iter());
+        all.resize(CLASSES as usize, &none);
+        all.extend(classes.iter());
         all.resize(31, &none);
         all.push(&more);
         WordTable {
@@ -84,7 +116,7 @@ impl WordTable {
     fn runs_of(&self, s: &str) -> u32 {
         s.split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|r| !r.is_empty())
-            .fold(0, |bits, run| bits | self.of(run) >> KINDS)
+            .fold(0, |bits, run| bits | kind_bits(self.of(run)))
     }
 }
 
@@ -170,7 +202,7 @@ pub(super) fn read(
 
 #[cfg(test)]
 mod tests {
-    use super::{WordTable, KINDS};
+    use super::WordTable;
 
     /// [`super::read`] of `name` with its tokens, as the ledger reads a name.
     fn read_name(table: Option<&WordTable>, name: &str) -> Option<u32> {
@@ -178,7 +210,7 @@ mod tests {
         let words: Vec<&str> = toks.iter().map(|t| t.text(name)).collect();
         let bits: Vec<u32> = words
             .iter()
-            .map(|w| table.map_or(0, |t| t.of(w) >> KINDS))
+            .map(|w| table.map_or(0, |t| super::kind_bits(t.of(w))))
             .collect();
         super::read(table, name, &words, &bits)
     }
