@@ -332,7 +332,7 @@ mod tests {
             .iter()
             .map(|w| w.to_string()),
         );
-        let mut rng = crate::testrng::Rng::new(0xc1a5_5e5);
+        let mut rng = crate::testrng::Rng::new(0x0c1a_55e5);
         let (mut some, mut none) = (0, 0);
         for _ in 0..20_000 {
             let mut w = words[rng.below(words.len())].clone();

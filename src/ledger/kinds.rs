@@ -29,7 +29,7 @@ pub(super) const MORE: u32 = MORE_BIT >> KINDS;
 /// [`MORE`]).
 #[inline]
 pub(super) fn kind_bits(all: u32) -> u32 {
-    (all >> KINDS) & ((1 << MOST_KINDS) - 1 | MORE)
+    (all >> KINDS) & (((1 << MOST_KINDS) - 1) | MORE)
 }
 
 /// The classes of [`super::filter`] the table gives a word whose bits are `all`.
