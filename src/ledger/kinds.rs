@@ -42,6 +42,11 @@ pub(super) fn class_bits(all: u32) -> u8 {
 #[derive(Debug)]
 pub(crate) struct WordTable {
     sets: WordSets,
+    /// The entries of at most seven bytes as `sets` keeps them (packed with their length, as
+    /// [`pack`] lays them out) and their bits, by open addressing ([`EMPTY`]: a free slot): a
+    /// word of ASCII of at most seven bytes is looked up here without a hash of the standard
+    /// library (issue 6: the lookup was a sixth of the ledger).
+    short: Vec<(u64, u32)>,
     /// Whether the kind bits tell the kind lists a name holds: false when a pattern of them
     /// does not begin with an ASCII letter or digit (then every name is walked).
     kinds: bool,
@@ -101,6 +106,7 @@ impl WordTable {
         all.push(&more);
         WordTable {
             sets: WordSets::new(&all),
+            short: short_table(&all),
             kinds: readable,
         }
     }
@@ -109,7 +115,21 @@ impl WordTable {
     /// from there.
     #[inline]
     pub(crate) fn of(&self, word: &str) -> u32 {
-        self.sets.of(word)
+        match load_short(word.as_bytes()) {
+            Some(v) if v & HIGH == 0 => {
+                let k = ascii_lower(v) | (word.len() as u64) << 56;
+                let mask = self.short.len().wrapping_sub(1);
+                let mut at = slot_of(k, mask);
+                loop {
+                    match self.short.get(at) {
+                        Some(&(key, bits)) if key == k => return bits,
+                        Some(&(EMPTY, _)) | None => return 0,
+                        Some(_) => at = (at + 1) & mask,
+                    }
+                }
+            }
+            _ => self.sets.of(word),
+        }
     }
 
     /// The kind bits of the runs of ASCII letters and digits of `s`.
@@ -122,6 +142,100 @@ impl WordTable {
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// A free slot of [`WordTable::short`] (no packed word has all bits set: its length byte is
+/// at most 7).
+const EMPTY: u64 = u64::MAX;
+
+/// The first slot of packed word `k` in a table of `mask + 1` slots.
+#[inline(always)]
+fn slot_of(k: u64, mask: usize) -> usize {
+    (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & mask
+}
+
+/// The entries of `lists` of at most seven bytes, lower-cased, packed ([`pack`]) with their
+/// lists' bits (bit `k` for list `k`), as `WordSets::new` keeps them: the entries it skips
+/// (outside ASCII with a curly apostrophe) skipped too.
+fn short_table(lists: &[&PhraseList]) -> Vec<(u64, u32)> {
+    let mut keys: std::collections::HashMap<u64, u32, crate::lexicon::FxBuild> =
+        std::collections::HashMap::default();
+    for (k, list) in lists.iter().enumerate().take(32) {
+        for e in list
+            .entries
+            .iter()
+            .filter(|e| e.is_ascii() || !e.contains('\u{2019}'))
+        {
+            if let Some(key) = pack(&e.to_ascii_lowercase().into_bytes()) {
+                *keys.entry(key).or_insert(0) |= 1 << k;
+            }
+        }
+    }
+    let n = (2 * keys.len()).next_power_of_two().max(16);
+    let mut table = vec![(EMPTY, 0); n];
+    for (key, bits) in keys {
+        let mut at = slot_of(key, n - 1);
+        while table.get(at).is_some_and(|s| s.0 != EMPTY) {
+            at = (at + 1) & (n - 1);
+        }
+        if let Some(s) = table.get_mut(at) {
+            *s = (key, bits);
+        }
+    }
+    table
+}
+
+/// The bytes of a word of at most seven bytes in the low lanes of a number (zero above them);
+/// `None` for a longer word (as `WordSets` reads them).
+#[inline(always)]
+fn load_short(b: &[u8]) -> Option<u64> {
+    if b.len() > 7 {
+        return None;
+    }
+    load(b)
+}
+
+/// The bytes of `b` (at most eight) in the low lanes of a number (zero above them), read in
+/// at most two overlapping pieces (no call to copy a slice of unknown length); `None` for
+/// more than eight.
+#[inline(always)]
+pub(super) fn load(b: &[u8]) -> Option<u64> {
+    let n = b.len();
+    let two = |a: u64, z: u64, k: usize| a | z << (8 * (n - k));
+    Some(match n {
+        0 => 0,
+        1 => u64::from(*b.first()?),
+        2 | 3 => two(
+            u64::from(u16::from_le_bytes(*b.first_chunk::<2>()?)),
+            u64::from(u16::from_le_bytes(*b.last_chunk::<2>()?)),
+            2,
+        ),
+        4..=7 => two(
+            u64::from(u32::from_le_bytes(*b.first_chunk::<4>()?)),
+            u64::from(u32::from_le_bytes(*b.last_chunk::<4>()?)),
+            4,
+        ),
+        8 => u64::from_le_bytes(*b.first_chunk::<8>()?),
+        _ => return None,
+    })
+}
+
+/// `v` (ASCII in every lane) with `A`..`Z` lower-cased in every lane.
+#[inline(always)]
+fn ascii_lower(v: u64) -> u64 {
+    // a lane is at least `A` when adding 0x3f sets its high bit, above `Z` when adding 0x25
+    // does (no lane carries into the next: every lane is below 0x80)
+    let upper = v.wrapping_add(ONES * 0x3f) & !v.wrapping_add(ONES * 0x25) & HIGH;
+    v | upper >> 2
+}
+
+/// A word of at most seven bytes as one number: its bytes, then its length in the last byte.
+fn pack(word: &[u8]) -> Option<u64> {
+    let n = word.len();
+    let mut lanes = [0u8; 8];
+    lanes.get_mut(..n).filter(|_| n <= 7)?.copy_from_slice(word);
+    *lanes.get_mut(7)? = n as u8;
+    Some(u64::from_le_bytes(lanes))
+}
 
 /// What [`read`] needs of a name's bytes: `None` when one is outside ASCII, else whether one
 /// is in `%` ..= `.` (`%&'()*+,-.`, which holds the five bytes other than letters and digits a
@@ -142,16 +256,9 @@ fn splits(name: &[u8]) -> Option<bool> {
         Some(())
     };
     for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        lanes(u64::from_le_bytes(w))?;
+        lanes(load(c).unwrap_or(0))?;
     }
-    let rest = chunks.remainder();
-    let mut w = [0u8; 8];
-    if let Some(dst) = w.get_mut(..rest.len()) {
-        dst.copy_from_slice(rest);
-    }
-    lanes(u64::from_le_bytes(w))?;
+    lanes(load(chunks.remainder()).unwrap_or(0))?;
     Some(found != 0)
 }
 
@@ -317,6 +424,73 @@ mod tests {
             none > 500 && some > 500 && read > 200,
             "{none} {some} {read}"
         );
+    }
+
+    /// The table's own lookup of short words gives what `WordSets` gives, on the lists' words
+    /// and others in any case, short and long, with apostrophes and outside ASCII.
+    #[test]
+    fn short_lookup_is_the_word_sets() {
+        let set = CheckSet::builtin().unwrap();
+        let table = set.ledger_words().unwrap();
+        let def = set.get("single-source").unwrap();
+        let mut words: Vec<String> = crate::checks::LEDGER_WORDS
+            .iter()
+            .chain(LEDGER_KINDS.iter())
+            .flat_map(|n| def.list(n).entries.iter().cloned())
+            .chain(
+                super::super::filter::CLASS_WORDS
+                    .iter()
+                    .map(|(w, _)| w.to_string()),
+            )
+            .collect();
+        words.extend(
+            [
+                "",
+                "a",
+                "Smith",
+                "x7",
+                "it’s",
+                "It\u{2019}s",
+                "é",
+                "Ünal",
+                "POLICE",
+                "policemen",
+            ]
+            .iter()
+            .map(|w| w.to_string()),
+        );
+        let mut rng = crate::testrng::Rng::new(0x5407_7ab1);
+        let mut hits = 0;
+        for _ in 0..20_000 {
+            let mut w = words[rng.below(words.len())].clone();
+            match rng.below(5) {
+                0 => w = w.to_uppercase(),
+                1 => w.push('s'),
+                2 => {
+                    w.pop();
+                }
+                3 => w = w.replace('\'', "\u{2019}"),
+                _ => {}
+            }
+            let want = table.sets.of(&w);
+            assert_eq!(table.of(&w), want, "{w:?}");
+            hits += usize::from(want != 0 && w.len() <= 7 && w.is_ascii());
+        }
+        assert!(hits > 3000, "{hits}");
+    }
+
+    /// A short slice read in overlapping pieces is its bytes, zero above.
+    #[test]
+    fn load_is_the_bytes() {
+        let b: Vec<u8> = (1..=10).collect();
+        for n in 0..=10 {
+            let mut lanes = [0u8; 8];
+            let want = b.get(..n).filter(|_| n <= 8).map(|s| {
+                lanes[..n].copy_from_slice(s);
+                u64::from_le_bytes(lanes)
+            });
+            assert_eq!(super::load(&b[..n]), want, "{n}");
+        }
     }
 
     /// The quick look at a name's bytes is a look at each byte.
