@@ -948,22 +948,23 @@ impl<'a> Builder<'a> {
             return Some(SourceKind::Document);
         }
         // which of the lists `crate::checks::LEDGER_KINDS` occur in the name: read from its
-        // words' bits, else one walk over it when the lexicon of those lists is built (at the
-        // first name, not for a document without one: issue 6, start-up)
-        let kinds: Option<&Presence> = self.checks.ledger_kinds();
-        let present = match kinds {
-            // most names are read from their words alone: no walk over them (issue 6: the
-            // walk, or a lookup of each run of the name, was most of the kind's cost)
-            Some(k) => match kinds::read(self.checks.ledger_words(), surface, tokens.0, tokens.1) {
-                Some(bits) => {
-                    // every name of the tests is read both ways
-                    #[cfg(test)]
-                    assert_eq!(bits, k.present(surface), "{surface:?}");
-                    bits
-                }
-                None => k.present(surface),
-            },
-            None => {
+        // words' bits (issue 6: the walk, or a lookup of each run of the name, was most of the
+        // kind's cost), else one walk over it in the lexicon of those lists, built when a name
+        // first needs it (not for a run whose names are all read: issue 6, start-up)
+        let read = kinds::read(self.checks.ledger_words(), surface, tokens.0, tokens.1);
+        // every name of the tests is read both ways
+        #[cfg(test)]
+        if let (Some(bits), Some(k)) = (read, self.checks.ledger_kinds()) {
+            assert_eq!(bits, k.present(surface), "{surface:?}");
+        }
+        let present = match (
+            read,
+            read.map_or_else(|| self.checks.ledger_kinds(), |_| None),
+        ) {
+            // read from the words
+            (Some(bits), _) => bits,
+            (None, Some(k)) => Presence::present(k, surface),
+            (None, None) => {
                 let l = &self.lists;
                 let whole = Span::new(0, surface.len());
                 [
