@@ -28,6 +28,8 @@ mod head;
 mod keys;
 mod kinds;
 
+pub(crate) use kinds::WordTable;
+
 /// What kind of source a ledger entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -141,6 +143,8 @@ const JOINER: u32 = 1 << 3;
 const TITLE: u32 = 1 << 4;
 const DOCUMENT: u32 = 1 << 5;
 const INDEFINITE: u32 = 1 << 6;
+/// The bits of the word lists in [`WordTable::of`] (the kind lists' are above them).
+const WORD_BITS: u32 = (1 << kinds::KINDS) - 1;
 
 /// Index of a kind in [`Builder::last_kind`].
 fn kind_index(kind: SourceKind) -> usize {
@@ -190,12 +194,18 @@ pub fn build(
     bufs.toks.reserve(16);
     bufs.flags.clear();
     bufs.flags.reserve(16);
+    bufs.kbits.clear();
+    bufs.kbits.reserve(16);
+    bufs.classes.clear();
+    bufs.classes.reserve(16);
     // room for a long name's key at once (issue 6: the two grew from empty in every document,
     // a quarter of a million instructions on the corpus)
     bufs.scratch.clear();
     bufs.scratch.reserve(KEY_ROOM);
     bufs.key.clear();
     bufs.key.reserve(KEY_ROOM);
+    bufs.part.clear();
+    bufs.part.reserve(KEY_ROOM);
     // every source span of the sentences at most once
     bufs.seen.reset(spans);
     let mut b = Builder {
@@ -210,9 +220,12 @@ pub fn build(
         toks: bufs.toks,
         words: Vec::with_capacity(16),
         flags: bufs.flags,
+        kbits: bufs.kbits,
+        classes: bufs.classes,
         caps: Vec::new(),
         scratch: bufs.scratch,
         key: bufs.key,
+        part: bufs.part,
     };
     let mut seen = bufs.seen;
     b.ledger.sources.reserve(room);
@@ -268,8 +281,11 @@ pub fn build(
             keys: b.keys,
             toks: b.toks,
             flags: b.flags,
+            kbits: b.kbits,
+            classes: b.classes,
             scratch: b.scratch,
             key: b.key,
+            part: b.part,
             seen,
         }
         .kept(),
@@ -283,8 +299,11 @@ struct Buffers {
     keys: keys::Keys,
     toks: Vec<Token>,
     flags: Vec<u32>,
+    kbits: Vec<u32>,
+    classes: Vec<u8>,
     scratch: String,
-    key: String,
+    key: Vec<u8>,
+    part: Vec<u8>,
     seen: SeenSpans,
 }
 
@@ -302,11 +321,20 @@ impl Buffers {
         if self.flags.capacity() > MOST {
             self.flags = Vec::new();
         }
+        if self.kbits.capacity() > MOST {
+            self.kbits = Vec::new();
+        }
+        if self.classes.capacity() > MOST {
+            self.classes = Vec::new();
+        }
         if self.scratch.capacity() > MOST {
             self.scratch = String::new();
         }
         if self.key.capacity() > MOST {
-            self.key = String::new();
+            self.key = Vec::new();
+        }
+        if self.part.capacity() > MOST {
+            self.part = Vec::new();
         }
         if self.seen.sorted.capacity() > MOST || self.seen.other.capacity() > MOST {
             self.seen = SeenSpans::default();
@@ -395,6 +423,32 @@ impl QuoteCursor {
     }
 }
 
+/// Whether `b` is the first or last byte of a character that is no white space (an ASCII one:
+/// any other byte may belong to one).
+fn solid(b: Option<&u8>) -> bool {
+    b.is_some_and(|&b| b.is_ascii() && !char::from(b).is_whitespace())
+}
+
+/// `s.trim()`; a mention that neither starts nor ends with white space (most) without a look
+/// at its characters (issue 6).
+fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    if solid(b.first()) && solid(b.last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
+/// `s.trim_end()`, as [`trim`].
+fn trim_end(s: &str) -> &str {
+    if solid(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim_end()
+    }
+}
+
 /// `s` lower-cased in place as `str::to_lowercase` has it (ASCII without a copy).
 fn lowercase(s: &mut String) {
     if s.is_ascii() {
@@ -418,8 +472,9 @@ fn is_reference(words: &[&str], flags: &[u32]) -> bool {
 }
 
 /// The lowercase name made of `words` (whose lists are `flags`) without determiners, titles,
-/// possessives and parentheticals, pushed onto `out`.
-fn key_into(words: &[&str], flags: &[u32], out: &mut String) {
+/// possessives and parentheticals, pushed onto `out` (its bytes: issue 6, a word of ASCII is
+/// lower-cased eight bytes at a time).
+fn key_into(words: &[&str], flags: &[u32], out: &mut Vec<u8>) {
     let mut pushed = false;
     for (k, (w, f)) in words.iter().zip(flags).enumerate() {
         let title = f & TITLE != 0;
@@ -437,19 +492,39 @@ fn key_into(words: &[&str], flags: &[u32], out: &mut String) {
             w = rest;
         }
         if pushed {
-            out.push(' ');
+            out.push(b' ');
         }
         pushed = true;
-        if w.is_ascii() {
-            let from = out.len();
-            out.push_str(w);
-            if let Some(added) = out.get_mut(from..) {
-                added.make_ascii_lowercase();
-            }
-        } else {
-            out.push_str(&w.to_lowercase());
-        }
+        push_lower(w, out);
     }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `w` lower-cased as `str::to_lowercase` has it, pushed onto `out`.
+fn push_lower(w: &str, out: &mut Vec<u8>) {
+    let b = w.as_bytes();
+    if let Some(v) = kinds::load(b) {
+        if v & HIGH == 0 {
+            // a lane is at least `A` when adding 0x3f sets its high bit, above `Z` when
+            // adding 0x25 does (no lane carries into the next: every lane is below 0x80)
+            let upper = v.wrapping_add(ONES * 0x3f) & !v.wrapping_add(ONES * 0x25) & HIGH;
+            // all eight lanes at once (a copy of a known size, no call), then the word's
+            let len = out.len() + b.len();
+            out.extend_from_slice(&(v | upper >> 2).to_le_bytes());
+            out.truncate(len);
+            return;
+        }
+    } else if b.is_ascii() {
+        let from = out.len();
+        out.extend_from_slice(b);
+        if let Some(added) = out.get_mut(from..) {
+            added.make_ascii_lowercase();
+        }
+        return;
+    }
+    out.extend_from_slice(w.to_lowercase().as_bytes());
 }
 
 /// Where the possessor of a possessive mention starts among its words (`words`, whose lists
@@ -531,11 +606,18 @@ struct Builder<'a> {
     toks: Vec<Token>,
     words: Vec<&'a str>,
     flags: Vec<u32>,
+    /// The kind lists each word has as a whole entry ([`WordTable::of`] shifted by
+    /// [`kinds::KINDS`]; buffer).
+    kbits: Vec<u32>,
+    /// The classes of [`filter`] the table gives each word (buffer).
+    classes: Vec<u8>,
     /// The capitalised words of a new name, and a key looked up but not kept (buffers).
     caps: Vec<&'a str>,
     scratch: String,
     /// The key of the mention being resolved (buffer).
-    key: String,
+    key: Vec<u8>,
+    /// The key of part of a name (buffer).
+    part: Vec<u8>,
 }
 
 impl<'a> Builder<'a> {
@@ -544,10 +626,10 @@ impl<'a> Builder<'a> {
         let whole = span.slice(self.text);
         match self.known.get(whole) {
             Some(&Known::Source(id)) => return id,
-            Some(&Known::Pronoun(f)) => return self.resolve_pronoun(whole.trim(), f),
+            Some(&Known::Pronoun(f)) => return self.resolve_pronoun(trim(whole), f),
             None => {}
         }
-        let surface = whole.trim();
+        let surface = trim(whole);
         if surface.is_empty() {
             return None;
         }
@@ -555,6 +637,8 @@ impl<'a> Builder<'a> {
         let mut toks = std::mem::take(&mut self.toks);
         let mut words = std::mem::take(&mut self.words);
         let mut flags = std::mem::take(&mut self.flags);
+        let mut kbits = std::mem::take(&mut self.kbits);
+        let mut classes = std::mem::take(&mut self.classes);
         toks.clear();
         tokens_into(self.text, span, &mut toks);
         words.clear();
@@ -562,11 +646,26 @@ impl<'a> Builder<'a> {
         words.extend(toks.iter().map(|t| t.text(text)));
         // each word's lists in one lookup (issue 6: up to seven list lookups a word)
         flags.clear();
+        kbits.clear();
+        classes.clear();
         // the table is built on the first mention of the run (not for a file without one)
-        match self.checks.ledger_words() {
-            Some(sets) => flags.extend(words.iter().map(|w| sets.of(w))),
-            None => flags.resize(words.len(), 0),
+        let table = self.checks.ledger_words();
+        match table {
+            Some(table) => {
+                for w in &words {
+                    let all = table.of(w);
+                    flags.push(all & WORD_BITS);
+                    kbits.push(kinds::kind_bits(all));
+                    classes.push(kinds::class_bits(all));
+                }
+            }
+            None => {
+                flags.resize(words.len(), 0);
+                kbits.resize(words.len(), 0);
+            }
         }
+        // the words' classes of [`filter`] (`None`: read there)
+        let raw = table.map(|_| classes.as_slice());
         // `they're`, `he's`: the pronoun, with a verb run on
         if let ([w], [0], Some(sets)) = (
             words.as_slice(),
@@ -575,31 +674,32 @@ impl<'a> Builder<'a> {
         ) {
             if let Some(base) = filter::contracted(w) {
                 if let Some(f) = flags.first_mut() {
-                    *f = sets.of(base);
+                    *f = sets.of(base) & WORD_BITS;
                 }
             }
         }
         // `you`, `my`, `that`, `both`, `a few`, `A total`, `a month`: no source
-        let none = filter::not_a_source(&words, is_pronoun(&flags));
+        let none = filter::not_a_source(&words, raw, is_pronoun(&flags));
         // `This Wednesday Foreign Minister …`: the name after a phrase of time
         let cut = if none {
             0
         } else {
-            filter::time_prefix(&words).max(possessor_start(&words, &flags))
+            filter::time_prefix(&words, raw).max(possessor_start(&words, &flags))
         };
-        let end = span.start + whole.trim_end().len();
+        let end = span.start + trim_end(whole).len();
         let surface = match toks.get(cut) {
             Some(t) if cut > 0 => text.get(t.span.start..end).unwrap_or(surface),
             _ => surface,
         };
-        let (named, marks) = (
+        let (named, marks, kinds) = (
             words.get(cut..).unwrap_or_default(),
             flags.get(cut..).unwrap_or_default(),
+            kbits.get(cut..).unwrap_or_default(),
         );
         let id = if none {
             None
         } else {
-            self.resolve_words(surface, named, marks)
+            self.resolve_words(surface, named, marks, kinds)
         };
         // a pronoun or a reference back is resolved against what came before; any other
         // mention by its key alone, which gives the same answer every time, as does a mention
@@ -616,15 +716,19 @@ impl<'a> Builder<'a> {
         self.toks = toks;
         self.words = words;
         self.flags = flags;
+        self.kbits = kbits;
+        self.classes = classes;
         id
     }
 
-    /// [`Builder::resolve`] of a mention `surface` made of `words`, whose lists are `flags`.
+    /// [`Builder::resolve`] of a mention `surface` made of `words`, whose lists are `flags`
+    /// and kind lists `kinds`.
     fn resolve_words(
         &mut self,
         surface: &'a str,
         words: &[&'a str],
         flags: &[u32],
+        kinds: &[u32],
     ) -> Option<usize> {
         // pronouns refer to the latest fitting source
         if let [f] = flags {
@@ -639,6 +743,7 @@ impl<'a> Builder<'a> {
                     words.get(1..).unwrap_or_default(),
                     flags.get(1..).unwrap_or_default(),
                     surface,
+                    (words, kinds),
                 )
                 // (a reference's one word is never a determiner: every name has a kind)
                 .unwrap_or(SourceKind::Anonymous);
@@ -663,7 +768,7 @@ impl<'a> Builder<'a> {
         let mut key = std::mem::take(&mut self.key);
         key.clear();
         key_into(words, flags, &mut key);
-        let id = self.resolve_key(surface, words, flags, &key);
+        let id = self.resolve_key(surface, words, flags, kinds, &key);
         self.key = key;
         id
     }
@@ -688,7 +793,8 @@ impl<'a> Builder<'a> {
         surface: &'a str,
         words: &[&'a str],
         flags: &[u32],
-        key: &str,
+        kinds: &[u32],
+        key: &[u8],
     ) -> Option<usize> {
         if key.is_empty() {
             return None;
@@ -699,9 +805,9 @@ impl<'a> Builder<'a> {
         }
         // in ASCII the lists ignore case already: no lower-cased copy
         let kind = if surface.is_ascii() {
-            self.kind_of(words, flags, surface)
+            self.kind_of(words, flags, surface, (words, kinds))
         } else {
-            self.kind_of(words, flags, &surface.to_lowercase())
+            self.kind_of(words, flags, &surface.to_lowercase(), (words, kinds))
         };
         // `an executive order`, `a species of ray`: an indefinite noun phrase naming no one
         let kind = kind?;
@@ -710,25 +816,25 @@ impl<'a> Builder<'a> {
             let core = name_core(words);
             let last = core.end.saturating_sub(1).max(core.start)..core.end;
             // the whole core's key, else its last word's: looked up in one buffer
-            let mut scratch = std::mem::take(&mut self.scratch);
+            let mut part = std::mem::take(&mut self.part);
             let mut found = None;
-            for part in [core, last] {
+            for range in [core, last] {
                 // the whole name's key was looked up already
-                if part == (0..words.len()) {
+                if range == (0..words.len()) {
                     continue;
                 }
-                scratch.clear();
+                part.clear();
                 key_into(
-                    words.get(part.clone()).unwrap_or_default(),
-                    flags.get(part).unwrap_or_default(),
-                    &mut scratch,
+                    words.get(range.clone()).unwrap_or_default(),
+                    flags.get(range).unwrap_or_default(),
+                    &mut part,
                 );
-                if let Some(id) = self.keys.get(&scratch).filter(|_| !scratch.is_empty()) {
+                if let Some(id) = self.keys.get(&part).filter(|_| !part.is_empty()) {
                     found = Some(id);
                     break;
                 }
             }
-            self.scratch = scratch;
+            self.part = part;
             let found = found.filter(|id| {
                 self.ledger
                     .sources
@@ -773,26 +879,31 @@ impl<'a> Builder<'a> {
             scratch.clear();
             scratch.extend(caps.iter().filter_map(|w| w.chars().next()));
             lowercase(&mut scratch);
-            self.keys.or_insert(&scratch, id);
+            self.keys.or_insert(scratch.as_bytes(), id);
             if kind == SourceKind::NamedPerson {
                 if let Some(last) = caps.last() {
                     scratch.clear();
                     scratch.push_str(last);
                     lowercase(&mut scratch);
-                    self.keys.or_insert(&scratch, id);
+                    self.keys.or_insert(scratch.as_bytes(), id);
                 }
             }
             self.scratch = scratch;
         }
         self.caps = caps;
         // `Human Rights Activists News Agency (HRANA)`: the acronym in parentheses
-        if let Some((_, rest)) = surface.split_once('(') {
+        // (a byte search: issue 6, a `char` search was a tenth of a new name)
+        if let Some(rest) = surface
+            .bytes()
+            .position(|b| b == b'(')
+            .and_then(|k| surface.get(k + 1..))
+        {
             let mut scratch = std::mem::take(&mut self.scratch);
             scratch.clear();
             scratch.push_str(rest.trim_end_matches(')').trim());
             lowercase(&mut scratch);
             if !scratch.is_empty() {
-                self.keys.or_insert(&scratch, id);
+                self.keys.or_insert(scratch.as_bytes(), id);
             }
             self.scratch = scratch;
         }
@@ -821,24 +932,39 @@ impl<'a> Builder<'a> {
     }
 
     /// The kind of a name made of `words` (whose lists are `flags`), `surface` its text
-    /// lower-cased outside ASCII.
-    fn kind_of(&self, words: &[&str], flags: &[u32], surface: &str) -> Option<SourceKind> {
+    /// lower-cased outside ASCII, `tokens` the words of `surface` and their kind lists (the
+    /// words, or `the` and the words).
+    fn kind_of(
+        &self,
+        words: &[&str],
+        flags: &[u32],
+        surface: &str,
+        tokens: (&[&str], &[u32]),
+    ) -> Option<SourceKind> {
         let l = &self.lists;
         // a name headed by a document word is a document, whatever lists it holds: no walk
         // over it (issue 6)
         if flags.last().is_some_and(|f| f & DOCUMENT != 0) {
             return Some(SourceKind::Document);
         }
-        // which of the lists occur in the name: one walk over it when the lexicon is built
-        // the lists `crate::checks::LEDGER_KINDS` in one lexicon, and the first words of
-        // their entries ([`CheckSet::ledger_firsts`]): built at the first name, not for a
-        // document without one (issue 6, start-up)
-        let kinds: Option<&Presence> = self.checks.ledger_kinds();
-        let present = match kinds {
-            // most names hold no first word of any entry: no walk over them
-            Some(_) if !kinds::may_hold(self.checks.ledger_firsts(), surface) => 0,
-            Some(k) => k.present(surface),
-            None => {
+        // which of the lists `crate::checks::LEDGER_KINDS` occur in the name: read from its
+        // words' bits (issue 6: the walk, or a lookup of each run of the name, was most of the
+        // kind's cost), else one walk over it in the lexicon of those lists, built when a name
+        // first needs it (not for a run whose names are all read: issue 6, start-up)
+        let read = kinds::read(self.checks.ledger_words(), surface, tokens.0, tokens.1);
+        // every name of the tests is read both ways
+        #[cfg(test)]
+        if let (Some(bits), Some(k)) = (read, self.checks.ledger_kinds()) {
+            assert_eq!(bits, k.present(surface), "{surface:?}");
+        }
+        let present = match (
+            read,
+            read.map_or_else(|| self.checks.ledger_kinds(), |_| None),
+        ) {
+            // read from the words
+            (Some(bits), _) => bits,
+            (None, Some(k)) => Presence::present(k, surface),
+            (None, None) => {
                 let l = &self.lists;
                 let whole = Span::new(0, surface.len());
                 [
@@ -1157,7 +1283,9 @@ mod tests {
         let set = crate::checks::CheckSet::builtin().unwrap();
         let flags = |w: &[&str]| -> Vec<u32> {
             let sets = set.ledger_words();
-            w.iter().map(|x| sets.map_or(0, |t| t.of(x))).collect()
+            w.iter()
+                .map(|x| sets.map_or(0, |t| t.of(x) & super::WORD_BITS))
+                .collect()
         };
         for (name, at) in [
             ("the council criticized Ruiz's", 3),
@@ -1198,6 +1326,92 @@ mod tests {
                 assert_eq!(seen.insert(span), want.insert(span), "{span:?}");
             }
         }
+    }
+
+    /// The quick trims are `str`'s, on mentions with white space of every kind at either end.
+    #[test]
+    fn quick_trims_are_the_full_ones() {
+        let pieces = [
+            " ", "\t", "\u{b}", "\u{a0}", "\u{2003}", "\n", "a", "Z", "é", "\"", "’", ".", "",
+        ];
+        let mut rng = crate::testrng::Rng::new(0x7e1_3ee);
+        let mut cut = 0;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..rng.below(5) {
+                s.push_str(rng.pick(&pieces));
+            }
+            assert_eq!(super::trim(&s), s.trim(), "{s:?}");
+            assert_eq!(super::trim_end(&s), s.trim_end(), "{s:?}");
+            cut += usize::from(s.trim().len() < s.len());
+        }
+        assert!(cut > 2000, "{cut}");
+    }
+
+    /// The key of a name is what lower-casing its words as strings gives (ASCII of every
+    /// length, other scripts, possessives, titles and `the`).
+    #[test]
+    fn keys_are_the_words_lower_cased() {
+        fn simple(words: &[&str], flags: &[u32]) -> String {
+            let mut out = String::new();
+            let mut pushed = false;
+            for (k, (w, f)) in words.iter().zip(flags).enumerate() {
+                let title = f & super::TITLE != 0;
+                if k == 0 && (w.eq_ignore_ascii_case("the") || title) || title && !pushed {
+                    continue;
+                }
+                let mut w: &str = w;
+                while let Some(rest) = w.strip_suffix("'s") {
+                    w = rest;
+                }
+                while let Some(rest) = w.strip_suffix("\u{2019}s") {
+                    w = rest;
+                }
+                if pushed {
+                    out.push(' ');
+                }
+                pushed = true;
+                out.push_str(&w.to_lowercase());
+            }
+            out
+        }
+        let words = [
+            "The",
+            "the",
+            "Jane",
+            "SMITH",
+            "O'Brien",
+            "Smith's",
+            "Jones\u{2019}s",
+            "AZaz@[`{",
+            "Organisation",
+            "ORGANISATIONS",
+            "Ünal",
+            "ΑΣ",
+            "İstanbul",
+            "x",
+            "",
+            "s's",
+            "12ab",
+            "ABCDEFGH",
+            "ABCDEFGHI",
+            "Dr.",
+        ];
+        let mut rng = crate::testrng::Rng::new(0x6e_75_1c);
+        let mut upper = 0;
+        for _ in 0..10_000 {
+            let n = rng.below(5);
+            let w: Vec<&str> = (0..n).map(|_| rng.pick(&words)).collect();
+            let f: Vec<u32> = (0..n)
+                .map(|_| if rng.below(4) == 0 { super::TITLE } else { 0 })
+                .collect();
+            let mut got = Vec::new();
+            super::key_into(&w, &f, &mut got);
+            let want = simple(&w, &f);
+            assert_eq!(String::from_utf8(got).unwrap(), want, "{w:?} {f:?}");
+            upper += usize::from(w.iter().any(|x| x.bytes().any(|b| b.is_ascii_uppercase())));
+        }
+        assert!(upper > 5000, "{upper}");
     }
 
     #[test]

@@ -5,9 +5,10 @@ pub use super::lists::NameHasher;
 use super::lists::{known_lists, searched_lists, LEDGER_KINDS, LEDGER_WORDS, QUANTITY_WORDS};
 use super::load_error::{describe_toml_error, key_position};
 use super::numbers::NumberWords;
-use super::phrases::{PhraseList, WordSets};
+use super::phrases::PhraseList;
 use super::{Severity, Shared};
 use crate::error::{Error, Result};
+use crate::ledger::WordTable;
 use crate::rules::engine::{Ahead, Engine};
 use crate::rules::file::{opt_variant, strings, variant, StaticCheck};
 use crate::rules::is_blank;
@@ -172,11 +173,9 @@ pub struct CheckSet {
     combined: OnceLock<Option<Arc<Combined>>>,
     /// The lists of `single-source` the ledger looks for in names, built on first use.
     ledger_kinds: OnceLock<Option<Arc<Presence>>>,
-    /// The first words of the entries of those lists, built on first use (see
-    /// [`CheckSet::ledger_firsts`]).
-    ledger_firsts: OnceLock<Option<Arc<PhraseList>>>,
-    /// The lists [`LEDGER_WORDS`] of `single-source` in one table, built on first use.
-    ledger_words: OnceLock<Option<Arc<WordSets>>>,
+    /// The lists [`LEDGER_WORDS`] of `single-source` in one table with the words of
+    /// [`LEDGER_KINDS`], built on first use.
+    ledger_words: OnceLock<Option<Arc<WordTable>>>,
 }
 
 impl CheckSet {
@@ -191,7 +190,6 @@ impl CheckSet {
             defs,
             combined: OnceLock::new(),
             ledger_kinds: OnceLock::new(),
-            ledger_firsts: OnceLock::new(),
             ledger_words: OnceLock::new(),
         };
         set.assign_slots();
@@ -216,44 +214,22 @@ impl CheckSet {
         }
         self.combined = OnceLock::new();
         self.ledger_kinds = OnceLock::new();
-        self.ledger_firsts = OnceLock::new();
         self.ledger_words = OnceLock::new();
     }
 
-    /// The first words of the entries of the lists [`LEDGER_KINDS`] of `single-source`: each
-    /// entry's automaton patterns up to their first byte that is not an ASCII letter or digit.
-    /// A whole-word match of an entry in a name starts at a run of ASCII letters and digits
-    /// that is exactly that first word (the next byte of the pattern, or the boundary after
-    /// the match, ends the run), so a name with no such run holds no entry (issue 6: the
-    /// ledger looked for the lists in every new name). `None` without that check, or when an
-    /// entry does not begin with an ASCII letter or digit.
-    pub(crate) fn ledger_firsts(&self) -> Option<&PhraseList> {
-        self.ledger_firsts
-            .get_or_init(|| {
-                let def = self.get("single-source")?;
-                let mut firsts = Vec::new();
-                for name in LEDGER_KINDS {
-                    for (p, _) in def.list(name).patterns() {
-                        let end = p
-                            .bytes()
-                            .position(|b| !b.is_ascii_alphanumeric())
-                            .unwrap_or(p.len());
-                        let first = p.get(..end).filter(|f| !f.is_empty())?;
-                        firsts.push(first.to_string());
-                    }
-                }
-                Some(Arc::new(PhraseList::from_vec(firsts)))
-            })
-            .as_deref()
-    }
-
-    /// The lists [`LEDGER_WORDS`] of `single-source` in one table (`None` without that check).
-    pub(crate) fn ledger_words(&self) -> Option<&WordSets> {
+    /// The lists [`LEDGER_WORDS`] of `single-source` in one table, with the words of its
+    /// lists [`LEDGER_KINDS`] ([`WordTable`]; `None` without that check).
+    pub(crate) fn ledger_words(&self) -> Option<&WordTable> {
         self.ledger_words
             .get_or_init(|| {
                 let def = self.get("single-source")?;
-                let lists: Vec<&PhraseList> = LEDGER_WORDS.iter().map(|n| def.list(n)).collect();
-                Some(Arc::new(WordSets::new(&lists)))
+                let lists = |names: &[&str]| -> Vec<&PhraseList> {
+                    names.iter().map(|n| def.list(n)).collect()
+                };
+                Some(Arc::new(WordTable::new(
+                    &lists(&LEDGER_WORDS),
+                    &lists(&LEDGER_KINDS),
+                )))
             })
             .as_deref()
     }

@@ -49,7 +49,7 @@ pub(super) fn is_quantity(word: &str) -> bool {
 /// Minister …`): words of time, with `this`, `last`, `next`, `on`, `early`, `late` before
 /// them, followed by a capitalised word of no class. A month counts only after such a word
 /// (`May` may be a name); 0 when the name does not start so.
-pub(super) fn time_prefix(words: &[&str]) -> usize {
+pub(super) fn time_prefix(words: &[&str], raw: Option<&[u8]>) -> usize {
     // a phrase of time and a name of two words at least; the first word no longer than the
     // longest of time (`yesterday`): most names are ruled out without a look at their words
     if words.len() < 3 || words.first().is_none_or(|w| w.len() > 9) {
@@ -58,7 +58,7 @@ pub(super) fn time_prefix(words: &[&str]) -> usize {
     let mut timed = false;
     let mut k = 0;
     for (i, w) in words.iter().enumerate() {
-        let c = class(w);
+        let c = class_at(words, raw, i);
         if c & TIME != 0 || c & MONTH != 0 && i > 0 {
             timed = true;
         } else if !["this", "last", "next", "on", "early", "late"]
@@ -69,9 +69,9 @@ pub(super) fn time_prefix(words: &[&str]) -> usize {
         }
         k = i + 1;
     }
-    let name = words
-        .get(k)
-        .is_some_and(|w| class(w) == 0 && w.chars().next().is_some_and(char::is_uppercase));
+    let name = words.get(k).is_some_and(|w| {
+        class_at(words, raw, k) == 0 && w.chars().next().is_some_and(char::is_uppercase)
+    });
     if timed && name {
         k
     } else {
@@ -107,45 +107,107 @@ fn class_of(word: &str) -> u8 {
         n += 1;
     }
     let w = buf.get(..n).unwrap_or_default();
-    match w {
-        b"i" | b"me" | b"my" | b"mine" | b"myself" | b"we" | b"us" | b"our" | b"ours"
-        | b"ourselves" | b"you" | b"your" | b"yours" | b"yourself" | b"yourselves" | b"i'm"
-        | b"i've" | b"i'd" | b"i'll" | b"we're" | b"we've" | b"we'd" | b"we'll" | b"you're"
-        | b"you've" | b"you'd" | b"you'll" | b"let's" => SPEAKER,
-        b"a" | b"an" | b"the" | b"this" | b"that" | b"these" | b"those" | b"both" | b"all"
-        | b"most" | b"more" | b"much" | b"each" | b"every" | b"either" | b"neither" | b"any"
-        | b"no" | b"none" | b"few" | b"fewer" | b"several" | b"such" | b"what" | b"whatever"
-        | b"one" | b"everyone" | b"everybody" | b"everything" | b"nobody" | b"nothing"
-        | b"anyone" | b"anybody" | b"anything" | b"something" | b"it's" | b"that's" | b"there"
-        | b"there's" | b"here" | b"what's" | b"this's" | b"last" | b"next" | b"first" | b"same"
-        | b"other" => DETERMINER,
-        b"second" | b"seconds" | b"minute" | b"minutes" | b"hour" | b"hours" | b"day" | b"days"
-        | b"week" | b"weeks" | b"weekend" | b"month" | b"months" | b"year" | b"years"
-        | b"decade" | b"decades" | b"century" | b"centuries" | b"morning" | b"afternoon"
-        | b"evening" | b"night" | b"tonight" | b"today" | b"yesterday" | b"tomorrow" | b"later"
-        | b"earlier" | b"ago" | b"thereafter" | b"afterwards" | b"back" | b"before" | b"after"
-        | b"since" | b"now" | b"then" => TIME,
-        b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday"
-        | b"sunday" => TIME | WEEKDAY,
-        b"january" | b"february" | b"march" | b"april" | b"may" | b"june" | b"july" | b"august"
-        | b"september" | b"october" | b"november" | b"december" => MONTH,
-        b"total" | b"number" | b"lot" | b"lots" | b"handful" | b"dozen" | b"dozens" | b"bit"
-        | b"part" | b"half" | b"rest" => QUANTITY,
-        _ if w.iter().all(u8::is_ascii_digit) && n > 0 => DETERMINER,
-        _ => 0,
+    // (ASCII and `'` only: always a `str`)
+    let c = std::str::from_utf8(w).map_or(0, class_of_lowered);
+    if c == 0 && n > 0 && w.iter().all(u8::is_ascii_digit) {
+        DETERMINER
+    } else {
+        c
+    }
+}
+
+/// The words of the classes, and the class of a word among them (lower-case, `'` for `’`),
+/// from one table: the ledger's word table holds the same words ([`CLASS_WORDS`]).
+macro_rules! word_classes {
+    ($($class:expr => [$($w:literal)|+]),+ $(,)?) => {
+        /// Every word of a class, with its classes.
+        pub(super) const CLASS_WORDS: &[(&str, u8)] = &[$($(($w, $class)),+),+];
+
+        /// The classes of a lower-cased word (0: none).
+        fn class_of_lowered(w: &str) -> u8 {
+            match w {
+                $($($w)|+ => $class,)+
+                _ => 0,
+            }
+        }
+    };
+}
+
+word_classes! {
+    SPEAKER => ["i" | "me" | "my" | "mine" | "myself" | "we" | "us" | "our" | "ours"
+        | "ourselves" | "you" | "your" | "yours" | "yourself" | "yourselves" | "i'm"
+        | "i've" | "i'd" | "i'll" | "we're" | "we've" | "we'd" | "we'll" | "you're"
+        | "you've" | "you'd" | "you'll" | "let's"],
+    DETERMINER => ["a" | "an" | "the" | "this" | "that" | "these" | "those" | "both" | "all"
+        | "most" | "more" | "much" | "each" | "every" | "either" | "neither" | "any"
+        | "no" | "none" | "few" | "fewer" | "several" | "such" | "what" | "whatever"
+        | "one" | "everyone" | "everybody" | "everything" | "nobody" | "nothing"
+        | "anyone" | "anybody" | "anything" | "something" | "it's" | "that's" | "there"
+        | "there's" | "here" | "what's" | "this's" | "last" | "next" | "first" | "same"
+        | "other"],
+    TIME => ["second" | "seconds" | "minute" | "minutes" | "hour" | "hours" | "day" | "days"
+        | "week" | "weeks" | "weekend" | "month" | "months" | "year" | "years"
+        | "decade" | "decades" | "century" | "centuries" | "morning" | "afternoon"
+        | "evening" | "night" | "tonight" | "today" | "yesterday" | "tomorrow" | "later"
+        | "earlier" | "ago" | "thereafter" | "afterwards" | "back" | "before" | "after"
+        | "since" | "now" | "then"],
+    TIME | WEEKDAY => ["monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
+        | "sunday"],
+    MONTH => ["january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
+        | "september" | "october" | "november" | "december"],
+    QUANTITY => ["total" | "number" | "lot" | "lots" | "handful" | "dozen" | "dozens" | "bit"
+        | "part" | "half" | "rest"],
+}
+
+/// [`class`] of `word` given `raw`, the classes the ledger's word table gives it (a lookup
+/// of its [`CLASS_WORDS`] up to ASCII case and `’`): the same answer without the
+/// word lower-cased and compared here (issue 6).
+pub(super) fn class_read(word: &str, raw: u8) -> u8 {
+    let c = if raw != 0 {
+        // `US`, `IT`: an acronym (every word of the table is lower-case)
+        if word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+            0
+        } else {
+            raw
+        }
+    } else if !word.is_ascii() {
+        // `‘` is read as `'` here, not in the table
+        return class(word);
+    } else if (1..=16).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit()) {
+        DETERMINER
+    } else {
+        0
+    };
+    match c {
+        // (an ASCII word: no `’s`)
+        0 => word
+            .strip_suffix("'s")
+            .filter(|w| !w.is_empty())
+            .map_or(0, class_of),
+        c => c,
+    }
+}
+
+/// The classes of word `i` of `words`: [`class_read`] of its classes in `raw` (the ledger's
+/// word table), or [`class`] without the table.
+fn class_at(words: &[&str], raw: Option<&[u8]>, i: usize) -> u8 {
+    let w = words.get(i).copied().unwrap_or("");
+    match raw.and_then(|r| r.get(i)) {
+        Some(&r) => class_read(w, r),
+        None => class(w),
     }
 }
 
 /// Whether a mention made of `words` (`pronoun`: it is one pronoun of the lists that refer
 /// back, `he`, `they`, `who`) names no source. The words of the `vague` list (`some`,
 /// `many`, `others`) are of no class here: they stay sources.
-pub(super) fn not_a_source(words: &[&str], pronoun: bool) -> bool {
+pub(super) fn not_a_source(words: &[&str], raw: Option<&[u8]>, pronoun: bool) -> bool {
     if words.is_empty() {
         return false;
     }
     let mut all = 0u8;
-    for w in words {
-        let c = class(w);
+    for i in 0..words.len() {
+        let c = class_at(words, raw, i);
         if c == 0 {
             return false;
         }
@@ -168,6 +230,20 @@ pub(super) fn not_a_source(words: &[&str], pronoun: bool) -> bool {
 /// The pronoun of `he's`, `she’s`, `they're`, `they've`, `they'll`, `they'd` (a word of the
 /// third person with a verb run on): its first part, to be read as that pronoun.
 pub(super) fn contracted(word: &str) -> Option<&str> {
+    // four bytes at least from `h`, `s` or `t`, with `'` or a byte of `’` (most words are
+    // ruled out without two searches: issue 6)
+    let first = word.as_bytes().first().map_or(0, |b| b | 0x20);
+    if word.len() < 4
+        || !matches!(first, b'h' | b's' | b't')
+        || !word.bytes().any(|b| b == b'\'' || b == 0xE2)
+    {
+        return None;
+    }
+    contracted_read(word)
+}
+
+/// [`contracted`] without its quick test.
+fn contracted_read(word: &str) -> Option<&str> {
     let (base, _) = word
         .split_once('\'')
         .or_else(|| word.split_once('\u{2019}'))?;
@@ -187,7 +263,15 @@ pub(super) fn contracted(word: &str) -> Option<&str> {
 mod tests {
     #[test]
     fn phrases_of_time_before_a_name() {
-        let n = |s: &str| super::time_prefix(&s.split(' ').collect::<Vec<_>>());
+        let n = |s: &str| {
+            let w: Vec<&str> = s.split(' ').collect();
+            let (plain, read) = (
+                super::time_prefix(&w, None),
+                super::time_prefix(&w, Some(&raw(&w))),
+            );
+            assert_eq!(plain, read, "{s}");
+            plain
+        };
         assert_eq!(n("This Wednesday Foreign Minister Ana Ruiz"), 2);
         assert_eq!(n("On Monday Mayor Tom Hill"), 2);
         assert_eq!(n("On Monday Hill"), 2);
@@ -202,7 +286,85 @@ mod tests {
         assert_eq!(n("This Wednesday"), 0);
     }
 
-    use super::not_a_source;
+    /// The classes the ledger's word table of the built-in checks gives `words`.
+    fn raw(words: &[&str]) -> Vec<u8> {
+        let set = crate::checks::CheckSet::builtin().unwrap();
+        let table = set.ledger_words().unwrap();
+        words
+            .iter()
+            .map(|w| super::super::kinds::class_bits(table.of(w)))
+            .collect()
+    }
+
+    /// [`super::not_a_source`] read with the table and without it (the same).
+    fn not_a_source(words: &[&str], pronoun: bool) -> bool {
+        let plain = super::not_a_source(words, None, pronoun);
+        let read = super::not_a_source(words, Some(&raw(words)), pronoun);
+        assert_eq!(plain, read, "{words:?}");
+        plain
+    }
+
+    /// A word's classes read from the table are what [`super::class`] gives, on the words of
+    /// the classes and others in any case, as possessives, with curly quotes, digits and
+    /// acronyms.
+    #[test]
+    fn classes_read_from_the_table_are_the_classes() {
+        let set = crate::checks::CheckSet::builtin().unwrap();
+        let table = set.ledger_words().unwrap();
+        let mut words: Vec<String> = super::CLASS_WORDS
+            .iter()
+            .map(|(w, _)| w.to_string())
+            .collect();
+        let n = words.len();
+        words.extend(
+            [
+                "Smith",
+                "US",
+                "IT",
+                "I",
+                "2",
+                "1984",
+                "12345678901234567",
+                "x",
+                "Mays",
+                "Dayton",
+            ]
+            .iter()
+            .map(|w| w.to_string()),
+        );
+        let mut rng = crate::testrng::Rng::new(0x0c1a_55e5);
+        let (mut some, mut none) = (0, 0);
+        for _ in 0..20_000 {
+            let mut w = words[rng.below(words.len())].clone();
+            match rng.below(6) {
+                0 => w = w.to_uppercase(),
+                1 => w = w.replace('\'', "\u{2019}"),
+                2 => w = w.replace('\'', "\u{2018}"),
+                3 => {
+                    let mut c = w.chars();
+                    w = c
+                        .next()
+                        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect());
+                }
+                _ => {}
+            }
+            match rng.below(5) {
+                0 => w.push_str("'s"),
+                1 => w.push_str("\u{2019}s"),
+                2 => w.push('s'),
+                _ => {}
+            }
+            let want = super::class(&w);
+            let raw = super::super::kinds::class_bits(table.of(&w));
+            assert_eq!(super::class_read(&w, raw), want, "{w:?}");
+            if want == 0 {
+                none += 1
+            } else {
+                some += 1
+            }
+        }
+        assert!(some > 5000 && none > 2000 && n > 100, "{some} {none}");
+    }
 
     fn words(s: &str) -> Vec<&str> {
         s.split(' ').collect()
@@ -304,5 +466,37 @@ mod tests {
         ] {
             assert_eq!(contracted(w), None, "{w}");
         }
+    }
+
+    /// The quick test rules out no contraction: on words made of pronouns, apostrophes (one
+    /// or several, straight or curly), verb endings and other pieces, in any case, `contracted`
+    /// is what the full reading gives.
+    #[test]
+    fn quick_test_of_contractions_is_the_full_reading() {
+        let pieces = [
+            "he", "she", "they", "it", "He", "SHE", "They", "h", "t", "s", "'", "\u{2019}", "'",
+            "\u{2019}", "s", "re", "ve", "ll", "d", "x", "é", "Smith", "",
+        ];
+        let mut rng = crate::testrng::Rng::new(0xc0_47_2a_c7);
+        let mut some = 0;
+        for _ in 0..20_000 {
+            let mut w = String::new();
+            // half of them shaped as a contraction: a piece, apostrophes, a piece
+            if rng.below(2) == 0 {
+                w.push_str(rng.pick(&pieces));
+                for _ in 0..rng.below(3) + 1 {
+                    w.push_str(rng.pick(&["'", "\u{2019}"]));
+                }
+                w.push_str(rng.pick(&pieces));
+            } else {
+                for _ in 0..rng.below(5) + 1 {
+                    w.push_str(rng.pick(&pieces));
+                }
+            }
+            let full = super::contracted_read(&w);
+            assert_eq!(super::contracted(&w), full, "{w:?}");
+            some += usize::from(full.is_some());
+        }
+        assert!(some > 200, "{some}");
     }
 }

@@ -10,7 +10,7 @@ use std::hash::BuildHasher;
 #[derive(Debug, Default)]
 pub(super) struct Keys {
     /// Every key, one after another.
-    text: String,
+    text: Vec<u8>,
     /// Each key: its bytes in `text`, its hash and its source.
     entries: Vec<Entry>,
     /// Open addressing by hash (linear probing): entry index + 1, 0 for an empty slot; a
@@ -26,7 +26,7 @@ struct Entry {
     id: usize,
 }
 
-fn hash_of(key: &str) -> u64 {
+fn hash_of(key: &[u8]) -> u64 {
     FxBuild::default().hash_one(key)
 }
 
@@ -39,7 +39,7 @@ impl Keys {
             (2 * n).next_power_of_two()
         };
         Keys {
-            text: String::with_capacity(16 * n),
+            text: Vec::with_capacity(16 * n),
             entries: Vec::with_capacity(n),
             slots: vec![0; slots],
         }
@@ -74,7 +74,7 @@ impl Keys {
     }
 
     /// The slot of `key` (hashed `h`): `Ok` its entry's, `Err` the empty one it would take.
-    fn find(&self, key: &str, h: u64) -> Result<usize, usize> {
+    fn find(&self, key: &[u8], h: u64) -> Result<usize, usize> {
         let mask = self.slots.len().wrapping_sub(1);
         let mut at = (h as usize) & mask;
         loop {
@@ -95,7 +95,7 @@ impl Keys {
     }
 
     /// The source of `key`.
-    pub(super) fn get(&self, key: &str) -> Option<usize> {
+    pub(super) fn get(&self, key: &[u8]) -> Option<usize> {
         if self.entries.is_empty() {
             return None;
         }
@@ -105,16 +105,16 @@ impl Keys {
     }
 
     /// Sets the source of `key` (as `HashMap::insert`).
-    pub(super) fn insert(&mut self, key: &str, id: usize) {
+    pub(super) fn insert(&mut self, key: &[u8], id: usize) {
         self.put(key, id, true);
     }
 
     /// Gives `key` the source `id` unless it has one (as `entry(key).or_insert(id)`).
-    pub(super) fn or_insert(&mut self, key: &str, id: usize) {
+    pub(super) fn or_insert(&mut self, key: &[u8], id: usize) {
         self.put(key, id, false);
     }
 
-    fn put(&mut self, key: &str, id: usize, replace: bool) {
+    fn put(&mut self, key: &[u8], id: usize, replace: bool) {
         if 2 * (self.entries.len() + 1) > self.slots.len() {
             self.grow();
         }
@@ -130,7 +130,7 @@ impl Keys {
             }
             Err(slot) => {
                 let start = self.text.len();
-                self.text.push_str(key);
+                self.text.extend_from_slice(key);
                 self.entries.push(Entry {
                     start,
                     end: self.text.len(),
@@ -196,7 +196,7 @@ mod tests {
         // a table emptied by `reset` after use behaves as a new one
         let mut used = Keys::with_capacity(3);
         for k in 0..500 {
-            used.insert(&k.to_string(), k);
+            used.insert(k.to_string().as_bytes(), k);
         }
         for reserve in [0, 1, 5, 64, 2, 0] {
             let mut keys = if reserve == 2 || used.entries.is_empty() {
@@ -214,21 +214,25 @@ mod tests {
                 }
                 match rng.below(3) {
                     0 => {
-                        keys.insert(&key, step);
+                        keys.insert(key.as_bytes(), step);
                         want.insert(key.clone(), step);
                     }
                     1 => {
-                        keys.or_insert(&key, step);
+                        keys.or_insert(key.as_bytes(), step);
                         want.entry(key.clone()).or_insert(step);
                     }
                     _ => {}
                 }
-                assert_eq!(keys.get(&key), want.get(&key).copied(), "{key:?}");
+                assert_eq!(keys.get(key.as_bytes()), want.get(&key).copied(), "{key:?}");
                 let other = rng.pick(&words);
-                assert_eq!(keys.get(other), want.get(other).copied(), "{other:?}");
+                assert_eq!(
+                    keys.get(other.as_bytes()),
+                    want.get(other).copied(),
+                    "{other:?}"
+                );
             }
             for (k, v) in &want {
-                assert_eq!(keys.get(k), Some(*v));
+                assert_eq!(keys.get(k.as_bytes()), Some(*v));
             }
             used = keys;
         }
