@@ -104,11 +104,11 @@ say ""
 # --- 1 + 2: corpus throughput and proselint ---------------------------------------------------
 WS_S=""
 if want 1 || want 2; then
-    WS_S=$(time_py 5 "$BIN" "${CHECK[@]}" -j 1 "$CORPUS")
+    WS_S=$(time_py 21 "$BIN" "${CHECK[@]}" -j 1 "$CORPUS")
     WS_CPU=$(cpu_s 5 "$BIN" "${CHECK[@]}" -j 1 "$CORPUS")
     say "## 1. Wikinews corpus: 295 files, $CORPUS_BYTES bytes, -j 1, --format json"
     say ""
-    say "whosaid: ${WS_S} s wall, $(mbps "$CORPUS_BYTES" "$WS_S") MB/s (median of 5); ${WS_CPU} s CPU (user+sys), $(mbps "$CORPUS_BYTES" "$WS_CPU") MB/s per CPU second"
+    say "whosaid: ${WS_S} s wall, $(mbps "$CORPUS_BYTES" "$WS_S") MB/s (median of 21); ${WS_CPU} s CPU (user+sys), $(mbps "$CORPUS_BYTES" "$WS_CPU") MB/s per CPU second"
     say ""
 fi
 if want 2; then
@@ -128,7 +128,7 @@ if want 2; then
     mapfile -t CFILES < <(find "$CORPUS" -type f | sort)
     PL_S=$(time_py 1 "${PL[@]}" "${CFILES[@]}")
     # whosaid again right after, same conditions
-    WS2_S=$(time_py 5 "$BIN" "${CHECK[@]}" -j 1 "${CFILES[@]}")
+    WS2_S=$(time_py 21 "$BIN" "${CHECK[@]}" -j 1 "${CFILES[@]}")
     say "## 2. proselint $PL_VER on the same 295 files (same run)"
     say ""
     say "| tool | seconds | MB/s |"
