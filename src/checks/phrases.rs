@@ -343,29 +343,60 @@ pub(crate) struct WordSets {
 
 impl WordSets {
     /// The sets of `lists` (at most 32; later ones are left out).
+    #[cfg(test)]
     pub(crate) fn new(lists: &[&PhraseList]) -> WordSets {
         let mut t = WordSets::default();
         for (k, list) in lists.iter().enumerate().take(32) {
-            let bit = 1u32 << k;
-            // as [`IsTables::new`] keeps them: an entry with a curly apostrophe outside ASCII
-            // never equals a word
-            for e in list
-                .entries
-                .iter()
-                .filter(|e| e.is_ascii() || !e.contains('\u{2019}'))
-            {
-                t.lengths |= length_bit(e.len());
-                let lower = e.to_ascii_lowercase().into_bytes();
-                match pack(&lower) {
-                    Some(key) => {
-                        *t.short.entry(key).or_insert(0) |= bit;
-                        filter_set(&mut t.filter, key);
-                    }
-                    None => *t.long.entry(lower.into_boxed_slice()).or_insert(0) |= bit,
-                }
+            for e in &list.entries {
+                t.insert(e, 1u32 << k);
             }
         }
         t
+    }
+
+    /// Empty sets with room for about `n` short entries.
+    pub(crate) fn with_capacity(n: usize) -> WordSets {
+        WordSets {
+            short: std::collections::HashMap::with_capacity_and_hasher(n, FxBuild::default()),
+            ..WordSets::default()
+        }
+    }
+
+    /// Adds entry `e` with bits `bits`, as [`WordSets::new`] adds each entry of its lists (an
+    /// entry with a curly apostrophe outside ASCII never equals a word, as in
+    /// [`IsTables::new`], and is left out).
+    pub(crate) fn insert(&mut self, e: &str, bits: u32) {
+        if !e.is_ascii() && e.contains('\u{2019}') {
+            return;
+        }
+        self.lengths |= length_bit(e.len());
+        let b = e.as_bytes();
+        if b.len() <= 7 {
+            let mut lanes = [0u8; 8];
+            if let Some(dst) = lanes.get_mut(..b.len()) {
+                dst.copy_from_slice(b);
+                dst.make_ascii_lowercase();
+            }
+            lanes[7] = b.len() as u8;
+            let key = u64::from_le_bytes(lanes);
+            *self.short.entry(key).or_insert(0) |= bits;
+            filter_set(&mut self.filter, key);
+        } else {
+            *self
+                .long
+                .entry(b.to_ascii_lowercase().into_boxed_slice())
+                .or_insert(0) |= bits;
+        }
+    }
+
+    /// The entries of at most seven bytes, packed ([`pack`]), and their bits.
+    pub(crate) fn short_entries(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
+        self.short.iter().map(|(&k, &b)| (k, b))
+    }
+
+    /// How many entries of at most seven bytes.
+    pub(crate) fn short_len(&self) -> usize {
+        self.short.len()
     }
 
     /// The lists `word` (a whole token) equals an entry of, as bits: what

@@ -64,49 +64,48 @@ impl WordTable {
             words.get(..shift).unwrap_or(words),
             kinds.get(..MOST_KINDS).unwrap_or(kinds),
         );
-        // one list of single-run patterns per kind list, then the first runs of the others
-        let mut runs: Vec<Vec<String>> = vec![Vec::new(); kinds.len()];
-        let mut more = Vec::new();
-        let mut readable = true;
-        for (list, out) in kinds.iter().zip(runs.iter_mut()) {
-            for (p, _) in list.patterns() {
-                let end = p
-                    .bytes()
-                    .position(|b| !b.is_ascii_alphanumeric())
-                    .unwrap_or(p.len());
-                match p.get(..end).filter(|f| !f.is_empty()) {
-                    Some(first) if end == p.len() => out.push(first.to_string()),
-                    Some(first) => more.push(first.to_string()),
-                    None => readable = false,
+        let classes = super::filter::CLASS_WORDS;
+        let n = words.iter().map(|l| l.entries.len()).sum::<usize>()
+            + kinds.iter().map(|l| l.entries.len()).sum::<usize>()
+            + classes.len();
+        let mut sets = WordSets::with_capacity(n);
+        for (k, list) in words.iter().enumerate() {
+            for e in &list.entries {
+                sets.insert(e, 1 << k);
+            }
+        }
+        // the first run of ASCII letters and digits of each pattern of the kind lists: its
+        // list's bit when it is the whole pattern, MORE_BIT otherwise (none when a pattern
+        // does not begin with one: then every name is walked)
+        let readable = kinds.iter().all(|list| {
+            list.patterns()
+                .all(|(p, _)| p.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric()))
+        });
+        if readable {
+            for (k, list) in kinds.iter().enumerate() {
+                for (p, _) in list.patterns() {
+                    let end = p
+                        .bytes()
+                        .position(|b| !b.is_ascii_alphanumeric())
+                        .unwrap_or(p.len());
+                    if let Some(first) = p.get(..end) {
+                        let bit = if end == p.len() {
+                            1 << (shift + k)
+                        } else {
+                            MORE_BIT
+                        };
+                        sets.insert(first, bit);
+                    }
                 }
             }
         }
-        let runs: Vec<PhraseList> = if readable {
-            runs.into_iter().map(PhraseList::from_vec).collect()
-        } else {
-            Vec::new()
-        };
-        let more = PhraseList::from_vec(if readable { more } else { Vec::new() });
-        let classes: Vec<PhraseList> = (0..6)
-            .map(|c| {
-                let of_class = super::filter::CLASS_WORDS
-                    .iter()
-                    .filter(|(_, k)| k >> c & 1 == 1)
-                    .map(|(w, _)| w.to_string());
-                PhraseList::from_vec(of_class.collect())
-            })
-            .collect();
-        let none = PhraseList::default();
-        let mut all: Vec<&PhraseList> = words.to_vec();
-        all.resize(shift, &none);
-        all.extend(runs.iter());
-        all.resize(CLASSES as usize, &none);
-        all.extend(classes.iter());
-        all.resize(31, &none);
-        all.push(&more);
+        for (w, c) in classes.iter().filter(|(_, c)| c & 0x3f != 0) {
+            sets.insert(w, u32::from(c & 0x3f) << CLASSES);
+        }
+        let short = short_table(&sets);
         WordTable {
-            sets: WordSets::new(&all),
-            short: short_table(&all),
+            sets,
+            short,
             kinds: readable,
         }
     }
@@ -156,21 +155,9 @@ fn slot_of(k: u64, mask: usize) -> usize {
 /// The entries of `lists` of at most seven bytes, lower-cased, packed ([`pack`]) with their
 /// lists' bits (bit `k` for list `k`), as `WordSets::new` keeps them: the entries it skips
 /// (outside ASCII with a curly apostrophe) skipped too.
-fn short_table(lists: &[&PhraseList]) -> Vec<(u64, u32)> {
-    let mut keys: std::collections::HashMap<u64, u32, crate::lexicon::FxBuild> =
-        std::collections::HashMap::default();
-    for (k, list) in lists.iter().enumerate().take(32) {
-        for e in list
-            .entries
-            .iter()
-            .filter(|e| e.is_ascii() || !e.contains('\u{2019}'))
-        {
-            if let Some(key) = pack(&e.to_ascii_lowercase().into_bytes()) {
-                *keys.entry(key).or_insert(0) |= 1 << k;
-            }
-        }
-    }
-    let n = (2 * keys.len()).next_power_of_two().max(16);
+fn short_table(sets: &WordSets) -> Vec<(u64, u32)> {
+    let keys = sets.short_entries();
+    let n = (2 * sets.short_len()).next_power_of_two().max(16);
     let mut table = vec![(EMPTY, 0); n];
     for (key, bits) in keys {
         let mut at = slot_of(key, n - 1);
@@ -226,15 +213,6 @@ fn ascii_lower(v: u64) -> u64 {
     // does (no lane carries into the next: every lane is below 0x80)
     let upper = v.wrapping_add(ONES * 0x3f) & !v.wrapping_add(ONES * 0x25) & HIGH;
     v | upper >> 2
-}
-
-/// A word of at most seven bytes as one number: its bytes, then its length in the last byte.
-fn pack(word: &[u8]) -> Option<u64> {
-    let n = word.len();
-    let mut lanes = [0u8; 8];
-    lanes.get_mut(..n).filter(|_| n <= 7)?.copy_from_slice(word);
-    *lanes.get_mut(7)? = n as u8;
-    Some(u64::from_le_bytes(lanes))
 }
 
 /// What [`read`] needs of a name's bytes: `None` when one is outside ASCII, else whether one
