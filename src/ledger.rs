@@ -505,7 +505,7 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// The bytes of `w` lower-cased as `str::to_lowercase` has it, pushed onto `out`.
 fn push_lower(w: &str, out: &mut Vec<u8>) {
     let b = w.as_bytes();
-    if let Some(v) = kinds::load(b) {
+    if let Some(v) = crate::checks::phrases::load(b) {
         if v & HIGH == 0 {
             // a lane is at least `A` when adding 0x3f sets its high bit, above `Z` when
             // adding 0x25 does (no lane carries into the next: every lane is below 0x80)

@@ -432,8 +432,8 @@ impl WordSets {
     }
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-pub(super) const HIGH: u64 = 0x8080_8080_8080_8080;
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// Whether `word` holds a curly apostrophe, and the length of its [`folded`] form: `’` is
 /// three bytes, `'` one, so the folded word is two bytes shorter per `’`.
@@ -468,10 +468,21 @@ fn folded<'a>(
     }
 }
 
-/// The bytes of a word of at most seven bytes in the low lanes of a number (zero above them),
-/// read in at most two overlapping pieces; `None` for a longer word.
+/// The bytes of a word of at most seven bytes in the low lanes of a number (zero above them);
+/// `None` for a longer word.
 #[inline(always)]
-pub(super) fn load_short(b: &[u8]) -> Option<u64> {
+pub(crate) fn load_short(b: &[u8]) -> Option<u64> {
+    if b.len() > 7 {
+        return None;
+    }
+    load(b)
+}
+
+/// The bytes of `b` (at most eight) in the low lanes of a number (zero above them), read in
+/// at most two overlapping pieces (no call to copy a slice of unknown length); `None` for
+/// more than eight.
+#[inline(always)]
+pub(crate) fn load(b: &[u8]) -> Option<u64> {
     let n = b.len();
     let two = |a: u64, z: u64, k: usize| a | z << (8 * (n - k));
     Some(match n {
@@ -487,13 +498,14 @@ pub(super) fn load_short(b: &[u8]) -> Option<u64> {
             u64::from(u32::from_le_bytes(*b.last_chunk::<4>()?)),
             4,
         ),
+        8 => u64::from_le_bytes(*b.first_chunk::<8>()?),
         _ => return None,
     })
 }
 
 /// `v` (ASCII in every lane) with `A`..`Z` lower-cased in every lane.
 #[inline(always)]
-pub(super) fn ascii_lower(v: u64) -> u64 {
+pub(crate) fn ascii_lower(v: u64) -> u64 {
     // a lane is at least `A` when adding 0x3f sets its high bit, above `Z` when adding 0x25
     // does (no lane carries into the next: every lane is below 0x80)
     let upper = v.wrapping_add(ONES * 0x3f) & !v.wrapping_add(ONES * 0x25) & HIGH;

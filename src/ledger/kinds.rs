@@ -3,7 +3,7 @@
 //! `crate::checks::LEDGER_KINDS` have it as a whole entry, in one lookup a word; most names'
 //! kinds are read from their words' bits without a walk over the name (issue 6).
 
-use crate::checks::phrases::{PhraseList, WordSets};
+use crate::checks::phrases::{ascii_lower, load, load_short, PhraseList, WordSets, HIGH, ONES};
 
 /// Where the bits of the kind lists start in [`WordTable::of`]: bit `KINDS + k` is kind list
 /// `k` (below: the word lists).
@@ -139,9 +139,6 @@ impl WordTable {
     }
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
 /// A free slot of [`WordTable::short`] (no packed word has all bits set: its length byte is
 /// at most 7).
 const EMPTY: u64 = u64::MAX;
@@ -169,50 +166,6 @@ fn short_table(sets: &WordSets) -> Vec<(u64, u32)> {
         }
     }
     table
-}
-
-/// The bytes of a word of at most seven bytes in the low lanes of a number (zero above them);
-/// `None` for a longer word (as `WordSets` reads them).
-#[inline(always)]
-fn load_short(b: &[u8]) -> Option<u64> {
-    if b.len() > 7 {
-        return None;
-    }
-    load(b)
-}
-
-/// The bytes of `b` (at most eight) in the low lanes of a number (zero above them), read in
-/// at most two overlapping pieces (no call to copy a slice of unknown length); `None` for
-/// more than eight.
-#[inline(always)]
-pub(super) fn load(b: &[u8]) -> Option<u64> {
-    let n = b.len();
-    let two = |a: u64, z: u64, k: usize| a | z << (8 * (n - k));
-    Some(match n {
-        0 => 0,
-        1 => u64::from(*b.first()?),
-        2 | 3 => two(
-            u64::from(u16::from_le_bytes(*b.first_chunk::<2>()?)),
-            u64::from(u16::from_le_bytes(*b.last_chunk::<2>()?)),
-            2,
-        ),
-        4..=7 => two(
-            u64::from(u32::from_le_bytes(*b.first_chunk::<4>()?)),
-            u64::from(u32::from_le_bytes(*b.last_chunk::<4>()?)),
-            4,
-        ),
-        8 => u64::from_le_bytes(*b.first_chunk::<8>()?),
-        _ => return None,
-    })
-}
-
-/// `v` (ASCII in every lane) with `A`..`Z` lower-cased in every lane.
-#[inline(always)]
-fn ascii_lower(v: u64) -> u64 {
-    // a lane is at least `A` when adding 0x3f sets its high bit, above `Z` when adding 0x25
-    // does (no lane carries into the next: every lane is below 0x80)
-    let upper = v.wrapping_add(ONES * 0x3f) & !v.wrapping_add(ONES * 0x25) & HIGH;
-    v | upper >> 2
 }
 
 /// What [`read`] needs of a name's bytes: `None` when one is outside ASCII, else whether one
