@@ -23,6 +23,7 @@
 
 use crate::document::{Block, BlockKind, Document, Format};
 use crate::span::Span;
+use std::cell::Cell;
 use std::path::PathBuf;
 
 pub fn parse(path: PathBuf, source: String) -> Document {
@@ -49,7 +50,12 @@ impl Line {
 pub fn blocks(text: &str, from: usize, to: usize) -> Vec<Block> {
     // room for the blocks and lines of an article at once (issue 6: both grew a few times)
     let mut out = Vec::with_capacity(16);
-    let mut run: Vec<Line> = Vec::with_capacity(8);
+    // the lines of a run, kept by the thread from one document to the next (issue 6)
+    let mut run = RUN.try_with(Cell::take).unwrap_or_default();
+    run.clear();
+    if run.capacity() == 0 {
+        run.reserve(8);
+    }
     let mut pos = from;
     let bytes = text.as_bytes().get(..to).unwrap_or(&[]);
     while pos < to {
@@ -82,7 +88,19 @@ pub fn blocks(text: &str, from: usize, to: usize) -> Vec<Block> {
         }
     }
     flush(text, &run, &mut out);
+    // back to the thread, unless a long run of lines made it large
+    if run.capacity() <= RUN_KEEP {
+        let _ = RUN.try_with(|r| r.set(run));
+    }
     out
+}
+
+/// Longest run of lines (its capacity) a thread keeps for the next document.
+const RUN_KEEP: usize = 1 << 10;
+
+thread_local! {
+    /// The run buffer of the last document parsed on this thread.
+    static RUN: Cell<Vec<Line>> = const { Cell::new(Vec::new()) };
 }
 
 /// Pushes the non-blank line `text[a..z]` onto `run`. HTML block-level tags pasted into plain

@@ -151,6 +151,11 @@ impl Scratch {
             layout: Vec::new(),
         }
     }
+
+    /// The larger of the buffers' capacities, in entries.
+    pub fn capacity(&self) -> usize {
+        self.cuts.capacity().max(self.layout.capacity())
+    }
 }
 
 /// Moves markup tags at either edge of the trimmed sentence `a..z` to `layout` (in order, with
@@ -163,12 +168,21 @@ fn strip_tags(
     layout: &mut Vec<Span>,
 ) -> (usize, usize) {
     let b = t.as_bytes();
-    while let Some(e) = markup::tag_at(b, a).filter(|&e| e <= z) {
+    // a tag opens with `<` or `&lt;` and ends with `>` or `&gt;`: the edge bytes are tested here,
+    // without a call, since almost no sentence has a tag at either edge (issue 6: a call to
+    // `tag_before` per sentence)
+    while matches!(b.get(a), Some(b'<' | b'&')) {
+        let Some(e) = markup::tag_at(b, a).filter(|&e| e <= z) else {
+            break;
+        };
         layout.push(Span::new(base + a, base + e));
         (a, z) = super::text::trim(t, e, z);
     }
     let first_tail = layout.len();
-    while let Some(s) = markup::tag_before(b, z).filter(|&s| s >= a) {
+    while matches!(z.checked_sub(1).and_then(|k| b.get(k)), Some(b'>' | b';')) {
+        let Some(s) = markup::tag_before(b, z).filter(|&s| s >= a) else {
+            break;
+        };
         layout.push(Span::new(base + s, base + z));
         (a, z) = super::text::trim(t, a, s);
     }
