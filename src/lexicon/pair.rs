@@ -9,7 +9,7 @@
 //! more than one plain word kept aside (issue 6: not a second copy of every word).
 
 use super::trie::{Edge, Fixed, Starts};
-use super::words::{joins_after, plain_quick, plain_slow};
+use super::words::{joins_after, plain_quick, plain_wide};
 use super::{hash, Feed, Lexicon, Scheme, Word, WordEnds};
 
 /// A first-word test ([`Starts`], or [`Fixed`] when both lexicons' tables have its size).
@@ -506,7 +506,7 @@ impl<P: May, J: May> Reader<'_, P, J> {
         while k < ROUND {
             let w = match plain_quick(bytes, &mut pos) {
                 Some(w) => w,
-                None => match plain_slow(text, pos) {
+                None => match plain_wide(text, pos) {
                     Some((w, after)) => {
                         pos = after;
                         w

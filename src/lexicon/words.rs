@@ -1,7 +1,7 @@
 //! The words of a text under one of the two boundary rules the matchers use, read once, byte by
 //! byte (ASCII without decoding), each with a hash of its bytes that ignores ASCII case.
 
-use super::alnum::is_alnum;
+use super::alnum::{is_alnum, is_alnum_bmp};
 use super::hash::{alnum_bytes, finish, hash, mix, CASE, HIGH, K};
 
 /// Where words begin and end.
@@ -268,7 +268,7 @@ fn quick_word(
 /// The next [`Scheme::Plain`] word of `bytes` from `*pos` (a position not inside a word), when
 /// it is ASCII, [`quick_word`] reads it and ASCII bytes alone are before it; `*pos` is then the
 /// position after it. Else `None`, and the words from `*pos` are still those of
-/// [`plain_slow`] (issue 6: a loop of this path alone calls nothing and keeps its values in
+/// [`plain_wide`] (issue 6: a loop of this path alone calls nothing and keeps its values in
 /// registers).
 #[inline(always)]
 pub(crate) fn plain_quick(bytes: &[u8], pos: &mut usize) -> Option<Word> {
@@ -291,12 +291,85 @@ pub(crate) fn plain_quick(bytes: &[u8], pos: &mut usize) -> Option<Word> {
 }
 
 /// The next [`Scheme::Plain`] word of `text` from `pos` (a position not inside a word) and the
-/// position after it ([`Words::next`], not inlined: the slow path of [`plain_quick`]).
-#[inline(never)]
+/// position after it ([`Words::next`]): what [`plain_wide`] reads, for the tests.
+#[cfg(test)]
 pub(crate) fn plain_slow(text: &str, pos: usize) -> Option<(Word, usize)> {
     let mut words = Words::at(text, pos, Scheme::Plain);
     let w = words.next()?;
     Some((w, words.pos))
+}
+
+/// [`plain_slow`] read without the iterator (issue 6: a word of Devanagari letters, or the
+/// word after a curly quotation mark or a dash, took ≈ 470 instructions there, decoded by
+/// [`class_at`] a character at a time through calls): the same words and positions. Only the
+/// class of a character matters to the plain words (a letter or digit, or not): each character
+/// outside ASCII is decoded in line ([`decode`], [`is_alnum`]).
+#[inline(never)]
+pub(crate) fn plain_wide(text: &str, pos: usize) -> Option<(Word, usize)> {
+    let bytes = text.as_bytes();
+    let mut p = pos;
+    // to the next letter or digit (off a character boundary: a byte on, as `Words::next`)
+    let ascii = loop {
+        let &b = bytes.get(p)?;
+        if b < 0x80 {
+            if TAB[usize::from(b)] == A {
+                break true;
+            }
+            p += 1;
+        } else {
+            match wide_alnum(bytes, p, b) {
+                Some((true, _)) => break false,
+                Some((false, len)) => p += len,
+                None => p += 1,
+            }
+        }
+    };
+    let start = p;
+    if ascii {
+        // (what `Words::next` does first: most of these are ASCII words after a dash)
+        if let Some(r) = quick_word(bytes, start, false, Some(text)) {
+            return Some(r);
+        }
+    }
+    // to its end, as `rest` (no joiner joins plain words)
+    let mut end = start;
+    while let Some(&b) = bytes.get(end) {
+        if b < 0x80 {
+            if TAB[usize::from(b)] != A {
+                break;
+            }
+            end += 1;
+        } else {
+            match wide_alnum(bytes, end, b) {
+                Some((true, len)) => end += len,
+                _ => break,
+            }
+        }
+    }
+    let (hash, head) = hash(bytes, start, end);
+    Some((
+        Word {
+            start,
+            end,
+            hash,
+            head,
+        },
+        end,
+    ))
+}
+
+/// Whether the character outside ASCII whose first byte, `b`, is at `i` of `bytes` is a letter
+/// or digit, and its length; `None` off a character boundary ([`class_at`] for such a byte).
+/// A character of three bytes (Devanagari, CJK, punctuation) is looked up without a `char`:
+/// in a `str` its first byte has two more after it and they never make a surrogate.
+#[inline(always)]
+fn wide_alnum(bytes: &[u8], i: usize, b: u8) -> Option<(bool, usize)> {
+    if let (0xe0..=0xef, Some(&[_, c1, c2])) = (b, bytes.get(i..i + 3)) {
+        let code = (u32::from(b & 0x0f) << 12) | (u32::from(c1 & 0x3f) << 6) | u32::from(c2 & 0x3f);
+        return Some((is_alnum_bmp(code), 3));
+    }
+    let (c, len) = decode(bytes, i, b)?;
+    Some((is_alnum(c), len))
 }
 
 /// How many bytes of `v` from the lowest are ASCII letters or digits.
