@@ -697,7 +697,7 @@ fn quick_plain_reader_is_the_iterator() {
 /// Pieces of texts that mix scripts: ASCII words, Devanagari (vowel signs are letters, the
 /// virama and the nukta are not), Cyrillic, Greek, accented Latin, CJK, Arabic, digits of
 /// other scripts, characters of four bytes (a letter and an emoji), curly quotation marks,
-/// dashes, the no-break hyphen and space, a zero-width joiner and ASCII punctuation.
+/// dashes, the hyphen, the no-break hyphen and space, a zero-width joiner and ASCII punctuation.
 const SCRIPTS: &[&str] = &[
     "said",
     "Reuters",
@@ -730,9 +730,11 @@ const SCRIPTS: &[&str] = &[
     "\u{201c}",
     "\u{201d}",
     "\u{2019}",
+    "\u{2018}",
     "\u{2014}",
     "\u{2013}",
     "\u{2011}",
+    "\u{2010}",
     "\u{a0}",
     "\u{200d}",
     "\u{feff}",
@@ -750,7 +752,8 @@ const SCRIPTS: &[&str] = &[
 
 /// The reader of the pair walk's slow path ([`words::plain_wide`]) gives the word and position
 /// that the iterator gives ([`words::plain_slow`]) from every byte of random texts that mix
-/// scripts, the positions inside characters included.
+/// scripts, the positions inside characters included; and the walk's joiner test
+/// ([`words::joins_after`]) is [`words::joins_at`] there.
 #[test]
 fn wide_reader_is_the_iterator() {
     let mut rng = Rng::new(0x6a09_e667_f3bc_c908);
@@ -763,6 +766,11 @@ fn wide_reader_is_the_iterator() {
         for pos in 0..=text.len() + 1 {
             let got = words::plain_wide(&text, pos);
             assert_eq!(got, words::plain_slow(&text, pos), "{text:?} {pos}");
+            assert_eq!(
+                words::joins_after(&text, pos),
+                words::joins_at(&text, pos).is_some(),
+                "{text:?} {pos}"
+            );
             match got {
                 Some((w, _)) if !text.as_bytes()[w.start].is_ascii() => wide += 1,
                 Some(_) => {}

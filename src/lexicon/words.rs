@@ -100,7 +100,8 @@ fn alnum_at(text: &str, i: usize) -> bool {
 
 /// The length of the joiner at byte `i` of `text` when one is there with a letter or digit
 /// after it: a [`Scheme::Joined`] word that reaches `i` goes on past it.
-#[inline]
+/// (The reference of [`joins_after`], for the tests.)
+#[cfg(test)]
 pub(crate) fn joins_at(text: &str, i: usize) -> Option<usize> {
     let len = match text.as_bytes().get(i)? {
         &b if b < 0x80 => {
@@ -129,10 +130,31 @@ pub(crate) fn joins_after(text: &str, i: usize) -> bool {
     }
 }
 
-/// [`joins_at`], not inlined.
+/// [`joins_at`], not inlined: the joiners outside ASCII (`’`, the no-break hyphen) compared as
+/// bytes and the character after them decoded in line (issue 6: a Devanagari word ends before
+/// a character outside ASCII, and `class_at` was called for it).
 #[inline(never)]
 fn joins_slow(text: &str, i: usize) -> bool {
-    joins_at(text, i).is_some()
+    let bytes = text.as_bytes();
+    let len = match bytes.get(i) {
+        Some(&b) if b < 0x80 => {
+            if TAB[usize::from(b)] != J {
+                return false;
+            }
+            1
+        }
+        // (U+2019 and U+2011: in a `str` no other three bytes decode to them)
+        Some(_) => match bytes.get(i..i + 3) {
+            Some(&[0xe2, 0x80, 0x99 | 0x91]) => 3,
+            _ => return false,
+        },
+        None => return false,
+    };
+    match bytes.get(i + len) {
+        Some(&b) if b < 0x80 => TAB[usize::from(b)] == A,
+        Some(&b) => matches!(wide_alnum(bytes, i + len, b), Some((true, _))),
+        None => false,
+    }
 }
 
 impl Scheme {
