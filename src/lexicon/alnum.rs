@@ -30,6 +30,16 @@ pub fn is_alnum(c: char) -> bool {
     lookup(&ALNUM, c, char::is_alphanumeric)
 }
 
+/// [`is_alnum`] of the character of the Basic Multilingual Plane numbered `u` (not a
+/// surrogate: false for those).
+#[inline(always)]
+pub(crate) fn is_alnum_bmp(u: u32) -> bool {
+    match ALNUM.get((u >> 6) as usize) {
+        Some(w) => w >> (u & 63) & 1 != 0,
+        None => char::from_u32(u).is_some_and(char::is_alphanumeric),
+    }
+}
+
 /// [`char::is_uppercase`], from the table.
 #[inline]
 pub fn is_upper(c: char) -> bool {

@@ -9,7 +9,7 @@
 //! more than one plain word kept aside (issue 6: not a second copy of every word).
 
 use super::trie::{Edge, Fixed, Starts};
-use super::words::{joins_after, plain_quick, plain_slow};
+use super::words::{joins_after, plain_quick, plain_wide};
 use super::{hash, Feed, Lexicon, Scheme, Word, WordEnds};
 
 /// A first-word test ([`Starts`], or [`Fixed`] when both lexicons' tables have its size).
@@ -272,20 +272,24 @@ fn joined_at<'w>(
 
 impl Lexicon {
     /// Follows the trie from `words[0]` (whose edge from the root is `edge`) over the words
-    /// after it, pushing (end, node) for every node where entries end.
+    /// after it, pushing (end, node) for every node where entries end; `second` is the edge
+    /// from `edge` by `words[1]` (found by the feed before it walks: not looked up twice).
     #[inline(always)]
     fn walk_words(
         &self,
         text: &str,
-        mut edge: Edge,
+        (edge, second): (Edge, Edge),
         words: &[Word],
         found: &mut Vec<(usize, Edge)>,
     ) {
-        let Some((first, rest)) = words.split_first() else {
+        let (Some(first), Some(w1)) = (words.first(), words.get(1)) else {
             return;
         };
-        let mut end = first.end;
-        let mut rest = rest.iter();
+        if edge.ends() {
+            found.push((first.end, edge));
+        }
+        let (mut edge, mut end) = (second, w1.end);
+        let mut rest = words.get(2..).unwrap_or_default().iter();
         loop {
             if edge.ends() {
                 found.push((end, edge));
@@ -323,18 +327,20 @@ impl Lexicon {
             };
             // most matches are one word that no entry goes on from, or that the next word
             // of the text does not go on from: reported without a walk
-            let on = edge.children()
-                && rest
-                    .get(1)
-                    .is_some_and(|w2| self.trie.child(edge.node, text, w.end, w2).is_some());
-            if !on {
+            let second = if edge.children() {
+                rest.get(1)
+                    .and_then(|w2| self.trie.child(edge.node, text, w.end, w2))
+            } else {
+                None
+            };
+            let Some(second) = second else {
                 if edge.ends() {
                     feed.emit_one(w.start, w.end, edge, emit);
                 }
                 continue;
-            }
+            };
             feed.found.clear();
-            self.walk_words(text, edge, rest, &mut feed.found);
+            self.walk_words(text, (edge, second), rest, &mut feed.found);
             feed.emit_found(w.start, emit);
         }
         q.next = limit;
@@ -363,22 +369,32 @@ impl Lexicon {
                 continue;
             }
             feed.odd_before(w.start, emit);
-            let Some(mut edge) = self.trie.child(0, text, w.start, w) else {
+            let Some(edge) = self.trie.child(0, text, w.start, w) else {
                 continue;
             };
-            // (as in `feed_words`: most matches need no walk)
+            // (as in `feed_words`: most matches need no walk; the walk goes on from the edge
+            // of the second word, and with the cursor as it is after it)
             let mut mw = m;
-            let on = edge.children()
-                && joined_at(words, merged, &mut mw, after)
-                    .is_some_and(|(w2, _)| self.trie.child(edge.node, text, w.end, w2).is_some());
-            if !on {
+            let second = if edge.children() {
+                joined_at(words, merged, &mut mw, after).and_then(|(w2, a2)| {
+                    self.trie
+                        .child(edge.node, text, w.end, w2)
+                        .map(|c| (c, w2.end, a2))
+                })
+            } else {
+                None
+            };
+            let Some((second, end2, after2)) = second else {
                 if edge.ends() {
                     feed.emit_one(w.start, w.end, edge, emit);
                 }
                 continue;
-            }
+            };
             feed.found.clear();
-            let (mut end, mut i, mut mw) = (w.end, after, m);
+            if edge.ends() {
+                feed.found.push((w.end, edge));
+            }
+            let (mut edge, mut end, mut i) = (second, end2, after2);
             loop {
                 if edge.ends() {
                     feed.found.push((end, edge));
@@ -506,7 +522,7 @@ impl<P: May, J: May> Reader<'_, P, J> {
         while k < ROUND {
             let w = match plain_quick(bytes, &mut pos) {
                 Some(w) => w,
-                None => match plain_slow(text, pos) {
+                None => match plain_wide(text, pos) {
                     Some((w, after)) => {
                         pos = after;
                         w

@@ -645,7 +645,7 @@ fn first_words_with_the_hash_of_an_entry() {
 }
 
 /// The pair walk's reader of plain words (the quick path of ASCII words, [`words::plain_quick`],
-/// and where it stops, [`words::plain_slow`]) reads the words the iterator reads, and its joiner
+/// and where it stops, [`words::plain_wide`]) reads the words the iterator reads, and its joiner
 /// test ([`words::joins_after`]) is [`words::joins_at`], at every position of random texts of
 /// the awkward pieces and ASCII words of every length up to twenty letters.
 #[test]
@@ -673,7 +673,7 @@ fn quick_plain_reader_is_the_iterator() {
                 got.push(w);
                 continue;
             }
-            let Some((w, after)) = words::plain_slow(&text, pos) else {
+            let Some((w, after)) = words::plain_wide(&text, pos) else {
                 break;
             };
             slow += 1;
@@ -692,4 +692,92 @@ fn quick_plain_reader_is_the_iterator() {
     }
     // (both paths taken, many times)
     assert!(quick > 5_000 && slow > 5_000, "{quick} {slow}");
+}
+
+/// Pieces of texts that mix scripts: ASCII words, Devanagari (vowel signs are letters, the
+/// virama and the nukta are not), Cyrillic, Greek, accented Latin, CJK, Arabic, digits of
+/// other scripts, characters of four bytes (a letter and an emoji), curly quotation marks,
+/// dashes, the hyphen, the no-break hyphen and space, a zero-width joiner and ASCII punctuation.
+const SCRIPTS: &[&str] = &[
+    "said",
+    "Reuters",
+    "abcdefghijklmnopq",
+    "x",
+    "7",
+    "2024",
+    "किया",
+    "है",
+    "प्रधानमंत्री",
+    "क़",
+    "्",
+    "ा",
+    "ं",
+    "।",
+    "०१२",
+    "Москва",
+    "е",
+    "Ωμέγα",
+    "é",
+    "ñandú",
+    "Ünter",
+    "北京",
+    "市",
+    "مرحبا",
+    "٣",
+    "𝐀",
+    "𐍈",
+    "😀",
+    "\u{201c}",
+    "\u{201d}",
+    "\u{2019}",
+    "\u{2018}",
+    "\u{2014}",
+    "\u{2013}",
+    "\u{2011}",
+    "\u{2010}",
+    "\u{a0}",
+    "\u{200d}",
+    "\u{feff}",
+    " ",
+    " ",
+    ".",
+    ",",
+    "'",
+    "-",
+    "&",
+    "\n",
+    "\"",
+    "(",
+];
+
+/// The reader of the pair walk's slow path ([`words::plain_wide`]) gives the word and position
+/// that the iterator gives ([`words::plain_slow`]) from every byte of random texts that mix
+/// scripts, the positions inside characters included; and the walk's joiner test
+/// ([`words::joins_after`]) is [`words::joins_at`] there.
+#[test]
+fn wide_reader_is_the_iterator() {
+    let mut rng = Rng::new(0x6a09_e667_f3bc_c908);
+    let (mut wide, mut none) = (0, 0);
+    for round in 0..4000 {
+        let mut text = String::new();
+        for _ in 0..1 + round % 30 {
+            text.push_str(SCRIPTS[rng.below(SCRIPTS.len())]);
+        }
+        for pos in 0..=text.len() + 1 {
+            let got = words::plain_wide(&text, pos);
+            assert_eq!(got, words::plain_slow(&text, pos), "{text:?} {pos}");
+            assert_eq!(
+                words::joins_after(&text, pos),
+                words::joins_at(&text, pos).is_some(),
+                "{text:?} {pos}"
+            );
+            match got {
+                Some((w, _)) if !text.as_bytes()[w.start].is_ascii() => wide += 1,
+                Some(_) => {}
+                None => none += 1,
+            }
+        }
+    }
+    // (words that start outside ASCII, many times, and ends of texts)
+    assert!(wide > 50_000 && none > 4_000, "{wide} {none}");
 }

@@ -1,7 +1,7 @@
 //! The words of a text under one of the two boundary rules the matchers use, read once, byte by
 //! byte (ASCII without decoding), each with a hash of its bytes that ignores ASCII case.
 
-use super::alnum::is_alnum;
+use super::alnum::{is_alnum, is_alnum_bmp};
 use super::hash::{alnum_bytes, finish, hash, mix, CASE, HIGH, K};
 
 /// Where words begin and end.
@@ -100,7 +100,8 @@ fn alnum_at(text: &str, i: usize) -> bool {
 
 /// The length of the joiner at byte `i` of `text` when one is there with a letter or digit
 /// after it: a [`Scheme::Joined`] word that reaches `i` goes on past it.
-#[inline]
+/// (The reference of [`joins_after`], for the tests.)
+#[cfg(test)]
 pub(crate) fn joins_at(text: &str, i: usize) -> Option<usize> {
     let len = match text.as_bytes().get(i)? {
         &b if b < 0x80 => {
@@ -129,10 +130,31 @@ pub(crate) fn joins_after(text: &str, i: usize) -> bool {
     }
 }
 
-/// [`joins_at`], not inlined.
+/// [`joins_at`], not inlined: the joiners outside ASCII (`’`, the no-break hyphen) compared as
+/// bytes and the character after them decoded in line (issue 6: a Devanagari word ends before
+/// a character outside ASCII, and `class_at` was called for it).
 #[inline(never)]
 fn joins_slow(text: &str, i: usize) -> bool {
-    joins_at(text, i).is_some()
+    let bytes = text.as_bytes();
+    let len = match bytes.get(i) {
+        Some(&b) if b < 0x80 => {
+            if TAB[usize::from(b)] != J {
+                return false;
+            }
+            1
+        }
+        // (U+2019 and U+2011: in a `str` no other three bytes decode to them)
+        Some(_) => match bytes.get(i..i + 3) {
+            Some(&[0xe2, 0x80, 0x99 | 0x91]) => 3,
+            _ => return false,
+        },
+        None => return false,
+    };
+    match bytes.get(i + len) {
+        Some(&b) if b < 0x80 => TAB[usize::from(b)] == A,
+        Some(&b) => matches!(wide_alnum(bytes, i + len, b), Some((true, _))),
+        None => false,
+    }
 }
 
 impl Scheme {
@@ -268,7 +290,7 @@ fn quick_word(
 /// The next [`Scheme::Plain`] word of `bytes` from `*pos` (a position not inside a word), when
 /// it is ASCII, [`quick_word`] reads it and ASCII bytes alone are before it; `*pos` is then the
 /// position after it. Else `None`, and the words from `*pos` are still those of
-/// [`plain_slow`] (issue 6: a loop of this path alone calls nothing and keeps its values in
+/// [`plain_wide`] (issue 6: a loop of this path alone calls nothing and keeps its values in
 /// registers).
 #[inline(always)]
 pub(crate) fn plain_quick(bytes: &[u8], pos: &mut usize) -> Option<Word> {
@@ -291,12 +313,85 @@ pub(crate) fn plain_quick(bytes: &[u8], pos: &mut usize) -> Option<Word> {
 }
 
 /// The next [`Scheme::Plain`] word of `text` from `pos` (a position not inside a word) and the
-/// position after it ([`Words::next`], not inlined: the slow path of [`plain_quick`]).
-#[inline(never)]
+/// position after it ([`Words::next`]): what [`plain_wide`] reads, for the tests.
+#[cfg(test)]
 pub(crate) fn plain_slow(text: &str, pos: usize) -> Option<(Word, usize)> {
     let mut words = Words::at(text, pos, Scheme::Plain);
     let w = words.next()?;
     Some((w, words.pos))
+}
+
+/// [`plain_slow`] read without the iterator (issue 6: a word of Devanagari letters, or the
+/// word after a curly quotation mark or a dash, took ≈ 470 instructions there, decoded by
+/// [`class_at`] a character at a time through calls): the same words and positions. Only the
+/// class of a character matters to the plain words (a letter or digit, or not): each character
+/// outside ASCII is decoded in line ([`decode`], [`is_alnum`]).
+#[inline(never)]
+pub(crate) fn plain_wide(text: &str, pos: usize) -> Option<(Word, usize)> {
+    let bytes = text.as_bytes();
+    let mut p = pos;
+    // to the next letter or digit (off a character boundary: a byte on, as `Words::next`)
+    let ascii = loop {
+        let &b = bytes.get(p)?;
+        if b < 0x80 {
+            if TAB[usize::from(b)] == A {
+                break true;
+            }
+            p += 1;
+        } else {
+            match wide_alnum(bytes, p, b) {
+                Some((true, _)) => break false,
+                Some((false, len)) => p += len,
+                None => p += 1,
+            }
+        }
+    };
+    let start = p;
+    if ascii {
+        // (what `Words::next` does first: most of these are ASCII words after a dash)
+        if let Some(r) = quick_word(bytes, start, false, Some(text)) {
+            return Some(r);
+        }
+    }
+    // to its end, as `rest` (no joiner joins plain words)
+    let mut end = start;
+    while let Some(&b) = bytes.get(end) {
+        if b < 0x80 {
+            if TAB[usize::from(b)] != A {
+                break;
+            }
+            end += 1;
+        } else {
+            match wide_alnum(bytes, end, b) {
+                Some((true, len)) => end += len,
+                _ => break,
+            }
+        }
+    }
+    let (hash, head) = hash(bytes, start, end);
+    Some((
+        Word {
+            start,
+            end,
+            hash,
+            head,
+        },
+        end,
+    ))
+}
+
+/// Whether the character outside ASCII whose first byte, `b`, is at `i` of `bytes` is a letter
+/// or digit, and its length; `None` off a character boundary ([`class_at`] for such a byte).
+/// A character of three bytes (Devanagari, CJK, punctuation) is looked up without a `char`:
+/// in a `str` its first byte has two more after it and they never make a surrogate.
+#[inline(always)]
+fn wide_alnum(bytes: &[u8], i: usize, b: u8) -> Option<(bool, usize)> {
+    if let (0xe0..=0xef, Some(&[_, c1, c2])) = (b, bytes.get(i..i + 3)) {
+        let code = (u32::from(b & 0x0f) << 12) | (u32::from(c1 & 0x3f) << 6) | u32::from(c2 & 0x3f);
+        return Some((is_alnum_bmp(code), 3));
+    }
+    let (c, len) = decode(bytes, i, b)?;
+    Some((is_alnum(c), len))
 }
 
 /// How many bytes of `v` from the lowest are ASCII letters or digits.
