@@ -145,19 +145,6 @@ impl<'a> Ctx<'a> {
             {
                 first += 1;
             }
-            let from_quote = quote_spans.len();
-            for (k, q) in quotes.get(first..).unwrap_or_default().iter().enumerate() {
-                if q.span.start >= s.span.end {
-                    break;
-                }
-                if q.span.overlaps(s.span) {
-                    quote_spans.push(q.span);
-                }
-                if k + 1 > 64 {
-                    break;
-                }
-            }
-            quote_at.push(index32(quote_spans.len()));
             if let Some(r) = block_sentences.get_mut(s.block) {
                 if r.start == r.end {
                     *r = i..i + 1;
@@ -165,20 +152,45 @@ impl<'a> Ctx<'a> {
                     r.end = i + 1;
                 }
             }
-            let from = part_spans.len();
-            outside(
-                s.span,
-                quote_spans.get(from_quote..).unwrap_or_default(),
-                &mut part_spans,
-            );
-            part_at.push(index32(part_spans.len()));
-            // (a part that is the whole sentence, as in most, is not tested twice)
-            let edges = exact(&s.span)
-                && part_spans
-                    .get(from..)
-                    .unwrap_or_default()
-                    .iter()
-                    .all(|p| *p == s.span || exact(p));
+            let edges = if quotes.get(first).is_none_or(|q| q.span.start >= s.span.end) {
+                // no quotation starts before the sentence's end (most sentences): none
+                // overlaps it, and its one part is the whole sentence when it is not empty, as
+                // the loop below finds (issue 6: a tenth of the work per sentence)
+                quote_at.push(index32(quote_spans.len()));
+                if s.span.start < s.span.end {
+                    part_spans.push(s.span);
+                }
+                part_at.push(index32(part_spans.len()));
+                exact(&s.span)
+            } else {
+                let from_quote = quote_spans.len();
+                for (k, q) in quotes.get(first..).unwrap_or_default().iter().enumerate() {
+                    if q.span.start >= s.span.end {
+                        break;
+                    }
+                    if q.span.overlaps(s.span) {
+                        quote_spans.push(q.span);
+                    }
+                    if k + 1 > 64 {
+                        break;
+                    }
+                }
+                quote_at.push(index32(quote_spans.len()));
+                let from = part_spans.len();
+                outside(
+                    s.span,
+                    quote_spans.get(from_quote..).unwrap_or_default(),
+                    &mut part_spans,
+                );
+                part_at.push(index32(part_spans.len()));
+                // (a part that is the whole sentence, as in most, is not tested twice)
+                exact(&s.span)
+                    && part_spans
+                        .get(from..)
+                        .unwrap_or_default()
+                        .iter()
+                        .all(|p| *p == s.span || exact(p))
+            };
             if edges {
                 if let Some(w) = bits.get_mut(i / 64) {
                     *w |= 1 << (i % 64);

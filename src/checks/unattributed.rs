@@ -209,11 +209,13 @@ fn may_be_figure(text: &str, t: Token) -> bool {
 fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // a lane holds a digit when its low seven bits are at least `0` and below `:` and its
-    // high bit is clear; seven bits plus 0x50 never carry into the next lane
+    // a lane holds a digit when, xor `0`, it is below 10: then it borrows in the subtraction
+    // of 10 and its high bit was clear; a borrow only runs on into the lanes above a lane
+    // below 10, so the lowest lane marked is the first digit (five operations a word, where
+    // the test by the two additions took eight; issue 6)
     let digits = |w: u64| {
-        let low = w & !HIGH;
-        low.wrapping_add(ONES * 0x50) & !low.wrapping_add(ONES * 0x46) & !w & HIGH
+        let x = w ^ (ONES * 0x30);
+        x.wrapping_sub(ONES * 0x0A) & !x & HIGH
     };
     let rest = bytes.get(from..)?;
     let (words, tail) = rest.as_chunks::<8>();
