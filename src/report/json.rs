@@ -3,7 +3,9 @@
 //! Streamed: the head and the `files` array are written file by file, the summary at the end.
 
 use super::escaped::Escaped;
-use super::json_objects::{write_finding, write_sentence, write_source};
+use super::json_objects::{
+    finding_at, sentence_at, source_at, write_finding, write_sentence, write_source,
+};
 use super::sink::{Put, Sink};
 use super::{label_index, Locator, ReportOptions, Reporter, Summary};
 use crate::check::FileReport;
@@ -104,6 +106,12 @@ fn objects<T>(w: &mut Sink, items: impl Iterator<Item = T>, mut item: impl FnMut
     }
 }
 
+/// Runs `f`, an object written through the sink (larger than the buffer: rare), out of line.
+#[inline(never)]
+fn slow(f: impl FnOnce()) {
+    f();
+}
+
 /// Streams one file object (at four spaces, its objects at eight); keys in the order
 /// serde_json's sorted map writes them (the layout of [`file_value_with`] pretty-printed).
 fn write_file(w: &mut Sink, esc: &mut Escaped, report: &FileReport, opts: &ReportOptions) {
@@ -113,8 +121,8 @@ fn write_file(w: &mut Sink, esc: &mut Escaped, report: &FileReport, opts: &Repor
     // each object through the fast cursor, or through the sink when larger than the buffer
     objects(w, report.findings.iter(), |w, f| {
         let l = loc.locate(f.span);
-        if !w.fast(|o| write_finding(o, esc, f, &l)) {
-            write_finding(w, esc, f, &l);
+        if !w.fast(|b, p| finding_at(b, p, esc, f, &l)) {
+            slow(|| write_finding(w, esc, f, &l));
         }
     });
     w.put(b",\n      \"format\": ");
@@ -125,16 +133,16 @@ fn write_file(w: &mut Sink, esc: &mut Escaped, report: &FileReport, opts: &Repor
     let sentences = report.segmentation.sentences.iter().zip(&report.labels);
     objects(w, sentences.enumerate(), |w, (i, (s, c))| {
         let l = loc.locate(s.span);
-        if !w.fast(|o| write_sentence(o, esc, i, &l, c, doc)) {
-            write_sentence(w, esc, i, &l, c, doc);
+        if !w.fast(|b, p| sentence_at(b, p, esc, i, &l, c, doc)) {
+            slow(|| write_sentence(w, esc, i, &l, c, doc));
         }
     });
     // the source ledger (issue contract: a `sources` array per file)
     w.put(b",\n      \"sources\": ");
     objects(w, report.ledger.sources.iter(), |w, src| {
         let l = src.mentions.first().map(|m| loc.locate(*m));
-        if !w.fast(|o| write_source(o, src, l.as_ref())) {
-            write_source(w, src, l.as_ref());
+        if !w.fast(|b, p| source_at(b, p, src, l.as_ref())) {
+            slow(|| write_source(w, src, l.as_ref()));
         }
     });
     w.put(b"\n    }");

@@ -6,8 +6,9 @@
 use super::escape::{long_string, string_content};
 use super::escaped::Escaped;
 use super::json::FLUSH_AT;
-use super::sink::Put;
+use super::sink::{Fast, Padded, Put};
 use super::Location;
+use super::{label_index, severity_index};
 use std::io::{self, Write};
 
 /// A key of a finding, sentence or source object (its fields at ten spaces): `,\n`, the
@@ -63,8 +64,58 @@ fn end_fields(w: &mut impl Put, l: &Location) {
     w.key_num(key!("end_line"), l.end.line);
 }
 
+/// `inherited`, `label` and the `line` key of a sentence, one constant for each value of the
+/// two (`[inherited][label_index]`): one copy chosen without a branch (issue 6: the label
+/// names' lengths differ, and the copy of a name branched on its length, mispredicted).
+macro_rules! label_line {
+    ($inherited:literal, $label:literal) => {
+        Padded::new(concat!(
+            ",\n          \"inherited\": ",
+            $inherited,
+            ",\n          \"label\": \"",
+            $label,
+            "\",\n          \"line\": "
+        ))
+    };
+}
+
+static LABEL_LINE: [[Padded; 5]; 2] = [
+    [
+        label_line!("false", "attributed"),
+        label_line!("false", "reported"),
+        label_line!("false", "alleged"),
+        label_line!("false", "unattributed"),
+        label_line!("false", "none"),
+    ],
+    [
+        label_line!("true", "attributed"),
+        label_line!("true", "reported"),
+        label_line!("true", "alleged"),
+        label_line!("true", "unattributed"),
+        label_line!("true", "none"),
+    ],
+];
+
+/// `severity` and the `start` key of a finding, one constant for each severity (in the order
+/// of [`severity_index`]).
+macro_rules! severity_start {
+    ($severity:literal) => {
+        Padded::new(concat!(
+            ",\n          \"severity\": \"",
+            $severity,
+            "\",\n          \"start\": "
+        ))
+    };
+}
+
+static SEVERITY_START: [Padded; 3] = [
+    severity_start!("info"),
+    severity_start!("warning"),
+    severity_start!("error"),
+];
+
 /// One sentence object (the fields of `json::sentence_values`).
-#[inline(never)]
+#[inline(always)]
 pub(super) fn write_sentence(
     w: &mut impl Put,
     esc: &mut Escaped,
@@ -74,40 +125,49 @@ pub(super) fn write_sentence(
     doc: &crate::document::Document,
 ) {
     w.key_num(first!("column"), l.start.column);
-    w.put(key!("cues"));
-    strs(w, c.cues.iter().map(|sp| doc.slice(*sp)));
-    end_fields(w, l);
-    w.key_num(key!("index"), i);
-    // `inherited` and the `label` key in one copy
-    w.put(if c.inherited {
-        concat!(
-            ",\n          \"inherited\": true",
-            ",\n          \"label\": "
-        )
-        .as_bytes()
+    // an empty list and the key after it in one constant
+    if c.cues.is_empty() {
+        w.key_num(
+            concat!(",\n          \"cues\": []", ",\n          \"end\": ").as_bytes(),
+            l.span.end,
+        );
     } else {
-        concat!(
-            ",\n          \"inherited\": false",
-            ",\n          \"label\": "
-        )
-        .as_bytes()
-    });
-    w.name(c.label.as_str());
-    w.key_num(key!("line"), l.start.line);
+        w.put(key!("cues"));
+        strs(w, c.cues.iter().map(|sp| doc.slice(*sp)));
+        w.key_num(key!("end"), l.span.end);
+    }
+    w.key_num(key!("end_column"), l.end.column);
+    w.key_num(key!("end_line"), l.end.line);
+    w.key_num(key!("index"), i);
+    let inherited = LABEL_LINE.get(usize::from(c.inherited));
+    match inherited.and_then(|t| t.get(label_index(c.label))) {
+        Some(k) => w.key_num_padded(k, l.start.line),
+        None => w.key_num(key!("line"), l.start.line),
+    }
     w.put(key!("rule"));
     // the deciding rule's id: one string for many sentences, escaped once
     match c.rule.as_ref() {
         Some(r) => w.raw(esc.get(r)),
         None => w.put(b"null"),
     }
-    w.put(key!("sources"));
-    strs(w, c.sources.iter().map(|sp| doc.slice(*sp)));
-    w.key_num(key!("start"), l.span.start);
-    w.put(key!("text"));
+    if c.sources.is_empty() {
+        w.key_num(
+            concat!(",\n          \"sources\": []", ",\n          \"start\": ").as_bytes(),
+            l.span.start,
+        );
+    } else {
+        w.put(key!("sources"));
+        strs(w, c.sources.iter().map(|sp| doc.slice(*sp)));
+        w.key_num(key!("start"), l.span.start);
+    }
     // sentence texts go straight to the block search (issue 6: most are longer than the
-    // short strings' fixed copies, and the test for those mispredicted)
-    w.string_long(l.span.slice(&doc.source).as_bytes());
-    w.put(CLOSE);
+    // short strings' fixed copies, and the test for those mispredicted); the quotation marks
+    // joined to the key before and the end of the object after
+    w.string_long_in(
+        b",\n          \"text\": \"",
+        l.span.slice(&doc.source).as_bytes(),
+        concat!("\"", "\n        }").as_bytes(),
+    );
 }
 
 /// A JSON string of `text`, which may be longer than the gathering buffer (the sentence of a
@@ -141,7 +201,7 @@ pub(super) fn spill(buf: &mut Vec<u8>, out: &mut dyn Write) -> io::Result<()> {
 
 /// One finding object (the fields of `json::finding_value`).
 /// Its rule id, help and repeated messages are shared strings, escaped once ([`Escaped`]).
-#[inline(never)]
+#[inline(always)]
 pub(super) fn write_finding(
     w: &mut impl Put,
     esc: &mut Escaped,
@@ -162,12 +222,17 @@ pub(super) fn write_finding(
     w.raw(esc.get(&f.rule));
     w.put(key!("sentence"));
     w.opt_num(f.sentence);
-    w.put(key!("severity"));
-    w.name(f.severity.as_str());
-    w.key_num(key!("start"), l.span.start);
-    w.put(key!("suppressed"));
+    match SEVERITY_START.get(severity_index(f.severity)) {
+        Some(k) => w.key_num_padded(k, l.span.start),
+        None => {
+            w.put(key!("severity"));
+            w.name(f.severity.as_str());
+            w.key_num(key!("start"), l.span.start);
+        }
+    }
     match &f.suppressed {
         Some(s) => {
+            w.put(key!("suppressed"));
             w.put(b"{\n            \"justification\": ");
             match s.justification.as_deref() {
                 Some(j) => w.str(j),
@@ -176,14 +241,15 @@ pub(super) fn write_finding(
             w.put(b",\n            \"kind\": ");
             w.str(s.kind.as_str());
             w.put(b"\n          }");
+            w.put(CLOSE);
         }
-        None => w.put(b"null"),
+        // the field and the end of the object in one constant
+        None => w.put(concat!(",\n          \"suppressed\": null", "\n        }").as_bytes()),
     }
-    w.put(CLOSE);
 }
 
 /// One source object of the ledger, `first` the place of its first mention.
-#[inline(never)]
+#[inline(always)]
 pub(super) fn write_source(
     w: &mut impl Put,
     src: &crate::ledger::Source,
@@ -203,4 +269,75 @@ pub(super) fn write_source(
     w.put(key!("sentences"));
     list(w, src.sentences.iter().copied(), |w, n| w.num(n));
     w.put(CLOSE);
+}
+
+/// [`write_sentence`] at `pos` in `buf` through a [`Fast`] cursor held in registers: the
+/// position after it, `None` when it did not fit.
+#[inline(never)]
+pub(super) fn sentence_at(
+    buf: &mut [u8],
+    pos: usize,
+    esc: &mut Escaped,
+    i: usize,
+    l: &Location,
+    c: &crate::classify::Classification,
+    doc: &crate::document::Document,
+) -> Option<usize> {
+    Fast::run(buf, pos, |o| write_sentence(o, esc, i, l, c, doc))
+}
+
+/// [`write_finding`] at `pos` in `buf`, as [`sentence_at`].
+#[inline(never)]
+pub(super) fn finding_at(
+    buf: &mut [u8],
+    pos: usize,
+    esc: &mut Escaped,
+    f: &crate::checks::Finding,
+    l: &Location,
+) -> Option<usize> {
+    Fast::run(buf, pos, |o| write_finding(o, esc, f, l))
+}
+
+/// [`write_source`] at `pos` in `buf`, as [`sentence_at`].
+#[inline(never)]
+pub(super) fn source_at(
+    buf: &mut [u8],
+    pos: usize,
+    src: &crate::ledger::Source,
+    first: Option<&Location>,
+) -> Option<usize> {
+    Fast::run(buf, pos, |o| write_source(o, src, first))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Severity;
+    use crate::classify::Label;
+
+    /// Each constant of the tables is the keys and the value written one by one, whole
+    /// (shorter than the padded block), at the index the writer reads it from.
+    #[test]
+    fn tables_hold_each_value_whole() {
+        for inherited in [false, true] {
+            for label in Label::ALL {
+                let want = format!(
+                    ",\n          \"inherited\": {inherited},\n          \"label\": \"{}\",\n          \"line\": ",
+                    label.as_str()
+                );
+                let got = &LABEL_LINE[usize::from(inherited)][label_index(label)];
+                assert_eq!(got.as_bytes(), want.as_bytes());
+                assert!(want.len() < super::super::sink::PAD);
+            }
+        }
+        for severity in [Severity::Info, Severity::Warning, Severity::Error] {
+            let want = format!(
+                ",\n          \"severity\": \"{}\",\n          \"start\": ",
+                severity.as_str()
+            );
+            let got = &SEVERITY_START[severity_index(severity)];
+            assert_eq!(got.as_bytes(), want.as_bytes());
+            assert!(want.len() < super::super::sink::PAD);
+        }
+    }
 }

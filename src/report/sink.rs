@@ -32,6 +32,12 @@ pub(super) trait Put {
     fn string(&mut self, s: &[u8]);
     /// [`Self::string`] of a text usually longer than 32 bytes: straight to the block escape.
     fn string_long(&mut self, s: &[u8]);
+    /// `open` (a constant ending with `"`), the escaped bytes of `s` and `close` (a constant
+    /// starting with `"`): [`Self::string_long`] between two constants, each joined to a
+    /// quotation mark (issue 6: two pieces fewer per sentence).
+    fn string_long_in(&mut self, open: &[u8], s: &[u8], close: &[u8]);
+    /// Writes `key` (one of a few constants, padded) and `n` after it.
+    fn key_num_padded(&mut self, key: &Padded, n: usize);
 
     #[inline(always)]
     fn str(&mut self, s: &str) {
@@ -78,7 +84,48 @@ fn try_key_num(buf: &mut [u8], p: usize, key: &[u8], n: usize) -> Option<usize> 
     Some(p + k + digits_into(b, n))
 }
 
-/// [`Put::raw`] at `p` in `buf` for 16 to 64 bytes.
+/// Bytes a [`Padded`] constant is copied in.
+pub(super) const PAD: usize = 96;
+
+/// A constant of at most [`PAD`] bytes at the front of a block of that size, copied whole (a
+/// copy of fixed size whichever of a few constants it is, chosen from a table without a
+/// branch), and its length.
+pub(super) struct Padded {
+    bytes: [u8; PAD],
+    len: usize,
+}
+
+impl Padded {
+    /// `s` padded (cut at [`PAD`] bytes: the tables' tests check every entry whole).
+    pub(super) const fn new(s: &str) -> Self {
+        let b = s.as_bytes();
+        let mut bytes = [0u8; PAD];
+        let len = if b.len() < PAD { b.len() } else { PAD };
+        let mut i = 0;
+        while i < len {
+            bytes[i] = b[i];
+            i += 1;
+        }
+        Padded { bytes, len }
+    }
+
+    /// The constant's bytes.
+    pub(super) fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
+    }
+}
+
+/// [`Put::key_num_padded`] at `p` in `buf`, after one bounds test.
+#[inline(always)]
+fn try_key_num_padded(buf: &mut [u8], p: usize, key: &Padded, n: usize) -> Option<usize> {
+    let d = buf.get_mut(p..)?.first_chunk_mut::<{ PAD + DIGITS }>()?;
+    d[..PAD].copy_from_slice(&key.bytes);
+    let k = key.len;
+    let b = d.get_mut(k..)?.first_chunk_mut::<DIGITS>()?;
+    Some(p + k + digits_into(b, n))
+}
+
+/// [`Put::raw`] at `p` in `buf` for 8 to 64 bytes.
 #[inline(always)]
 fn try_raw(buf: &mut [u8], p: usize, b: &[u8]) -> Option<usize> {
     let n = b.len();
@@ -86,10 +133,14 @@ fn try_raw(buf: &mut [u8], p: usize, b: &[u8]) -> Option<usize> {
     if let (Some(lo), Some(hi)) = (b.first_chunk::<32>(), b.last_chunk::<32>()) {
         d[..32].copy_from_slice(lo);
         d.get_mut(n - 32..n)?.copy_from_slice(hi);
-    } else {
-        let (lo, hi) = (b.first_chunk::<16>()?, b.last_chunk::<16>()?);
+    } else if let (Some(lo), Some(hi)) = (b.first_chunk::<16>(), b.last_chunk::<16>()) {
         d[..16].copy_from_slice(lo);
         d.get_mut(n - 16..n)?.copy_from_slice(hi);
+    } else {
+        // short rule ids (`"fragment"`): two overlapping words, not a `memcpy` call
+        let (lo, hi) = (b.first_chunk::<8>()?, b.last_chunk::<8>()?);
+        d[..8].copy_from_slice(lo);
+        d.get_mut(n - 8..n)?.copy_from_slice(hi);
     }
     Some(p + n)
 }
@@ -129,6 +180,27 @@ pub(super) struct Fast<'b> {
     buf: &'b mut [u8],
     pos: usize,
     over: bool,
+}
+
+impl<'b> Fast<'b> {
+    /// Writes with `f` into `buf` from `pos` through a cursor that is a local of the caller
+    /// (kept in registers once `f` is inlined: issue 6, through a `&mut Fast` argument each
+    /// piece loaded the buffer and stored the position again): the position after what `f`
+    /// wrote, `None` when a piece did not fit.
+    #[inline(always)]
+    pub(super) fn run(
+        buf: &'b mut [u8],
+        pos: usize,
+        f: impl FnOnce(&mut Fast<'b>),
+    ) -> Option<usize> {
+        let mut w = Fast {
+            buf,
+            pos,
+            over: false,
+        };
+        f(&mut w);
+        (!w.over).then_some(w.pos)
+    }
 }
 
 impl Put for Fast<'_> {
@@ -193,6 +265,26 @@ impl Put for Fast<'_> {
         }
         self.put(b"\"");
     }
+
+    #[inline(always)]
+    fn string_long_in(&mut self, open: &[u8], s: &[u8], close: &[u8]) {
+        self.put(open);
+        let room = self.buf.get_mut(self.pos..).unwrap_or_default();
+        let (done, wrote) = escape_into(room, s);
+        self.pos += wrote;
+        if done < s.len() {
+            self.over = true;
+        }
+        self.put(close);
+    }
+
+    #[inline(always)]
+    fn key_num_padded(&mut self, key: &Padded, n: usize) {
+        match try_key_num_padded(self.buf, self.pos, key, n) {
+            Some(p) => self.pos = p,
+            None => self.over = true,
+        }
+    }
 }
 
 /// A cursor in a buffer whose bytes before `pos` are output not written yet. A piece that does
@@ -224,20 +316,16 @@ impl<'a> Sink<'a> {
         }
     }
 
-    /// Writes one object with `f` through a [`Fast`] cursor on the room left, and again on
-    /// the whole buffer after a flush when it did not fit; `false` (the buffer flushed) when
-    /// the object is larger than the buffer, for the caller to write through the sink.
+    /// Writes one object with `f` at the cursor (`f` gets the buffer and the position, and
+    /// returns the position after the object, `None` when it did not fit: see [`Fast::run`]),
+    /// and again on the whole buffer after a flush when it did not fit; `false` (the buffer
+    /// flushed) when the object is larger than the buffer, for the caller to write through the
+    /// sink.
     #[inline(always)]
-    pub(super) fn fast(&mut self, mut f: impl FnMut(&mut Fast)) -> bool {
+    pub(super) fn fast(&mut self, mut f: impl FnMut(&mut [u8], usize) -> Option<usize>) -> bool {
         for _ in 0..2 {
-            let mut w = Fast {
-                buf: &mut *self.buf,
-                pos: self.pos,
-                over: false,
-            };
-            f(&mut w);
-            if !w.over {
-                self.pos = w.pos;
+            if let Some(p) = f(&mut *self.buf, self.pos) {
+                self.pos = p;
                 return true;
             }
             self.flush();
@@ -290,6 +378,13 @@ impl<'a> Sink<'a> {
     #[inline(never)]
     fn string_pieces(&mut self, s: &[u8]) {
         self.put(b"\"");
+        self.pieces(s);
+        self.put(b"\"");
+    }
+
+    /// The escaped bytes of `s`, in as many pieces as the buffer needs.
+    #[inline(never)]
+    fn pieces(&mut self, s: &[u8]) {
         let mut rest = s;
         loop {
             let room = self.buf.get_mut(self.pos..).unwrap_or_default();
@@ -308,7 +403,6 @@ impl<'a> Sink<'a> {
             }
             self.flush();
         }
-        self.put(b"\"");
     }
 
     /// Room left before the buffer's end (for the tests).
@@ -365,6 +459,24 @@ impl Put for Sink<'_> {
     #[inline(always)]
     fn string_long(&mut self, s: &[u8]) {
         self.string_pieces(s);
+    }
+
+    #[inline(always)]
+    fn string_long_in(&mut self, open: &[u8], s: &[u8], close: &[u8]) {
+        self.put(open);
+        self.pieces(s);
+        self.put(close);
+    }
+
+    #[inline(always)]
+    fn key_num_padded(&mut self, key: &Padded, n: usize) {
+        match try_key_num_padded(self.buf, self.pos, key, n) {
+            Some(p) => self.pos = p,
+            None => {
+                self.put_slow(key.as_bytes());
+                self.num(n);
+            }
+        }
     }
 }
 
@@ -458,7 +570,7 @@ mod tests {
             prop_assert_eq!(String::from_utf8_lossy(&got), String::from_utf8_lossy(&want));
             let got = through(cap, held, |w| {
                 for (s, n, k) in &items {
-                    if !w.fast(|o| item(o, s, n >> k)) {
+                    if !w.fast(|b, p| Fast::run(b, p, |o| item(o, s, n >> k))) {
                         item(w, s, n >> k);
                     }
                 }
@@ -485,7 +597,7 @@ mod tests {
                         let got = through(room, 0, |w| w.str(&s));
                         assert_eq!(got, want, "{s:?} in {room}");
                         let got = through(room, 0, |w| {
-                            if !w.fast(|o| o.str(&s)) {
+                            if !w.fast(|b, p| Fast::run(b, p, |o| o.str(&s))) {
                                 w.str(&s);
                             }
                         });
@@ -520,7 +632,9 @@ mod tests {
             for held in [0, 5, 50, 90] {
                 let got = through(100, held, |w| w.name(n));
                 assert_eq!(&got[held..], &want[..], "{n:?}");
-                let got = through(100, held, |w| assert!(w.fast(|o| o.name(n))));
+                let got = through(100, held, |w| {
+                    assert!(w.fast(|b, p| Fast::run(b, p, |o| o.name(n))))
+                });
                 assert_eq!(&got[held..], &want[..], "{n:?}");
             }
         }
