@@ -415,6 +415,7 @@ fn precompute(sources: &[String], out: &mut String) {
             let dir = Path::new(&out_dir);
             let [gate, anchored, starts] = gate::write(&cut_hir, false, dir, i);
             let [raw, raw_anchored, raw_starts] = gate::write(hir, true, dir, i);
+            let needs = gate::required_byte(hir);
             let _ = writeln!(
                 out,
                 "    crate::rules::pattern::Prepared {{ source: {source:?}, cut: {cut:?}, \
@@ -422,7 +423,7 @@ fn precompute(sources: &[String], out: &mut String) {
                  gate: crate::rules::pattern::GateTables {{ dfa: {gate}, anchored: {anchored}, \
                  literals: {starts} }}, \
                  raw: crate::rules::pattern::GateTables {{ dfa: {raw}, anchored: {raw_anchored}, \
-                 literals: {raw_starts} }}, cut_hir: cut_hir_{i} }},"
+                 literals: {raw_starts} }}, needs: {needs:?}, cut_hir: cut_hir_{i} }},"
             );
             let _ = writeln!(
                 builders,

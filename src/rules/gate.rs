@@ -415,8 +415,10 @@ mod tests {
                     let m = matches(p, &text);
                     let shut = absent(g, prep, &text, &mut Scratch::default());
                     prop_assert!(!(m && shut), "{} on {:?}", p.as_str(), text);
+                    // (the plain gate is the loosened expression; the anchored runs may keep its
+                    // bounded repetitions, build.rs: they close wherever it closes, and more)
                     let stepped = absent(plain, prep, &text, &mut Scratch::default());
-                    prop_assert_eq!(shut, stepped, "{} on {:?}", p.as_str(), text);
+                    prop_assert!(shut || !stepped, "{} on {:?}", p.as_str(), text);
                     let raw = p.raw_ref().is_some_and(|r| absent_raw(r, &text));
                     prop_assert!(!(m && raw), "raw {} on {:?}", p.as_str(), text);
                     raw_closed.set(raw_closed.get() + usize::from(raw));
@@ -441,6 +443,18 @@ mod tests {
             "raw gates closed {} times",
             raw_closed.get()
         );
+        // more than five words between `poll` and the comma: the poll pattern does not match,
+        // and its gate's runs from `In`, which keep that bound, close where the loosened gate
+        // stepping through every byte does not
+        let text = "In a new poll of voters the agency found that most of them said no, in May.";
+        let mut tighter = 0;
+        for ((p, g, prep), plain) in patterns.iter().zip(&plain) {
+            assert!(!matches(p, text), "{}", p.as_str());
+            let shut = absent(g, prep, text, &mut Scratch::default());
+            let stepped = absent(plain, prep, text, &mut Scratch::default());
+            tighter += usize::from(shut && !stepped);
+        }
+        assert_eq!(tighter, 1, "{text}");
         // each pattern's own kind of text
         for text in [
             "Ana Ruiz: We will stay.",
