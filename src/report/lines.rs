@@ -85,7 +85,7 @@ fn ascii_lines(bytes: &[u8], starts: &[usize]) -> Vec<u64> {
     }
     // `k`: the line holding `from` (lines only grow, so a walk forward finds it)
     let (mut from, mut k) = (0, 0);
-    while let Some(at) = crate::rules::alphabet::next_non_ascii(bytes, from) {
+    while let Some(at) = next_non_ascii(bytes, from) {
         while starts.get(k + 1).is_some_and(|&s| s <= at) {
             k += 1;
         }
@@ -100,6 +100,26 @@ fn ascii_lines(bytes: &[u8], starts: &[usize]) -> Vec<u64> {
         }
     }
     ascii
+}
+
+/// The first byte at or after `from` outside ASCII. A block of 64 bytes at a time, its bytes
+/// or-ed together (issue 6: the compiler makes a few vector instructions of it; most of the
+/// bytes looked at are in lines of ASCII, scanned whole), then the word of 8 bytes holding it.
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let rest = bytes.get(from..)?;
+    let (blocks, tail) = rest.as_chunks::<64>();
+    for (i, block) in blocks.iter().enumerate() {
+        if block.iter().fold(0, |acc, &b| acc | b) & 0x80 != 0 {
+            let (words, _) = block.as_chunks::<8>();
+            return words.iter().enumerate().find_map(|(j, w)| {
+                let high = u64::from_le_bytes(*w) & HIGH;
+                (high != 0).then(|| from + 64 * i + 8 * j + high.trailing_zeros() as usize / 8)
+            });
+        }
+    }
+    let at = from + 64 * blocks.len();
+    tail.iter().position(|&b| !b.is_ascii()).map(|p| at + p)
 }
 
 #[cfg(test)]
@@ -132,6 +152,19 @@ mod tests {
             for at in 0..=text.len() {
                 prop_assert_eq!(lines.find(at) + 1, ix.line_col(&text, at).line);
             }
+        }
+    }
+
+    proptest! {
+        /// The block scan finds the first byte outside ASCII a byte scan finds.
+        #[test]
+        fn next_non_ascii_is_the_first_high_byte(
+            pieces in prop::collection::vec(long_piece(), 0..12),
+            from in 0usize..400,
+        ) {
+            let text: String = pieces.concat();
+            let want = text.bytes().enumerate().skip(from).find(|(_, b)| !b.is_ascii());
+            prop_assert_eq!(next_non_ascii(text.as_bytes(), from), want.map(|(i, _)| i));
         }
     }
 

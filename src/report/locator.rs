@@ -141,8 +141,10 @@ impl<'a> Locator<'a> {
             end -= 1;
         }
         let (at, pos) = self.last.get();
-        let column = if pos.line == line && at <= end && end - at <= STEP {
-            pos.column + lead_bytes(src.as_bytes().get(at..end).unwrap_or_default())
+        // on from the position found last on this line (issue 6: however far on; it was counted
+        // from the line start past `STEP` bytes)
+        let column = if pos.line == line && at <= end {
+            pos.column + self.chars_between(at, end)
         } else {
             self.chars_between(start, end) + 1
         };
