@@ -2,6 +2,7 @@
 //! column there is the distance from the line start). Lines end at `\n`, `\r\n` or a lone
 //! `\r`, as [`crate::span::LineIndex`] has them.
 
+use crate::rules::alphabet::next_non_ascii;
 use crate::span::Span;
 
 /// Line starts of a source and, one bit a line, the lines whose bytes are all ASCII.
@@ -102,26 +103,6 @@ fn ascii_lines(bytes: &[u8], starts: &[usize]) -> Vec<u64> {
     ascii
 }
 
-/// The first byte at or after `from` outside ASCII. A block of 64 bytes at a time, its bytes
-/// or-ed together (issue 6: the compiler makes a few vector instructions of it; most of the
-/// bytes looked at are in lines of ASCII, scanned whole), then the word of 8 bytes holding it.
-fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let rest = bytes.get(from..)?;
-    let (blocks, tail) = rest.as_chunks::<64>();
-    for (i, block) in blocks.iter().enumerate() {
-        if block.iter().fold(0, |acc, &b| acc | b) & 0x80 != 0 {
-            let (words, _) = block.as_chunks::<8>();
-            return words.iter().enumerate().find_map(|(j, w)| {
-                let high = u64::from_le_bytes(*w) & HIGH;
-                (high != 0).then(|| from + 64 * i + 8 * j + high.trailing_zeros() as usize / 8)
-            });
-        }
-    }
-    let at = from + 64 * blocks.len();
-    tail.iter().position(|&b| !b.is_ascii()).map(|p| at + p)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,7 +137,8 @@ mod tests {
     }
 
     proptest! {
-        /// The block scan finds the first byte outside ASCII a byte scan finds.
+        /// The block scan (`rules::alphabet::next_non_ascii`) finds the first byte outside
+        /// ASCII a byte scan finds, on the pieces of these tests.
         #[test]
         fn next_non_ascii_is_the_first_high_byte(
             pieces in prop::collection::vec(long_piece(), 0..12),

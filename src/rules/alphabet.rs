@@ -191,31 +191,26 @@ impl Alphabet {
     }
 }
 
-/// The position of the first byte at or after `from` that is not ASCII (sixteen bytes at a time).
+/// The position of the first byte at or after `from` that is not ASCII: a block of 64 bytes
+/// at a time, its bytes or-ed together (the compiler makes a few vector instructions of it),
+/// then the word of 8 bytes holding it. Also the report's line index's scan for lines outside
+/// ASCII (`report::lines`; issue 6: 16 bytes a step there cost 1.87 M on the corpus, 64 bytes
+/// a step 1.53 M).
 pub(crate) fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let rest = bytes.get(from..)?;
-    let mut chunks = rest.chunks_exact(16);
-    let mut offset = from;
-    for chunk in &mut chunks {
-        let (a, b) = chunk.split_at(8);
-        let a = u64::from_le_bytes(<[u8; 8]>::try_from(a).unwrap_or([0; 8]));
-        let b = u64::from_le_bytes(<[u8; 8]>::try_from(b).unwrap_or([0; 8]));
-        if (a | b) & HIGH != 0 {
-            let (word, at) = if a & HIGH != 0 {
-                (a, offset)
-            } else {
-                (b, offset + 8)
-            };
-            return Some(at + (word & HIGH).trailing_zeros() as usize / 8);
+    let (blocks, tail) = rest.as_chunks::<64>();
+    for (i, block) in blocks.iter().enumerate() {
+        if block.iter().fold(0, |acc, &b| acc | b) & 0x80 != 0 {
+            let (words, _) = block.as_chunks::<8>();
+            return words.iter().enumerate().find_map(|(j, w)| {
+                let high = u64::from_le_bytes(*w) & HIGH;
+                (high != 0).then(|| from + 64 * i + 8 * j + high.trailing_zeros() as usize / 8)
+            });
         }
-        offset += 16;
     }
-    chunks
-        .remainder()
-        .iter()
-        .position(|b| !b.is_ascii())
-        .map(|p| offset + p)
+    let at = from + 64 * blocks.len();
+    tail.iter().position(|&b| !b.is_ascii()).map(|p| at + p)
 }
 
 /// The non-ASCII parts of every character set `hir` tests characters against, into `sets`;
