@@ -329,14 +329,44 @@ pub(super) fn can_speak(toks: &[Token], a: usize, b: usize) -> bool {
 /// A title in title case: two words of four letters or more, every one of them capitalised, and
 /// no `!` or `?` (`Hawaii Five-0`, `Teamsters for Trump`, `The Day of the Donald`; not `rigged
 /// economy`, `Lock her up!`).
+///
+/// (One pass over the chars, the words' lengths counted as they are read and ASCII tested
+/// without the Unicode tables: the splits, the counts of each word's chars and the search for
+/// `!` and `?` were 1.6 M instructions of the corpus for 833 quotations and sentences, issue 6.)
 fn title(text: &str) -> bool {
-    let long = || {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 4)
-    };
-    !text.contains(['!', '?'])
-        && long().nth(1).is_some()
-        && long().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    // (the long words so far, the chars of the current word, and whether its first is a capital)
+    let (mut long, mut run, mut capital) = (0usize, 0usize, false);
+    for c in text.chars() {
+        let (alnum, upper) = if c.is_ascii() {
+            if matches!(c, '!' | '?') {
+                return false;
+            }
+            (c.is_ascii_alphanumeric(), c.is_ascii_uppercase())
+        } else {
+            (c.is_alphanumeric(), c.is_uppercase())
+        };
+        if alnum {
+            if run == 0 {
+                capital = upper;
+            }
+            run += 1;
+            continue;
+        }
+        if run >= 4 {
+            if !capital {
+                return false;
+            }
+            long += 1;
+        }
+        run = 0;
+    }
+    if run >= 4 {
+        if !capital {
+            return false;
+        }
+        long += 1;
+    }
+    long >= 2
 }
 
 /// Whether `text` has at least `n` words (runs of letters or digits); stops at the `n`th.
@@ -350,4 +380,57 @@ fn has_words(text: &str, n: usize) -> bool {
 
 fn overlap(a: Span, b: Span) -> usize {
     a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+#[cfg(test)]
+mod tests {
+    /// [`super::title`] as first written: splits and counts.
+    fn title_plain(text: &str) -> bool {
+        let long = || {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 4)
+        };
+        !text.contains(['!', '?'])
+            && long().nth(1).is_some()
+            && long().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    #[test]
+    fn title_matches_the_plain_version() {
+        for t in [
+            "",
+            "Hawaii Five-0",
+            "Teamsters for Trump",
+            "The Day of the Donald",
+            "rigged economy",
+            "Lock Her Up!",
+            "Lock her up",
+            "Über Straße",
+            "Élan Vital",
+            "élan Vital",
+            "北京大学 Beijing",
+            "2016 Election Results",
+            "Ⅻ Ⅻ",
+            "Gaza’s Forgotten Children",
+            "What Now?",
+        ] {
+            assert_eq!(super::title(t), title_plain(t), "{t:?}");
+        }
+        let alphabet = [
+            "a", "Z", "7", " ", "-", "!", "?", "’", "é", "É", "ß", "北", "٣", "Ⅻ", "ǅ", "İ",
+            "\u{301}", "\u{a0}", "abcd", "Abcd", "ABCD", "abc", "Abc", "😀", ".",
+        ];
+        let mut rng = crate::testrng::Rng::new(0x2545_f491_4f6c_dd1d);
+        let mut seen = [0usize; 2];
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..rng.below(12) {
+                text.push_str(rng.pick(&alphabet));
+            }
+            let want = title_plain(&text);
+            assert_eq!(super::title(&text), want, "{text:?}");
+            seen[usize::from(want)] += 1;
+        }
+        assert!(seen[0] > 1000 && seen[1] > 100, "{seen:?}");
+    }
 }
