@@ -192,6 +192,7 @@ pub fn build(
     bufs.keys.reset(room);
     bufs.toks.clear();
     bufs.toks.reserve(16);
+    bufs.words.reserve(16);
     bufs.flags.clear();
     bufs.flags.reserve(16);
     bufs.kbits.clear();
@@ -217,17 +218,19 @@ pub fn build(
         known: HashMap::with_capacity_and_hasher(room, FxBuild::default()),
         last_kind: [None; 6],
         last_other: None,
-        toks: bufs.toks,
-        words: Vec::with_capacity(16),
-        flags: bufs.flags,
-        kbits: bufs.kbits,
-        classes: bufs.classes,
-        caps: Vec::new(),
+        caps: recycle(bufs.caps),
         scratch: bufs.scratch,
         key: bufs.key,
         part: bufs.part,
     };
     let mut seen = bufs.seen;
+    let mut mw = MentionWords {
+        toks: bufs.toks,
+        words: recycle(bufs.words),
+        flags: bufs.flags,
+        kbits: bufs.kbits,
+        classes: bufs.classes,
+    };
     b.ledger.sources.reserve(room);
     b.ledger.at = Vec::with_capacity(n + 1);
     b.ledger.at.push(0);
@@ -242,7 +245,7 @@ pub fn build(
             if quotes.in_quote(seg, *span) {
                 continue;
             }
-            if let Some(id) = b.resolve(*span) {
+            if let Some(id) = b.resolve(&mut mw, *span) {
                 let Some(src) = b.ledger.sources.get_mut(id) else {
                     continue;
                 };
@@ -279,14 +282,16 @@ pub fn build(
     BUFFERS.set(Some(
         Buffers {
             keys: b.keys,
-            toks: b.toks,
-            flags: b.flags,
-            kbits: b.kbits,
-            classes: b.classes,
+            toks: mw.toks,
+            flags: mw.flags,
+            kbits: mw.kbits,
+            classes: mw.classes,
             scratch: b.scratch,
             key: b.key,
             part: b.part,
             seen,
+            words: recycle(mw.words),
+            caps: recycle(b.caps),
         }
         .kept(),
     ));
@@ -305,6 +310,9 @@ struct Buffers {
     key: Vec<u8>,
     part: Vec<u8>,
     seen: SeenSpans,
+    /// [`Builder::words`] and [`Builder::caps`], empty.
+    words: Vec<&'static str>,
+    caps: Vec<&'static str>,
 }
 
 impl Buffers {
@@ -339,8 +347,23 @@ impl Buffers {
         if self.seen.sorted.capacity() > MOST || self.seen.other.capacity() > MOST {
             self.seen = SeenSpans::default();
         }
+        if self.words.capacity() > MOST {
+            self.words = Vec::new();
+        }
+        if self.caps.capacity() > MOST {
+            self.caps = Vec::new();
+        }
         self
     }
+}
+
+/// `v` emptied, as a vector of slices of another lifetime: the same allocation (a collect
+/// from a vector's own iterator into items of the same layout is done in place), so that the
+/// words' buffers are kept from one document to the next (issue 6: two allocations per
+/// document).
+fn recycle<'x>(mut v: Vec<&str>) -> Vec<&'x str> {
+    v.clear();
+    v.into_iter().map(|_| "").collect()
 }
 
 thread_local! {
@@ -587,6 +610,19 @@ enum Known {
     Pronoun(u32),
 }
 
+/// Buffers of [`Builder::resolve`]: the tokens of a mention, their words, and the lists each
+/// word is an entry of (bits of [`crate::checks::phrases::WordSets::of`]).
+struct MentionWords<'a> {
+    toks: Vec<Token>,
+    words: Vec<&'a str>,
+    flags: Vec<u32>,
+    /// The kind lists each word has as a whole entry ([`WordTable::of`] shifted by
+    /// [`kinds::KINDS`]).
+    kbits: Vec<u32>,
+    /// The classes of [`filter`] the table gives each word.
+    classes: Vec<u8>,
+}
+
 struct Builder<'a> {
     text: &'a str,
     lists: Lists<'a>,
@@ -601,16 +637,6 @@ struct Builder<'a> {
     /// The check set: its lists [`crate::checks::LEDGER_WORDS`] in one table
     /// ([`CheckSet::ledger_words`]; `None`: no `single-source`, so every list is empty).
     checks: &'a CheckSet,
-    /// Buffers of [`Builder::resolve`]: the tokens of a mention, their words, and the lists
-    /// each word is an entry of (bits of [`crate::checks::phrases::WordSets::of`]).
-    toks: Vec<Token>,
-    words: Vec<&'a str>,
-    flags: Vec<u32>,
-    /// The kind lists each word has as a whole entry ([`WordTable::of`] shifted by
-    /// [`kinds::KINDS`]; buffer).
-    kbits: Vec<u32>,
-    /// The classes of [`filter`] the table gives each word (buffer).
-    classes: Vec<u8>,
     /// The capitalised words of a new name, and a key looked up but not kept (buffers).
     caps: Vec<&'a str>,
     scratch: String,
@@ -622,7 +648,7 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     /// The ledger index of the source mentioned at `span`, creating it when new.
-    fn resolve(&mut self, span: Span) -> Option<usize> {
+    fn resolve(&mut self, mw: &mut MentionWords<'a>, span: Span) -> Option<usize> {
         let whole = span.slice(self.text);
         match self.known.get(whole) {
             Some(&Known::Source(id)) => return id,
@@ -633,14 +659,17 @@ impl<'a> Builder<'a> {
         if surface.is_empty() {
             return None;
         }
-        // the words of the span, in buffers kept from one span to the next
-        let mut toks = std::mem::take(&mut self.toks);
-        let mut words = std::mem::take(&mut self.words);
-        let mut flags = std::mem::take(&mut self.flags);
-        let mut kbits = std::mem::take(&mut self.kbits);
-        let mut classes = std::mem::take(&mut self.classes);
+        // the words of the span, in buffers kept from one span to the next (beside the
+        // builder: issue 6, taking them out of it and back was a tenth of a mention)
+        let MentionWords {
+            toks,
+            words,
+            flags,
+            kbits,
+            classes,
+        } = mw;
         toks.clear();
-        tokens_into(self.text, span, &mut toks);
+        tokens_into(self.text, span, toks);
         words.clear();
         let text = self.text;
         words.extend(toks.iter().map(|t| t.text(text)));
@@ -652,7 +681,7 @@ impl<'a> Builder<'a> {
         let table = self.checks.ledger_words();
         match table {
             Some(table) => {
-                for w in &words {
+                for w in words.iter() {
                     let all = table.of(w);
                     flags.push(all & WORD_BITS);
                     kbits.push(kinds::kind_bits(all));
@@ -679,12 +708,12 @@ impl<'a> Builder<'a> {
             }
         }
         // `you`, `my`, `that`, `both`, `a few`, `A total`, `a month`: no source
-        let none = filter::not_a_source(&words, raw, is_pronoun(&flags));
+        let none = filter::not_a_source(words, raw, is_pronoun(flags));
         // `This Wednesday Foreign Minister …`: the name after a phrase of time
         let cut = if none {
             0
         } else {
-            filter::time_prefix(&words, raw).max(possessor_start(&words, &flags))
+            filter::time_prefix(words, raw).max(possessor_start(words, flags))
         };
         let end = span.start + trim_end(whole).len();
         let surface = match toks.get(cut) {
@@ -713,11 +742,6 @@ impl<'a> Builder<'a> {
                 self.known.insert(whole, Known::Pronoun(*f));
             }
         }
-        self.toks = toks;
-        self.words = words;
-        self.flags = flags;
-        self.kbits = kbits;
-        self.classes = classes;
         id
     }
 
@@ -1092,6 +1116,21 @@ mod tests {
         let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
         let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, text);
         checker.check_document(doc).ledger
+    }
+
+    /// [`super::recycle`] empties a vector and keeps its allocation, whatever it held.
+    #[test]
+    fn recycle_keeps_the_allocation() {
+        let text = String::from("one two three");
+        let mut v: Vec<&str> = Vec::with_capacity(24);
+        v.extend(text.split(' '));
+        let ptr = v.as_ptr() as usize;
+        let w: Vec<&'static str> = super::recycle(v);
+        assert!(w.is_empty());
+        assert_eq!(w.capacity(), 24);
+        assert_eq!(w.as_ptr() as usize, ptr);
+        let empty: Vec<&str> = super::recycle(Vec::new());
+        assert!(empty.is_empty());
     }
 
     /// Names are resolved once per text, pronouns every time: the same `She` is a different

@@ -1,19 +1,20 @@
 //! `allegation-without-accuser`: `allegedly` / `alleged` with no one who alleges in the
 //! sentence or its paragraph.
 
-use super::phrases::{after, before, first_tokens, last_tokens};
+use super::phrases::{after, before, first_few, last_few};
 use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 use crate::span::Span;
 
 pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
-    // whether each paragraph names an accuser, computed on first use
-    let mut para_cache: Vec<Option<bool>> = vec![None; ctx.block_sentences.len()];
     let markers = def.list("markers");
     // every finding is a match of `markers` in a part outside quotations
     if ctx.never_in_sentences(markers) {
         return;
     }
+    // whether each paragraph names an accuser, computed on first use (made only for a
+    // document that may need it: issue 6, an allocation per document)
+    let mut para_cache: Vec<Option<bool>> = vec![None; ctx.block_sentences.len()];
     // the sentences where the list may be found (issue 6)
     let markers_in = ctx.sentences_with(markers);
     for i in 0..ctx.seg.sentences.len() {
@@ -58,8 +59,8 @@ fn has_accuser(ctx: &Ctx, j: usize, def: &CheckDef) -> bool {
 /// `alleged that`, `has alleged`: the verb, whose subject is the accuser (word lists
 /// `verb-after` and `verb-before`).
 fn is_verb_use(text: &str, sentence: Span, m: Span, def: &CheckDef) -> bool {
-    let next = first_tokens(text, after(text, m.end, sentence.end), 1);
-    let prev = last_tokens(text, before(text, sentence.start, m.start), 1);
+    let next = first_few::<1>(text, after(text, m.end, sentence.end));
+    let prev = last_few::<1>(text, before(text, sentence.start, m.start));
     next.first()
         .is_some_and(|t| def.list("verb-after").is(t.text(text)))
         || prev

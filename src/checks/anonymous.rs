@@ -1,7 +1,7 @@
 //! `anonymous-source`: bare `a source said` (raised), characterised anonymous sources without a
 //! reason for anonymity or a basis of knowledge, and allegations or attacks from them (raised).
 
-use super::phrases::{after, before, first_tokens, last_tokens, PhraseList, Token, WINDOW};
+use super::phrases::{after, before, first_few, last_few, PhraseList, Token, WINDOW};
 use super::stream::TokenStream;
 use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
@@ -319,7 +319,7 @@ fn refers_back(ctx: &Ctx, i: usize, m: Span, lists: &Described) -> bool {
 /// a name or modifier before it or a prepositional phrase after it, so it is characterised.
 fn qualified(ctx: &Ctx, sentence: Span, m: Span, def: &CheckDef) -> bool {
     let text = ctx.text;
-    let before = last_tokens(text, before(text, sentence.start, m.start), 2);
+    let before = last_few::<2>(text, before(text, sentence.start, m.start));
     let prev_named = before.last().is_some_and(|t| {
         (t.is_capitalised(text) && before.len() > 1) || def.list("modifiers").is(t.text(text))
     });
@@ -327,7 +327,7 @@ fn qualified(ctx: &Ctx, sentence: Span, m: Span, def: &CheckDef) -> bool {
         .find(def.list("heads"), m)
         .last()
         .map_or(m.end, |h| h.0.end);
-    let next = first_tokens(text, after(text, head_end, sentence.end), 1);
+    let next = first_few::<1>(text, after(text, head_end, sentence.end));
     let qualifier_after = next.first().is_some_and(|t| {
         t.span.start < m.end + 40 && def.list("qualifiers-after").is(t.text(text))
     });

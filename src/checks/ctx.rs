@@ -30,7 +30,7 @@ pub struct Ctx<'a> {
     part_at: Vec<u32>,
     /// Per sentence, one bit: whether it and every part of it outside quotations have word
     /// boundaries at both edges (see [`Ctx::never_in_sentences`]).
-    exact: Box<[u64]>,
+    exact: Vec<u64>,
     /// Whether every bit of `exact` is set.
     edges_exact: bool,
     /// Whether the sentences are in order and do not overlap.
@@ -115,20 +115,39 @@ impl<'a> Ctx<'a> {
     ) -> Ctx<'a> {
         let n = seg.sentences.len();
         let text = doc.text.as_str();
+        // the buffers of the document before on this thread, emptied (issue 6: six
+        // allocations per document)
+        let bufs = CTX_BUFFERS
+            .try_with(std::cell::Cell::take)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
         // about one sentence per quotation (issue 6: these grew a few times per document)
-        let mut quote_spans = Vec::with_capacity(seg.quotes.len().min(n.saturating_mul(4)));
-        let mut quote_at = Vec::with_capacity(n + 1);
+        let mut quote_spans = bufs.quote_spans;
+        quote_spans.clear();
+        quote_spans.reserve(seg.quotes.len().min(n.saturating_mul(4)));
+        let mut quote_at = bufs.quote_at;
+        quote_at.clear();
+        quote_at.reserve(n + 1);
         quote_at.push(0);
-        let mut block_sentences = vec![0..0; doc.blocks.len()];
+        let mut block_sentences = bufs.block_sentences;
+        block_sentences.clear();
+        block_sentences.resize(doc.blocks.len(), 0..0);
         let lead_block = doc
             .blocks
             .iter()
             .position(|b| b.kind == BlockKind::Paragraph);
         // at most one part more than quotations per sentence
-        let mut part_spans = Vec::with_capacity(n.saturating_add(quote_spans.capacity()));
-        let mut part_at = Vec::with_capacity(n + 1);
+        let mut part_spans = bufs.part_spans;
+        part_spans.clear();
+        part_spans.reserve(n.saturating_add(quote_spans.capacity()));
+        let mut part_at = bufs.part_at;
+        part_at.clear();
+        part_at.reserve(n + 1);
         part_at.push(0);
-        let mut bits = vec![0u64; n.div_ceil(64)];
+        let mut bits = bufs.exact;
+        bits.clear();
+        bits.resize(n.div_ceil(64), 0u64);
         let (mut all_exact, mut ordered, mut last_end) = (true, true, 0);
         let exact =
             |s: &Span| s.start <= s.end && exact_edge(text, s.start) && exact_edge(text, s.end);
@@ -212,7 +231,7 @@ impl<'a> Ctx<'a> {
             quote_at,
             part_spans,
             part_at,
-            exact: bits.into_boxed_slice(),
+            exact: bits,
             edges_exact: all_exact,
             ordered,
         }
@@ -384,6 +403,67 @@ impl<'a> Ctx<'a> {
     /// Parts of sentence `i` outside its quotations.
     pub fn outside_quotes(&self, i: usize) -> &[Span] {
         flat(&self.part_spans, &self.part_at, i)
+    }
+}
+
+/// The per-sentence buffers of a [`Ctx`], kept from one document to the next on each thread
+/// when it is dropped.
+#[derive(Default)]
+struct CtxBuffers {
+    block_sentences: Vec<std::ops::Range<usize>>,
+    quote_spans: Vec<Span>,
+    quote_at: Vec<u32>,
+    part_spans: Vec<Span>,
+    part_at: Vec<u32>,
+    exact: Vec<u64>,
+}
+
+impl CtxBuffers {
+    /// The buffers worth keeping for the next document: any grown past what a long article
+    /// needs is given back (a huge file's would be held for nothing).
+    fn kept(mut self) -> Self {
+        const MOST: usize = 1 << 12;
+        if self.block_sentences.capacity() > MOST {
+            self.block_sentences = Vec::new();
+        }
+        if self.quote_spans.capacity() > MOST {
+            self.quote_spans = Vec::new();
+        }
+        if self.quote_at.capacity() > MOST {
+            self.quote_at = Vec::new();
+        }
+        if self.part_spans.capacity() > MOST {
+            self.part_spans = Vec::new();
+        }
+        if self.part_at.capacity() > MOST {
+            self.part_at = Vec::new();
+        }
+        if self.exact.capacity() > MOST {
+            self.exact = Vec::new();
+        }
+        self
+    }
+}
+
+thread_local! {
+    /// [`CtxBuffers`] of the last [`Ctx`] dropped on this thread.
+    static CTX_BUFFERS: std::cell::Cell<Option<CtxBuffers>> = const { std::cell::Cell::new(None) };
+}
+
+impl Drop for Ctx<'_> {
+    fn drop(&mut self) {
+        use std::mem::take;
+        let bufs = CtxBuffers {
+            block_sentences: take(&mut self.block_sentences),
+            quote_spans: take(&mut self.quote_spans),
+            quote_at: take(&mut self.quote_at),
+            part_spans: take(&mut self.part_spans),
+            part_at: take(&mut self.part_at),
+            exact: take(&mut self.exact),
+        }
+        .kept();
+        // (a thread being torn down keeps nothing)
+        let _ = CTX_BUFFERS.try_with(|c| c.set(Some(bufs)));
     }
 }
 

@@ -1,6 +1,6 @@
 //! `hedge-only`: `reportedly`, `it is understood` and the like with no outlet or document named.
 
-use super::phrases::{after, first_tokens};
+use super::phrases::{after, first_few};
 use super::{CheckDef, Ctx, Out};
 use crate::classify::Label;
 use crate::ledger::Ledger;
@@ -49,7 +49,7 @@ fn names_outlet(ctx: &Ctx, sentence: Span, def: &CheckDef) -> bool {
         return true;
     }
     ctx.find(def.list("named-by"), sentence).any(|(m, _)| {
-        first_tokens(text, after(text, m.end, sentence.end), 4)
+        first_few::<4>(text, after(text, m.end, sentence.end))
             .iter()
             .any(|t| t.is_capitalised(text))
     })

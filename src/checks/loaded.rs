@@ -1,9 +1,7 @@
 //! `loaded-verb`: `claimed`, `admitted`, `insisted` … as the attribution verb (suggest `said`).
 //! Never inside a direct quotation; `claim` as a noun or in set phrases is left alone.
 
-use super::phrases::{
-    after, before, first_tokens, is_boundary, last_tokens, tokens, PhraseList, Token,
-};
+use super::phrases::{after, before, first_few, is_boundary, last_few, tokens, PhraseList, Token};
 use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 use crate::span::Span;
@@ -134,7 +132,7 @@ impl<'a> Around<'a> {
 
 /// The first word after the match `m` in `sentence`.
 fn first_word_after(text: &str, sentence: Span, m: Span) -> Option<Token> {
-    first_tokens(text, after(text, m.end, sentence.end), 1)
+    first_few::<1>(text, after(text, m.end, sentence.end))
         .first()
         .copied()
 }
@@ -181,9 +179,9 @@ fn is_attribution(ctx: &Ctx, around: &Around, sentence: Span, m: Span, lists: &L
     }
     // (the words read around the verb: at most four before it, whether more than one is there,
     // and four after it; all of those after it only for a mandative verb, below)
-    let prev: Vec<Token> = last_tokens(text, before(text, sentence.start, m.start), 4);
+    let prev = last_few::<4>(text, before(text, sentence.start, m.start));
     let next_span = after(text, m.end, sentence.end);
-    let next: Vec<Token> = first_tokens(text, next_span, 4);
+    let next = first_few::<4>(text, next_span);
     let p = prev.last();
     // `Trump's claim`, `the claims`, `his tax claims`: a noun
     if p.is_some_and(|t| {

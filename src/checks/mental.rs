@@ -1,6 +1,6 @@
 //! `mental-state`: `believes`, `feels`, `hopes` standing in for what a source said (info).
 
-use super::phrases::{after, before, first_tokens, last_tokens};
+use super::phrases::{after, before, first_few, last_few};
 use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
 
@@ -24,8 +24,8 @@ pub fn check(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out) {
         }
         let found = parts.iter().find_map(|p| {
             ctx.find(verbs, *p).map(|m| m.0).find(|m| {
-                let prev = last_tokens(ctx.text, before(ctx.text, sentence.start, m.start), 1);
-                let next = first_tokens(ctx.text, after(ctx.text, m.end, sentence.end), 1);
+                let prev = last_few::<1>(ctx.text, before(ctx.text, sentence.start, m.start));
+                let next = first_few::<1>(ctx.text, after(ctx.text, m.end, sentence.end));
                 let subject = prev.last().is_some_and(|t| {
                     def.list("subject-words").is(t.text(ctx.text)) || t.is_capitalised(ctx.text)
                 }) || ctx

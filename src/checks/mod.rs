@@ -77,12 +77,17 @@ pub fn run_with_hits(
         check: 0,
         rank: 0,
     };
-    let mut defs: Vec<&CheckDef> = Vec::with_capacity(CHECKS.len());
+    // the enabled checks' definitions, in place (issue 6: a vector per document)
+    let mut defs: [Option<&CheckDef>; CHECKS.len()] = [None; CHECKS.len()];
+    let mut enabled = 0;
     for (k, (id, f)) in CHECKS.iter().enumerate() {
         if let Some(def) = checks.enabled(id) {
-            out.check = u8::try_from(defs.len()).unwrap_or(u8::MAX);
+            out.check = u8::try_from(enabled).unwrap_or(u8::MAX);
             out.rank = check_ranks().get(k).copied().unwrap_or(0);
-            defs.push(def);
+            if let Some(slot) = defs.get_mut(enabled) {
+                *slot = Some(def);
+            }
+            enabled += 1;
             f(&ctx, def, ledger, &mut out);
         }
     }
@@ -207,8 +212,9 @@ impl Out {
         });
     }
 
-    /// The findings in document order (by span, then rule id, then message), built whole.
-    fn finish(self, defs: &[&CheckDef]) -> Vec<Finding> {
+    /// The findings in document order (by span, then rule id, then message), built whole;
+    /// `defs[i]` is the definition of check `i` of the records ([`Out::check`]).
+    fn finish(self, defs: &[Option<&CheckDef>]) -> Vec<Finding> {
         let mut raws = self.raws;
         // the rule ids' order as numbers (issue 6: comparing the id strings was most of the
         // sort); unstable: no scratch buffer of half the findings; a check gives one finding
@@ -217,9 +223,8 @@ impl Out {
         sort_records(&mut raws);
         // last first, so that the records can be popped in order
         raws.reverse();
-        // one shared rule id and help per check, one shared string per distinct message
-        let ids: Vec<Shared> = defs.iter().map(|d| d.shared().0.clone()).collect();
-        let helps: Vec<Shared> = defs.iter().map(|d| d.shared().1.clone()).collect();
+        // one shared rule id and help per check (its definition's), one shared string per
+        // distinct message
         let mut cache = MessageCache::default();
         let mut out = Vec::with_capacity(raws.len());
         while let Some(r) = raws.pop() {
@@ -228,9 +233,10 @@ impl Out {
                 raws.shrink_to_fit();
             }
             let i = usize::from(r.check);
-            let (Some(def), Some(id), Some(help)) = (defs.get(i), ids.get(i), helps.get(i)) else {
+            let Some(def) = defs.get(i).copied().flatten() else {
                 continue;
             };
+            let (id, help) = def.shared();
             let sentence = (r.sentence != NO_SENTENCE).then_some(r.sentence as usize);
             out.push(Finding {
                 rule: id.clone(),

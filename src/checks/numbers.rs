@@ -299,8 +299,11 @@ fn word_run(
 /// mapped through synonyms.
 fn quantity(text: &str, toks: &mut TokenStream, k: usize, def: &CheckDef) -> Option<String> {
     for t in (k..k + 4).map_while(|j| toks.get(j)) {
-        let w = t.text(text).to_lowercase();
-        if def.list("skip-words").is(&w) {
+        // (a short ASCII word lower-cased in place: issue 6, a string per word read)
+        let mut buf = [0u8; SHORT];
+        let lower = lowered(t.text(text), &mut buf);
+        let w: &str = &lower;
+        if def.list("skip-words").is(w) {
             continue;
         }
         if t.is_capitalised(text) || w.chars().any(|c| c.is_ascii_digit()) {
@@ -312,7 +315,7 @@ fn quantity(text: &str, toks: &mut TokenStream, k: usize, def: &CheckDef) -> Opt
             .synonyms
             .iter()
             .find(|(canon, variants)| {
-                *canon == &w || variants.iter().any(|v| v.eq_ignore_ascii_case(&w))
+                canon.as_str() == w || variants.iter().any(|v| v.eq_ignore_ascii_case(w))
             })
             .map(|(canon, _)| canon.clone());
     }

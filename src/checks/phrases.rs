@@ -14,7 +14,8 @@ use std::sync::OnceLock;
 mod tokenize;
 pub(crate) use tokenize::each_token;
 pub use tokenize::{
-    count_up_to, first_tokens, last_token, last_tokens, tokens, tokens_into, Token,
+    count_up_to, first_few, first_tokens, last_few, last_token, last_tokens, tokens, tokens_into,
+    Few, Token,
 };
 
 /// A compiled word list: multi-word phrases, matched case-insensitively on whole words.
@@ -62,7 +63,16 @@ struct IsTables {
 
 impl IsTables {
     fn new(words: &[String]) -> IsTables {
-        let mut t = IsTables::default();
+        // room for every entry at once (issue 6: the sets grew and rehashed a few times per
+        // list at start-up)
+        let mut t = IsTables {
+            words: HashSet::with_capacity_and_hasher(words.len(), FxBuild::default()),
+            short: HashSet::with_capacity_and_hasher(
+                words.iter().filter(|e| e.len() <= 7).count(),
+                FxBuild::default(),
+            ),
+            ..IsTables::default()
+        };
         // an entry with a curly apostrophe never equals a word (the word's is read as `'`)
         for e in words
             .iter()

@@ -27,8 +27,11 @@ pub fn check_speaker(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out)
         0
     };
     let n = ctx.seg.sentences.len();
-    let mut sent_cache: Vec<Option<bool>> = vec![None; n];
-    let mut para_cache: Vec<Option<bool>> = vec![None; ctx.block_sentences.len()];
+    // filled with `None` when a quotation first needs them (issue 6: two allocations per
+    // document, most of whose quotations are too short or quoted phrases)
+    let mut sent_cache: Vec<Option<bool>> = Vec::new();
+    let mut para_cache: Vec<Option<bool>> = Vec::new();
+    let mut caches_ready = false;
     let mut chain_has_speaker = false;
     for q in &ctx.seg.quotes {
         if q.depth != 0 {
@@ -52,6 +55,11 @@ pub fn check_speaker(ctx: &Ctx, def: &CheckDef, _ledger: &Ledger, out: &mut Out)
         let mid_sentence = !before.is_empty() && !before.ends_with([':', ',']);
         if mid_sentence && (inner_start_lowercase(ctx.text, inner) || title_case(ctx.text, inner)) {
             continue;
+        }
+        if !caches_ready {
+            sent_cache.resize(n, None);
+            para_cache.resize(ctx.block_sentences.len(), None);
+            caches_ready = true;
         }
         let mut speaker = (q.continues && chain_has_speaker) || labelled(ctx, q, inner, def);
         if !speaker {

@@ -1,7 +1,7 @@
 //! `vague-source`: weasel attributions (`experts say`, `it is believed`, `studies show`, an
 //! unnamed plural group) unless a specific name follows in the sentence or the next one.
 
-use super::phrases::{after, before, first_tokens, last_tokens, PhraseList, Token};
+use super::phrases::{after, before, first_few, last_few, PhraseList, Token};
 use super::stream::TokenStream;
 use super::{CheckDef, Ctx, Out};
 use crate::ledger::Ledger;
@@ -62,19 +62,16 @@ impl<'a> GroupLists<'a> {
 fn unnamed_group(ctx: &Ctx, sentence: Span, part: Span, lists: &GroupLists) -> Option<Span> {
     let text = ctx.text;
     for (g, _) in ctx.find(lists.groups, part) {
-        let after = first_tokens(text, after(text, g.end, part.end), 2);
+        let after = first_few::<2>(text, after(text, g.end, part.end));
         let mut k = 0;
-        if after
-            .first()
-            .is_some_and(|t| matches!(t.text(text).to_lowercase().as_str(), "have" | "has"))
-        {
+        if after.first().is_some_and(|t| is_have(t.text(text))) {
             k = 1;
         }
         let Some(verb) = after.get(k) else { continue };
         if !lists.verbs.is(verb.text(text)) {
             continue;
         }
-        let before = last_tokens(text, before(text, sentence.start, g.start), 1);
+        let before = last_few::<1>(text, before(text, sentence.start, g.start));
         let ok = match before.last() {
             None => true,
             Some(p) => {
@@ -110,4 +107,49 @@ pub(super) fn names_someone(text: &str, span: Span, def: &CheckDef, whole: bool)
         toks.forget(k);
     }
     false
+}
+
+/// `have`, `has`: `w.to_lowercase()` is one of them. Only `A`–`Z` and the Kelvin sign lower
+/// to ASCII, and neither word holds a `k`: an ASCII comparison that ignores case says the
+/// same without a lower-cased copy (issue 6).
+fn is_have(w: &str) -> bool {
+    w.eq_ignore_ascii_case("have") || w.eq_ignore_ascii_case("has")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_have;
+    use crate::testrng::Rng;
+
+    /// [`is_have`] is the comparison of the lower-cased word, on random words from letters
+    /// of both cases and characters that lower-case to ASCII or from it.
+    #[test]
+    fn is_have_is_the_lower_cased_comparison() {
+        let plain = |w: &str| matches!(w.to_lowercase().as_str(), "have" | "has");
+        let letters = [
+            "h", "H", "a", "A", "v", "V", "e", "E", "s", "S", "\u{212a}", "k", "\u{130}", "ſ",
+            "\u{17f}", "é", "x",
+        ];
+        let mut rng = Rng::new(0x005e_ed0f_4a7e);
+        for w in [
+            "have",
+            "HAVE",
+            "Has",
+            "hAs",
+            "haves",
+            "ha",
+            "",
+            "hav\u{212a}",
+        ] {
+            assert_eq!(is_have(w), plain(w), "{w:?}");
+        }
+        let mut hits = 0;
+        for _ in 0..50_000 {
+            let n = 2 + rng.below(4);
+            let w: String = (0..n).map(|_| rng.pick(&letters)).collect();
+            assert_eq!(is_have(&w), plain(&w), "{w:?}");
+            hits += usize::from(plain(&w));
+        }
+        assert!(hits > 0);
+    }
 }

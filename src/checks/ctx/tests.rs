@@ -290,3 +290,81 @@ fn searchable_spans_of_sentences_left_out_are_no_entries() {
     }
     assert!(left_out > 100_000 && entries > 300, "{left_out} {entries}");
 }
+
+/// Everything a [`Ctx`] holds per sentence and block, for comparing two of one document.
+fn facts(ctx: &Ctx) -> impl PartialEq + std::fmt::Debug {
+    let n = ctx.seg.sentences.len();
+    let per_sentence: Vec<_> = (0..n)
+        .map(|i| {
+            (
+                ctx.quoted(i).to_vec(),
+                ctx.outside_quotes(i).to_vec(),
+                ctx.paragraph(i),
+            )
+        })
+        .collect();
+    (
+        per_sentence,
+        ctx.block_sentences.clone(),
+        ctx.lead_block,
+        ctx.exact_bits().to_vec(),
+        ctx.edges_exact(),
+        ctx.ordered(),
+    )
+}
+
+/// A [`Ctx`] made with the buffers a [`Ctx`] of another document left on the thread holds
+/// what one made with fresh buffers holds (documents long and short, with and without
+/// quotations, in every order).
+#[test]
+fn reused_buffers_make_the_same_ctx() {
+    let checker = crate::Checker::new(crate::rules::RuleSet::builtin().unwrap());
+    let set = &checker.checks;
+    let mut texts = set.example_texts();
+    texts.truncate(40);
+    texts.extend(generated_texts(set, 40));
+    texts.push(String::new());
+    texts.push("\"A quoted line,\" she said. \"Another one.\"\n\nA plain paragraph.".into());
+    let long = texts.join("\n\n");
+    texts.push(long);
+    let docs: Vec<_> = texts
+        .iter()
+        .map(|t| {
+            let doc = crate::input::parse("t.txt".into(), crate::Format::Plain, t.clone());
+            let seg = crate::segment::segment(&doc);
+            let labels = crate::classify::classify(&doc, &seg, &checker.rules);
+            (doc, seg, labels)
+        })
+        .collect();
+    let fresh: Vec<_> = docs
+        .iter()
+        .map(|(doc, seg, labels)| {
+            // no buffers left on the thread: the plain path
+            CTX_BUFFERS.take();
+            let ctx = Ctx::new(doc, seg, labels, set);
+            let f = facts(&ctx);
+            drop(ctx);
+            CTX_BUFFERS.take();
+            f
+        })
+        .collect();
+    let mut rng = crate::testrng::Rng::new(0x2545_f491_4f6c_dd1d);
+    let mut reused = 0;
+    for _ in 0..400 {
+        let a = rng.below(docs.len());
+        let b = rng.below(docs.len());
+        let (doc, seg, labels) = &docs[a];
+        drop(Ctx::new(doc, seg, labels, set));
+        let (doc, seg, labels) = &docs[b];
+        let had = CTX_BUFFERS.with(|c| {
+            let bufs = c.take();
+            let had = bufs.is_some();
+            c.set(bufs);
+            had
+        });
+        reused += usize::from(had);
+        let ctx = Ctx::new(doc, seg, labels, set);
+        assert_eq!(facts(&ctx), fresh[b], "{a} then {b}");
+    }
+    assert!(reused == 400, "{reused}");
+}

@@ -243,6 +243,16 @@ fn first_and_last_tokens_are_the_ends_of_the_tokens() {
                     assert_eq!(last_tokens(&text, within, n), tail, "{text:?} {a}..{z} {n}");
                     checked += 1;
                 }
+                // the in-place forms, for the counts the checks read
+                macro_rules! few {
+                    ($($n:literal)*) => {$(
+                        let head: Vec<Token> = all.iter().take($n).copied().collect();
+                        let tail: Vec<Token> = all[all.len().saturating_sub($n)..].to_vec();
+                        assert_eq!(&*first_few::<$n>(&text, within), &head[..], "{text:?} {a}..{z} {}", $n);
+                        assert_eq!(&*last_few::<$n>(&text, within), &tail[..], "{text:?} {a}..{z} {}", $n);
+                    )*};
+                }
+                few!(0 1 2 3 4 5 9);
             }
         }
     }
@@ -251,6 +261,8 @@ fn first_and_last_tokens_are_the_ends_of_the_tokens() {
     assert!(last_tokens("é a b", Span::new(1, 5), 2).is_empty());
     assert!(last_token("é a b", Span::new(1, 5)).is_none());
     assert!(first_tokens("é a b", Span::new(1, 5), 2).is_empty());
+    assert!(last_few::<2>("é a b", Span::new(1, 5)).is_empty());
+    assert!(first_few::<2>("é a b", Span::new(1, 5)).is_empty());
 }
 
 /// The automaton patterns as first built, one string each: every entry trimmed and

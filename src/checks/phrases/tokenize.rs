@@ -152,6 +152,85 @@ pub fn last_token(text: &str, within: Span) -> Option<Token> {
     }
 }
 
+/// At most `N` tokens in place (issue 6: the checks read the word or two around a match as a
+/// vector, an allocation each time): [`first_few`], [`last_few`]. Derefs to the tokens.
+#[derive(Clone, Copy, Debug)]
+pub struct Few<const N: usize> {
+    toks: [Token; N],
+    len: usize,
+}
+
+impl<const N: usize> Few<N> {
+    fn new() -> Self {
+        Few {
+            toks: [Token {
+                span: Span::default(),
+            }; N],
+            len: 0,
+        }
+    }
+}
+
+impl<const N: usize> std::ops::Deref for Few<N> {
+    type Target = [Token];
+    fn deref(&self) -> &[Token] {
+        self.toks.get(..self.len).unwrap_or_default()
+    }
+}
+
+/// [`first_tokens`] of `N` tokens, in place.
+pub fn first_few<const N: usize>(text: &str, within: Span) -> Few<N> {
+    let mut out = Few::new();
+    if N > 0 {
+        each_token(text, within, |t| {
+            if let Some(slot) = out.toks.get_mut(out.len) {
+                *slot = t;
+                out.len += 1;
+            }
+            out.len < N
+        });
+    }
+    out
+}
+
+/// [`last_tokens`] of `N` tokens, in place: the tokens of each stretch (as there) kept in a
+/// ring of `N`.
+pub fn last_few<const N: usize>(text: &str, within: Span) -> Few<N> {
+    let mut out = Few::new();
+    if N == 0 {
+        return out;
+    }
+    let b = within.slice(text).as_bytes();
+    let mut back = 32usize;
+    loop {
+        if let Some(cut) = stretch_start(b, back) {
+            let mut ring = [Token {
+                span: Span::default(),
+            }; N];
+            let mut count = 0usize;
+            each_token(text, Span::new(within.start + cut, within.end), |t| {
+                if let Some(slot) = ring.get_mut(count % N) {
+                    *slot = t;
+                }
+                count += 1;
+                true
+            });
+            if cut == 0 || count > N {
+                // the oldest of the last `N` is at `count % N` once the ring has wrapped
+                let first = if count > N { count % N } else { 0 };
+                out.len = count.min(N);
+                for (j, slot) in out.toks.iter_mut().take(out.len).enumerate() {
+                    if let Some(t) = ring.get((first + j) % N) {
+                        *slot = *t;
+                    }
+                }
+                return out;
+            }
+        }
+        back = back.saturating_mul(2);
+    }
+}
+
 /// How many tokens `within` holds, counted up to `limit`: `min(limit, tokens(..).len())`,
 /// without reading further than the token that reaches the limit.
 pub fn count_up_to(text: &str, within: Span, limit: usize) -> usize {
