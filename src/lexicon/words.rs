@@ -314,7 +314,9 @@ pub(crate) fn plain_quick(bytes: &[u8], pos: &mut usize) -> Option<Word> {
     let v = u64::from_le_bytes(*c);
     let n = run(v);
     if n < 8 {
-        if n == 0 || v >> (8 * n) & 0x80 != 0 {
+        // (`n` is not 0: the byte at `p` is a letter or digit, by the table, and
+        // `alnum_bytes` is the table: `alnum_bytes_is_the_table`)
+        if v >> (8 * n) & 0x80 != 0 {
             return None;
         }
         let head = (v | CASE) & keep(n);
