@@ -470,6 +470,38 @@ fn keep_at(room: &mut [usize; ROUND], kept: &mut usize, pos: usize, keep: bool) 
     *kept += usize::from(keep);
 }
 
+/// Keeps in `merged` the joined word of the plain words from `open` to `last` (positions; the
+/// word at `open` is in `old` before `n0`, else in `read` from `n0` on), which ends at `end`;
+/// its hash. Out of line: most joined words are one plain word (issue 6: the read's loop keeps
+/// its values in registers).
+#[cold]
+#[inline(never)]
+fn merge(
+    bytes: &[u8],
+    (old, read, n0): (&[Word], &[Word], usize),
+    (open, last, end): (usize, usize, usize),
+    merged: &mut Vec<Merge>,
+) -> Option<u64> {
+    let first = match open.checked_sub(n0) {
+        Some(k) => read.get(k),
+        None => old.get(open),
+    };
+    let start = first?.start;
+    let (hash, head) = hash::hash(bytes, start, end);
+    let word = Word {
+        start,
+        end,
+        hash,
+        head,
+    };
+    merged.push(Merge {
+        first: open,
+        last,
+        word,
+    });
+    Some(hash)
+}
+
 /// The first [`ROUND`] items of `s`, as an array (`None` when it is shorter).
 #[inline(always)]
 fn fixed<T>(s: &mut [T]) -> Option<&mut [T; ROUND]> {
@@ -515,11 +547,11 @@ impl<P: May, J: May> Reader<'_, P, J> {
         };
         let merged = &mut jq.merged;
         let eb = ends.bits_mut();
-        // first the words alone, then what they start and end: two loops of few values each
-        // (one loop of all of it kept them on the stack; issue 6)
+        // first the words alone, then the plain candidates, then what they start and end as
+        // joined words: loops of few values each (one loop of all of it kept them on the
+        // stack; issue 6)
         let mut k = 0;
-        let mut done = false;
-        while k < ROUND {
+        for slot in wb.iter_mut() {
             let w = match plain_quick(bytes, &mut pos) {
                 Some(w) => w,
                 None => match plain_wide(text, pos) {
@@ -527,64 +559,62 @@ impl<P: May, J: May> Reader<'_, P, J> {
                         pos = after;
                         w
                     }
-                    None => {
-                        done = true;
-                        break;
-                    }
+                    // (no more words)
+                    None => break,
                 },
             };
-            if let Some(slot) = wb.get_mut(k) {
-                *slot = w;
-            }
+            *slot = w;
             k += 1;
         }
+        // (what is read is written back at once: fewer values live through the next loops)
+        self.pos = pos;
+        pq.len = n0 + k;
+        let read = wb.get(..k).unwrap_or_default();
         // (candidates kept of the round: at most one per word read)
-        let (mut pi, mut ji) = (0, 0);
-        for (i, w) in wb.iter().enumerate().take(k) {
-            let n = n0 + i;
+        let mut pi = 0;
+        for (n, w) in (n0..).zip(read) {
             keep_at(pb, &mut pi, n, sp.may(w.hash));
-            let joins = joins_after(text, w.end);
-            // (a joined word ends where a plain word does not join the next)
-            if open == usize::MAX {
-                // (most joined words are one plain word, complete at once)
-                if joins {
-                    open = n;
-                } else {
-                    WordEnds::set_in(eb, w.end);
-                    keep_at(jb, &mut ji, n, sj.may(w.hash));
-                }
-            } else if !joins {
-                WordEnds::set_in(eb, w.end);
-                // a joined word of more than one plain word is complete: hashed whole
-                let first = match open.checked_sub(n0) {
-                    Some(k) => wb.get(k),
-                    None => old.get(open),
-                };
-                if let Some(start) = first.map(|f| f.start) {
-                    let (hash, head) = hash::hash(bytes, start, w.end);
-                    let word = Word {
-                        start,
-                        end: w.end,
-                        hash,
-                        head,
+        }
+        pq.cands.len = p0 + pi;
+        let mut ji = 0;
+        let mut words = (n0..).zip(read);
+        // (a joined word ends where a plain word does not join the next)
+        'read: loop {
+            if open != usize::MAX {
+                // a joined word of more than one plain word goes on from `open`: to its last
+                loop {
+                    let Some((n, w)) = words.next() else {
+                        break 'read;
                     };
-                    merged.push(Merge {
-                        first: open,
-                        last: n,
-                        word,
-                    });
-                    keep_at(jb, &mut ji, open, sj.may(hash));
+                    if !joins_after(text, w.end) {
+                        WordEnds::set_in(eb, w.end);
+                        // complete: hashed whole
+                        let at = (&*old, read, n0);
+                        if let Some(hash) = merge(bytes, at, (open, n, w.end), merged) {
+                            keep_at(jb, &mut ji, open, sj.may(hash));
+                        }
+                        open = usize::MAX;
+                        break;
+                    }
                 }
-                open = usize::MAX;
+            }
+            // (most joined words are one plain word, complete at once)
+            loop {
+                let Some((n, w)) = words.next() else {
+                    break 'read;
+                };
+                if joins_after(text, w.end) {
+                    open = n;
+                    break;
+                }
+                WordEnds::set_in(eb, w.end);
+                keep_at(jb, &mut ji, n, sj.may(w.hash));
             }
         }
-        let i = k;
-        self.pos = pos;
         self.open = (open != usize::MAX).then_some(open);
-        pq.len = n0 + i;
-        pq.cands.len = p0 + pi;
         jq.cands.len = j0 + ji;
-        done
+        // (the read stops short of a round only at the end of the text)
+        read.len() < ROUND
     }
 }
 

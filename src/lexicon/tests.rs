@@ -682,6 +682,15 @@ fn quick_plain_reader_is_the_iterator() {
         }
         let want: Vec<Word> = Words::new(&text, 0, Scheme::Plain).collect();
         assert_eq!(got, want, "{text:?}");
+        // the quick path is the one through `quick_word` from every byte (also past the end)
+        for i in 0..=text.len() + 1 {
+            let (mut a, mut b) = (i, i);
+            let (x, y) = (
+                words::plain_quick(bytes, &mut a),
+                words::plain_quick_ref(bytes, &mut b),
+            );
+            assert_eq!((x, a), (y, b), "{text:?} {i}");
+        }
         for i in 0..=text.len() + 1 {
             assert_eq!(
                 words::joins_after(&text, i),

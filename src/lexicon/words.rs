@@ -307,6 +307,49 @@ pub(crate) fn plain_quick(bytes: &[u8], pos: &mut usize) -> Option<Word> {
         }
     }
     *pos = p;
+    // ([`quick_word`] of a plain word without the text: the byte after a word of fewer than
+    // eight bytes is no letter or digit, and it ends the word when it is ASCII, as any
+    // joiner does here; issue 6: no class lookup, and the byte after it is skipped)
+    let c = bytes.get(p..).and_then(|r| r.first_chunk::<8>())?;
+    let v = u64::from_le_bytes(*c);
+    let n = run(v);
+    if n < 8 {
+        // (`n` is not 0: the byte at `p` is a letter or digit, by the table, and
+        // `alnum_bytes` is the table: `alnum_bytes_is_the_table`)
+        if v >> (8 * n) & 0x80 != 0 {
+            return None;
+        }
+        let head = (v | CASE) & keep(n);
+        *pos = p + n + 1;
+        return Some(Word {
+            start: p,
+            end: p + n,
+            hash: finish(mix(n, head)),
+            head,
+        });
+    }
+    let (w, after) = quick_word(bytes, p, false, None)?;
+    *pos = after;
+    Some(w)
+}
+
+/// [`plain_quick`] as it was, through [`quick_word`] alone: the reference of its quick path,
+/// for the tests.
+#[cfg(test)]
+pub(crate) fn plain_quick_ref(bytes: &[u8], pos: &mut usize) -> Option<Word> {
+    let mut p = *pos;
+    loop {
+        let &b = bytes.get(p)?;
+        match TAB[usize::from(b)] {
+            A => break,
+            H => {
+                *pos = p;
+                return None;
+            }
+            _ => p += 1,
+        }
+    }
+    *pos = p;
     let (w, after) = quick_word(bytes, p, false, None)?;
     *pos = after;
     Some(w)
