@@ -212,6 +212,14 @@ pub(crate) fn read_input(path: &Path, io: &mut Io) -> Result<Vec<u8>, Error> {
 /// per file). A file that shrank meanwhile is read to its new end; anything else (a pipe, a
 /// device, a `/proc` file reporting size 0) is read to its end as `std::fs::read` does.
 pub(crate) fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    read_file_into(path, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_file`] into `bytes` (cleared first), so that a buffer can serve file after file.
+pub(crate) fn read_file_into(path: &Path, bytes: &mut Vec<u8>) -> std::io::Result<()> {
+    bytes.clear();
     let mut file = std::fs::File::open(path)?;
     let size = file
         .metadata()
@@ -219,18 +227,17 @@ pub(crate) fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
         .filter(std::fs::Metadata::is_file)
         .and_then(|m| usize::try_from(m.len()).ok())
         .filter(|&n| n > 0);
-    let mut bytes = Vec::new();
     match size {
         Some(n) => {
             bytes.try_reserve_exact(n)?;
             // `take` ends the read at `n` bytes without asking the system again
-            file.take(n as u64).read_to_end(&mut bytes)?;
+            file.take(n as u64).read_to_end(bytes)?;
         }
         None => {
-            file.read_to_end(&mut bytes)?;
+            file.read_to_end(bytes)?;
         }
     }
-    Ok(bytes)
+    Ok(())
 }
 
 pub(crate) fn report_error(e: &Error, io: &mut Io) -> i32 {

@@ -46,28 +46,43 @@ fn use_color(args: &CheckArgs, io: &Io) -> bool {
     }
 }
 
-fn process(job: Job, changes: Option<&Changes>) -> Done {
-    let bytes = match job.bytes {
-        Some(b) => Ok(b),
-        None => super::read_file(&job.path).map_err(|source| Error::Io {
+/// Largest read buffer (its capacity in bytes) a thread keeps for the next file; the buffer
+/// of a larger file is freed as soon as its text is decoded (peak memory).
+const READ_KEEP: usize = 1 << 16;
+
+thread_local! {
+    /// The buffer the last file read on this thread was read into (issue 6: one allocation a
+    /// file fewer; the decoded text is a copy).
+    static READ: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+fn process(mut job: Job, changes: Option<&Changes>) -> Done {
+    let mut buf = READ.try_with(std::cell::Cell::take).unwrap_or_default();
+    // standard input, read already: freed once decoded
+    let stdin = job.bytes.take();
+    let read = match &stdin {
+        Some(_) => Ok(()),
+        None => super::read_file_into(&job.path, &mut buf).map_err(|source| Error::Io {
             path: job.path.clone(),
             source,
         }),
     };
-    let bytes = match bytes {
-        Ok(b) => b,
-        Err(e) => {
-            return Done {
-                report: Err(e),
-                bytes: 0,
-            }
-        }
-    };
+    if let Err(e) = read {
+        keep_buffer(buf);
+        return Done {
+            report: Err(e),
+            bytes: 0,
+        };
+    }
+    let bytes = stdin.as_deref().unwrap_or(&buf);
     let n = bytes.len();
+    let source = crate::input::decode_slice(&job.path, bytes);
+    drop(stdin);
+    keep_buffer(buf);
     let path = job.path.clone();
     // a bug on one file must not take the run (and the other files) down with it
     let run = std::panic::AssertUnwindSafe(move || {
-        crate::input::decode(&job.path, bytes).map(|source| {
+        source.map(|source| {
             let doc = crate::input::parse_with(job.path, job.format, source, &job.profile.html);
             let mut report = job.profile.checker.check_document(doc);
             crate::suppress::apply(&report.doc, &mut report.findings);
@@ -86,6 +101,13 @@ fn process(job: Job, changes: Option<&Changes>) -> Done {
         })
     });
     Done { report, bytes: n }
+}
+
+/// Gives the read buffer back to the thread, unless a large file made it large.
+fn keep_buffer(buf: Vec<u8>) {
+    if buf.capacity() <= READ_KEEP {
+        let _ = READ.try_with(|b| b.set(buf));
+    }
 }
 
 /// Directory in which `git` runs for `--diff`: the first path's directory.
