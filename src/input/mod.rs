@@ -12,13 +12,20 @@ use std::path::{Path, PathBuf};
 /// Decodes file bytes as UTF-8 (a leading BOM stays in the source and is treated as white
 /// space). Invalid UTF-8 and binary content are errors naming the byte offset, line and column.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
-    decode_slice(path, &bytes)
+    if let Some(offset) = memchr::memchr(0, &bytes) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
+    }
+    // owned bytes become the text in place (no copy): the standard library validates them
+    String::from_utf8(bytes).map_err(|e| invalid_utf8(path, e.as_bytes()))
 }
 
-/// [`decode`] of borrowed bytes: the text is a copy of them (the caller may keep its buffer
-/// for the next file). The bytes are validated by `simdutf8` (issue 6: `String::from_utf8` read
-/// them a byte or a word at a time, about one instruction a byte; the copy costs a tenth of
-/// that); invalid ones are reported from the standard library's error, as before.
+/// [`decode`] of borrowed bytes: the text is a copy of them (the caller keeps its buffer for
+/// the next file: issue 6, no allocation of a buffer per file). The bytes are validated by
+/// `simdutf8` (`str::from_utf8` reads them a byte or a word at a time, about one instruction a
+/// byte); invalid ones are reported from the standard library's error, as before.
 pub fn decode_slice(path: &Path, bytes: &[u8]) -> Result<String> {
     if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(Error::Binary {
@@ -27,30 +34,9 @@ pub fn decode_slice(path: &Path, bytes: &[u8]) -> Result<String> {
         });
     }
     match simdutf8::basic::from_utf8(bytes) {
-        Ok(s) => Ok(copy(s)),
+        Ok(s) => Ok(s.to_owned()),
         Err(_) => Err(invalid_utf8(path, bytes)),
     }
-}
-
-/// Bytes copied by one `memcpy` call in [`copy`].
-const COPY_PIECE: usize = 2048;
-
-/// `s.to_owned()`, copied in pieces of [`COPY_PIECE`] bytes: the C library copies a large
-/// block with `rep movsb`, which instruction counts (callgrind) take for one instruction a few
-/// bytes, and a piece below its threshold with vector moves, as fast on the machine.
-fn copy(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while !rest.is_empty() {
-        let mut k = COPY_PIECE.min(rest.len());
-        while !rest.is_char_boundary(k) {
-            k -= 1;
-        }
-        let (piece, more) = rest.split_at(k);
-        out.push_str(piece);
-        rest = more;
-    }
-    out
 }
 
 /// The error for bytes that are not UTF-8: where the first invalid sequence starts.
@@ -199,6 +185,11 @@ mod tests {
                 show(decode_std(path, bytes.clone())),
                 "{bytes:?}"
             );
+            assert_eq!(
+                show(decode_slice(path, &bytes)),
+                show(decode_std(path, bytes.clone())),
+                "{bytes:?}"
+            );
         }
         for c in 0..=255u8 {
             for pre in [0, 31, 63, 64] {
@@ -206,6 +197,11 @@ mod tests {
                 bytes.push(c);
                 assert_eq!(
                     show(decode(path, bytes.clone())),
+                    show(decode_std(path, bytes.clone())),
+                    "{bytes:?}"
+                );
+                assert_eq!(
+                    show(decode_slice(path, &bytes)),
                     show(decode_std(path, bytes.clone())),
                     "{bytes:?}"
                 );
