@@ -6,7 +6,7 @@
 use super::escape::{long_string, string_content};
 use super::escaped::Escaped;
 use super::json::FLUSH_AT;
-use super::sink::{Fast, Padded, Put};
+use super::sink::{fixed, Body, Fast, Padded, Put};
 use super::Location;
 use super::{label_index, severity_index};
 use std::io::{self, Write};
@@ -114,9 +114,58 @@ static SEVERITY_START: [Padded; 3] = [
     severity_start!("error"),
 ];
 
-/// One sentence object (the fields of `json::sentence_values`).
+/// Bytes of the window a sentence object's fields before its text are written in (see
+/// [`fixed`]): half of it for the fields, room for a few cues and sources.
+const SENTENCE_WINDOW: usize = 2048;
+
+/// Bytes of the window a finding object is written in (help and message up to 128 bytes).
+const FINDING_WINDOW: usize = 2048;
+
+/// Bytes of the window a source object is written in.
+const SOURCE_WINDOW: usize = 1024;
+
+/// One sentence object (the fields of `json::sentence_values`): the fields before its text in
+/// one window, then the text.
 #[inline(always)]
 pub(super) fn write_sentence(
+    w: &mut impl Put,
+    esc: &mut Escaped,
+    i: usize,
+    l: &Location,
+    c: &crate::classify::Classification,
+    doc: &crate::document::Document,
+) {
+    fixed::<SENTENCE_WINDOW>(w, &mut SentenceHead { esc, i, l, c, doc });
+    // sentence texts go straight to the block search (issue 6: most are longer than the
+    // short strings' fixed copies, and the test for those mispredicted); the quotation marks
+    // joined to the key before and the end of the object after
+    w.string_long_in(
+        b",\n          \"text\": \"",
+        l.span.slice(&doc.source).as_bytes(),
+        concat!("\"", "\n        }").as_bytes(),
+    );
+}
+
+/// The fields of a sentence object before its text.
+struct SentenceHead<'a> {
+    esc: &'a mut Escaped,
+    i: usize,
+    l: &'a Location,
+    c: &'a crate::classify::Classification,
+    doc: &'a crate::document::Document,
+}
+
+impl Body for SentenceHead<'_> {
+    #[inline(always)]
+    fn write(&mut self, w: &mut impl Put) {
+        let SentenceHead { esc, i, l, c, doc } = self;
+        sentence_head(w, esc, *i, l, c, doc);
+    }
+}
+
+/// [`SentenceHead`]'s fields.
+#[inline(always)]
+fn sentence_head(
     w: &mut impl Put,
     esc: &mut Escaped,
     i: usize,
@@ -160,14 +209,6 @@ pub(super) fn write_sentence(
         strs(w, c.sources.iter().map(|sp| doc.slice(*sp)));
         w.key_num(key!("start"), l.span.start);
     }
-    // sentence texts go straight to the block search (issue 6: most are longer than the
-    // short strings' fixed copies, and the test for those mispredicted); the quotation marks
-    // joined to the key before and the end of the object after
-    w.string_long_in(
-        b",\n          \"text\": \"",
-        l.span.slice(&doc.source).as_bytes(),
-        concat!("\"", "\n        }").as_bytes(),
-    );
 }
 
 /// A JSON string of `text`, which may be longer than the gathering buffer (the sentence of a
@@ -199,8 +240,7 @@ pub(super) fn spill(buf: &mut Vec<u8>, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// One finding object (the fields of `json::finding_value`).
-/// Its rule id, help and repeated messages are shared strings, escaped once ([`Escaped`]).
+/// One finding object (the fields of `json::finding_value`), in one window.
 #[inline(always)]
 pub(super) fn write_finding(
     w: &mut impl Put,
@@ -208,6 +248,27 @@ pub(super) fn write_finding(
     f: &crate::checks::Finding,
     l: &Location,
 ) {
+    fixed::<FINDING_WINDOW>(w, &mut FindingObject { esc, f, l });
+}
+
+/// A finding object's fields.
+struct FindingObject<'a> {
+    esc: &'a mut Escaped,
+    f: &'a crate::checks::Finding,
+    l: &'a Location,
+}
+
+impl Body for FindingObject<'_> {
+    #[inline(always)]
+    fn write(&mut self, w: &mut impl Put) {
+        finding_fields(w, self.esc, self.f, self.l);
+    }
+}
+
+/// The fields of a finding object.
+/// Its rule id, help and repeated messages are shared strings, escaped once ([`Escaped`]).
+#[inline(always)]
+fn finding_fields(w: &mut impl Put, esc: &mut Escaped, f: &crate::checks::Finding, l: &Location) {
     w.key_num(first!("column"), l.start.column);
     end_fields(w, l);
     w.put(key!("help"));
@@ -248,13 +309,32 @@ pub(super) fn write_finding(
     }
 }
 
-/// One source object of the ledger, `first` the place of its first mention.
+/// One source object of the ledger, `first` the place of its first mention, in one window.
 #[inline(always)]
 pub(super) fn write_source(
     w: &mut impl Put,
     src: &crate::ledger::Source,
     first: Option<&Location>,
 ) {
+    fixed::<SOURCE_WINDOW>(w, &mut SourceObject { src, first });
+}
+
+/// A source object's fields.
+struct SourceObject<'a> {
+    src: &'a crate::ledger::Source,
+    first: Option<&'a Location>,
+}
+
+impl Body for SourceObject<'_> {
+    #[inline(always)]
+    fn write(&mut self, w: &mut impl Put) {
+        source_fields(w, self.src, self.first);
+    }
+}
+
+/// The fields of a source object.
+#[inline(always)]
+fn source_fields(w: &mut impl Put, src: &crate::ledger::Source, first: Option<&Location>) {
     w.put(first!("aliases"));
     strs(w, src.aliases.iter().map(String::as_str));
     w.key_num(key!("claims"), src.claims);

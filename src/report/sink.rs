@@ -39,6 +39,17 @@ pub(super) trait Put {
     /// Writes `key` (one of a few constants, padded) and `n` after it.
     fn key_num_padded(&mut self, key: &Padded, n: usize);
 
+    /// A [`Block`] of `N` bytes at the cursor (see [`fixed`]), `None` when the writer has no
+    /// such room or writes otherwise (the [`Sink`]).
+    #[inline(always)]
+    fn window<const N: usize>(&mut self) -> Option<Block<'_, N>> {
+        None
+    }
+
+    /// Moves the cursor past `n` bytes a [`Block`] from [`Self::window`] wrote.
+    #[inline(always)]
+    fn advance(&mut self, _n: usize) {}
+
     #[inline(always)]
     fn str(&mut self, s: &str) {
         self.string(s.as_bytes());
@@ -142,6 +153,20 @@ fn try_raw(buf: &mut [u8], p: usize, b: &[u8]) -> Option<usize> {
         d[..8].copy_from_slice(lo);
         d.get_mut(n - 8..n)?.copy_from_slice(hi);
     }
+    Some(p + n)
+}
+
+/// [`Put::raw`] at `p` in `buf` for 64 to 128 bytes (help texts): two overlapping halves.
+#[inline(always)]
+fn try_raw_128(buf: &mut [u8], p: usize, b: &[u8]) -> Option<usize> {
+    let n = b.len();
+    let d = buf.get_mut(p..)?.first_chunk_mut::<128>()?;
+    let (lo, hi) = (b.first_chunk::<64>()?, b.last_chunk::<64>()?);
+    if n > 128 {
+        return None;
+    }
+    d[..64].copy_from_slice(lo);
+    d.get_mut(n - 64..n)?.copy_from_slice(hi);
     Some(p + n)
 }
 
@@ -284,6 +309,162 @@ impl Put for Fast<'_> {
             Some(p) => self.pos = p,
             None => self.over = true,
         }
+    }
+
+    #[inline(always)]
+    fn window<const N: usize>(&mut self) -> Option<Block<'_, N>> {
+        let d = self.buf.get_mut(self.pos..)?.first_chunk_mut::<N>()?;
+        Some(Block {
+            d,
+            q: 0,
+            bad: false,
+        })
+    }
+
+    #[inline(always)]
+    fn advance(&mut self, n: usize) {
+        self.pos += n;
+    }
+}
+
+/// Something written as one piece of fixed greatest size: constant keys, numbers, names and
+/// short strings (see [`fixed`]).
+pub(super) trait Body {
+    /// Writes the piece to `w`.
+    fn write(&mut self, w: &mut impl Put);
+}
+
+/// Writes `body` into a [`Block`] of `N` bytes at the cursor (one bounds test for all its
+/// pieces), or piece by piece when there is no such room or the body wrote more than half the
+/// block or a piece the block does not take (what the block wrote is then written over).
+#[inline(always)]
+pub(super) fn fixed<const N: usize>(w: &mut impl Put, body: &mut impl Body) {
+    if let Some(mut b) = w.window::<N>() {
+        body.write(&mut b);
+        if let Some(n) = b.end() {
+            w.advance(n);
+            return;
+        }
+    }
+    body.write(w);
+}
+
+/// A window of `N` bytes of the buffer (`N` a power of two) written at `q` without a bounds
+/// test per piece: each piece goes at `q` masked to the first half, so its end is known to be
+/// inside the window (issue 6: a test and a branch per key and number of a quarter million).
+/// The body is good when it wrote at most half the window (then no piece was masked) and
+/// every piece was one the block takes.
+pub(super) struct Block<'b, const N: usize> {
+    d: &'b mut [u8; N],
+    q: usize,
+    bad: bool,
+}
+
+impl<const N: usize> Block<'_, N> {
+    /// Where the next piece goes: `q` in the first half of the window.
+    #[inline(always)]
+    fn at(&self) -> usize {
+        self.q & (N / 2 - 1)
+    }
+
+    /// The bytes written, `None` when they are not all good.
+    #[inline(always)]
+    fn end(self) -> Option<usize> {
+        (!self.bad && self.q <= N / 2).then_some(self.q)
+    }
+
+    /// Notes the result of a piece: its length, `None` when it was not taken.
+    #[inline(always)]
+    fn step(&mut self, n: Option<usize>) {
+        match n {
+            Some(n) => self.q += n,
+            None => self.bad = true,
+        }
+    }
+}
+
+impl<const N: usize> Put for Block<'_, N> {
+    #[inline(always)]
+    fn put(&mut self, b: &[u8]) {
+        let i = self.at();
+        let n = try_put(self.d, i, b).map(|_| b.len());
+        self.step(n);
+    }
+
+    #[inline(always)]
+    fn num(&mut self, n: usize) {
+        let i = self.at();
+        let n = try_num(self.d, i, n).map(|p| p - i);
+        self.step(n);
+    }
+
+    #[inline(always)]
+    fn key_num(&mut self, key: &[u8], n: usize) {
+        let i = self.at();
+        let n = try_key_num(self.d, i, key, n).map(|p| p - i);
+        self.step(n);
+    }
+
+    #[inline(always)]
+    fn name(&mut self, s: &'static str) {
+        let i = self.at();
+        let n = try_name(self.d, i, s).map(|p| p - i);
+        self.step(n);
+    }
+
+    #[inline(always)]
+    fn string(&mut self, s: &[u8]) {
+        let i = self.at();
+        match try_short(self.d, i, s) {
+            Some(p) => self.q += p - i,
+            None => self.string_long(s),
+        }
+    }
+
+    /// Up to 128 bytes as overlapping copies of fixed size (messages and help texts).
+    #[inline(always)]
+    fn raw(&mut self, b: &[u8]) {
+        let i = self.at();
+        let n = if b.len() > 64 {
+            try_raw_128(self.d, i, b)
+        } else {
+            try_raw(self.d, i, b)
+        };
+        self.step(n.map(|p| p - i));
+    }
+
+    /// Escaped into the rest of the window (longer names of sources): not good when it does
+    /// not fit there.
+    #[inline(never)]
+    fn string_long(&mut self, s: &[u8]) {
+        let i = self.at();
+        let room = self.d.get_mut(i..).unwrap_or_default();
+        let (done, wrote) = match room.split_first_mut() {
+            Some((q, rest)) => {
+                *q = b'"';
+                escape_into(rest, s)
+            }
+            None => (0, 0),
+        };
+        match self.d.get_mut(i + 1 + wrote) {
+            Some(q) if done == s.len() => {
+                *q = b'"';
+                self.q += wrote + 2;
+            }
+            _ => self.bad = true,
+        }
+    }
+
+    #[inline(always)]
+    fn string_long_in(&mut self, _open: &[u8], _s: &[u8], _close: &[u8]) {
+        self.bad = true;
+    }
+
+    #[inline(always)]
+    fn key_num_padded(&mut self, key: &Padded, n: usize) {
+        let i = self.at();
+        let n = try_key_num_padded(self.d, i, key, n).map(|p| p - i);
+        self.step(n);
     }
 }
 
@@ -576,6 +757,63 @@ mod tests {
                 }
             });
             prop_assert_eq!(String::from_utf8_lossy(&got), String::from_utf8_lossy(&want));
+        }
+    }
+
+    /// The pieces of [`sink_writes_what_the_appends_write`] as one [`Body`].
+    struct Items<'a>(&'a [(String, usize, u32)]);
+
+    impl Body for Items<'_> {
+        fn write(&mut self, w: &mut impl Put) {
+            for (s, n, k) in self.0 {
+                w.str(s);
+                w.num(n >> k);
+                w.key_num(b",\n          \"key\": ", n >> k);
+                w.key_num_padded(&Padded::new(",\n  \"padded\": "), n >> k);
+                w.opt_num(None);
+                w.opt_num(Some(*n));
+                w.name("warning");
+                w.raw(s.as_bytes());
+            }
+        }
+    }
+
+    proptest! {
+        /// Pieces written in a window of each size ([`fixed`]: good, too long for it, or a
+        /// piece it does not take), through the sink and the fast cursor, from any place in a
+        /// buffer of any size, are the bytes the appends write.
+        #[test]
+        fn windows_write_what_the_appends_write(
+            items in prop::collection::vec((strings(), any::<usize>(), 0u32..64), 0..6),
+            cap in prop_oneof![Just(1usize << 16), 0usize..3000],
+            held in 0usize..3000,
+        ) {
+            let held = held.min(cap);
+            let mut want = vec![b'h'; held];
+            for (s, n, k) in &items {
+                string(&mut want, s);
+                want.extend_from_slice((n >> k).to_string().as_bytes());
+                want.extend_from_slice(b",\n          \"key\": ");
+                want.extend_from_slice((n >> k).to_string().as_bytes());
+                want.extend_from_slice(b",\n  \"padded\": ");
+                want.extend_from_slice((n >> k).to_string().as_bytes());
+                want.extend_from_slice(b"null");
+                want.extend_from_slice(n.to_string().as_bytes());
+                want.extend_from_slice(b"\"warning\"");
+                want.extend_from_slice(s.as_bytes());
+            }
+            fn all<const N: usize>(w: &mut Sink, items: &[(String, usize, u32)]) {
+                if !w.fast(|b, p| Fast::run(b, p, |o| fixed::<N>(o, &mut Items(items)))) {
+                    fixed::<N>(w, &mut Items(items));
+                }
+            }
+            for got in [
+                through(cap, held, |w| all::<64>(w, &items)),
+                through(cap, held, |w| all::<256>(w, &items)),
+                through(cap, held, |w| all::<2048>(w, &items)),
+            ] {
+                prop_assert_eq!(String::from_utf8_lossy(&got), String::from_utf8_lossy(&want));
+            }
         }
     }
 
