@@ -407,7 +407,7 @@ impl<'a> Ctx<'a> {
 }
 
 /// The per-sentence buffers of a [`Ctx`], kept from one document to the next on each thread
-/// when it is dropped.
+/// by [`Ctx::recycle`].
 #[derive(Default)]
 struct CtxBuffers {
     block_sentences: Vec<std::ops::Range<usize>>,
@@ -446,20 +446,23 @@ impl CtxBuffers {
 }
 
 thread_local! {
-    /// [`CtxBuffers`] of the last [`Ctx`] dropped on this thread.
+    /// [`CtxBuffers`] of the last [`Ctx`] recycled on this thread ([`Ctx::recycle`]).
     static CTX_BUFFERS: std::cell::Cell<Option<CtxBuffers>> = const { std::cell::Cell::new(None) };
 }
 
-impl Drop for Ctx<'_> {
-    fn drop(&mut self) {
-        use std::mem::take;
+impl Ctx<'_> {
+    /// Ends the context and keeps its buffers on the thread for the next document's (issue 6:
+    /// six allocations per document). An explicit call, not a `Drop` impl: `Ctx` is public and
+    /// a `Drop` impl would stop a user moving its fields out; a `Ctx` dropped without it just
+    /// frees its buffers.
+    pub(crate) fn recycle(self) {
         let bufs = CtxBuffers {
-            block_sentences: take(&mut self.block_sentences),
-            quote_spans: take(&mut self.quote_spans),
-            quote_at: take(&mut self.quote_at),
-            part_spans: take(&mut self.part_spans),
-            part_at: take(&mut self.part_at),
-            exact: take(&mut self.exact),
+            block_sentences: self.block_sentences,
+            quote_spans: self.quote_spans,
+            quote_at: self.quote_at,
+            part_spans: self.part_spans,
+            part_at: self.part_at,
+            exact: self.exact,
         }
         .kept();
         // (a thread being torn down keeps nothing)

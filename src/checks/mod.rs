@@ -91,8 +91,9 @@ pub fn run_with_hits(
             f(&ctx, def, ledger, &mut out);
         }
     }
-    // the checks' intermediates go before the findings take their full size
-    drop(ctx);
+    // the checks' intermediates go before the findings take their full size (their buffers
+    // kept for the next document on this thread)
+    ctx.recycle();
     out.finish(&defs)
 }
 

@@ -343,7 +343,7 @@ fn reused_buffers_make_the_same_ctx() {
             CTX_BUFFERS.take();
             let ctx = Ctx::new(doc, seg, labels, set);
             let f = facts(&ctx);
-            drop(ctx);
+            ctx.recycle();
             CTX_BUFFERS.take();
             f
         })
@@ -354,7 +354,7 @@ fn reused_buffers_make_the_same_ctx() {
         let a = rng.below(docs.len());
         let b = rng.below(docs.len());
         let (doc, seg, labels) = &docs[a];
-        drop(Ctx::new(doc, seg, labels, set));
+        Ctx::new(doc, seg, labels, set).recycle();
         let (doc, seg, labels) = &docs[b];
         let had = CTX_BUFFERS.with(|c| {
             let bufs = c.take();
