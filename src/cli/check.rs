@@ -52,7 +52,7 @@ const READ_KEEP: usize = 1 << 16;
 
 thread_local! {
     /// The buffer the last file read on this thread was read into (issue 6: one allocation a
-    /// file fewer; the decoded text is a copy).
+    /// file fewer; the decoded text of a file up to [`READ_KEEP`] bytes is a copy).
     static READ: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
@@ -74,11 +74,18 @@ fn process(mut job: Job, changes: Option<&Changes>) -> Done {
             bytes: 0,
         };
     }
-    let bytes = stdin.as_deref().unwrap_or(&buf);
-    let n = bytes.len();
-    let source = crate::input::decode_slice(&job.path, bytes);
-    drop(stdin);
-    keep_buffer(buf);
+    // a small file is decoded into a copy and its buffer kept for the next; standard input
+    // and a file larger than the buffer a thread keeps become the text in place (peak memory:
+    // no second copy of a large file)
+    let (n, source) = match stdin {
+        Some(bytes) => (bytes.len(), crate::input::decode(&job.path, bytes)),
+        None if buf.capacity() > READ_KEEP => (buf.len(), crate::input::decode(&job.path, buf)),
+        None => {
+            let decoded = (buf.len(), crate::input::decode_slice(&job.path, &buf));
+            keep_buffer(buf);
+            decoded
+        }
+    };
     let path = job.path.clone();
     // a bug on one file must not take the run (and the other files) down with it
     let run = std::panic::AssertUnwindSafe(move || {
