@@ -159,55 +159,43 @@ impl Body for SentenceHead<'_> {
     #[inline(always)]
     fn write(&mut self, w: &mut impl Put) {
         let SentenceHead { esc, i, l, c, doc } = self;
-        sentence_head(w, esc, *i, l, c, doc);
-    }
-}
-
-/// [`SentenceHead`]'s fields.
-#[inline(always)]
-fn sentence_head(
-    w: &mut impl Put,
-    esc: &mut Escaped,
-    i: usize,
-    l: &Location,
-    c: &crate::classify::Classification,
-    doc: &crate::document::Document,
-) {
-    w.key_num(first!("column"), l.start.column);
-    // an empty list and the key after it in one constant
-    if c.cues.is_empty() {
-        w.key_num(
-            concat!(",\n          \"cues\": []", ",\n          \"end\": ").as_bytes(),
-            l.span.end,
-        );
-    } else {
-        w.put(key!("cues"));
-        strs(w, c.cues.iter().map(|sp| doc.slice(*sp)));
-        w.key_num(key!("end"), l.span.end);
-    }
-    w.key_num(key!("end_column"), l.end.column);
-    w.key_num(key!("end_line"), l.end.line);
-    w.key_num(key!("index"), i);
-    let inherited = LABEL_LINE.get(usize::from(c.inherited));
-    match inherited.and_then(|t| t.get(label_index(c.label))) {
-        Some(k) => w.key_num_padded(k, l.start.line),
-        None => w.key_num(key!("line"), l.start.line),
-    }
-    w.put(key!("rule"));
-    // the deciding rule's id: one string for many sentences, escaped once
-    match c.rule.as_ref() {
-        Some(r) => w.raw(esc.get(r)),
-        None => w.put(b"null"),
-    }
-    if c.sources.is_empty() {
-        w.key_num(
-            concat!(",\n          \"sources\": []", ",\n          \"start\": ").as_bytes(),
-            l.span.start,
-        );
-    } else {
-        w.put(key!("sources"));
-        strs(w, c.sources.iter().map(|sp| doc.slice(*sp)));
-        w.key_num(key!("start"), l.span.start);
+        let (i, l, c, doc) = (*i, *l, *c, *doc);
+        w.key_num(first!("column"), l.start.column);
+        // an empty list and the key after it in one constant
+        if c.cues.is_empty() {
+            w.key_num(
+                concat!(",\n          \"cues\": []", ",\n          \"end\": ").as_bytes(),
+                l.span.end,
+            );
+        } else {
+            w.put(key!("cues"));
+            strs(w, c.cues.iter().map(|sp| doc.slice(*sp)));
+            w.key_num(key!("end"), l.span.end);
+        }
+        w.key_num(key!("end_column"), l.end.column);
+        w.key_num(key!("end_line"), l.end.line);
+        w.key_num(key!("index"), i);
+        let inherited = LABEL_LINE.get(usize::from(c.inherited));
+        match inherited.and_then(|t| t.get(label_index(c.label))) {
+            Some(k) => w.key_num_padded(k, l.start.line),
+            None => w.key_num(key!("line"), l.start.line),
+        }
+        w.put(key!("rule"));
+        // the deciding rule's id: one string for many sentences, escaped once
+        match c.rule.as_ref() {
+            Some(r) => w.raw(esc.get(r)),
+            None => w.put(b"null"),
+        }
+        if c.sources.is_empty() {
+            w.key_num(
+                concat!(",\n          \"sources\": []", ",\n          \"start\": ").as_bytes(),
+                l.span.start,
+            );
+        } else {
+            w.put(key!("sources"));
+            strs(w, c.sources.iter().map(|sp| doc.slice(*sp)));
+            w.key_num(key!("start"), l.span.start);
+        }
     }
 }
 
@@ -251,7 +239,8 @@ pub(super) fn write_finding(
     fixed::<FINDING_WINDOW>(w, &mut FindingObject { esc, f, l });
 }
 
-/// A finding object's fields.
+/// A finding object's fields. Its rule id, help and repeated messages are shared strings,
+/// escaped once ([`Escaped`]).
 struct FindingObject<'a> {
     esc: &'a mut Escaped,
     f: &'a crate::checks::Finding,
@@ -261,51 +250,46 @@ struct FindingObject<'a> {
 impl Body for FindingObject<'_> {
     #[inline(always)]
     fn write(&mut self, w: &mut impl Put) {
-        finding_fields(w, self.esc, self.f, self.l);
-    }
-}
-
-/// The fields of a finding object.
-/// Its rule id, help and repeated messages are shared strings, escaped once ([`Escaped`]).
-#[inline(always)]
-fn finding_fields(w: &mut impl Put, esc: &mut Escaped, f: &crate::checks::Finding, l: &Location) {
-    w.key_num(first!("column"), l.start.column);
-    end_fields(w, l);
-    w.put(key!("help"));
-    match f.help.as_ref() {
-        Some(h) => w.raw(esc.get(h)),
-        None => w.put(b"null"),
-    }
-    w.key_num(key!("line"), l.start.line);
-    w.put(key!("message"));
-    w.raw(esc.get(&f.message));
-    w.put(key!("rule"));
-    w.raw(esc.get(&f.rule));
-    w.put(key!("sentence"));
-    w.opt_num(f.sentence);
-    match SEVERITY_START.get(severity_index(f.severity)) {
-        Some(k) => w.key_num_padded(k, l.span.start),
-        None => {
-            w.put(key!("severity"));
-            w.name(f.severity.as_str());
-            w.key_num(key!("start"), l.span.start);
+        let FindingObject { esc, f, l } = self;
+        let (f, l) = (*f, *l);
+        w.key_num(first!("column"), l.start.column);
+        end_fields(w, l);
+        w.put(key!("help"));
+        match f.help.as_ref() {
+            Some(h) => w.raw(esc.get(h)),
+            None => w.put(b"null"),
         }
-    }
-    match &f.suppressed {
-        Some(s) => {
-            w.put(key!("suppressed"));
-            w.put(b"{\n            \"justification\": ");
-            match s.justification.as_deref() {
-                Some(j) => w.str(j),
-                None => w.put(b"null"),
+        w.key_num(key!("line"), l.start.line);
+        w.put(key!("message"));
+        w.raw(esc.get(&f.message));
+        w.put(key!("rule"));
+        w.raw(esc.get(&f.rule));
+        w.put(key!("sentence"));
+        w.opt_num(f.sentence);
+        match SEVERITY_START.get(severity_index(f.severity)) {
+            Some(k) => w.key_num_padded(k, l.span.start),
+            None => {
+                w.put(key!("severity"));
+                w.name(f.severity.as_str());
+                w.key_num(key!("start"), l.span.start);
             }
-            w.put(b",\n            \"kind\": ");
-            w.str(s.kind.as_str());
-            w.put(b"\n          }");
-            w.put(CLOSE);
         }
-        // the field and the end of the object in one constant
-        None => w.put(concat!(",\n          \"suppressed\": null", "\n        }").as_bytes()),
+        match &f.suppressed {
+            Some(s) => {
+                w.put(key!("suppressed"));
+                w.put(b"{\n            \"justification\": ");
+                match s.justification.as_deref() {
+                    Some(j) => w.str(j),
+                    None => w.put(b"null"),
+                }
+                w.put(b",\n            \"kind\": ");
+                w.str(s.kind.as_str());
+                w.put(b"\n          }");
+                w.put(CLOSE);
+            }
+            // the field and the end of the object in one constant
+            None => w.put(concat!(",\n          \"suppressed\": null", "\n        }").as_bytes()),
+        }
     }
 }
 
@@ -328,27 +312,22 @@ struct SourceObject<'a> {
 impl Body for SourceObject<'_> {
     #[inline(always)]
     fn write(&mut self, w: &mut impl Put) {
-        source_fields(w, self.src, self.first);
+        let (src, first) = (self.src, self.first);
+        w.put(first!("aliases"));
+        strs(w, src.aliases.iter().map(String::as_str));
+        w.key_num(key!("claims"), src.claims);
+        w.put(key!("column"));
+        w.opt_num(first.map(|l| l.start.column));
+        w.put(key!("kind"));
+        w.name(src.kind.as_str());
+        w.put(key!("line"));
+        w.opt_num(first.map(|l| l.start.line));
+        w.put(key!("name"));
+        w.str(&src.name);
+        w.put(key!("sentences"));
+        list(w, src.sentences.iter().copied(), |w, n| w.num(n));
+        w.put(CLOSE);
     }
-}
-
-/// The fields of a source object.
-#[inline(always)]
-fn source_fields(w: &mut impl Put, src: &crate::ledger::Source, first: Option<&Location>) {
-    w.put(first!("aliases"));
-    strs(w, src.aliases.iter().map(String::as_str));
-    w.key_num(key!("claims"), src.claims);
-    w.put(key!("column"));
-    w.opt_num(first.map(|l| l.start.column));
-    w.put(key!("kind"));
-    w.name(src.kind.as_str());
-    w.put(key!("line"));
-    w.opt_num(first.map(|l| l.start.line));
-    w.put(key!("name"));
-    w.str(&src.name);
-    w.put(key!("sentences"));
-    list(w, src.sentences.iter().copied(), |w, n| w.num(n));
-    w.put(CLOSE);
 }
 
 /// [`write_sentence`] at `pos` in `buf` through a [`Fast`] cursor held in registers: the

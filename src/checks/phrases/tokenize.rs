@@ -114,16 +114,28 @@ fn stretch_start(b: &[u8], back: usize) -> Option<usize> {
 /// tokens from there on are exactly the last ones of the whole span. When the stretch holds
 /// more than `n` of them, its last `n` are the span's; else it doubles, up to the whole span.
 pub fn last_tokens(text: &str, within: Span, n: usize) -> Vec<Token> {
+    let mut toks = from_the_end(text, within, |s| tokens(text, s), |t| t.len() > n);
+    let drop = toks.len().saturating_sub(n);
+    toks.drain(..drop);
+    toks
+}
+
+/// What `read` gives for a stretch at the end of `within` ([`stretch_start`]: 32 bytes, then
+/// doubled) once `enough` says it holds what is wanted, or for the whole span.
+#[inline(always)]
+fn from_the_end<R>(
+    text: &str,
+    within: Span,
+    mut read: impl FnMut(Span) -> R,
+    enough: impl Fn(&R) -> bool,
+) -> R {
     let b = within.slice(text).as_bytes();
     let mut back = 32usize;
     loop {
-        let cut = stretch_start(b, back);
-        if let Some(cut) = cut {
-            let mut toks = tokens(text, Span::new(within.start + cut, within.end));
-            if cut == 0 || toks.len() > n {
-                let drop = toks.len().saturating_sub(n);
-                toks.drain(..drop);
-                return toks;
+        if let Some(cut) = stretch_start(b, back) {
+            let r = read(Span::new(within.start + cut, within.end));
+            if cut == 0 || enough(&r) {
+                return r;
             }
         }
         back = back.saturating_mul(2);
@@ -134,22 +146,15 @@ pub fn last_tokens(text: &str, within: Span, n: usize) -> Vec<Token> {
 /// a stretch at its end that starts right after ASCII white space, doubled until it holds a
 /// token or is the whole span.
 pub fn last_token(text: &str, within: Span) -> Option<Token> {
-    let b = within.slice(text).as_bytes();
-    let mut back = 32usize;
-    loop {
-        let cut = stretch_start(b, back);
-        if let Some(cut) = cut {
-            let mut last = None;
-            each_token(text, Span::new(within.start + cut, within.end), |t| {
-                last = Some(t);
-                true
-            });
-            if cut == 0 || last.is_some() {
-                return last;
-            }
-        }
-        back = back.saturating_mul(2);
-    }
+    let last = |s| {
+        let mut last = None;
+        each_token(text, s, |t| {
+            last = Some(t);
+            true
+        });
+        last
+    };
+    from_the_end(text, within, last, Option::is_some)
 }
 
 /// At most `N` tokens in place (issue 6: the checks read the word or two around a match as a
@@ -200,35 +205,30 @@ pub fn last_few<const N: usize>(text: &str, within: Span) -> Few<N> {
     if N == 0 {
         return out;
     }
-    let b = within.slice(text).as_bytes();
-    let mut back = 32usize;
-    loop {
-        if let Some(cut) = stretch_start(b, back) {
-            let mut ring = [Token {
-                span: Span::default(),
-            }; N];
-            let mut count = 0usize;
-            each_token(text, Span::new(within.start + cut, within.end), |t| {
-                if let Some(slot) = ring.get_mut(count % N) {
-                    *slot = t;
-                }
-                count += 1;
-                true
-            });
-            if cut == 0 || count > N {
-                // the oldest of the last `N` is at `count % N` once the ring has wrapped
-                let first = if count > N { count % N } else { 0 };
-                out.len = count.min(N);
-                for (j, slot) in out.toks.iter_mut().take(out.len).enumerate() {
-                    if let Some(t) = ring.get((first + j) % N) {
-                        *slot = *t;
-                    }
-                }
-                return out;
+    let ring = |s| {
+        let mut ring = [Token {
+            span: Span::default(),
+        }; N];
+        let mut count = 0usize;
+        each_token(text, s, |t| {
+            if let Some(slot) = ring.get_mut(count % N) {
+                *slot = t;
             }
+            count += 1;
+            true
+        });
+        (ring, count)
+    };
+    let (ring, count) = from_the_end(text, within, ring, |&(_, count)| count > N);
+    // the oldest of the last `N` is at `count % N` once the ring has wrapped
+    let first = if count > N { count % N } else { 0 };
+    out.len = count.min(N);
+    for (j, slot) in out.toks.iter_mut().take(out.len).enumerate() {
+        if let Some(t) = ring.get((first + j) % N) {
+            *slot = *t;
         }
-        back = back.saturating_mul(2);
     }
+    out
 }
 
 /// How many tokens `within` holds, counted up to `limit`: `min(limit, tokens(..).len())`,

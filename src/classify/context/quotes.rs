@@ -336,7 +336,8 @@ pub(super) fn can_speak(toks: &[Token], a: usize, b: usize) -> bool {
 fn title(text: &str) -> bool {
     // (the long words so far, the chars of the current word, and whether its first is a capital)
     let (mut long, mut run, mut capital) = (0usize, 0usize, false);
-    for c in text.chars() {
+    // (a space after the text ends its last word)
+    for c in text.chars().chain([' ']) {
         let (alnum, upper) = if c.is_ascii() {
             if matches!(c, '!' | '?') {
                 return false;
@@ -359,12 +360,6 @@ fn title(text: &str) -> bool {
             long += 1;
         }
         run = 0;
-    }
-    if run >= 4 {
-        if !capital {
-            return false;
-        }
-        long += 1;
     }
     long >= 2
 }
