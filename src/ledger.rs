@@ -18,6 +18,7 @@ use crate::checks::{CheckDef, CheckSet, Presence};
 use crate::classify::Classification;
 use crate::document::Document;
 use crate::lexicon::FxBuild;
+use crate::reuse::drop_large;
 use crate::segment::Segmentation;
 use crate::span::{SmallList, Span, SpanList};
 use serde::Serialize;
@@ -323,36 +324,20 @@ impl Buffers {
         if self.keys.room() > MOST {
             self.keys = keys::Keys::default();
         }
-        if self.toks.capacity() > MOST {
-            self.toks = Vec::new();
-        }
-        if self.flags.capacity() > MOST {
-            self.flags = Vec::new();
-        }
-        if self.kbits.capacity() > MOST {
-            self.kbits = Vec::new();
-        }
-        if self.classes.capacity() > MOST {
-            self.classes = Vec::new();
-        }
+        drop_large(&mut self.toks, MOST);
+        drop_large(&mut self.flags, MOST);
+        drop_large(&mut self.kbits, MOST);
+        drop_large(&mut self.classes, MOST);
         if self.scratch.capacity() > MOST {
             self.scratch = String::new();
         }
-        if self.key.capacity() > MOST {
-            self.key = Vec::new();
-        }
-        if self.part.capacity() > MOST {
-            self.part = Vec::new();
-        }
+        drop_large(&mut self.key, MOST);
+        drop_large(&mut self.part, MOST);
         if self.seen.sorted.capacity() > MOST || self.seen.other.capacity() > MOST {
             self.seen = SeenSpans::default();
         }
-        if self.words.capacity() > MOST {
-            self.words = Vec::new();
-        }
-        if self.caps.capacity() > MOST {
-            self.caps = Vec::new();
-        }
+        drop_large(&mut self.words, MOST);
+        drop_large(&mut self.caps, MOST);
         self
     }
 }

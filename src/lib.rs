@@ -24,6 +24,7 @@ pub mod span;
 pub mod suppress;
 pub mod walk;
 
+pub(crate) mod reuse;
 #[cfg(test)]
 pub(crate) mod testrng;
 

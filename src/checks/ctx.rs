@@ -6,6 +6,7 @@ use super::phrases::{is_boundary, PhraseList};
 use super::CheckSet;
 use crate::classify::Classification;
 use crate::document::{BlockKind, Document};
+use crate::reuse::drop_large;
 use crate::segment::Segmentation;
 use crate::span::Span;
 
@@ -423,24 +424,12 @@ impl CtxBuffers {
     /// needs is given back (a huge file's would be held for nothing).
     fn kept(mut self) -> Self {
         const MOST: usize = 1 << 12;
-        if self.block_sentences.capacity() > MOST {
-            self.block_sentences = Vec::new();
-        }
-        if self.quote_spans.capacity() > MOST {
-            self.quote_spans = Vec::new();
-        }
-        if self.quote_at.capacity() > MOST {
-            self.quote_at = Vec::new();
-        }
-        if self.part_spans.capacity() > MOST {
-            self.part_spans = Vec::new();
-        }
-        if self.part_at.capacity() > MOST {
-            self.part_at = Vec::new();
-        }
-        if self.exact.capacity() > MOST {
-            self.exact = Vec::new();
-        }
+        drop_large(&mut self.block_sentences, MOST);
+        drop_large(&mut self.quote_spans, MOST);
+        drop_large(&mut self.quote_at, MOST);
+        drop_large(&mut self.part_spans, MOST);
+        drop_large(&mut self.part_at, MOST);
+        drop_large(&mut self.exact, MOST);
         self
     }
 }
